@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: MIT
+# progdiff: build, test, install. Every library is found with pkg-config;
+# the user's CFLAGS/LDFLAGS are kept and the project's flags live apart.
+
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+MANDIR   ?= $(PREFIX)/share/man
+DATADIR  ?= $(PREFIX)/share
+CSTD     ?= c99
+CFLAGS   ?= -O2 -g
+CC       ?= cc
+BUILD    ?= build
+PKG_CONFIG ?= pkg-config
+
+PKGS = libgit2 libcmark libpcre2-8 yaml-0.1 libutf8proc
+
+# Debian packages the build and the tests need (make deps installs them).
+DEB_PACKAGES = build-essential pkg-config libgit2-dev libcmark-dev cmark \
+	libpcre2-dev libyaml-dev libutf8proc-dev git python3 \
+	bash-completion zsh fish mandoc clang libclang-rt-14-dev valgrind \
+	hyperfine time
+
+WARN = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes \
+       -Wold-style-definition -Wwrite-strings -Wvla -Wpointer-arith \
+       -Wformat=2 -Wdeclaration-after-statement -Wshadow \
+       -Wno-unused-parameter $(if $(WERROR),-Werror)
+
+PD_CFLAGS = -std=$(CSTD) -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
+	-Ilib -MMD -MP $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PD_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+PD_LDFLAGS = $(LDFLAGS)
+
+ifdef SANITIZE
+PD_CFLAGS += -fsanitize=$(SANITIZE) -fno-sanitize-recover=$(SANITIZE) \
+	-fno-omit-frame-pointer
+PD_LDFLAGS += -fsanitize=$(SANITIZE)
+endif
+
+LIB_SRC  = $(sort $(wildcard lib/*.c))
+CMD_SRC  = $(sort $(wildcard cmd/*.c))
+UNIT_SRC = $(sort $(wildcard tests/unit/test_*.c))
+TOOL_SRC = $(sort $(wildcard tests/tools/*.c))
+
+LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
+CMD_OBJ  = $(CMD_SRC:%.c=$(BUILD)/%.o)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+
+.PHONY: all check fuzz bench memcheck demo deps install uninstall clean
+
+all: $(BUILD)/progdiff
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(PD_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libprogdiff.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BUILD)/progdiff: $(CMD_OBJ) $(BUILD)/libprogdiff.a
+	$(CC) $(PD_LDFLAGS) -o $@ $(CMD_OBJ) $(BUILD)/libprogdiff.a $(PD_LIBS)
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libprogdiff.a
+	@mkdir -p $(dir $@)
+	$(CC) $(PD_LDFLAGS) -o $@ $< $(BUILD)/libprogdiff.a $(PD_LIBS)
+
+$(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(BUILD)/libprogdiff.a
+	@mkdir -p $(dir $@)
+	$(CC) $(PD_LDFLAGS) -o $@ $< $(BUILD)/libprogdiff.a $(PD_LIBS)
+
+check: $(BUILD)/progdiff $(UNIT_BIN) $(TOOL_BIN)
+	@BUILD=$(BUILD) sh tests/run.sh
+
+demo: $(BUILD)/progdiff
+	@sh tests/demo.sh $(BUILD)/progdiff
+
+deps:
+	@sh tests/deps.sh $(DEB_PACKAGES)
+
+install: $(BUILD)/progdiff
+	install -d '$(DESTDIR)$(BINDIR)'
+	install -m 755 $(BUILD)/progdiff '$(DESTDIR)$(BINDIR)/progdiff'
+
+uninstall:
+	rm -f '$(DESTDIR)$(BINDIR)/progdiff'
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:$(BUILD)/tests/%=$(BUILD)/tests/unit/%.d)

@@ -1,0 +1,70 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cmd.h: the subcommands of the progdiff executable. Each lives in
+ * cmd/cmd_<name>.c as `int cmd_<name>(int argc, char **argv)` with its
+ * cmd_spec (option table, usage, summary), and is listed once in main.c.
+ */
+#ifndef CMD_CMD_H
+#define CMD_CMD_H
+
+#include "progdiff.h"
+#include "exit.h"
+#include "opt.h"
+
+typedef struct cmd_entry {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const cmd_spec *spec;
+} cmd_entry;
+
+/** Every command, NULL-terminated (main.c). */
+extern const cmd_entry cmd_commands[];
+const cmd_entry *cmd_find(const char *name);
+
+int cmd_diff(int argc, char **argv);
+extern const cmd_spec cmd_diff_spec;
+int cmd_help(int argc, char **argv);
+extern const cmd_spec cmd_help_spec;
+
+/*
+ * Versions (version.c): a command-line version argument → its Markdown.
+ */
+typedef struct cmd_version {
+	pd_buf text;        /* the Markdown, byte for byte */
+	char *name;         /* how to call it in messages: path or label */
+	char *label;        /* stored label, or NULL for a file */
+} cmd_version;
+
+#define CMD_VERSION_INIT { PD_BUF_INIT, NULL, NULL }
+
+typedef struct cmd_version_opts {
+	const char *repo;        /* --repo, or NULL */
+	const char *programme;   /* --programme, or NULL */
+	size_t max_size;         /* 0: PD_MAX_FILE_SIZE */
+} cmd_version_opts;
+
+/**
+ * Resolve `arg` (rev:path, a file, "-", a stored label) and read it.
+ * On error the library's message names the argument; returns < 0.
+ */
+int cmd_version_load(cmd_version *out, const char *arg,
+                     const cmd_version_opts *opts);
+void cmd_version_dispose(cmd_version *v);
+
+/**
+ * Parse a loaded version into a document; errors name the version:
+ * "progdiff: 2035.md: invalid UTF-8 at byte 12".
+ */
+int cmd_version_parse(pd_document **out, const cmd_version *v,
+                      const pd_parse_options *opts);
+
+/** "auto" colour: stdout is a terminal, NO_COLOR unset, TERM not dumb. */
+int cmd_color_wanted(const char *when, int fd, int *out);
+
+/** The output language: --lang, else the document's, else the locale's. */
+pd_lang cmd_lang_default(const pd_document *doc);
+
+/** Write a buffer to stdout whole; returns 0 or PD_EXIT_TROUBLE. */
+int cmd_write_stdout(const pd_buf *buf);
+
+#endif

@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cmd_diff.c: `progdiff [options] OLD NEW`, the semantic diff of two
+ * versions. Reads both, parses, computes the change list and renders it
+ * in one buffer, written whole. Exit 0 when nothing changed, 1 when
+ * something did, 2 on trouble.
+ */
+#include <string.h>
+
+#include "cmd.h"
+
+static const char *format_name, *lang_name, *color_when;
+static int details, quiet;
+static cmd_version_opts vopts;
+
+static const cmd_opt diff_opts[] = {
+	{ CMD_OPT_VALUE, "format", 'f', &format_name, "FMT",
+	  "output format: text, markdown or json", "text markdown json" },
+	{ CMD_OPT_VALUE, "lang", 'l', &lang_name, "LANG",
+	  "language of the output: sv or en", "sv en" },
+	{ CMD_OPT_SWITCH, "details", 'd', &details, NULL,
+	  "show word-level changes under each item", NULL },
+	{ CMD_OPT_VALUE, "color", 0, &color_when, "WHEN",
+	  "colour: auto, always or never", "auto always never" },
+	{ CMD_OPT_SWITCH, "quiet", 'q', &quiet, NULL,
+	  "no output, exit status only", NULL },
+	{ CMD_OPT_ARG, "old", 0, NULL, "OLD", "the older version", NULL },
+	{ CMD_OPT_ARG, "new", 0, NULL, "NEW", "the newer version", NULL },
+	{ CMD_OPT_END, NULL, 0, NULL, NULL, NULL, NULL }
+};
+
+const cmd_spec cmd_diff_spec = {
+	"diff", "[options] OLD NEW",
+	"show what changed between two versions of a programme",
+	"OLD and NEW are files, '-' for standard input, stored labels\n"
+	"(2013, 2035) or rev:path. The exit status is 0 when nothing changed,\n"
+	"1 when something did and 2 on trouble.",
+	diff_opts
+};
+
+int cmd_diff(int argc, char **argv)
+{
+	cmd_version a = CMD_VERSION_INIT, b = CMD_VERSION_INIT;
+	pd_document *old_doc = NULL, *new_doc = NULL;
+	pd_changes *changes = NULL;
+	pd_render_options ropts = PD_RENDER_OPTIONS_INIT;
+	pd_buf out = PD_BUF_INIT;
+	int npos = 0, color = 0, status;
+
+	status = cmd_opt_parse(&cmd_diff_spec, argc, argv, &npos);
+	if (status == CMD_OPT_HELP) {
+		cmd_opt_help(stdout, &cmd_diff_spec);
+		return PD_EXIT_SAME;
+	}
+	if (status)
+		return status;
+	if (npos != 2)
+		return cmd_usage_error(&cmd_diff_spec, npos < 2 ?
+		        "two versions are needed, OLD and NEW" :
+		        "too many arguments");
+	if (format_name && pd_format_parse(&ropts.format, format_name) < 0)
+		return cmd_usage_error(&cmd_diff_spec,
+		        "unknown format '%s' (text, markdown, json)", format_name);
+	if (lang_name && pd_lang_parse(&ropts.lang, lang_name) < 0)
+		return cmd_usage_error(&cmd_diff_spec,
+		        "unknown language '%s' (sv, en)", lang_name);
+	if (cmd_color_wanted(color_when, 1, &color) < 0)
+		return cmd_usage_error(&cmd_diff_spec,
+		        "unknown colour mode '%s' (auto, always, never)",
+		        color_when);
+
+	if (cmd_version_load(&a, argv[1], &vopts) < 0 ||
+	    cmd_version_load(&b, argv[2], &vopts) < 0 ||
+	    cmd_version_parse(&old_doc, &a, NULL) < 0 ||
+	    cmd_version_parse(&new_doc, &b, NULL) < 0 ||
+	    pd_changes_compute(&changes, old_doc, new_doc, NULL) < 0) {
+		status = cmd_error();
+		goto done;
+	}
+	status = pd_changes_count(changes) ? PD_EXIT_CHANGES : PD_EXIT_SAME;
+	if (quiet)
+		goto done;
+
+	if (ropts.lang == PD_LANG_AUTO)
+		ropts.lang = cmd_lang_default(new_doc);
+	ropts.flags = (details ? PD_RENDER_DETAILS : 0) |
+	              (color ? PD_RENDER_COLOR : 0);
+	ropts.old_label = a.label ? a.label : a.name;
+	ropts.new_label = b.label ? b.label : b.name;
+	if (pd_render(&out, changes, &ropts) < 0) {
+		status = cmd_error();
+		goto done;
+	}
+	if (cmd_write_stdout(&out) != 0)
+		status = PD_EXIT_TROUBLE;
+done:
+	pd_buf_dispose(&out);
+	pd_changes_free(changes);
+	pd_document_free(new_doc);
+	pd_document_free(old_doc);
+	cmd_version_dispose(&b);
+	cmd_version_dispose(&a);
+	return status;
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * main.c: the progdiff executable. A first argument that names a command
+ * runs it; anything else is a semantic diff, `progdiff [options] OLD NEW`.
+ */
+#include <locale.h>
+#include <string.h>
+
+#include <git2.h>
+
+#include "cmd.h"
+
+const cmd_entry cmd_commands[] = {
+	{ "diff", cmd_diff, &cmd_diff_spec },
+	{ "help", cmd_help, &cmd_help_spec },
+	{ NULL, NULL, NULL }
+};
+
+const cmd_entry *cmd_find(const char *name)
+{
+	const cmd_entry *c;
+
+	for (c = cmd_commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	const cmd_entry *c = NULL;
+	int status;
+
+	setlocale(LC_CTYPE, "");
+	git_libgit2_init();
+	if (argc > 1 && !strcmp(argv[1], "--version")) {
+		printf("progdiff %s\n", PD_VERSION);
+		status = PD_EXIT_SAME;
+	} else if (argc > 1 && (c = cmd_find(argv[1])) != NULL) {
+		status = c->fn(argc - 1, argv + 1);
+	} else {
+		status = cmd_diff(argc, argv);
+	}
+	git_libgit2_shutdown();
+	return status;
+}

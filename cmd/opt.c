@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * opt.c: option parsing from a command's table. Accepts --name=value,
+ * --name value, -x value, -xvalue, clusters of short switches (-qd), "--"
+ * to end options, and "-" as a positional argument.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "progdiff.h"
+#include "exit.h"
+#include "opt.h"
+
+int cmd_usage_error(const cmd_spec *spec, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("progdiff: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (spec && strcmp(spec->name, "diff") != 0) {
+		fprintf(stderr, "usage: progdiff %s %s\n", spec->name, spec->usage);
+		fprintf(stderr, "hint: see 'progdiff %s --help'\n", spec->name);
+	} else {
+		fprintf(stderr, "usage: progdiff %s\n",
+		        spec ? spec->usage : "[options] OLD NEW");
+		fputs("hint: see 'progdiff --help'\n", stderr);
+	}
+	return PD_EXIT_TROUBLE;
+}
+
+int cmd_error(void)
+{
+	const char *msg = pd_error_message();
+
+	fprintf(stderr, "progdiff: %s\n", *msg ? msg : "unknown error");
+	if (*pd_error_hint())
+		fprintf(stderr, "hint: %s\n", pd_error_hint());
+	return PD_EXIT_TROUBLE;
+}
+
+int cmd_fail(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("progdiff: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return PD_EXIT_TROUBLE;
+}
+
+int cmd_parse_uint(unsigned long *out, const char *s)
+{
+	char *end;
+	unsigned long v;
+
+	if (!s || !*s || *s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+static const cmd_opt *find_long(const cmd_opt *opts, const char *name,
+                                size_t len)
+{
+	const cmd_opt *o;
+
+	for (o = opts; o && o->type; o++)
+		if (o->type != CMD_OPT_ARG && o->name &&
+		    strlen(o->name) == len && !strncmp(o->name, name, len))
+			return o;
+	return NULL;
+}
+
+static const cmd_opt *find_short(const cmd_opt *opts, int c)
+{
+	const cmd_opt *o;
+
+	for (o = opts; o && o->type; o++)
+		if (o->type != CMD_OPT_ARG && o->alias == c)
+			return o;
+	return NULL;
+}
+
+int cmd_opt_parse(const cmd_spec *spec, int argc, char **argv, int *npos)
+{
+	int i, n = 0, only_args = 0;
+
+	for (i = 1; i < argc; i++) {
+		char *arg = argv[i];
+		const cmd_opt *o;
+
+		if (only_args || arg[0] != '-' || arg[1] == '\0') {
+			argv[1 + n++] = arg;
+			continue;
+		}
+		if (!strcmp(arg, "--")) {
+			only_args = 1;
+			continue;
+		}
+		if (arg[1] == '-') {
+			const char *name = arg + 2, *eq = strchr(name, '=');
+			size_t len = eq ? (size_t)(eq - name) : strlen(name);
+
+			if (len == 4 && !strncmp(name, "help", 4))
+				return CMD_OPT_HELP;
+			if (!(o = find_long(spec->opts, name, len)))
+				return cmd_usage_error(spec, "unknown option '--%.*s'",
+				                       (int)len, name);
+			if (o->type == CMD_OPT_SWITCH) {
+				if (eq)
+					return cmd_usage_error(spec,
+					        "option '--%s' takes no value", o->name);
+				*(int *)o->value = 1;
+			} else if (eq) {
+				*(const char **)o->value = eq + 1;
+			} else if (i + 1 < argc) {
+				*(const char **)o->value = argv[++i];
+			} else {
+				return cmd_usage_error(spec,
+				        "option '--%s' needs a value (%s)",
+				        o->name, o->value_name ? o->value_name : "VALUE");
+			}
+			continue;
+		}
+		/* a cluster of short options: -qd, -fjson, -f json */
+		for (arg++; *arg; arg++) {
+			if (*arg == 'h')
+				return CMD_OPT_HELP;
+			if (!(o = find_short(spec->opts, *arg)))
+				return cmd_usage_error(spec, "unknown option '-%c'", *arg);
+			if (o->type == CMD_OPT_SWITCH) {
+				*(int *)o->value = 1;
+				continue;
+			}
+			if (arg[1]) {
+				*(const char **)o->value = arg + 1;
+			} else if (i + 1 < argc) {
+				*(const char **)o->value = argv[++i];
+			} else {
+				return cmd_usage_error(spec,
+				        "option '-%c' needs a value (%s)", o->alias,
+				        o->value_name ? o->value_name : "VALUE");
+			}
+			break;
+		}
+	}
+	*npos = n;
+	return 0;
+}
+
+void cmd_opt_help(FILE *out, const cmd_spec *spec)
+{
+	const cmd_opt *o;
+
+	if (strcmp(spec->name, "diff") == 0)
+		fprintf(out, "usage: progdiff %s\n", spec->usage);
+	else
+		fprintf(out, "usage: progdiff %s %s\n", spec->name, spec->usage);
+	fprintf(out, "\n%s\n", spec->summary);
+	if (spec->description)
+		fprintf(out, "\n%s\n", spec->description);
+	fputs("\noptions:\n", out);
+	for (o = spec->opts; o && o->type; o++) {
+		char left[64];
+		int len;
+
+		if (o->type == CMD_OPT_ARG)
+			continue;
+		len = snprintf(left, sizeof(left), "%s%c%s--%s%s%s",
+		               o->alias ? "-" : "", o->alias ? o->alias : ' ',
+		               o->alias ? ", " : " ", o->name,
+		               o->type == CMD_OPT_VALUE ? "=" : "",
+		               o->type == CMD_OPT_VALUE && o->value_name ?
+		               o->value_name : "");
+		if (!o->alias)
+			len = snprintf(left, sizeof(left), "    --%s%s%s", o->name,
+			               o->type == CMD_OPT_VALUE ? "=" : "",
+			               o->type == CMD_OPT_VALUE && o->value_name ?
+			               o->value_name : "");
+		fprintf(out, "  %s%*s%s\n", left, len < 26 ? 26 - len : 1, "",
+		        o->help);
+	}
+	fprintf(out, "  -h, --help%16s%s\n", "", "show this help");
+}

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: MIT */
+/* util.c: small things the commands share: colour, language, output. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cmd.h"
+
+int cmd_color_wanted(const char *when, int fd, int *out)
+{
+	const char *term = getenv("TERM");
+	const char *no_color = getenv("NO_COLOR");
+
+	if (!when || !strcmp(when, "auto"))
+		*out = isatty(fd) && !(no_color && *no_color) &&
+		       !(term && !strcmp(term, "dumb"));
+	else if (!strcmp(when, "always"))
+		*out = 1;
+	else if (!strcmp(when, "never"))
+		*out = 0;
+	else
+		return -1;
+	return 0;
+}
+
+static int locale_is_swedish(void)
+{
+	static const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	size_t i;
+
+	for (i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v && *v)
+			return !strncmp(v, "sv", 2);
+	}
+	return 0;
+}
+
+pd_lang cmd_lang_default(const pd_document *doc)
+{
+	if (doc && pd_document_lang(doc) == PD_LANG_SV)
+		return PD_LANG_SV;
+	if (doc && pd_document_lang(doc) == PD_LANG_EN)
+		return PD_LANG_EN;
+	return locale_is_swedish() ? PD_LANG_SV : PD_LANG_EN;
+}
+
+int cmd_write_stdout(const pd_buf *buf)
+{
+	size_t off = 0;
+
+	while (off < buf->size) {
+		ssize_t n = write(1, buf->ptr + off, buf->size - off);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EPIPE)
+				return PD_EXIT_TROUBLE;
+			return cmd_fail("standard output: %s", strerror(errno));
+		}
+		off += (size_t)n;
+	}
+	return 0;
+}

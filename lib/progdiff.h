@@ -1,0 +1,440 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * progdiff.h: the public interface of libprogdiff.
+ *
+ * progdiff parses programme documents (structured Markdown) into a tree of
+ * classified sections, pairs the sections of two versions, and derives a
+ * list of changes in the programme's own terms, which it renders as text,
+ * as a Markdown "Förändringar" list or as JSON. Versions are kept in a git
+ * repository (the store).
+ *
+ * Conventions: fallible functions return 0 or a negative pd_error_code and
+ * record a message (pd_error_message()). An object returned through `out`
+ * belongs to the caller, who frees it with the matching pd_<type>_free();
+ * a pointer returned as a plain value is borrowed from its parent and lives
+ * as long as the parent does. Strings leave the library in a caller's
+ * pd_buf. Arguments are never consumed.
+ */
+#ifndef PROGDIFF_H
+#define PROGDIFF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define PD_VERSION "0.1.0"
+
+#if defined(__GNUC__) || defined(__clang__)
+# define PD_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+# define PD_PRINTF(f, a)
+#endif
+
+/* ------------------------------------------------------------------ */
+/* Errors (error.c)                                                    */
+
+/** Error codes; every fallible function returns 0 or one of these. */
+typedef enum pd_error_code {
+	PD_OK = 0,
+	PD_ERROR = -1,      /**< anything without a name of its own */
+	PD_ENOTFOUND = -3,  /**< a file, version, section or label is missing */
+	PD_EEXISTS = -4,    /**< it exists already (a version label) */
+	PD_EAMBIGUOUS = -5, /**< a name that denotes more than one thing */
+	PD_EINVALID = -6,   /**< input that is not what it must be */
+	PD_ELOCKED = -7,    /**< a lock is held by someone else */
+	PD_ELIMIT = -8,     /**< a size, depth or time limit was exceeded */
+	PD_EIO = -9         /**< the operating system refused a read/write */
+} pd_error_code;
+
+/**
+ * Record an error message (printf format) and return `code`, so that a
+ * failure reads `return pd_error_set(PD_EINVALID, "...", ...);`.
+ * The message is lowercase, without a final period, problem first.
+ */
+int pd_error_set(int code, const char *fmt, ...) PD_PRINTF(2, 3);
+
+/** Record a hint for the last error ("run 'progdiff init' first"). */
+void pd_error_set_hint(const char *fmt, ...) PD_PRINTF(1, 2);
+
+/** The last error's message; "" when there is none. Borrowed. */
+const char *pd_error_message(void);
+
+/** The last error's hint; "" when there is none. Borrowed. */
+const char *pd_error_hint(void);
+
+/** The code of the last error recorded, PD_OK when none. */
+int pd_error_last(void);
+
+/** Forget the last error and hint. */
+void pd_error_clear(void);
+
+/* ------------------------------------------------------------------ */
+/* Byte buffer (buf.c)                                                 */
+
+/**
+ * A growable byte buffer. `ptr` is never NULL and always NUL-terminated;
+ * `size` counts the bytes in use, not the NUL; `asize` is 0 while `ptr`
+ * is the shared empty string. Binary-safe: use `size`, not strlen().
+ */
+typedef struct pd_buf {
+	char *ptr;
+	size_t size;
+	size_t asize;
+} pd_buf;
+
+extern char pd_buf__empty[];
+#define PD_BUF_INIT { pd_buf__empty, 0, 0 }
+
+void pd_buf_init(pd_buf *buf);
+/** Free the memory; the buffer is empty and reusable afterwards. */
+void pd_buf_dispose(pd_buf *buf);
+/** Empty the buffer, keeping its memory. */
+void pd_buf_clear(pd_buf *buf);
+/** Make room for `extra` more bytes (aborts on exhaustion). */
+void pd_buf_grow(pd_buf *buf, size_t extra);
+void pd_buf_put(pd_buf *buf, const char *data, size_t len);
+void pd_buf_puts(pd_buf *buf, const char *str);
+void pd_buf_putc(pd_buf *buf, int c);
+void pd_buf_printf(pd_buf *buf, const char *fmt, ...) PD_PRINTF(2, 3);
+void pd_buf_vprintf(pd_buf *buf, const char *fmt, va_list ap);
+/** Shorten to `len` bytes (no-op when already shorter). */
+void pd_buf_truncate(pd_buf *buf, size_t len);
+/** Take the memory; the caller frees it with free(). Never NULL. */
+char *pd_buf_detach(pd_buf *buf);
+/** Does the buffer hold exactly `str`? */
+int pd_buf_equals(const pd_buf *buf, const char *str);
+
+/** Default largest input file: 256 MiB. */
+#define PD_MAX_FILE_SIZE ((size_t)256 << 20)
+
+/**
+ * Read a whole file into `out` (replacing its contents). `path` "-" reads
+ * standard input. Refuses, before reading, a directory, a special file and
+ * anything larger than `limit` bytes (0: PD_MAX_FILE_SIZE).
+ * @return 0, PD_ENOTFOUND, PD_EINVALID (a directory), PD_ELIMIT, PD_EIO
+ */
+int pd_buf_read_file(pd_buf *out, const char *path, size_t limit);
+
+/* ------------------------------------------------------------------ */
+/* Languages                                                           */
+
+typedef enum pd_lang {
+	PD_LANG_AUTO = 0,   /**< the document's language, else the locale's */
+	PD_LANG_SV,
+	PD_LANG_EN
+} pd_lang;
+
+/** "sv"/"en" (also "swedish", "english", "auto") → pd_lang. */
+int pd_lang_parse(pd_lang *out, const char *name);
+const char *pd_lang_name(pd_lang lang);
+
+/* ------------------------------------------------------------------ */
+/* Section kinds and classification (classify.c)                       */
+
+/** What a section is, in the programme's own terms. */
+typedef enum pd_kind {
+	PD_KIND_SECTION = 0,   /**< generic section */
+	PD_KIND_PROGRAMME,     /**< the document root (its H1) */
+	PD_KIND_VISION,
+	PD_KIND_OVERALL_GOAL,
+	PD_KIND_CONTAINER,     /**< holds the goal areas: "Fokusområden" */
+	PD_KIND_AREA,          /**< a goal area / focus area / priority */
+	PD_KIND_GOAL,
+	PD_KIND_MEASURE,       /**< measure, activity, action */
+	PD_KIND_INDICATOR,
+	PD_KIND_FORUM,         /**< forum, event, meeting, council */
+	PD_KIND_CHANGES,       /**< the document's own "Förändringar" list */
+	PD_KIND_NOTAREA,       /**< introduction, background, follow-up, ... */
+	PD_KIND__COUNT
+} pd_kind;
+
+/** Stable name of a kind: "goal-area", "goal", "forum", ... */
+const char *pd_kind_name(pd_kind kind);
+/** Parse a stable kind name. @return 0 or PD_ENOTFOUND */
+int pd_kind_parse(pd_kind *out, const char *name);
+
+/**
+ * A set of heading patterns (PCRE2, UTF, case-insensitive) per kind: the
+ * built-in Swedish and English words, plus what a repository adds.
+ */
+typedef struct pd_classifier pd_classifier;
+
+/** A classifier with the built-in Swedish and English patterns. */
+int pd_classifier_new(pd_classifier **out);
+void pd_classifier_free(pd_classifier *cls);
+/**
+ * Add a pattern for `kind`; it is tried before the built-in ones.
+ * @return 0, or PD_EINVALID naming the pattern and the offset of the error
+ */
+int pd_classifier_add(pd_classifier *cls, pd_kind kind, const char *pattern);
+/**
+ * The kind a heading names by its own words (PD_KIND_SECTION when none):
+ * "Fokusområde 2: Hållbar tillväxt" is PD_KIND_AREA, "Fokusområden" is
+ * PD_KIND_CONTAINER. Position in the tree is the parser's business.
+ */
+pd_kind pd_classify_heading(const pd_classifier *cls, const char *heading,
+                            int level);
+
+/* ------------------------------------------------------------------ */
+/* The document model (document.c, section.c, meta.c, parse.c)         */
+
+typedef struct pd_document pd_document;
+typedef struct pd_section pd_section;
+
+/** Metadata of one version; unknown strings are NULL, numbers 0. */
+typedef struct pd_meta {
+	const char *name;         /**< the programme's name (title) */
+	int target_year;          /**< "mållår 2035" */
+	int period_start;         /**< "gäller 2019–2022" */
+	int period_end;
+	const char *adopted;      /**< date as written, "2013-04-29" */
+	const char *decision;     /**< decision reference, diary number */
+	const char *replaces;     /**< the version it replaces */
+	const char *language;     /**< "sv", "en" or NULL */
+	const char *revision;     /**< revision cycle: "mandate-period",
+	                               "annual", or NULL */
+	unsigned name_line;       /**< source lines (1-based, 0 = none) */
+	unsigned target_year_line;
+	unsigned period_line;
+	unsigned revision_line;
+} pd_meta;
+
+typedef struct pd_parse_options {
+	unsigned version;                 /**< PD_PARSE_OPTIONS_VERSION */
+	const pd_classifier *classifier;  /**< NULL: the built-in patterns */
+	size_t max_size;                  /**< 0: PD_MAX_FILE_SIZE */
+	unsigned max_nesting;             /**< block nesting; 0: 64 */
+	double time_budget;               /**< seconds of parsing; 0: 5 */
+} pd_parse_options;
+
+#define PD_PARSE_OPTIONS_VERSION 1
+#define PD_PARSE_OPTIONS_INIT { PD_PARSE_OPTIONS_VERSION, NULL, 0, 0, 0 }
+
+/**
+ * Parse a programme document. `md` is UTF-8 (a byte order mark is
+ * skipped; CRLF is accepted); it need not be NUL-terminated. An empty
+ * input is a valid, empty programme.
+ *
+ * @param[out] out  the document; free with pd_document_free()
+ * @return 0; PD_EINVALID for NUL bytes ("binary file") or invalid UTF-8
+ *         (message names the byte offset); PD_ELIMIT when a size, nesting
+ *         or time limit is exceeded
+ */
+int pd_parse_document(pd_document **out, const char *md, size_t len,
+                      const pd_parse_options *opts);
+
+void pd_document_free(pd_document *doc);
+
+const pd_meta *pd_document_meta(const pd_document *doc);
+/** The root section: the programme (its heading is the H1, or ""). */
+const pd_section *pd_document_root(const pd_document *doc);
+/** The document's language as detected (never PD_LANG_AUTO). */
+pd_lang pd_document_lang(const pd_document *doc);
+/** Every section in document order, the root first. */
+size_t pd_document_section_count(const pd_document *doc);
+const pd_section *pd_document_section(const pd_document *doc, size_t i);
+/** The goal areas in document order. */
+size_t pd_document_area_count(const pd_document *doc);
+const pd_section *pd_document_area(const pd_document *doc, size_t i);
+/** The source text as parsed (after BOM removal), and its length. */
+const char *pd_document_source(const pd_document *doc, size_t *len_out);
+
+/** The heading as plain text, as written ("2. Infrastruktur"). */
+const char *pd_section_heading(const pd_section *s);
+/** The heading's identity: numbering stripped, NFC, case-folded. */
+const char *pd_section_key(const pd_section *s);
+pd_kind pd_section_kind(const pd_section *s);
+/** Heading level: 0 for the root, 1..6 for headings. */
+int pd_section_level(const pd_section *s);
+const pd_section *pd_section_parent(const pd_section *s);
+size_t pd_section_child_count(const pd_section *s);
+const pd_section *pd_section_child(const pd_section *s, size_t i);
+/** Body blocks (paragraphs, items, quotes, code, tables) as plain text. */
+size_t pd_section_block_count(const pd_section *s);
+const char *pd_section_block(const pd_section *s, size_t i);
+/** Line of a body block (1-based). */
+unsigned pd_section_block_line(const pd_section *s, size_t i);
+/** Source lines covered by the section, heading to last line, 1-based. */
+unsigned pd_section_line_start(const pd_section *s);
+unsigned pd_section_line_end(const pd_section *s);
+/** Headings from below the root down to `s`: 0 for the root. */
+size_t pd_section_depth(const pd_section *s);
+
+/* ------------------------------------------------------------------ */
+/* Changes (match.c, textdiff.c, changes.c)                            */
+
+/** Change kinds; their stable names are in pd_change_kind_name(). */
+typedef enum pd_change_kind {
+	PD_CHANGE_NAME_CHANGED = 0,
+	PD_CHANGE_TARGET_YEAR_CHANGED,
+	PD_CHANGE_PERIOD_CHANGED,
+	PD_CHANGE_METADATA_CHANGED,
+	PD_CHANGE_AREA_ADDED,
+	PD_CHANGE_AREA_REMOVED,
+	PD_CHANGE_AREA_RENAMED,
+	PD_CHANGE_AREA_MOVED,
+	PD_CHANGE_GOAL_ADDED,
+	PD_CHANGE_GOAL_REMOVED,
+	PD_CHANGE_GOAL_RENAMED,
+	PD_CHANGE_GOAL_MOVED,
+	PD_CHANGE_GOAL_CHANGED,
+	PD_CHANGE_SECTION_ADDED,
+	PD_CHANGE_SECTION_REMOVED,
+	PD_CHANGE_SECTION_RENAMED,
+	PD_CHANGE_SECTION_MOVED,
+	PD_CHANGE_SECTION_CHANGED,
+	PD_CHANGE_TERM_RENAMED,
+	PD_CHANGE_THEME_EVERYWHERE,
+	PD_CHANGE__COUNT
+} pd_change_kind;
+
+/** "area-renamed", ...; NULL for an out-of-range value. */
+const char *pd_change_kind_name(pd_change_kind kind);
+/** @return 0 or PD_ENOTFOUND */
+int pd_change_kind_parse(pd_change_kind *out, const char *name);
+
+enum pd_change_flags {
+	/** name-changed: the new name is the old one plus the target year */
+	PD_CHANGE_GAINS_TARGET_YEAR = (1u << 0),
+	/** a renamed or moved section whose body changed too */
+	PD_CHANGE_BODY_CHANGED = (1u << 1),
+	/** term-renamed whose section (of that name) was renamed with it */
+	PD_CHANGE_WITH_SECTION = (1u << 2)
+};
+
+/** One change. Sections and strings are borrowed from the documents. */
+typedef struct pd_change {
+	pd_change_kind kind;
+	const pd_section *old_section;  /**< NULL when there is none */
+	const pd_section *new_section;
+	const char *field;       /**< metadata-changed: "revision", "adopted",
+	                              "decision", "replaces", "language" */
+	const char *old_value;   /**< value changes; NULL when none/unknown */
+	const char *new_value;
+	double similarity;       /**< 0..1 of the bodies; -1 when n/a */
+	unsigned flags;          /**< enum pd_change_flags */
+	unsigned count;          /**< term-renamed: occurrences replaced;
+	                              theme-everywhere: areas with it before */
+	unsigned total;          /**< theme-everywhere: areas before */
+	unsigned old_line;       /**< 1-based; 0 when none */
+	unsigned new_line;
+} pd_change;
+
+typedef struct pd_changes pd_changes;
+
+enum pd_diff_flags {
+	/** report body changes of sections of any kind (not only goals) */
+	PD_DIFF_ALL_SECTIONS = (1u << 0)
+};
+
+typedef struct pd_diff_options {
+	unsigned version;          /**< PD_DIFF_OPTIONS_VERSION */
+	double rename_threshold;   /**< body similarity for a rename; 0: 0.5 */
+	unsigned flags;            /**< enum pd_diff_flags */
+} pd_diff_options;
+
+#define PD_DIFF_OPTIONS_VERSION 1
+#define PD_DIFF_OPTIONS_INIT { PD_DIFF_OPTIONS_VERSION, 0, 0 }
+
+/**
+ * Compute the changes from `old` to `new`.
+ *
+ * The result points into both documents: free it before either of them.
+ * @param[out] out  the change list; free with pd_changes_free()
+ */
+int pd_changes_compute(pd_changes **out, const pd_document *old,
+                       const pd_document *new_doc,
+                       const pd_diff_options *opts);
+void pd_changes_free(pd_changes *changes);
+size_t pd_changes_count(const pd_changes *changes);
+const pd_change *pd_changes_get(const pd_changes *changes, size_t i);
+const pd_document *pd_changes_old(const pd_changes *changes);
+const pd_document *pd_changes_new(const pd_changes *changes);
+/** Comparisons of bodies made while matching (for complexity tests). */
+unsigned long long pd_changes_comparisons(const pd_changes *changes);
+
+/* ------------------------------------------------------------------ */
+/* Word-level differences (textdiff.c)                                 */
+
+typedef enum pd_textdiff_op {
+	PD_TEXTDIFF_EQUAL = 0,
+	PD_TEXTDIFF_DELETE,
+	PD_TEXTDIFF_INSERT
+} pd_textdiff_op;
+
+/** Receives consecutive runs of text; return non-zero to stop. */
+typedef int (*pd_textdiff_cb)(pd_textdiff_op op, const char *text,
+                              size_t len, void *payload);
+
+/**
+ * Word-level difference of two texts, emitted as runs in order (words
+ * keep their following whitespace). Linear space; O((N+M)·D) time with a
+ * cap on D beyond which the rest is one delete and one insert.
+ */
+int pd_textdiff_words(const char *a, size_t alen, const char *b,
+                      size_t blen, pd_textdiff_cb cb, void *payload);
+
+/* ------------------------------------------------------------------ */
+/* Rendering (render.c, render_text.c, render_markdown.c, render_json.c) */
+
+typedef enum pd_format {
+	PD_FORMAT_TEXT = 0,
+	PD_FORMAT_MARKDOWN,
+	PD_FORMAT_JSON
+} pd_format;
+
+/** "text", "markdown" (also "md"), "json" → pd_format. */
+int pd_format_parse(pd_format *out, const char *name);
+
+enum pd_render_flags {
+	PD_RENDER_DETAILS = (1u << 0),  /**< word-level changes per item */
+	PD_RENDER_COLOR = (1u << 1)     /**< ANSI colour (text format) */
+};
+
+typedef struct pd_render_options {
+	unsigned version;        /**< PD_RENDER_OPTIONS_VERSION */
+	pd_format format;
+	pd_lang lang;            /**< PD_LANG_AUTO: the new document's */
+	unsigned flags;          /**< enum pd_render_flags */
+	const char *old_label;   /**< how the versions were named; may be NULL */
+	const char *new_label;
+} pd_render_options;
+
+#define PD_RENDER_OPTIONS_VERSION 1
+#define PD_RENDER_OPTIONS_INIT { PD_RENDER_OPTIONS_VERSION, PD_FORMAT_TEXT, \
+                                 PD_LANG_AUTO, 0, NULL, NULL }
+
+/** The JSON schema name written by pd_render(). */
+#define PD_JSON_SCHEMA "progdiff/1"
+
+/**
+ * Render a change list, appending to `out`. Nothing from the documents
+ * reaches the output unescaped: control characters are shown as \x1b
+ * style escapes in text and Markdown, and as \u escapes in JSON.
+ */
+int pd_render(pd_buf *out, const pd_changes *changes,
+              const pd_render_options *opts);
+
+/** The one sentence that describes `change`, appended to `out`. */
+int pd_render_sentence(pd_buf *out, const pd_changes *changes,
+                       const pd_change *change, pd_lang lang);
+
+/** Append `s` with control characters escaped for a terminal. */
+void pd_render_escape_terminal(pd_buf *out, const char *s, size_t len);
+/** Append `s` as a JSON string, quotes included. */
+void pd_render_escape_json(pd_buf *out, const char *s, size_t len);
+
+/* ------------------------------------------------------------------ */
+/* Store (store.c)                                                     */
+
+/* ------------------------------------------------------------------ */
+/* Configuration and rules (config.c, rules.c)                         */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* PROGDIFF_H */

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * text.h: Unicode text handling (utf8proc): validation, NFC, case
+ * folding, heading identity, word splitting. Identity (headings) is
+ * compared after NFC and case folding; wording (bodies) byte for byte
+ * after NFC.
+ */
+#ifndef PD_TEXT_H
+#define PD_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "progdiff.h"
+
+/**
+ * Check that `s` is valid UTF-8 without NUL bytes.
+ * @return 0; 1 with *bad_out set to the offset of the first NUL; 2 with
+ *         *bad_out at the first byte of an invalid sequence
+ */
+int pd_text_check(const char *s, size_t len, size_t *bad_out);
+
+/** Append `s` in NFC to `out` (`s` must be valid UTF-8). */
+void pd_text_nfc(pd_buf *out, const char *s, size_t len);
+
+/** Append `s` NFC-normalised and case-folded to `out`. */
+void pd_text_fold(pd_buf *out, const char *s, size_t len);
+
+/**
+ * Append the identity of a heading: numbering such as "2.", "2.1",
+ * "IV.", "A)", "Fokusområde 3:", "Goal 4 –" removed, runs of white space
+ * made one space, trimmed, NFC and case-folded.
+ * "Fokusområde 3: Näringsliv" → "näringsliv", "2. Infrastruktur" →
+ * "infrastruktur", "INFRASTRUKTUR" → "infrastruktur".
+ */
+void pd_text_heading_key(pd_buf *out, const char *heading, size_t len);
+
+/**
+ * Find the next word (a run of letters, digits and joining marks) in
+ * s[*pos..len). On success sets *start and *wlen, advances *pos past the
+ * word and returns 1; returns 0 at the end.
+ */
+int pd_text_next_word(const char *s, size_t len, size_t *pos,
+                      size_t *start, size_t *wlen);
+
+/** FNV-1a hash of bytes, the word hash used by the matcher's index. */
+uint64_t pd_text_hash(const char *s, size_t len);
+
+/** Is `cp` a control character to be escaped on output (C0, DEL, C1)? */
+int pd_text_is_control(int32_t cp);
+
+#endif

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * vec.h: a growable array of pointers. The vector owns its array, not
+ * what the pointers point to.
+ */
+#ifndef PD_VEC_H
+#define PD_VEC_H
+
+#include <stddef.h>
+
+typedef struct pd_vec {
+	void **ptr;
+	size_t size;
+	size_t asize;
+} pd_vec;
+
+#define PD_VEC_INIT { NULL, 0, 0 }
+
+void pd_vec_push(pd_vec *vec, void *item);
+void pd_vec_dispose(pd_vec *vec);
+void pd_vec_clear(pd_vec *vec);
+#define pd_vec_get(vec, i) ((vec)->ptr[(i)])
+
+#endif
