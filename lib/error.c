@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * error.c: the last error, its code, message and hint. One per process:
- * progdiff is single-threaded, like the git and jq command lines.
+ * progdiff is single-threaded, like the git and jq command lines. libgit2
+ * errors are translated here too (pd_error_from_git), and nowhere else.
  */
 #include <stdarg.h>
 #include <stdio.h>
 
-#include "progdiff.h"
+#include <git2.h>
+
+#include "error.h"
 
 static char message[1024];
 static char hint[512];
@@ -53,4 +56,40 @@ void pd_error_clear(void)
 	message[0] = '\0';
 	hint[0] = '\0';
 	last_code = PD_OK;
+}
+
+int pd_error_from_git(int rc, const char *what)
+{
+	const git_error *e = git_error_last();
+	const char *why = e && e->message && *e->message ?
+	                  e->message : "unknown libgit2 error";
+	int code;
+
+	switch (rc) {
+	case GIT_ENOTFOUND:
+		code = PD_ENOTFOUND;
+		break;
+	case GIT_EEXISTS:
+		code = PD_EEXISTS;
+		break;
+	case GIT_EAMBIGUOUS:
+		code = PD_EAMBIGUOUS;
+		break;
+	case GIT_ELOCKED:
+		code = PD_ELOCKED;
+		break;
+	case GIT_EINVALIDSPEC:
+	case GIT_EINVALID:
+		code = PD_EINVALID;
+		break;
+	default:
+		code = e && e->klass == GIT_ERROR_OS ? PD_EIO : PD_ERROR;
+		break;
+	}
+	if (what && *what)
+		pd_error_set(code, "%s: %s", what, why);
+	else
+		pd_error_set(code, "%s", why);
+	git_error_clear();
+	return code;
 }

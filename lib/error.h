@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * error.h: error helpers shared inside lib/ only. The public half (codes,
+ * pd_error_set, messages, hints) is in progdiff.h.
+ */
+#ifndef PD_ERROR_H
+#define PD_ERROR_H
+
+#include "progdiff.h"
+
+/**
+ * Translate a libgit2 failure into ours: the one place where libgit2
+ * errors become pd_error codes. Records "<what>: <libgit2's message>"
+ * (just the message when `what` is NULL) and returns the code:
+ * GIT_ENOTFOUND → PD_ENOTFOUND, GIT_EEXISTS → PD_EEXISTS,
+ * GIT_EAMBIGUOUS → PD_EAMBIGUOUS, GIT_ELOCKED → PD_ELOCKED,
+ * GIT_EINVALIDSPEC/GIT_EINVALID → PD_EINVALID, an operating-system error
+ * → PD_EIO, anything else → PD_ERROR. libgit2's last error is cleared.
+ *
+ * @param rc    the negative code a libgit2 call returned
+ * @param what  what was being done or read ("reading 'refs/heads/x'")
+ * @return the pd_error_code, always negative
+ */
+int pd_error_from_git(int rc, const char *what);
+
+#endif
