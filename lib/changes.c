@@ -1,0 +1,1201 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * changes.c: derive the list of changes from two parsed versions and the
+ * pairing of their sections (match.c):
+ *
+ *   - metadata: name (and the special case of a name that gains its
+ *     target year), target year, period, revision cycle, decision, date;
+ *   - structure: goal areas, goals and other sections added, removed,
+ *     renamed, moved, and goals and sections whose text changed; what
+ *     lies inside an added or removed section is part of that change;
+ *   - terms: a name replaced by another in several places, and nowhere
+ *     left in the new text (found in the word differences of paired
+ *     blocks);
+ *   - themes: a word family now present in every goal area and absent
+ *     from most of them before.
+ *
+ * The list is ordered: metadata, themes, terms, areas, goals, sections.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "changes.h"
+#include "text.h"
+#include "textdiff.h"
+
+static const char *kind_names[PD_CHANGE__COUNT] = {
+	"name-changed",
+	"target-year-changed",
+	"period-changed",
+	"metadata-changed",
+	"area-added",
+	"area-removed",
+	"area-renamed",
+	"area-moved",
+	"goal-added",
+	"goal-removed",
+	"goal-renamed",
+	"goal-moved",
+	"goal-changed",
+	"section-added",
+	"section-removed",
+	"section-renamed",
+	"section-moved",
+	"section-changed",
+	"term-renamed",
+	"theme-everywhere"
+};
+
+const char *pd_change_kind_name(pd_change_kind kind)
+{
+	if ((int)kind < 0 || kind >= PD_CHANGE__COUNT)
+		return NULL;
+	return kind_names[kind];
+}
+
+int pd_change_kind_parse(pd_change_kind *out, const char *name)
+{
+	int i;
+
+	for (i = 0; i < PD_CHANGE__COUNT; i++)
+		if (!strcmp(kind_names[i], name)) {
+			*out = (pd_change_kind)i;
+			return 0;
+		}
+	return pd_error_set(PD_ENOTFOUND, "unknown change kind '%s'", name);
+}
+
+static pd_change *add_change(pd_changes *c, pd_change_kind kind)
+{
+	pd_change *ch;
+
+	if (c->count == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 16;
+		c->items = pd__reallocarray(c->items, c->cap, sizeof(pd_change));
+	}
+	ch = &c->items[c->count++];
+	memset(ch, 0, sizeof(*ch));
+	ch->kind = kind;
+	ch->similarity = -1;
+	return ch;
+}
+
+/* ---- block alignment ---- */
+
+static uint64_t block_hash(const pd_block *b)
+{
+	return pd_text_hash(b->text, b->len);
+}
+
+typedef struct align_state {
+	const pd_section *a, *b;
+	pd_block_cb cb;
+	void *payload;
+} align_state;
+
+static int align_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
+                       size_t bl, void *payload)
+{
+	align_state *st = payload;
+	size_t i;
+	int error = 0;
+
+	if (op == PD_TEXTDIFF_EQUAL) {
+		for (i = 0; i < al && !error; i++)
+			error = st->cb(PD_BLOCK_SAME, pd_vec_get(&st->a->blocks, ao + i),
+			               pd_vec_get(&st->b->blocks, bo + i), st->payload);
+		return error;
+	}
+	/* a delete is always followed by its insert: pair them there */
+	if (op == PD_TEXTDIFF_DELETE) {
+		for (i = 0; i < al && !error; i++)
+			error = st->cb(PD_BLOCK_DELETED,
+			               pd_vec_get(&st->a->blocks, ao + i), NULL,
+			               st->payload);
+		return error;
+	}
+	for (i = 0; i < bl && !error; i++)
+		error = st->cb(PD_BLOCK_INSERTED, NULL,
+		               pd_vec_get(&st->b->blocks, bo + i), st->payload);
+	return error;
+}
+
+/*
+ * Replacements (a deleted run next to an inserted run) are reported as
+ * CHANGED pairs in order; buffering the deleted run makes that possible
+ * while the aligner reports runs one at a time.
+ */
+typedef struct pairing {
+	pd_block_cb cb;
+	void *payload;
+	const pd_block **pending;
+	size_t npending, cap;
+} pairing;
+
+static int flush_pending(pairing *p)
+{
+	size_t i;
+	int error = 0;
+
+	for (i = 0; i < p->npending && !error; i++)
+		error = p->cb(PD_BLOCK_DELETED, p->pending[i], NULL, p->payload);
+	p->npending = 0;
+	return error;
+}
+
+static int pairing_cb(pd_block_op op, const pd_block *a, const pd_block *b,
+                      void *payload)
+{
+	pairing *p = payload;
+	int error;
+
+	if (op == PD_BLOCK_DELETED) {
+		if (p->npending == p->cap) {
+			p->cap = p->cap ? p->cap * 2 : 8;
+			p->pending = pd__reallocarray((void *)p->pending, p->cap,
+			                              sizeof(*p->pending));
+		}
+		p->pending[p->npending++] = a;
+		return 0;
+	}
+	if (op == PD_BLOCK_INSERTED && p->npending) {
+		const pd_block *old = p->pending[0];
+
+		memmove((void *)p->pending, p->pending + 1,
+		        (p->npending - 1) * sizeof(*p->pending));
+		p->npending--;
+		return p->cb(PD_BLOCK_CHANGED, old, b, p->payload);
+	}
+	if ((error = flush_pending(p)) != 0)
+		return error;
+	return p->cb(op, a, b, p->payload);
+}
+
+int pd_changes__align_blocks(const pd_section *a, const pd_section *b,
+                             pd_block_cb cb, void *payload)
+{
+	uint64_t *ha, *hb;
+	size_t i;
+	pairing p = { NULL, NULL, NULL, 0, 0 };
+	align_state st;
+	int error;
+
+	ha = pd__reallocarray(NULL, a->blocks.size + 1, sizeof(uint64_t));
+	hb = pd__reallocarray(NULL, b->blocks.size + 1, sizeof(uint64_t));
+	for (i = 0; i < a->blocks.size; i++)
+		ha[i] = block_hash(pd_vec_get(&a->blocks, i));
+	for (i = 0; i < b->blocks.size; i++)
+		hb[i] = block_hash(pd_vec_get(&b->blocks, i));
+	p.cb = cb;
+	p.payload = payload;
+	st.a = a;
+	st.b = b;
+	st.cb = pairing_cb;
+	st.payload = &p;
+	error = pd_textdiff__seq(ha, a->blocks.size, hb, b->blocks.size,
+	                         align_range, &st);
+	if (!error)
+		error = flush_pending(&p);
+	free((void *)p.pending);
+	free(ha);
+	free(hb);
+	return error;
+}
+
+int pd_changes__body_differs(const pd_section *a, const pd_section *b)
+{
+	size_t i;
+
+	if (a->blocks.size != b->blocks.size)
+		return 1;
+	for (i = 0; i < a->blocks.size; i++) {
+		const pd_block *x = pd_vec_get(&a->blocks, i);
+		const pd_block *y = pd_vec_get(&b->blocks, i);
+
+		if (x->len != y->len || memcmp(x->text, y->text, x->len))
+			return 1;
+	}
+	return 0;
+}
+
+/* ---- metadata ---- */
+
+static int str_differs(const char *a, const char *b)
+{
+	return (a == NULL) != (b == NULL) || (a && strcmp(a, b));
+}
+
+static const char *year_str(pd_changes *c, int year)
+{
+	char tmp[32];
+
+	if (!year)
+		return NULL;
+	snprintf(tmp, sizeof(tmp), "%d", year);
+	return pd_pool_strdup(&c->pool, tmp);
+}
+
+static const char *period_str(pd_changes *c, int start, int end)
+{
+	char tmp[48];
+
+	if (!start && !end)
+		return NULL;
+	snprintf(tmp, sizeof(tmp), "%d–%d", start, end);
+	return pd_pool_strdup(&c->pool, tmp);
+}
+
+/* Is `b` the name `a` with the target year added (before or after)? */
+static int gains_year(const char *a, const char *b, int year)
+{
+	pd_buf fa = PD_BUF_INIT, fb = PD_BUF_INIT, key = PD_BUF_INIT;
+	char y[16];
+	char *p;
+	int yes = 0;
+
+	if (!year || !a || !b)
+		return 0;
+	snprintf(y, sizeof(y), "%d", year);
+	if (strstr(a, y))
+		return 0;
+	pd_text_fold(&fa, a, strlen(a));
+	pd_text_fold(&fb, b, strlen(b));
+	if ((p = strstr(fb.ptr, y)) != NULL) {
+		pd_buf_put(&key, fb.ptr, (size_t)(p - fb.ptr));
+		pd_buf_puts(&key, p + strlen(y));
+		/* compare without white space and punctuation around the year */
+		{
+			size_t i, j = 0, k = 0;
+			char *x = key.ptr, *z = fa.ptr;
+
+			for (i = 0; x[i]; i++)
+				if (x[i] != ' ' && x[i] != '-' && x[i] != ',')
+					x[j++] = x[i];
+			x[j] = '\0';
+			for (i = 0; z[i]; i++)
+				if (z[i] != ' ' && z[i] != '-' && z[i] != ',')
+					z[k++] = z[i];
+			z[k] = '\0';
+			yes = !strcmp(x, z);
+		}
+	}
+	pd_buf_dispose(&fa);
+	pd_buf_dispose(&fb);
+	pd_buf_dispose(&key);
+	return yes;
+}
+
+static void meta_changes(pd_changes *c)
+{
+	const pd_meta *a = &c->old->meta, *b = &c->new_doc->meta;
+	pd_change *ch;
+
+	if (a->name && b->name && strcmp(a->name, b->name)) {
+		pd_buf fa = PD_BUF_INIT, fb = PD_BUF_INIT;
+
+		/* case or spacing only is not a new name */
+		pd_text_heading_key(&fa, a->name, strlen(a->name));
+		pd_text_heading_key(&fb, b->name, strlen(b->name));
+		if (strcmp(fa.ptr, fb.ptr)) {
+			ch = add_change(c, PD_CHANGE_NAME_CHANGED);
+			ch->old_value = a->name;
+			ch->new_value = b->name;
+			ch->old_line = a->name_line;
+			ch->new_line = b->name_line;
+			if (gains_year(a->name, b->name, b->target_year))
+				ch->flags |= PD_CHANGE_GAINS_TARGET_YEAR;
+		}
+		pd_buf_dispose(&fa);
+		pd_buf_dispose(&fb);
+	}
+	if (b->target_year && a->target_year != b->target_year) {
+		ch = add_change(c, PD_CHANGE_TARGET_YEAR_CHANGED);
+		ch->old_value = year_str(c, a->target_year);
+		ch->new_value = year_str(c, b->target_year);
+		ch->old_line = a->target_year_line;
+		ch->new_line = b->target_year_line;
+	}
+	if ((b->period_start || b->period_end) &&
+	    (a->period_start != b->period_start ||
+	     a->period_end != b->period_end)) {
+		ch = add_change(c, PD_CHANGE_PERIOD_CHANGED);
+		ch->old_value = period_str(c, a->period_start, a->period_end);
+		ch->new_value = period_str(c, b->period_start, b->period_end);
+		ch->old_line = a->period_line;
+		ch->new_line = b->period_line;
+	}
+	if (b->revision && str_differs(a->revision, b->revision)) {
+		ch = add_change(c, PD_CHANGE_METADATA_CHANGED);
+		ch->field = "revision";
+		ch->old_value = a->revision;
+		ch->new_value = b->revision;
+		ch->old_line = a->revision_line;
+		ch->new_line = b->revision_line;
+	}
+	/* a reference or date both versions state, and that differs */
+	if (a->decision && b->decision && strcmp(a->decision, b->decision)) {
+		ch = add_change(c, PD_CHANGE_METADATA_CHANGED);
+		ch->field = "decision";
+		ch->old_value = a->decision;
+		ch->new_value = b->decision;
+	}
+	if (a->adopted && b->adopted && strcmp(a->adopted, b->adopted)) {
+		ch = add_change(c, PD_CHANGE_METADATA_CHANGED);
+		ch->field = "adopted";
+		ch->old_value = a->adopted;
+		ch->new_value = b->adopted;
+	}
+}
+
+/* ---- structure ---- */
+
+typedef enum category {
+	CAT_AREA = 0,
+	CAT_GOAL,
+	CAT_SECTION
+} category;
+
+static category category_of(const pd_section *a, const pd_section *b)
+{
+	if ((a && a->kind == PD_KIND_AREA) || (b && b->kind == PD_KIND_AREA))
+		return CAT_AREA;
+	if ((a && a->kind == PD_KIND_GOAL) || (b && b->kind == PD_KIND_GOAL))
+		return CAT_GOAL;
+	return CAT_SECTION;
+}
+
+static const pd_change_kind kinds_by_cat[3][5] = {
+	/* added, removed, renamed, moved, changed */
+	{ PD_CHANGE_AREA_ADDED, PD_CHANGE_AREA_REMOVED, PD_CHANGE_AREA_RENAMED,
+	  PD_CHANGE_AREA_MOVED, PD_CHANGE__COUNT },
+	{ PD_CHANGE_GOAL_ADDED, PD_CHANGE_GOAL_REMOVED, PD_CHANGE_GOAL_RENAMED,
+	  PD_CHANGE_GOAL_MOVED, PD_CHANGE_GOAL_CHANGED },
+	{ PD_CHANGE_SECTION_ADDED, PD_CHANGE_SECTION_REMOVED,
+	  PD_CHANGE_SECTION_RENAMED, PD_CHANGE_SECTION_MOVED,
+	  PD_CHANGE_SECTION_CHANGED }
+};
+
+enum { OP_ADDED, OP_REMOVED, OP_RENAMED, OP_MOVED, OP_CHANGED };
+
+/* Sections whose changes are not the programme's: its own change list. */
+static int ignored(const pd_section *s)
+{
+	for (; s; s = s->parent)
+		if (s->kind == PD_KIND_CHANGES)
+			return 1;
+	return 0;
+}
+
+static pd_change *structural(pd_changes *c, int op, const pd_section *a,
+                             const pd_section *b)
+{
+	category cat = category_of(a, b);
+	pd_change_kind kind = kinds_by_cat[cat][op];
+	pd_change *ch;
+
+	if (kind == PD_CHANGE__COUNT)
+		return NULL;
+	ch = add_change(c, kind);
+	ch->old_section = a;
+	ch->new_section = b;
+	ch->old_line = a ? a->line_start : 0;
+	ch->new_line = b ? b->line_start : 0;
+	if (a)
+		ch->old_value = a->heading;
+	if (b)
+		ch->new_value = b->heading;
+	return ch;
+}
+
+static unsigned area_position(const pd_document *doc, const pd_section *s)
+{
+	size_t i;
+
+	for (i = 0; i < doc->areas.size; i++)
+		if (pd_vec_get(&doc->areas, i) == s)
+			return (unsigned)i + 1;
+	return 0;
+}
+
+static void structure_changes(pd_changes *c, const pd_match *m, int all)
+{
+	const pd_document *od = c->old, *nd = c->new_doc;
+	size_t i;
+
+	for (i = 1; i < nd->sections.size; i++) {
+		const pd_section *b = pd_vec_get(&nd->sections, i), *a;
+		size_t o = m->n2o[i];
+		pd_change *ch;
+		int renamed, differs;
+
+		if (ignored(b))
+			continue;
+		if (o == PD_MATCH_NONE) {
+			if (m->n2o[b->parent->index] != PD_MATCH_NONE)
+				structural(c, OP_ADDED, NULL, b);
+			continue;
+		}
+		a = pd_vec_get(&od->sections, o);
+		if (ignored(a))
+			continue;
+		renamed = strcmp(a->key, b->key) != 0;
+		differs = pd_changes__body_differs(a, b);
+		if (renamed && a->synthetic && b->synthetic) {
+			/* a goal that is a bullet item: its text is its body */
+			structural(c, OP_CHANGED, a, b);
+		} else if (renamed) {
+			ch = structural(c, OP_RENAMED, a, b);
+			ch->similarity = m->similarity[i] >= 0 ? m->similarity[i] :
+			                 pd_match__similarity(a, b);
+			if (differs)
+				ch->flags |= PD_CHANGE_BODY_CHANGED;
+		}
+		if (m->moved[i]) {
+			ch = structural(c, OP_MOVED, a, b);
+			if (ch && ch->kind == PD_CHANGE_AREA_MOVED) {
+				ch->count = area_position(od, a);
+				ch->total = area_position(nd, b);
+			}
+		}
+		if (!renamed && differs &&
+		    (category_of(a, b) == CAT_GOAL ||
+		     (category_of(a, b) == CAT_SECTION) || all)) {
+			ch = structural(c, OP_CHANGED, a, b);
+			if (ch)
+				ch->similarity = -1;
+		}
+	}
+	for (i = 1; i < od->sections.size; i++) {
+		const pd_section *a = pd_vec_get(&od->sections, i);
+
+		if (m->o2n[i] == PD_MATCH_NONE && !ignored(a) &&
+		    m->o2n[a->parent->index] != PD_MATCH_NONE)
+			structural(c, OP_REMOVED, a, NULL);
+	}
+}
+
+/* ---- terms renamed throughout ---- */
+
+#define MAX_TERM_WORDS 4
+#define MAX_TERMS 256
+
+typedef struct term {
+	char *old_text, *new_text;     /* as written */
+	char *old_fold, *new_fold;
+	unsigned count;
+	int capitalised;
+	const pd_section *section_a, *section_b;  /* a heading renamed so */
+} term;
+
+typedef struct term_state {
+	term *terms;
+	size_t n;
+	const char *a_text, *b_text;
+	pd_textdiff_tokens wa, wb;
+	size_t del_off, del_len;       /* pending deleted words */
+	int has_del;
+	const pd_section *sa, *sb;     /* when diffing headings */
+} term_state;
+
+static void trim_span(const char *s, size_t *start, size_t *end)
+{
+	/* keep from the first word's start to the last word's end */
+	size_t pos = *start, ws, wl, last = *start, first = (size_t)-1;
+
+	while (pos < *end && pd_text_next_word(s, *end, &pos, &ws, &wl)) {
+		if (first == (size_t)-1)
+			first = ws;
+		last = ws + wl;
+	}
+	if (first == (size_t)-1) {
+		*end = *start;
+		return;
+	}
+	*start = first;
+	*end = last;
+}
+
+static int has_letter(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80 ||
+		    ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+			return 1;
+	return 0;
+}
+
+static void note_term(term_state *st, size_t ao, size_t al, size_t bo,
+                      size_t bl)
+{
+	size_t as = st->wa.start[ao], ae = st->wa.start[ao + al];
+	size_t bs = st->wb.start[bo], be = st->wb.start[bo + bl];
+	pd_buf fa = PD_BUF_INIT, fb = PD_BUF_INIT;
+	size_t i;
+
+	if (al > MAX_TERM_WORDS || bl > MAX_TERM_WORDS || !al || !bl)
+		return;
+	trim_span(st->a_text, &as, &ae);
+	trim_span(st->b_text, &bs, &be);
+	if (as == ae || bs == be || !has_letter(st->a_text + as, ae - as) ||
+	    !has_letter(st->b_text + bs, be - bs))
+		return;
+	pd_text_fold(&fa, st->a_text + as, ae - as);
+	pd_text_fold(&fb, st->b_text + bs, be - bs);
+	for (i = 0; i < st->n; i++)
+		if (!strcmp(st->terms[i].old_fold, fa.ptr) &&
+		    !strcmp(st->terms[i].new_fold, fb.ptr))
+			break;
+	if (i == st->n) {
+		if (st->n == MAX_TERMS)
+			goto done;
+		st->terms = pd__reallocarray(st->terms, st->n + 1, sizeof(term));
+		memset(&st->terms[i], 0, sizeof(term));
+		st->terms[i].old_text = pd__strndup(st->a_text + as, ae - as);
+		st->terms[i].new_text = pd__strndup(st->b_text + bs, be - bs);
+		st->terms[i].old_fold = pd_buf_detach(&fa);
+		st->terms[i].new_fold = pd_buf_detach(&fb);
+		st->n++;
+	}
+	st->terms[i].count++;
+	{
+		unsigned char c0 = (unsigned char)st->a_text[as];
+
+		unsigned char c1 = (unsigned char)st->a_text[as + 1];
+
+		/* ASCII or Latin-1 capitals (Å, Ä, Ö, É, ...) */
+		if ((c0 >= 'A' && c0 <= 'Z') || (c0 == 0xc3 && c1 < 0xa0))
+			st->terms[i].capitalised = 1;
+	}
+	if (st->sa) {
+		st->terms[i].section_a = st->sa;
+		st->terms[i].section_b = st->sb;
+	}
+done:
+	pd_buf_dispose(&fa);
+	pd_buf_dispose(&fb);
+}
+
+static int term_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
+                      size_t bl, void *payload)
+{
+	term_state *st = payload;
+
+	if (op == PD_TEXTDIFF_DELETE) {
+		st->del_off = ao;
+		st->del_len = al;
+		st->has_del = 1;
+		return 0;
+	}
+	if (op == PD_TEXTDIFF_INSERT && st->has_del)
+		note_term(st, st->del_off, st->del_len, bo, bl);
+	st->has_del = 0;
+	return 0;
+}
+
+static void diff_for_terms(term_state *st, const char *a, size_t alen,
+                           const char *b, size_t blen)
+{
+	st->a_text = a;
+	st->b_text = b;
+	pd_textdiff__split(&st->wa, a, alen);
+	pd_textdiff__split(&st->wb, b, blen);
+	st->has_del = 0;
+	pd_textdiff__seq(st->wa.hash, st->wa.count, st->wb.hash, st->wb.count,
+	                 term_range, st);
+	pd_textdiff__words_dispose(&st->wa);
+	pd_textdiff__words_dispose(&st->wb);
+}
+
+static int term_blocks(pd_block_op op, const pd_block *a, const pd_block *b,
+                       void *payload)
+{
+	if (op == PD_BLOCK_CHANGED)
+		diff_for_terms(payload, a->text, a->len, b->text, b->len);
+	return 0;
+}
+
+/* Does `word` (folded) begin a word somewhere in `text` (folded)? */
+static int occurs(const pd_buf *text, const char *word)
+{
+	const char *p = text->ptr;
+	size_t len = strlen(word);
+
+	if (!len)
+		return 0;
+	while ((p = strstr(p, word)) != NULL) {
+		unsigned char prev = p == text->ptr ? ' ' : (unsigned char)p[-1];
+
+		/* a byte >= 0x80 before it is part of a letter */
+		if (prev < 0x80 && !((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') &&
+		    !(prev >= '0' && prev <= '9'))
+			return 1;
+		p += len;
+	}
+	return 0;
+}
+
+static void fold_source(pd_buf *out, const pd_document *doc)
+{
+	size_t i;
+
+	/* headings and bodies only: markup and front matter are not text */
+	for (i = 0; i < doc->sections.size; i++) {
+		const pd_section *s = pd_vec_get(&doc->sections, i);
+		size_t j;
+
+		pd_text_fold(out, s->heading, strlen(s->heading));
+		pd_buf_putc(out, '\n');
+		for (j = 0; j < s->blocks.size; j++) {
+			const pd_block *b = pd_vec_get(&s->blocks, j);
+
+			pd_text_fold(out, b->text, b->len);
+			pd_buf_putc(out, '\n');
+		}
+	}
+}
+
+/* Merge inflected forms: (a+s → b+s) counts for (a → b). */
+static void merge_inflections(term_state *st)
+{
+	size_t i, j;
+
+	for (i = 0; i < st->n; i++) {
+		term *t = &st->terms[i];
+		size_t la = strlen(t->old_fold), lb = strlen(t->new_fold);
+
+		for (j = 0; j < st->n; j++) {
+			term *u = &st->terms[j];
+			size_t ua = strlen(u->old_fold), ub = strlen(u->new_fold);
+
+			if (i == j || !u->count || ua <= la || ua - la > 4 ||
+			    ub <= lb || ua - la != ub - lb)
+				continue;
+			if (!strncmp(u->old_fold, t->old_fold, la) &&
+			    !strncmp(u->new_fold, t->new_fold, lb) &&
+			    !strcmp(u->old_fold + la, u->new_fold + lb)) {
+				t->count += u->count;
+				t->capitalised |= u->capitalised;
+				if (!t->section_a) {
+					t->section_a = u->section_a;
+					t->section_b = u->section_b;
+				}
+				u->count = 0;
+			}
+		}
+	}
+}
+
+static void term_changes(pd_changes *c, const pd_match *m)
+{
+	const pd_document *od = c->old, *nd = c->new_doc;
+	term_state st;
+	pd_buf old_text = PD_BUF_INIT, new_text = PD_BUF_INIT;
+	size_t i, j;
+
+	memset(&st, 0, sizeof(st));
+	for (i = 0; i < nd->sections.size; i++) {
+		const pd_section *b = pd_vec_get(&nd->sections, i), *a;
+
+		if (m->n2o[i] == PD_MATCH_NONE)
+			continue;
+		a = pd_vec_get(&od->sections, m->n2o[i]);
+		if (strcmp(a->heading, b->heading)) {
+			st.sa = a;
+			st.sb = b;
+			diff_for_terms(&st, a->heading, strlen(a->heading),
+			               b->heading, strlen(b->heading));
+			st.sa = st.sb = NULL;
+		}
+		if (pd_changes__body_differs(a, b))
+			pd_changes__align_blocks(a, b, term_blocks, &st);
+	}
+	merge_inflections(&st);
+	fold_source(&old_text, od);
+	fold_source(&new_text, nd);
+	for (i = 0; i < st.n; i++) {
+		term *t = &st.terms[i];
+		pd_change *ch;
+
+		if (t->count < 2 || !t->capitalised ||
+		    occurs(&new_text, t->old_fold) || occurs(&old_text, t->new_fold))
+			continue;
+		ch = add_change(c, PD_CHANGE_TERM_RENAMED);
+		ch->old_value = pd_pool_strdup(&c->pool, t->old_text);
+		ch->new_value = pd_pool_strdup(&c->pool, t->new_text);
+		ch->count = t->count;
+		if (t->section_a) {
+			ch->old_section = t->section_a;
+			ch->new_section = t->section_b;
+			ch->old_line = t->section_a->line_start;
+			ch->new_line = t->section_b->line_start;
+		}
+	}
+	for (j = 0; j < st.n; j++) {
+		free(st.terms[j].old_text);
+		free(st.terms[j].new_text);
+		free(st.terms[j].old_fold);
+		free(st.terms[j].new_fold);
+	}
+	free(st.terms);
+	pd_buf_dispose(&old_text);
+	pd_buf_dispose(&new_text);
+}
+
+/*
+ * A term renamed together with the heading of its own section: one
+ * change says both. A renamed goal area or goal stays a rename of its
+ * own, and the term is dropped.
+ */
+static void fold_terms_into_renames(pd_changes *c)
+{
+	size_t i, j, k = 0;
+
+	for (i = 0; i < c->count; i++) {
+		pd_change *t = &c->items[i];
+
+		if (t->kind != PD_CHANGE_TERM_RENAMED || !t->old_section)
+			continue;
+		for (j = 0; j < c->count; j++) {
+			pd_change *r = &c->items[j];
+
+			if (r->old_section != t->old_section ||
+			    r->new_section != t->new_section)
+				continue;
+			if (r->kind == PD_CHANGE_SECTION_RENAMED) {
+				t->flags |= PD_CHANGE_WITH_SECTION |
+				            (r->flags & PD_CHANGE_BODY_CHANGED);
+				t->similarity = r->similarity;
+				r->kind = PD_CHANGE__COUNT;  /* drop */
+			} else if (r->kind == PD_CHANGE_AREA_RENAMED ||
+			           r->kind == PD_CHANGE_GOAL_RENAMED) {
+				t->kind = PD_CHANGE__COUNT;
+				break;
+			}
+		}
+	}
+	for (i = 0; i < c->count; i++)
+		if (c->items[i].kind != PD_CHANGE__COUNT)
+			c->items[k++] = c->items[i];
+	c->count = k;
+}
+
+/* ---- themes through every goal area ---- */
+
+#define THEME_PREFIX 6       /* code points compared */
+#define THEME_MIN_WORD 5
+#define MAX_THEMES 3
+#define MAX_THEME_CANDIDATES 8
+
+typedef struct prefix_count {
+	uint64_t hash;
+	unsigned areas;          /* areas that have it */
+	size_t last_area;        /* to count an area once */
+	unsigned occurrences;
+	unsigned old_areas;
+	size_t old_last;
+} prefix_count;
+
+typedef struct prefix_map {
+	prefix_count *slots;
+	size_t cap, used;
+} prefix_map;
+
+static prefix_count *prefix_get(prefix_map *pm, uint64_t h, int create)
+{
+	size_t i;
+
+	if (create && (pm->used + 1) * 2 > pm->cap) {
+		prefix_map bigger;
+		size_t k;
+
+		bigger.cap = pm->cap ? pm->cap * 2 : 1024;
+		bigger.used = 0;
+		bigger.slots = pd__calloc(bigger.cap, sizeof(prefix_count));
+		for (k = 0; k < pm->cap; k++)
+			if (pm->slots[k].hash) {
+				prefix_count *dst = prefix_get(&bigger,
+				                               pm->slots[k].hash, 1);
+				*dst = pm->slots[k];
+			}
+		free(pm->slots);
+		*pm = bigger;
+	}
+	if (!pm->cap)
+		return NULL;
+	i = (size_t)h & (pm->cap - 1);
+	while (pm->slots[i].hash && pm->slots[i].hash != h)
+		i = (i + 1) & (pm->cap - 1);
+	if (!pm->slots[i].hash) {
+		if (!create)
+			return NULL;
+		pm->slots[i].hash = h;
+		pm->slots[i].last_area = (size_t)-1;
+		pm->slots[i].old_last = (size_t)-1;
+		pm->used++;
+	}
+	return &pm->slots[i];
+}
+
+/* The first THEME_PREFIX code points of an alphabetic word, or 0. */
+static size_t word_prefix(const char *w, size_t len)
+{
+	size_t i, cps = 0, end = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)w[i];
+
+		if (ch < 0x80 && !((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+			return 0;        /* digits and joiners: not a theme */
+		if ((ch & 0xc0) != 0x80) {
+			if (cps == THEME_PREFIX)
+				break;
+			cps++;
+		}
+		end = i + 1;
+	}
+	if (cps < THEME_MIN_WORD && i == len && cps < THEME_PREFIX)
+		return 0;
+	return end;
+}
+
+typedef void (*word_fn)(const char *w, size_t len, void *payload);
+
+static void each_word(const pd_section *s, pd_buf *fold, word_fn fn,
+                      void *payload)
+{
+	size_t i, pos, ws, wl;
+
+	pd_buf_clear(fold);
+	pd_text_fold(fold, s->heading, strlen(s->heading));
+	pd_buf_putc(fold, '\n');
+	for (i = 0; i < s->blocks.size; i++) {
+		const pd_block *b = pd_vec_get(&s->blocks, i);
+
+		pd_text_fold(fold, b->text, b->len);
+		pd_buf_putc(fold, '\n');
+	}
+	pos = 0;
+	while (pd_text_next_word(fold->ptr, fold->size, &pos, &ws, &wl))
+		fn(fold->ptr + ws, wl, payload);
+	for (i = 0; i < s->children.size; i++)
+		each_word(pd_vec_get(&s->children, i), fold, fn, payload);
+}
+
+typedef struct theme_walk {
+	prefix_map *pm;
+	size_t area;
+	int old_side;
+	/* for choosing the word to show */
+	uint64_t want;
+	char **best;
+	unsigned *best_count;
+	pd_vec *forms;
+} theme_walk;
+
+static void count_prefix(const char *w, size_t len, void *payload)
+{
+	theme_walk *tw = payload;
+	size_t plen = word_prefix(w, len);
+	prefix_count *pc;
+
+	if (!plen)
+		return;
+	if (tw->old_side) {
+		pc = prefix_get(tw->pm, pd_text_hash(w, plen), 0);
+		if (pc && pc->old_last != tw->area) {
+			pc->old_last = tw->area;
+			pc->old_areas++;
+		}
+		return;
+	}
+	pc = prefix_get(tw->pm, pd_text_hash(w, plen), 1);
+	pc->occurrences++;
+	if (pc->last_area != tw->area) {
+		pc->last_area = tw->area;
+		pc->areas++;
+	}
+}
+
+typedef struct form {
+	char *word;
+	unsigned count;
+} form;
+
+static void collect_forms(const char *w, size_t len, void *payload)
+{
+	theme_walk *tw = payload;
+	size_t plen = word_prefix(w, len), i;
+	form *f;
+
+	if (!plen || pd_text_hash(w, plen) != tw->want)
+		return;
+	for (i = 0; i < tw->forms->size; i++) {
+		f = pd_vec_get(tw->forms, i);
+		if (strlen(f->word) == len && !memcmp(f->word, w, len)) {
+			f->count++;
+			return;
+		}
+	}
+	f = pd__malloc(sizeof(*f));
+	f->word = pd__strndup(w, len);
+	f->count = 1;
+	pd_vec_push(tw->forms, f);
+}
+
+static int cmp_theme(const void *a, const void *b)
+{
+	const prefix_count *x = *(prefix_count *const *)a;
+	const prefix_count *y = *(prefix_count *const *)b;
+
+	if (x->occurrences != y->occurrences)
+		return x->occurrences > y->occurrences ? -1 : 1;
+	return x->hash < y->hash ? -1 : x->hash > y->hash;
+}
+
+static void theme_changes(pd_changes *c)
+{
+	const pd_document *od = c->old, *nd = c->new_doc;
+	prefix_map pm = { NULL, 0, 0 };
+	pd_buf fold = PD_BUF_INIT;
+	theme_walk tw;
+	prefix_count *cands[MAX_THEME_CANDIDATES];
+	size_t ncands = 0, i, nthemes = 0;
+	size_t nold = od->areas.size, nnew = nd->areas.size;
+	char *accepted[MAX_THEMES];
+
+	if (nnew < 2 || nold < 1)
+		return;
+	memset(&tw, 0, sizeof(tw));
+	tw.pm = &pm;
+	for (i = 0; i < nnew; i++) {
+		tw.area = i;
+		each_word(pd_vec_get(&nd->areas, i), &fold, count_prefix, &tw);
+	}
+	tw.old_side = 1;
+	for (i = 0; i < nold; i++) {
+		tw.area = i;
+		each_word(pd_vec_get(&od->areas, i), &fold, count_prefix, &tw);
+	}
+	for (i = 0; i < pm.cap; i++) {
+		prefix_count *pc = &pm.slots[i];
+
+		if (!pc->hash || pc->areas != nnew ||
+		    !(pc->old_areas == 0 || pc->old_areas * 2 < nold))
+			continue;
+		if (ncands < MAX_THEME_CANDIDATES) {
+			cands[ncands++] = pc;
+		} else if (pc->occurrences > cands[ncands - 1]->occurrences) {
+			cands[ncands - 1] = pc;
+		} else {
+			continue;
+		}
+		qsort(cands, ncands, sizeof(cands[0]), cmp_theme);
+	}
+	/*
+	 * Each candidate is shown by its most frequent form. A candidate whose
+	 * every occurrence is in a block that also has a stronger theme is
+	 * part of that theme ("utsläppen" inside the climate paragraphs).
+	 */
+	for (i = 0; i < ncands && nthemes < MAX_THEMES; i++) {
+		pd_vec forms = PD_VEC_INIT;
+		form *best = NULL;
+		size_t k;
+		pd_change *ch;
+		int subsumed = 0;
+
+		tw.old_side = 0;
+		tw.want = cands[i]->hash;
+		tw.forms = &forms;
+		for (k = 0; k < nnew; k++)
+			each_word(pd_vec_get(&nd->areas, k), &fold, collect_forms, &tw);
+		for (k = 0; k < forms.size; k++) {
+			form *f = pd_vec_get(&forms, k);
+
+			if (!best || f->count > best->count ||
+			    (f->count == best->count && strcmp(f->word, best->word) < 0))
+				best = f;
+		}
+		if (best && nthemes > 0) {
+			/* subsumed when each block with it has a stronger theme */
+			size_t t, a, bi;
+			char *mine = pd__strndup(best->word,
+			        word_prefix(best->word, strlen(best->word)));
+
+			subsumed = 1;
+			for (a = 0; a < nd->sections.size && subsumed; a++) {
+				const pd_section *s = pd_vec_get(&nd->sections, a);
+
+				for (bi = 0; bi < s->blocks.size && subsumed; bi++) {
+					const pd_block *b = pd_vec_get(&s->blocks, bi);
+					int has_me = 0, has_other = 0;
+
+					pd_buf_clear(&fold);
+					pd_text_fold(&fold, b->text, b->len);
+					has_me = occurs(&fold, mine);
+					for (t = 0; t < nthemes && has_me; t++)
+						if (occurs(&fold, accepted[t]))
+							has_other = 1;
+					if (has_me && !has_other)
+						subsumed = 0;
+				}
+			}
+			free(mine);
+		}
+		if (best && !subsumed) {
+			ch = add_change(c, PD_CHANGE_THEME_EVERYWHERE);
+			ch->new_value = pd_pool_strdup(&c->pool, best->word);
+			ch->count = cands[i]->old_areas;
+			ch->total = (unsigned)nold;
+			accepted[nthemes++] = pd__strndup(best->word,
+			        word_prefix(best->word, strlen(best->word)));
+		}
+		for (k = 0; k < forms.size; k++) {
+			form *f = pd_vec_get(&forms, k);
+
+			free(f->word);
+			free(f);
+		}
+		pd_vec_dispose(&forms);
+	}
+	for (i = 0; i < nthemes; i++)
+		free(accepted[i]);
+	free(pm.slots);
+	pd_buf_dispose(&fold);
+}
+
+/* ---- order and entry point ---- */
+
+static int rank(const pd_change *ch)
+{
+	switch (ch->kind) {
+	case PD_CHANGE_NAME_CHANGED:
+	case PD_CHANGE_TARGET_YEAR_CHANGED:
+	case PD_CHANGE_PERIOD_CHANGED:
+	case PD_CHANGE_METADATA_CHANGED:
+		return 0;
+	case PD_CHANGE_THEME_EVERYWHERE:
+		return 1;
+	case PD_CHANGE_TERM_RENAMED:
+		return 2;
+	case PD_CHANGE_AREA_ADDED:
+	case PD_CHANGE_AREA_REMOVED:
+	case PD_CHANGE_AREA_RENAMED:
+	case PD_CHANGE_AREA_MOVED:
+		return 3;
+	case PD_CHANGE_GOAL_ADDED:
+	case PD_CHANGE_GOAL_REMOVED:
+	case PD_CHANGE_GOAL_RENAMED:
+	case PD_CHANGE_GOAL_MOVED:
+	case PD_CHANGE_GOAL_CHANGED:
+		return 4;
+	default:
+		return 5;
+	}
+}
+
+typedef struct ordered {
+	pd_change change;
+	size_t seq;
+} ordered;
+
+static int cmp_ordered(const void *pa, const void *pb)
+{
+	const ordered *a = pa, *b = pb;
+	int ra = rank(&a->change), rb = rank(&b->change);
+
+	if (ra != rb)
+		return ra < rb ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static void sort_changes(pd_changes *c)
+{
+	ordered *o;
+	size_t i;
+
+	if (c->count < 2)
+		return;
+	o = pd__reallocarray(NULL, c->count, sizeof(*o));
+	for (i = 0; i < c->count; i++) {
+		o[i].change = c->items[i];
+		o[i].seq = i;
+	}
+	qsort(o, c->count, sizeof(*o), cmp_ordered);
+	for (i = 0; i < c->count; i++)
+		c->items[i] = o[i].change;
+	free(o);
+}
+
+int pd_changes_compute(pd_changes **out, const pd_document *old,
+                       const pd_document *new_doc,
+                       const pd_diff_options *opts)
+{
+	pd_changes *c;
+	pd_match m;
+	double threshold = 0.5;
+	int all = 0;
+
+	if (opts) {
+		if (opts->version != PD_DIFF_OPTIONS_VERSION)
+			return pd_error_set(PD_EINVALID,
+			        "diff options version %u is not supported",
+			        opts->version);
+		if (opts->rename_threshold > 0)
+			threshold = opts->rename_threshold;
+		all = (opts->flags & PD_DIFF_ALL_SECTIONS) != 0;
+	}
+	c = pd__calloc(1, sizeof(*c));
+	pd_pool_init(&c->pool);
+	c->old = old;
+	c->new_doc = new_doc;
+
+	pd_match_compute(&m, old, new_doc, threshold);
+	c->comparisons = m.comparisons;
+	meta_changes(c);
+	structure_changes(c, &m, all);
+	term_changes(c, &m);
+	fold_terms_into_renames(c);
+	theme_changes(c);
+	sort_changes(c);
+	pd_match_dispose(&m);
+	*out = c;
+	return 0;
+}
+
+void pd_changes_free(pd_changes *changes)
+{
+	if (!changes)
+		return;
+	pd_pool_dispose(&changes->pool);
+	free(changes->items);
+	free(changes);
+}
+
+size_t pd_changes_count(const pd_changes *changes)
+{
+	return changes->count;
+}
+
+const pd_change *pd_changes_get(const pd_changes *changes, size_t i)
+{
+	return i < changes->count ? &changes->items[i] : NULL;
+}
+
+const pd_document *pd_changes_old(const pd_changes *changes)
+{
+	return changes->old;
+}
+
+const pd_document *pd_changes_new(const pd_changes *changes)
+{
+	return changes->new_doc;
+}
+
+unsigned long long pd_changes_comparisons(const pd_changes *changes)
+{
+	return changes->comparisons;
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * changes.h: the change list's body and the block alignment shared by
+ * the change detection and the renderers' word-level details.
+ */
+#ifndef PD_CHANGES_H
+#define PD_CHANGES_H
+
+#include "document.h"
+#include "match.h"
+
+struct pd_changes {
+	const pd_document *old, *new_doc;
+	pd_change *items;
+	size_t count, cap;
+	pd_pool pool;             /* strings made for the changes */
+	unsigned long long comparisons;
+};
+
+typedef enum pd_block_op {
+	PD_BLOCK_SAME = 0,
+	PD_BLOCK_DELETED,         /* a only */
+	PD_BLOCK_INSERTED,        /* b only */
+	PD_BLOCK_CHANGED          /* a and b, texts differ */
+} pd_block_op;
+
+typedef int (*pd_block_cb)(pd_block_op op, const pd_block *a,
+                           const pd_block *b, void *payload);
+
+/**
+ * Align the body blocks of two sections by their exact text; blocks left
+ * between equal ones are paired in order (CHANGED) and the rest deleted
+ * or inserted. Headings are not blocks.
+ */
+int pd_changes__align_blocks(const pd_section *a, const pd_section *b,
+                             pd_block_cb cb, void *payload);
+
+/** Do two sections' own bodies (not their children) differ? */
+int pd_changes__body_differs(const pd_section *a, const pd_section *b);
+
+#endif

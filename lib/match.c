@@ -1,0 +1,664 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * match.c: pair the sections of two versions of a programme: same identity
+ * under paired parents, same heading elsewhere (a move), similar words
+ * under a new heading (a rename). Renames are found through an index of
+ * rare words and the position between paired neighbours, never by
+ * comparing all pairs: each unpaired section is compared with at most
+ * MAX_CANDIDATES others, so matching is near-linear in the input.
+ *
+ * Numbering is not identity: keys come from pd_text_heading_key().
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "match.h"
+#include "text.h"
+
+#define NONE PD_MATCH_NONE
+#define MAX_CANDIDATES 4     /* index candidates compared per section */
+#define RARE_POSTINGS 16     /* a word in more sections is not rare */
+#define MAX_MOVE_TRIES 4     /* same-key candidates compared per section */
+
+/* ---- a map from 64-bit hashes to FIFO chains of section indices ---- */
+
+typedef struct chain_map {
+	uint64_t *keys;
+	size_t *head;        /* first index of the chain */
+	size_t *tail;
+	size_t cap;          /* power of two */
+	size_t *next;        /* per section: next in its chain */
+} chain_map;
+
+static void chain_map_init(chain_map *m, size_t nitems)
+{
+	size_t cap = 16, i;
+
+	while (cap < nitems * 2)
+		cap <<= 1;
+	m->cap = cap;
+	m->keys = pd__calloc(cap, sizeof(uint64_t));
+	m->head = pd__reallocarray(NULL, cap, sizeof(size_t));
+	m->tail = pd__reallocarray(NULL, cap, sizeof(size_t));
+	m->next = pd__reallocarray(NULL, nitems ? nitems : 1, sizeof(size_t));
+	for (i = 0; i < cap; i++)
+		m->head[i] = m->tail[i] = NONE;
+}
+
+static void chain_map_dispose(chain_map *m)
+{
+	free(m->keys);
+	free(m->head);
+	free(m->tail);
+	free(m->next);
+}
+
+static size_t chain_slot(const chain_map *m, uint64_t key)
+{
+	size_t i = (size_t)(key ^ (key >> 29)) & (m->cap - 1);
+
+	while (m->head[i] != NONE && m->keys[i] != key)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static void chain_map_append(chain_map *m, uint64_t key, size_t item)
+{
+	size_t i = chain_slot(m, key);
+
+	m->next[item] = NONE;
+	if (m->head[i] == NONE) {
+		m->keys[i] = key;
+		m->head[i] = item;
+	} else {
+		m->next[m->tail[i]] = item;
+	}
+	m->tail[i] = item;
+}
+
+static uint64_t mix(uint64_t h, uint64_t v)
+{
+	h ^= v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2);
+	return h;
+}
+
+static uint64_t key_hash(const pd_section *s)
+{
+	return pd_text_hash(s->key, strlen(s->key));
+}
+
+/* ---- word sets ---- */
+
+typedef struct word_set {
+	uint64_t *w;
+	size_t n;
+	int done;
+} word_set;
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+typedef struct u64vec {
+	uint64_t *p;
+	size_t n, cap;
+} u64vec;
+
+static void u64_push(u64vec *v, uint64_t x)
+{
+	if (v->n == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 64;
+		v->p = pd__reallocarray(v->p, v->cap, sizeof(uint64_t));
+	}
+	v->p[v->n++] = x;
+}
+
+static void add_words(u64vec *v, const char *s, size_t len, pd_buf *fold)
+{
+	size_t pos = 0, ws, wl;
+
+	pd_buf_clear(fold);
+	pd_text_fold(fold, s, len);
+	while (pd_text_next_word(fold->ptr, fold->size, &pos, &ws, &wl))
+		u64_push(v, pd_text_hash(fold->ptr + ws, wl));
+}
+
+static void gather(u64vec *v, const pd_section *s, pd_buf *fold)
+{
+	size_t i;
+
+	add_words(v, s->heading, strlen(s->heading), fold);
+	for (i = 0; i < s->blocks.size; i++) {
+		const pd_block *b = pd_vec_get(&s->blocks, i);
+
+		add_words(v, b->text, b->len, fold);
+	}
+	for (i = 0; i < s->children.size; i++)
+		gather(v, pd_vec_get(&s->children, i), fold);
+}
+
+static void word_set_build(word_set *out, const pd_section *s)
+{
+	u64vec v = { NULL, 0, 0 };
+	pd_buf fold = PD_BUF_INIT;
+	size_t i, n = 0;
+
+	gather(&v, s, &fold);
+	pd_buf_dispose(&fold);
+	if (v.n)
+		qsort(v.p, v.n, sizeof(uint64_t), cmp_u64);
+	for (i = 0; i < v.n; i++)
+		if (n == 0 || v.p[n - 1] != v.p[i])
+			v.p[n++] = v.p[i];
+	out->w = v.p;
+	out->n = n;
+	out->done = 1;
+}
+
+static double jaccard(const word_set *a, const word_set *b)
+{
+	size_t i = 0, j = 0, common = 0, all;
+
+	if (a->n == 0 && b->n == 0)
+		return 1.0;
+	while (i < a->n && j < b->n) {
+		if (a->w[i] == b->w[j]) {
+			common++;
+			i++;
+			j++;
+		} else if (a->w[i] < b->w[j]) {
+			i++;
+		} else {
+			j++;
+		}
+	}
+	all = a->n + b->n - common;
+	return (double)common / (double)all;
+}
+
+double pd_match__similarity(const pd_section *a, const pd_section *b)
+{
+	word_set sa, sb;
+	double sim;
+
+	word_set_build(&sa, a);
+	word_set_build(&sb, b);
+	sim = jaccard(&sa, &sb);
+	free(sa.w);
+	free(sb.w);
+	return sim;
+}
+
+/* ---- the matcher's state ---- */
+
+typedef struct matcher {
+	const pd_document *old, *new_doc;
+	pd_match *m;
+	word_set *old_words, *new_words;
+	double threshold;
+} matcher;
+
+static const pd_section *old_at(const matcher *mt, size_t i)
+{
+	return pd_vec_get(&mt->old->sections, i);
+}
+
+static const pd_section *new_at(const matcher *mt, size_t i)
+{
+	return pd_vec_get(&mt->new_doc->sections, i);
+}
+
+static void pair(matcher *mt, size_t o, size_t n, double sim)
+{
+	mt->m->o2n[o] = n;
+	mt->m->n2o[n] = o;
+	mt->m->similarity[n] = sim;
+}
+
+static int kind_class(pd_kind k)
+{
+	switch (k) {
+	case PD_KIND_AREA:
+		return 1;
+	case PD_KIND_GOAL:
+		return 2;
+	default:
+		return 0;
+	}
+}
+
+static double similarity(matcher *mt, size_t o, size_t n)
+{
+	if (!mt->old_words[o].done)
+		word_set_build(&mt->old_words[o], old_at(mt, o));
+	if (!mt->new_words[n].done)
+		word_set_build(&mt->new_words[n], new_at(mt, n));
+	mt->m->comparisons++;
+	return jaccard(&mt->old_words[o], &mt->new_words[n]);
+}
+
+/*
+ * Round 1: identity under paired parents. Old sections are chained by
+ * (parent, key); each new section whose parent is paired takes the first
+ * unpaired old section of its chain, so equal headings pair in order.
+ * Heads advance past paired entries, so each entry is skipped once.
+ */
+static void match_identity(matcher *mt)
+{
+	chain_map map;
+	size_t i;
+
+	chain_map_init(&map, mt->m->nold);
+	for (i = 1; i < mt->m->nold; i++) {
+		const pd_section *s = old_at(mt, i);
+
+		if (mt->m->o2n[i] == NONE)
+			chain_map_append(&map, mix(key_hash(s), s->parent->index), i);
+	}
+	for (i = 1; i < mt->m->nnew; i++) {
+		const pd_section *s = new_at(mt, i);
+		size_t op, slot, *link;
+
+		if (mt->m->n2o[i] != NONE ||
+		    (op = mt->m->n2o[s->parent->index]) == NONE)
+			continue;
+		slot = chain_slot(&map, mix(key_hash(s), op));
+		link = &map.head[slot];
+		while (*link != NONE && mt->m->o2n[*link] != NONE)
+			*link = map.next[*link];
+		for (; *link != NONE; link = &map.next[*link]) {
+			const pd_section *o = old_at(mt, *link);
+
+			if (mt->m->o2n[*link] == NONE && o->parent->index == op &&
+			    !strcmp(o->key, s->key)) {
+				pair(mt, *link, i, -1);
+				*link = map.next[*link];
+				break;
+			}
+		}
+	}
+	chain_map_dispose(&map);
+}
+
+/*
+ * Round 2: the same heading elsewhere. A key that is left once on each
+ * side pairs outright; a repeated key ("Mål", "Bakgrund") pairs only when
+ * the words are similar, trying at most MAX_MOVE_TRIES candidates.
+ */
+static void match_moves(matcher *mt)
+{
+	chain_map map;
+	size_t i, *old_count, *new_count;
+
+	chain_map_init(&map, mt->m->nold);
+	old_count = pd__calloc(map.cap, sizeof(size_t));
+	new_count = pd__calloc(map.cap, sizeof(size_t));
+	for (i = 1; i < mt->m->nold; i++)
+		if (mt->m->o2n[i] == NONE) {
+			uint64_t h = key_hash(old_at(mt, i));
+
+			chain_map_append(&map, h, i);
+			old_count[chain_slot(&map, h)]++;
+		}
+	for (i = 1; i < mt->m->nnew; i++)
+		if (mt->m->n2o[i] == NONE) {
+			size_t slot = chain_slot(&map, key_hash(new_at(mt, i)));
+
+			if (map.head[slot] != NONE)
+				new_count[slot]++;
+		}
+	for (i = 1; i < mt->m->nnew; i++) {
+		const pd_section *s = new_at(mt, i);
+		size_t slot, *link, tries = 0;
+		int unique;
+
+		if (mt->m->n2o[i] != NONE || !*s->key)
+			continue;
+		slot = chain_slot(&map, key_hash(s));
+		if (map.head[slot] == NONE)
+			continue;
+		unique = old_count[slot] == 1 && new_count[slot] == 1;
+		link = &map.head[slot];
+		while (*link != NONE && mt->m->o2n[*link] != NONE)
+			*link = map.next[*link];
+		for (; *link != NONE && tries < MAX_MOVE_TRIES;
+		     link = &map.next[*link]) {
+			size_t o = *link;
+
+			if (mt->m->o2n[o] != NONE || strcmp(old_at(mt, o)->key, s->key))
+				continue;
+			if (unique) {
+				pair(mt, o, i, -1);
+				break;
+			}
+			tries++;
+			if (similarity(mt, o, i) >= mt->threshold) {
+				pair(mt, o, i, -1);
+				break;
+			}
+		}
+	}
+	free(old_count);
+	free(new_count);
+	chain_map_dispose(&map);
+}
+
+/* ---- round 3: renames through the rare-word index ---- */
+
+typedef struct posting {
+	uint64_t word;
+	size_t section;
+} posting;
+
+static int cmp_posting(const void *a, const void *b)
+{
+	const posting *x = a, *y = b;
+
+	if (x->word != y->word)
+		return x->word < y->word ? -1 : 1;
+	return x->section < y->section ? -1 : x->section > y->section;
+}
+
+typedef struct candidate {
+	double sim;
+	size_t o, n;
+} candidate;
+
+static int cmp_candidate(const void *a, const void *b)
+{
+	const candidate *x = a, *y = b;
+
+	if (x->sim != y->sim)
+		return x->sim > y->sim ? -1 : 1;
+	if (x->n != y->n)
+		return x->n < y->n ? -1 : 1;
+	return x->o < y->o ? -1 : x->o > y->o;
+}
+
+/*
+ * The unpaired old sibling in the slot where `n` stands between paired
+ * neighbours: if the previous paired sibling of n is paired with old
+ * child k, and n is d places after it, then old child k + d. Position
+ * only nominates a candidate; similarity decides.
+ */
+static size_t slot_candidate(matcher *mt, const pd_section *n)
+{
+	const pd_section *np = n->parent, *op;
+	size_t opi = mt->m->n2o[np->index], k, base_new = 0, base_old = 0;
+	size_t steps = 0;
+	const pd_section *c;
+
+	if (opi == NONE)
+		return NONE;
+	op = old_at(mt, opi);
+	for (k = n->child_index; k-- > 0 && steps < 8; steps++) {
+		const pd_section *sib = pd_vec_get(&np->children, k);
+		size_t o = mt->m->n2o[sib->index];
+
+		if (o != NONE && old_at(mt, o)->parent == op) {
+			base_new = k + 1;
+			base_old = old_at(mt, o)->child_index + 1;
+			break;
+		}
+	}
+	k = base_old + (n->child_index - base_new);
+	if (k >= op->children.size)
+		return NONE;
+	c = pd_vec_get(&op->children, k);
+	return mt->m->o2n[c->index] == NONE ? c->index : NONE;
+}
+
+static void match_renames(matcher *mt)
+{
+	posting *post = NULL;
+	size_t npost = 0, cappost = 0, i, j;
+	unsigned *votes;
+	size_t *touched, ntouched;
+	candidate *cands = NULL;
+	size_t ncands = 0, capcands = 0;
+
+	for (i = 1; i < mt->m->nold; i++) {
+		word_set *ws;
+
+		if (mt->m->o2n[i] != NONE)
+			continue;
+		ws = &mt->old_words[i];
+		if (!ws->done)
+			word_set_build(ws, old_at(mt, i));
+		for (j = 0; j < ws->n; j++) {
+			if (npost == cappost) {
+				cappost = cappost ? cappost * 2 : 1024;
+				post = pd__reallocarray(post, cappost, sizeof(*post));
+			}
+			post[npost].word = ws->w[j];
+			post[npost].section = i;
+			npost++;
+		}
+	}
+	if (npost == 0) {
+		free(post);
+		return;
+	}
+	qsort(post, npost, sizeof(*post), cmp_posting);
+	votes = pd__calloc(mt->m->nold, sizeof(unsigned));
+	touched = pd__reallocarray(NULL, mt->m->nold, sizeof(size_t));
+
+	for (i = 1; i < mt->m->nnew; i++) {
+		const pd_section *n = new_at(mt, i);
+		word_set *ws;
+		size_t best[MAX_CANDIDATES + 1], nbest = 0, slot, c;
+
+		if (mt->m->n2o[i] != NONE)
+			continue;
+		ws = &mt->new_words[i];
+		if (!ws->done)
+			word_set_build(ws, n);
+		ntouched = 0;
+		for (j = 0; j < ws->n; j++) {
+			size_t lo = 0, hi = npost, end;
+
+			while (lo < hi) {
+				size_t mid = lo + (hi - lo) / 2;
+
+				if (post[mid].word < ws->w[j])
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			for (end = lo; end < npost && post[end].word == ws->w[j] &&
+			     end - lo <= RARE_POSTINGS; end++)
+				;
+			if (end - lo > RARE_POSTINGS)
+				continue;
+			for (; lo < end; lo++) {
+				size_t o = post[lo].section;
+
+				if (kind_class(old_at(mt, o)->kind) != kind_class(n->kind))
+					continue;
+				if (votes[o]++ == 0)
+					touched[ntouched++] = o;
+			}
+		}
+		/* the MAX_CANDIDATES sections with the most votes */
+		for (j = 0; j < ntouched; j++) {
+			size_t o = touched[j], k;
+
+			if (nbest < MAX_CANDIDATES)
+				best[nbest++] = o;
+			else if (votes[o] > votes[best[nbest - 1]])
+				best[nbest - 1] = o;
+			else
+				continue;
+			for (k = nbest - 1; k > 0 && votes[best[k]] > votes[best[k - 1]]; k--) {
+				size_t t = best[k];
+
+				best[k] = best[k - 1];
+				best[k - 1] = t;
+			}
+		}
+		for (j = 0; j < ntouched; j++)
+			votes[touched[j]] = 0;
+		slot = slot_candidate(mt, n);
+		if (slot != NONE &&
+		    kind_class(old_at(mt, slot)->kind) == kind_class(n->kind)) {
+			for (c = 0; c < nbest && best[c] != slot; c++)
+				;
+			if (c == nbest)
+				best[nbest++] = slot;
+		}
+		for (c = 0; c < nbest; c++) {
+			double sim = similarity(mt, best[c], i);
+
+			if (sim < mt->threshold)
+				continue;
+			if (ncands == capcands) {
+				capcands = capcands ? capcands * 2 : 64;
+				cands = pd__reallocarray(cands, capcands, sizeof(*cands));
+			}
+			cands[ncands].sim = sim;
+			cands[ncands].o = best[c];
+			cands[ncands].n = i;
+			ncands++;
+		}
+	}
+	if (ncands)
+		qsort(cands, ncands, sizeof(*cands), cmp_candidate);
+	for (j = 0; j < ncands; j++)
+		if (mt->m->o2n[cands[j].o] == NONE && mt->m->n2o[cands[j].n] == NONE)
+			pair(mt, cands[j].o, cands[j].n, cands[j].sim);
+	free(cands);
+	free(touched);
+	free(votes);
+	free(post);
+}
+
+/* ---- moves: parent changed, or order among siblings changed ---- */
+
+/*
+ * Mark the paired children of `np` that are not on a longest increasing
+ * subsequence of their old positions: the fewest moves that explain the
+ * new order (patience sorting, O(k log k)).
+ */
+static void mark_reordered(matcher *mt, const pd_section *np)
+{
+	size_t k = np->children.size, cnt = 0, i, len = 0;
+	size_t *idx, *pos, *tails, *prev;
+	size_t opi = mt->m->n2o[np->index];
+
+	if (opi == NONE || k < 2)
+		return;
+	idx = pd__reallocarray(NULL, k, sizeof(size_t));
+	pos = pd__reallocarray(NULL, k, sizeof(size_t));
+	tails = pd__reallocarray(NULL, k, sizeof(size_t));
+	prev = pd__reallocarray(NULL, k, sizeof(size_t));
+	for (i = 0; i < k; i++) {
+		const pd_section *c = pd_vec_get(&np->children, i);
+		size_t o = mt->m->n2o[c->index];
+
+		if (o != NONE && old_at(mt, o)->parent->index == opi) {
+			idx[cnt] = c->index;
+			pos[cnt] = old_at(mt, o)->child_index;
+			cnt++;
+		}
+	}
+	for (i = 0; i < cnt; i++) {
+		size_t lo = 0, hi = len;
+
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+
+			if (pos[tails[mid]] < pos[i])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[i] = lo ? tails[lo - 1] : NONE;
+		tails[lo] = i;
+		if (lo == len)
+			len++;
+	}
+	for (i = 0; i < cnt; i++)
+		mt->m->moved[idx[i]] = 1;
+	if (len) {
+		for (i = tails[len - 1]; i != NONE; i = prev[i])
+			mt->m->moved[idx[i]] = 0;
+	}
+	free(idx);
+	free(pos);
+	free(tails);
+	free(prev);
+}
+
+static void mark_moves(matcher *mt)
+{
+	size_t i;
+
+	for (i = 0; i < mt->m->nnew; i++)
+		mark_reordered(mt, new_at(mt, i));
+	for (i = 1; i < mt->m->nnew; i++) {
+		size_t o = mt->m->n2o[i];
+		const pd_section *n = new_at(mt, i);
+
+		if (o != NONE && mt->m->n2o[n->parent->index] !=
+		    old_at(mt, o)->parent->index)
+			mt->m->moved[i] = 1;
+	}
+}
+
+void pd_match_compute(pd_match *out, const pd_document *old,
+                      const pd_document *new_doc, double threshold)
+{
+	matcher mt;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	out->nold = old->sections.size;
+	out->nnew = new_doc->sections.size;
+	out->o2n = pd__reallocarray(NULL, out->nold, sizeof(size_t));
+	out->n2o = pd__reallocarray(NULL, out->nnew, sizeof(size_t));
+	out->similarity = pd__reallocarray(NULL, out->nnew, sizeof(double));
+	out->moved = pd__calloc(out->nnew, 1);
+	for (i = 0; i < out->nold; i++)
+		out->o2n[i] = NONE;
+	for (i = 0; i < out->nnew; i++) {
+		out->n2o[i] = NONE;
+		out->similarity[i] = -1;
+	}
+	mt.old = old;
+	mt.new_doc = new_doc;
+	mt.m = out;
+	mt.threshold = threshold;
+	mt.old_words = pd__calloc(out->nold, sizeof(word_set));
+	mt.new_words = pd__calloc(out->nnew, sizeof(word_set));
+
+	pair(&mt, 0, 0, -1);
+	match_identity(&mt);
+	match_moves(&mt);
+	match_renames(&mt);
+	/* children of sections paired by move or rename */
+	match_identity(&mt);
+	match_renames(&mt);
+	mark_moves(&mt);
+
+	for (i = 0; i < out->nold; i++)
+		free(mt.old_words[i].w);
+	for (i = 0; i < out->nnew; i++)
+		free(mt.new_words[i].w);
+	free(mt.old_words);
+	free(mt.new_words);
+}
+
+void pd_match_dispose(pd_match *m)
+{
+	if (!m)
+		return;
+	free(m->o2n);
+	free(m->n2o);
+	free(m->similarity);
+	free(m->moved);
+	memset(m, 0, sizeof(*m));
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * match.h: the pairing of old and new sections, read by changes.c.
+ */
+#ifndef PD_MATCH_H
+#define PD_MATCH_H
+
+#include <stddef.h>
+
+#include "document.h"
+
+#define PD_MATCH_NONE ((size_t)-1)
+
+typedef struct pd_match {
+	size_t nold, nnew;
+	size_t *o2n;            /* old section index → new index, or NONE */
+	size_t *n2o;            /* new section index → old index, or NONE */
+	double *similarity;     /* per new index: body similarity of the pair
+	                           when computed, else -1 */
+	unsigned char *moved;   /* per new index: 1 when the pair changed
+	                           parent or order among its siblings */
+	unsigned long long comparisons;  /* similarity computations */
+} pd_match;
+
+/**
+ * Pair the sections of `old` and `new`: (1) same identity under paired
+ * parents, (2) same identity elsewhere (a move), (3) similar text under
+ * another heading (a rename), candidates drawn from an index of rare
+ * words and from the position between paired neighbours, never by
+ * comparing all pairs. Roots are always paired.
+ */
+void pd_match_compute(pd_match *out, const pd_document *old,
+                      const pd_document *new_doc, double threshold);
+void pd_match_dispose(pd_match *m);
+
+/** Jaccard similarity of the words of two sections and their subtrees. */
+double pd_match__similarity(const pd_section *a, const pd_section *b);
+
+#endif

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * render.h: what the three renderers share: the sentence of each change
+ * in Swedish and English, escaping, and the word-level details.
+ */
+#ifndef PD_RENDER_H
+#define PD_RENDER_H
+
+#include "changes.h"
+
+/** Appends a name from the document, escaped for the output format. */
+typedef void (*pd_render_put_fn)(pd_buf *out, const char *s, size_t len);
+
+/** The sentence of a change, names escaped through `put`. */
+void pd_render__sentence(pd_buf *out, const pd_changes *changes,
+                         const pd_change *ch, pd_lang lang,
+                         pd_render_put_fn put);
+
+/** Appends raw bytes (for JSON, which escapes the whole string later). */
+void pd_render__put_raw(pd_buf *out, const char *s, size_t len);
+
+/** Markdown: control characters shown, punctuation backslash-escaped. */
+void pd_render__put_markdown(pd_buf *out, const char *s, size_t len);
+
+/** Does this change have word-level details to show? */
+int pd_render__has_details(const pd_change *ch);
+
+/** Number of changes, as "1 förändring" / "3 changes". */
+void pd_render__count(pd_buf *out, size_t n, pd_lang lang);
+
+int pd_render__text(pd_buf *out, const pd_changes *changes,
+                    const pd_render_options *opts);
+int pd_render__markdown(pd_buf *out, const pd_changes *changes,
+                        const pd_render_options *opts);
+int pd_render__json(pd_buf *out, const pd_changes *changes,
+                    const pd_render_options *opts);
+
+#endif

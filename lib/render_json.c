@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * render_json.c: the "progdiff/1" JSON document (schema in doc/json.md):
+ * both versions' metadata, a summary by kind, and every change with its
+ * kind, sentence, heading paths, lines and values. Strings are escaped
+ * for JSON (control characters as \u escapes); output is UTF-8.
+ */
+#include <string.h>
+
+#include "render.h"
+#include "textdiff.h"
+
+static void jstr(pd_buf *out, const char *s)
+{
+	if (!s)
+		pd_buf_puts(out, "null");
+	else
+		pd_render_escape_json(out, s, strlen(s));
+}
+
+static void jint(pd_buf *out, long v)
+{
+	if (v)
+		pd_buf_printf(out, "%ld", v);
+	else
+		pd_buf_puts(out, "null");
+}
+
+static void meta(pd_buf *out, const pd_document *doc, const char *label)
+{
+	const pd_meta *m = pd_document_meta(doc);
+	size_t i;
+
+	pd_buf_puts(out, "{\n    \"label\": ");
+	jstr(out, label);
+	pd_buf_puts(out, ",\n    \"name\": ");
+	jstr(out, m->name);
+	pd_buf_puts(out, ",\n    \"target_year\": ");
+	jint(out, m->target_year);
+	pd_buf_puts(out, ",\n    \"period\": ");
+	if (m->period_start || m->period_end) {
+		pd_buf_puts(out, "{ \"start\": ");
+		jint(out, m->period_start);
+		pd_buf_puts(out, ", \"end\": ");
+		jint(out, m->period_end);
+		pd_buf_puts(out, " }");
+	} else {
+		pd_buf_puts(out, "null");
+	}
+	pd_buf_puts(out, ",\n    \"adopted\": ");
+	jstr(out, m->adopted);
+	pd_buf_puts(out, ",\n    \"decision\": ");
+	jstr(out, m->decision);
+	pd_buf_puts(out, ",\n    \"replaces\": ");
+	jstr(out, m->replaces);
+	pd_buf_puts(out, ",\n    \"revision\": ");
+	jstr(out, m->revision);
+	pd_buf_puts(out, ",\n    \"language\": ");
+	jstr(out, pd_lang_name(pd_document_lang(doc)));
+	pd_buf_puts(out, ",\n    \"areas\": [");
+	for (i = 0; i < pd_document_area_count(doc); i++) {
+		pd_buf_puts(out, i ? ", " : "");
+		jstr(out, pd_section_heading(pd_document_area(doc, i)));
+	}
+	pd_buf_puts(out, "]\n  }");
+}
+
+static void path(pd_buf *out, const pd_section *s)
+{
+	const pd_section *chain[8];
+	size_t depth = pd_section_depth(s), i, n = 0;
+	const pd_section *p;
+
+	if (!s) {
+		pd_buf_puts(out, "null");
+		return;
+	}
+	pd_buf_putc(out, '[');
+	/* headings are at most six levels deep below the root */
+	for (p = s; p && p->parent && n < depth && n < 8; p = p->parent)
+		chain[n++] = p;
+	for (i = n; i-- > 0; ) {
+		jstr(out, chain[i]->heading);
+		if (i)
+			pd_buf_puts(out, ", ");
+	}
+	pd_buf_putc(out, ']');
+}
+
+static int word_cb(pd_textdiff_op op, const char *text, size_t len,
+                   void *payload)
+{
+	pd_buf *out = payload;
+	static const char *ops[] = { "equal", "delete", "insert" };
+
+	if (out->size && out->ptr[out->size - 1] == '}')
+		pd_buf_puts(out, ", ");
+	pd_buf_printf(out, "{ \"op\": \"%s\", \"text\": ", ops[op]);
+	pd_render_escape_json(out, text, len);
+	pd_buf_puts(out, " }");
+	return 0;
+}
+
+typedef struct details {
+	pd_buf *out;
+	int first;
+} details;
+
+static int block_cb(pd_block_op op, const pd_block *a, const pd_block *b,
+                    void *payload)
+{
+	details *d = payload;
+	static const char *ops[] = { "same", "deleted", "inserted", "changed" };
+
+	if (op == PD_BLOCK_SAME)
+		return 0;
+	pd_buf_puts(d->out, d->first ? "\n        " : ",\n        ");
+	d->first = 0;
+	pd_buf_printf(d->out, "{ \"op\": \"%s\", \"old_line\": ", ops[op]);
+	jint(d->out, a ? (long)a->line : 0);
+	pd_buf_puts(d->out, ", \"new_line\": ");
+	jint(d->out, b ? (long)b->line : 0);
+	pd_buf_puts(d->out, ", \"old\": ");
+	if (a)
+		pd_render_escape_json(d->out, a->text, a->len);
+	else
+		pd_buf_puts(d->out, "null");
+	pd_buf_puts(d->out, ", \"new\": ");
+	if (b)
+		pd_render_escape_json(d->out, b->text, b->len);
+	else
+		pd_buf_puts(d->out, "null");
+	if (op == PD_BLOCK_CHANGED) {
+		pd_buf_puts(d->out, ", \"words\": [");
+		pd_textdiff_words(a->text, a->len, b->text, b->len, word_cb, d->out);
+		pd_buf_putc(d->out, ']');
+	}
+	pd_buf_puts(d->out, " }");
+	return 0;
+}
+
+int pd_render__json(pd_buf *out, const pd_changes *changes,
+                    const pd_render_options *opts)
+{
+	size_t i, k, n = pd_changes_count(changes);
+	pd_buf sentence = PD_BUF_INIT;
+	unsigned counts[PD_CHANGE__COUNT];
+	int first;
+
+	memset(counts, 0, sizeof(counts));
+	pd_buf_puts(out, "{\n  \"schema\": \"" PD_JSON_SCHEMA "\",\n");
+	pd_buf_printf(out, "  \"lang\": \"%s\",\n", pd_lang_name(opts->lang));
+	pd_buf_puts(out, "  \"old\": ");
+	meta(out, pd_changes_old(changes), opts->old_label);
+	pd_buf_puts(out, ",\n  \"new\": ");
+	meta(out, pd_changes_new(changes), opts->new_label);
+	for (i = 0; i < n; i++)
+		counts[pd_changes_get(changes, i)->kind]++;
+	pd_buf_printf(out, ",\n  \"summary\": { \"total\": %zu, \"by_kind\": {", n);
+	for (k = 0, first = 1; k < PD_CHANGE__COUNT; k++) {
+		if (!counts[k])
+			continue;
+		pd_buf_printf(out, "%s \"%s\": %u", first ? "" : ",",
+		              pd_change_kind_name((pd_change_kind)k), counts[k]);
+		first = 0;
+	}
+	pd_buf_puts(out, first ? "} },\n" : " } },\n");
+	pd_buf_puts(out, "  \"changes\": [");
+	for (i = 0; i < n; i++) {
+		const pd_change *ch = pd_changes_get(changes, i);
+
+		pd_buf_puts(out, i ? ",\n    {" : "\n    {");
+		pd_buf_printf(out, "\n      \"kind\": \"%s\",\n      \"text\": ",
+		              pd_change_kind_name(ch->kind));
+		pd_buf_clear(&sentence);
+		pd_render__sentence(&sentence, changes, ch, opts->lang,
+		                    pd_render__put_raw);
+		pd_render_escape_json(out, sentence.ptr, sentence.size);
+		pd_buf_puts(out, ",\n      \"old_path\": ");
+		path(out, ch->old_section);
+		pd_buf_puts(out, ",\n      \"new_path\": ");
+		path(out, ch->new_section);
+		pd_buf_puts(out, ",\n      \"old_line\": ");
+		jint(out, ch->old_line);
+		pd_buf_puts(out, ",\n      \"new_line\": ");
+		jint(out, ch->new_line);
+		pd_buf_puts(out, ",\n      \"old_value\": ");
+		jstr(out, ch->old_value);
+		pd_buf_puts(out, ",\n      \"new_value\": ");
+		jstr(out, ch->new_value);
+		if (ch->field) {
+			pd_buf_puts(out, ",\n      \"field\": ");
+			jstr(out, ch->field);
+		}
+		if (ch->similarity >= 0)
+			pd_buf_printf(out, ",\n      \"similarity\": %.3f",
+			              ch->similarity);
+		if (ch->kind == PD_CHANGE_TERM_RENAMED)
+			pd_buf_printf(out, ",\n      \"occurrences\": %u", ch->count);
+		if (ch->kind == PD_CHANGE_THEME_EVERYWHERE)
+			pd_buf_printf(out, ",\n      \"areas_before\": %u,"
+			              "\n      \"areas_total_before\": %u,"
+			              "\n      \"areas_now\": %zu",
+			              ch->count, ch->total,
+			              pd_document_area_count(pd_changes_new(changes)));
+		if (ch->kind == PD_CHANGE_AREA_MOVED && ch->count)
+			pd_buf_printf(out, ",\n      \"old_position\": %u,"
+			              "\n      \"new_position\": %u",
+			              ch->count, ch->total);
+		if ((opts->flags & PD_RENDER_DETAILS) && pd_render__has_details(ch)) {
+			details d;
+
+			d.out = out;
+			d.first = 1;
+			pd_buf_puts(out, ",\n      \"details\": [");
+			pd_changes__align_blocks(ch->old_section, ch->new_section,
+			                         block_cb, &d);
+			pd_buf_puts(out, "\n      ]");
+		}
+		pd_buf_puts(out, "\n    }");
+	}
+	pd_buf_puts(out, n ? "\n  ]\n}\n" : "]\n}\n");
+	pd_buf_dispose(&sentence);
+	return 0;
+}

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * render_text.c: the terminal report. One line a change, marked + (new),
+ * - (gone), ~ (renamed, moved, changed) or * (metadata, themes, terms);
+ * with --details the changed blocks follow, words marked [-old-]{+new+}
+ * as git's --word-diff does, or in colour on a terminal.
+ */
+#include <string.h>
+
+#include "render.h"
+#include "textdiff.h"
+
+#define RED "\x1b[31m"
+#define GREEN "\x1b[32m"
+#define YELLOW "\x1b[33m"
+#define CYAN "\x1b[36m"
+#define BOLD "\x1b[1m"
+#define RESET "\x1b[m"
+
+typedef struct text_ctx {
+	pd_buf *out;
+	int color;
+} text_ctx;
+
+static char mark(pd_change_kind k, const char **color)
+{
+	switch (k) {
+	case PD_CHANGE_AREA_ADDED:
+	case PD_CHANGE_GOAL_ADDED:
+	case PD_CHANGE_SECTION_ADDED:
+		*color = GREEN;
+		return '+';
+	case PD_CHANGE_AREA_REMOVED:
+	case PD_CHANGE_GOAL_REMOVED:
+	case PD_CHANGE_SECTION_REMOVED:
+		*color = RED;
+		return '-';
+	case PD_CHANGE_NAME_CHANGED:
+	case PD_CHANGE_TARGET_YEAR_CHANGED:
+	case PD_CHANGE_PERIOD_CHANGED:
+	case PD_CHANGE_METADATA_CHANGED:
+	case PD_CHANGE_TERM_RENAMED:
+	case PD_CHANGE_THEME_EVERYWHERE:
+		*color = CYAN;
+		return '*';
+	default:
+		*color = YELLOW;
+		return '~';
+	}
+}
+
+static int word_cb(pd_textdiff_op op, const char *text, size_t len,
+                   void *payload)
+{
+	text_ctx *t = payload;
+
+	if (op == PD_TEXTDIFF_EQUAL) {
+		pd_render_escape_terminal(t->out, text, len);
+		return 0;
+	}
+	if (t->color)
+		pd_buf_puts(t->out, op == PD_TEXTDIFF_DELETE ? RED : GREEN);
+	else
+		pd_buf_puts(t->out, op == PD_TEXTDIFF_DELETE ? "[-" : "{+");
+	pd_render_escape_terminal(t->out, text, len);
+	pd_buf_puts(t->out, t->color ? RESET :
+	            op == PD_TEXTDIFF_DELETE ? "-]" : "+}");
+	return 0;
+}
+
+static int block_cb(pd_block_op op, const pd_block *a, const pd_block *b,
+                    void *payload)
+{
+	text_ctx *t = payload;
+
+	switch (op) {
+	case PD_BLOCK_SAME:
+		return 0;
+	case PD_BLOCK_DELETED:
+		pd_buf_puts(t->out, t->color ? "      " RED "- " : "      - ");
+		pd_render_escape_terminal(t->out, a->text, a->len);
+		break;
+	case PD_BLOCK_INSERTED:
+		pd_buf_puts(t->out, t->color ? "      " GREEN "+ " : "      + ");
+		pd_render_escape_terminal(t->out, b->text, b->len);
+		break;
+	case PD_BLOCK_CHANGED:
+		pd_buf_puts(t->out, "      ~ ");
+		pd_textdiff_words(a->text, a->len, b->text, b->len, word_cb, t);
+		break;
+	}
+	if (t->color && op != PD_BLOCK_CHANGED)
+		pd_buf_puts(t->out, RESET);
+	pd_buf_putc(t->out, '\n');
+	return 0;
+}
+
+static void label(pd_buf *out, const char *l, pd_lang lang)
+{
+	if (l)
+		pd_render_escape_terminal(out, l, strlen(l));
+	else
+		pd_buf_puts(out, lang == PD_LANG_EN ? "old" : "gamla");
+}
+
+int pd_render__text(pd_buf *out, const pd_changes *changes,
+                    const pd_render_options *opts)
+{
+	text_ctx t;
+	size_t i, n = pd_changes_count(changes);
+	int en = opts->lang == PD_LANG_EN;
+
+	t.out = out;
+	t.color = (opts->flags & PD_RENDER_COLOR) != 0;
+	if (t.color)
+		pd_buf_puts(out, BOLD);
+	if (n == 0)
+		pd_buf_puts(out, en ? "No changes from " : "Inga förändringar från ");
+	else
+		pd_buf_puts(out, en ? "Changes from " : "Förändringar från ");
+	label(out, opts->old_label, opts->lang);
+	pd_buf_puts(out, en ? " to " : " till ");
+	if (opts->new_label)
+		pd_render_escape_terminal(out, opts->new_label,
+		                          strlen(opts->new_label));
+	else
+		pd_buf_puts(out, en ? "new" : "nya");
+	if (n) {
+		pd_buf_puts(out, " (");
+		pd_render__count(out, n, opts->lang);
+		pd_buf_puts(out, "):");
+	} else {
+		pd_buf_putc(out, '.');
+	}
+	if (t.color)
+		pd_buf_puts(out, RESET);
+	pd_buf_puts(out, "\n");
+	if (n)
+		pd_buf_putc(out, '\n');
+
+	for (i = 0; i < n; i++) {
+		const pd_change *ch = pd_changes_get(changes, i);
+		const char *color = NULL;
+		char m = mark(ch->kind, &color);
+
+		if (t.color)
+			pd_buf_printf(out, "%s%c" RESET " ", color, m);
+		else
+			pd_buf_printf(out, "%c ", m);
+		pd_render__sentence(out, changes, ch, opts->lang,
+		                    pd_render_escape_terminal);
+		if (ch->new_line || ch->old_line)
+			pd_buf_printf(out, en ? " (line %u)" : " (rad %u)",
+			              ch->new_line ? ch->new_line : ch->old_line);
+		pd_buf_putc(out, '\n');
+		if ((opts->flags & PD_RENDER_DETAILS) && pd_render__has_details(ch))
+			pd_changes__align_blocks(ch->old_section, ch->new_section,
+			                         block_cb, &t);
+	}
+	return 0;
+}

@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * textdiff.c: alignment of sequences (blocks, list items, words) and the
+ * word-level difference of two texts. Computation and emission are apart
+ * as in git's xdiff: the aligner reports ranges through a callback and
+ * the caller decides what to print.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "text.h"
+#include "textdiff.h"
+
+static int emit(pd_textdiff_seq_cb cb, void *payload, pd_textdiff_op op,
+                size_t ao, size_t al, size_t bo, size_t bl)
+{
+	if (al == 0 && bl == 0)
+		return 0;
+	return cb(op, ao, al, bo, bl, payload);
+}
+
+/*
+ * Myers' forward greedy search over the middle a[0..n) vs b[0..m), the
+ * common ends removed. V is indexed by diagonal k = x - y, offset by D.
+ * The trace keeps V after each round so that the path can be recovered
+ * backwards; edits are collected in reverse, then emitted in order.
+ */
+typedef struct edit {
+	pd_textdiff_op op;
+	size_t ao, al, bo, bl;
+} edit;
+
+static int myers(const uint64_t *a, size_t n, const uint64_t *b, size_t m,
+                 size_t aoff, size_t boff, pd_textdiff_seq_cb cb,
+                 void *payload)
+{
+	size_t max = n + m, dmax, d, width, nedits = 0, i;
+	long *v, *trace = NULL, x, y, k;
+	edit *edits = NULL;
+	int found = 0, error = 0;
+	long dfound = 0;
+
+	if (n == 0 || m == 0) {
+		if ((error = emit(cb, payload, PD_TEXTDIFF_DELETE, aoff, n,
+		                  boff, 0)) != 0)
+			return error;
+		return emit(cb, payload, PD_TEXTDIFF_INSERT, aoff + n, 0, boff, m);
+	}
+	dmax = max < PD_TEXTDIFF_MAX_D ? max : PD_TEXTDIFF_MAX_D;
+	width = 2 * dmax + 1;
+	v = pd__calloc(width, sizeof(long));
+	trace = pd__reallocarray(NULL, pd__mul(dmax + 1, width), sizeof(long));
+	for (d = 0; d <= dmax && !found; d++) {
+		long ld = (long)d;
+
+		for (k = -ld; k <= ld; k += 2) {
+			long *vk = &v[k + (long)dmax];
+
+			if (k == -ld || (k != ld && vk[-1] < vk[1]))
+				x = vk[1];
+			else
+				x = vk[-1] + 1;
+			y = x - k;
+			while (x < (long)n && y < (long)m &&
+			       a[x] == b[y]) {
+				x++;
+				y++;
+			}
+			*vk = x;
+			if (x >= (long)n && y >= (long)m) {
+				found = 1;
+				dfound = ld;
+				break;
+			}
+		}
+		memcpy(trace + d * width, v, width * sizeof(long));
+	}
+	if (!found) {
+		/* too different: the middle is replaced whole */
+		free(v);
+		free(trace);
+		if ((error = emit(cb, payload, PD_TEXTDIFF_DELETE, aoff, n,
+		                  boff, 0)) != 0)
+			return error;
+		return emit(cb, payload, PD_TEXTDIFF_INSERT, aoff + n, 0, boff, m);
+	}
+
+	edits = pd__reallocarray(NULL, pd__add(pd__mul((size_t)dfound, 2), 2),
+	                         sizeof(edit));
+	x = (long)n;
+	y = (long)m;
+	for (d = (size_t)dfound; ; d--) {
+		long ld = (long)d, prev_k, prev_x, prev_y;
+		const long *vd;
+
+		k = x - y;
+		if (d == 0) {
+			if (x > 0)
+				edits[nedits++] = (edit){ PD_TEXTDIFF_EQUAL, 0,
+				        (size_t)x, 0, (size_t)y };
+			break;
+		}
+		vd = trace + (d - 1) * width + dmax;
+		if (k == -ld || (k != ld && vd[k - 1] < vd[k + 1]))
+			prev_k = k + 1;
+		else
+			prev_k = k - 1;
+		prev_x = vd[prev_k];
+		prev_y = prev_x - prev_k;
+		{
+			/* the snake after the edit */
+			long sx = prev_k == k + 1 ? prev_x : prev_x + 1;
+			long sy = sx - k;
+
+			if (x > sx)
+				edits[nedits++] = (edit){ PD_TEXTDIFF_EQUAL,
+				        (size_t)sx, (size_t)(x - sx), (size_t)sy,
+				        (size_t)(y - sy) };
+			if (prev_k == k + 1)
+				edits[nedits++] = (edit){ PD_TEXTDIFF_INSERT,
+				        (size_t)prev_x, 0, (size_t)prev_y, 1 };
+			else
+				edits[nedits++] = (edit){ PD_TEXTDIFF_DELETE,
+				        (size_t)prev_x, 1, (size_t)prev_y, 0 };
+		}
+		x = prev_x;
+		y = prev_y;
+	}
+	free(v);
+	free(trace);
+
+	/* emit in order, merging neighbours of the same kind */
+	for (i = nedits; i-- > 0 && !error; ) {
+		edit e = edits[i];
+
+		while (i > 0 && edits[i - 1].op == e.op) {
+			i--;
+			e.al += edits[i].al;
+			e.bl += edits[i].bl;
+		}
+		error = emit(cb, payload, e.op, aoff + e.ao, e.al,
+		             boff + e.bo, e.bl);
+	}
+	free(edits);
+	return error;
+}
+
+int pd_textdiff__seq(const uint64_t *a, size_t n, const uint64_t *b,
+                     size_t m, pd_textdiff_seq_cb cb, void *payload)
+{
+	size_t pre = 0, suf = 0;
+	int error;
+
+	while (pre < n && pre < m && a[pre] == b[pre])
+		pre++;
+	while (suf < n - pre && suf < m - pre &&
+	       a[n - 1 - suf] == b[m - 1 - suf])
+		suf++;
+	if ((error = emit(cb, payload, PD_TEXTDIFF_EQUAL, 0, pre, 0, pre)) != 0)
+		return error;
+	if ((error = myers(a + pre, n - pre - suf, b + pre, m - pre - suf,
+	                   pre, pre, cb, payload)) != 0)
+		return error;
+	return emit(cb, payload, PD_TEXTDIFF_EQUAL, n - suf, suf, m - suf, suf);
+}
+
+void pd_textdiff__split(pd_textdiff_tokens *out, const char *s, size_t len)
+{
+	size_t pos = 0, ws, wl, cap = 16, n = 0;
+
+	out->start = pd__reallocarray(NULL, cap + 1, sizeof(size_t));
+	out->hash = pd__reallocarray(NULL, cap, sizeof(uint64_t));
+	/*
+	 * A token is a word with the non-word bytes that follow it; leading
+	 * non-word bytes form a token of their own.
+	 */
+	while (pd_text_next_word(s, len, &pos, &ws, &wl)) {
+		if (n == 0 && ws > 0) {
+			out->start[n] = 0;
+			out->hash[n] = pd_text_hash(s, ws);
+			n++;
+		}
+		if (n + 1 >= cap) {
+			cap *= 2;
+			out->start = pd__reallocarray(out->start, cap + 1,
+			                              sizeof(size_t));
+			out->hash = pd__reallocarray(out->hash, cap,
+			                             sizeof(uint64_t));
+		}
+		out->start[n] = ws;
+		out->hash[n] = pd_text_hash(s + ws, wl);
+		n++;
+	}
+	if (n == 0 && len > 0) {
+		out->start[0] = 0;
+		out->hash[0] = pd_text_hash(s, len);
+		n = 1;
+	}
+	out->start[n] = len;
+	out->count = n;
+}
+
+void pd_textdiff__words_dispose(pd_textdiff_tokens *w)
+{
+	free(w->start);
+	free(w->hash);
+	w->start = NULL;
+	w->hash = NULL;
+	w->count = 0;
+}
+
+typedef struct word_emit {
+	const char *a, *b;
+	const pd_textdiff_tokens *wa, *wb;
+	pd_textdiff_cb cb;
+	void *payload;
+} word_emit;
+
+static int word_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
+                      size_t bl, void *payload)
+{
+	word_emit *we = payload;
+
+	if (op == PD_TEXTDIFF_INSERT)
+		return we->cb(op, we->b + we->wb->start[bo],
+		              we->wb->start[bo + bl] - we->wb->start[bo],
+		              we->payload);
+	/* EQUAL shows the new text: only the words are known equal */
+	if (op == PD_TEXTDIFF_EQUAL)
+		return we->cb(op, we->b + we->wb->start[bo],
+		              we->wb->start[bo + bl] - we->wb->start[bo],
+		              we->payload);
+	return we->cb(op, we->a + we->wa->start[ao],
+	              we->wa->start[ao + al] - we->wa->start[ao], we->payload);
+}
+
+int pd_textdiff_words(const char *a, size_t alen, const char *b,
+                      size_t blen, pd_textdiff_cb cb, void *payload)
+{
+	pd_textdiff_tokens wa, wb;
+	word_emit we;
+	int error;
+
+	pd_textdiff__split(&wa, a, alen);
+	pd_textdiff__split(&wb, b, blen);
+	we.a = a;
+	we.b = b;
+	we.wa = &wa;
+	we.wb = &wb;
+	we.cb = cb;
+	we.payload = payload;
+	error = pd_textdiff__seq(wa.hash, wa.count, wb.hash, wb.count,
+	                         word_range, &we);
+	pd_textdiff__words_dispose(&wb);
+	pd_textdiff__words_dispose(&wa);
+	return error;
+}
