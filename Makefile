@@ -72,6 +72,9 @@ $(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(BUILD)/libprogdiff.a
 check: $(BUILD)/progdiff $(UNIT_BIN) $(TOOL_BIN)
 	@BUILD=$(BUILD) sh tests/run.sh
 
+bench: $(BUILD)/progdiff
+	@BUILD=$(BUILD) CC='$(CC)' sh tests/bench/run.sh bench
+
 demo: $(BUILD)/progdiff
 	@sh tests/demo.sh $(BUILD)/progdiff
 

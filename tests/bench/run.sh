@@ -1,0 +1,305 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# run.sh: the benchmark behind `make bench`.
+#
+# For every case, generate a programme pair with known edits (gen.c), then
+# run, BENCH_RUNS times and interleaved so that all three see the same
+# machine state:
+#
+#   progdiff --format=json OLD NEW              the semantic diff
+#   cmark OLD >/dev/null; cmark NEW >/dev/null  parsing both: the floor
+#   git diff --no-index --word-diff OLD NEW     a structure-blind diff
+#
+# and record the median wall time and the median peak RSS of each
+# (measure.c). progdiff's change list is scored against the ground truth
+# (score.py). The tables go to stdout and to tests/bench/RESULTS.md.
+#
+#   sh tests/bench/run.sh bench   the benchmark (make bench)
+#   sh tests/bench/run.sh         a quick check that the benchmark works,
+#                                 as a suite of `make check`: the generator
+#                                 is deterministic, progdiff reads its
+#                                 output and is accurate on the 100 KB pair
+#                                 and accepts nesting at depth 60; ends
+#                                 with "bench: N passed, N failed"
+#
+# Environment:
+#   BENCH_RUNS     runs per case and tool (default 5)
+#   BENCH_SIZES    realistic sizes (default "100k 1m 10m"; "" for none)
+#   BENCH_CASES    stress shapes (default: all; "" for none)
+#   BENCH_TIMEOUT  seconds before one command is killed (default 120)
+#   BENCH_SLOW     a progdiff run slower than this many seconds is not
+#                  repeated (default 20)
+#   BENCH_SEED     generator seed (default 1)
+#   BENCH_RESULTS  where to write the report (default tests/bench/RESULTS.md)
+#   BUILD, CC, PROGDIFF, CMARK, GIT
+set -eu
+export LC_ALL=C.UTF-8
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BUILD=${BUILD:-build}
+case $BUILD in
+/*) BUILD_ABS=$BUILD ;;
+*) BUILD_ABS=$ROOT/$BUILD ;;
+esac
+CC=${CC:-cc}
+PROGDIFF=${PROGDIFF:-$BUILD_ABS/progdiff}
+CMARK=${CMARK:-cmark}
+GIT=${GIT:-git}
+RUNS=${BENCH_RUNS:-5}
+SIZES=${BENCH_SIZES-100k 1m 10m}
+CASES=${BENCH_CASES-renamed-20k siblings-50k equal-10k nest-deep nest-60 para-5m}
+TIMEOUT=${BENCH_TIMEOUT:-120}
+SLOW=${BENCH_SLOW:-20}
+SEED=${BENCH_SEED:-1}
+RESULTS=${BENCH_RESULTS:-$ROOT/tests/bench/RESULTS.md}
+WORK=$BUILD_ABS/bench
+unset GIT_DIR GIT_WORK_TREE PROGDIFF_REPO NO_COLOR PAGER GIT_EXTERNAL_DIFF
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null
+
+die() {
+	echo "bench: $*" >&2
+	exit 2
+}
+
+for tool in "$PROGDIFF" "$CMARK" "$GIT" python3; do
+	command -v "$tool" >/dev/null 2>&1 ||
+		die "'$tool' not found (make deps installs cmark, git, python3)"
+done
+
+mkdir -p "$WORK/cases"
+$CC -std=c99 -O2 -o "$WORK/gen" "$ROOT/tests/bench/gen.c" ||
+	die "cannot compile gen.c"
+$CC -std=c99 -O2 -o "$WORK/measure" "$ROOT/tests/bench/measure.c" ||
+	die "cannot compile measure.c"
+MEASURE=$WORK/measure
+
+if [ "${1:-check}" != bench ]; then
+	pass=0
+	fail=0
+	ok() {
+		pass=$((pass + 1))
+		echo "ok   $1"
+	}
+	not_ok() {
+		fail=$((fail + 1))
+		echo "FAIL $1"
+	}
+	d=$WORK/check
+	rm -rf "$d"
+	mkdir -p "$d/a" "$d/b" "$d/n"
+	"$WORK/gen" size-100k "$d/a" 7 && "$WORK/gen" size-100k "$d/b" 7 &&
+		cmp -s "$d/a/new.md" "$d/b/new.md" &&
+		cmp -s "$d/a/truth.tsv" "$d/b/truth.tsv" &&
+		ok "generator is deterministic" ||
+		not_ok "generator is deterministic"
+	line=$("$MEASURE" -t 10 true ::: false)
+	echo "$line" | grep -qE '^[0-9.]+ [0-9]+ 0,1$' &&
+		ok "measure reports time, memory and statuses" ||
+		not_ok "measure reports time, memory and statuses (got '$line')"
+	st=$("$MEASURE" -t 60 -o "$d/a/changes.json" "$PROGDIFF" \
+		--format=json "$d/a/old.md" "$d/a/new.md" | awk '{ print $3 }')
+	if [ "$st" = 1 ] && python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+sys.exit(0 if d["schema"] == "progdiff/1" and d["changes"] else 1)' \
+		"$d/a/changes.json" 2>/dev/null; then
+		ok "progdiff reads a generated pair and writes progdiff/1 JSON"
+	else
+		not_ok "progdiff reads a generated pair and writes progdiff/1 JSON (exit $st)"
+	fi
+	if python3 "$ROOT/tests/bench/score.py" "$d/a/truth.tsv" \
+		"$d/a/changes.json" size-100k >"$d/a/score.txt" 2>&1; then
+		ok "changes of the 100 KB pair match the ground truth"
+	else
+		cat "$d/a/score.txt"
+		not_ok "changes of the 100 KB pair match the ground truth"
+	fi
+	"$WORK/gen" nest-60 "$d/n" 7
+	st=$("$MEASURE" -t 60 "$PROGDIFF" --format=json "$d/n/old.md" \
+		"$d/n/new.md" | awk '{ print $3 }')
+	[ "$st" = 1 ] && ok "progdiff accepts nesting at depth 60" ||
+		not_ok "progdiff accepts nesting at depth 60 (exit $st)"
+	echo "bench: $pass passed, $fail failed"
+	[ "$fail" -eq 0 ]
+	exit
+fi
+
+# The target ratio progdiff/cmark for a case (issue: performance), or -.
+target_for() {
+	case $1 in
+	size-1m) echo 2.0 ;;
+	size-10m) echo 1.5 ;;
+	renamed-20k | siblings-50k | equal-10k) echo 3.0 ;;
+	nest-deep | nest-60 | para-5m) echo 2.0 ;;
+	*) echo - ;;
+	esac
+}
+
+# median FILE COLUMN: the median of a column of numbers (lower middle
+# for an even count).
+median() {
+	awk -v c="$2" '{ print $c }' "$1" | sort -g |
+		awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print "nan" }'
+}
+
+timing=$WORK/timing.md
+accuracy=$WORK/accuracy.md
+notes=$WORK/notes.txt
+: >"$timing"
+: >"$accuracy"
+: >"$notes"
+: >"$accuracy.sum"
+fails=0
+
+all_cases=""
+for s in $SIZES; do
+	all_cases="$all_cases size-$s"
+done
+all_cases="$all_cases $CASES"
+
+for c in $all_cases; do
+	dir=$WORK/cases/$c
+	mkdir -p "$dir"
+	"$WORK/gen" "$c" "$dir" "$SEED" || die "gen $c failed"
+	old=$dir/old.md
+	new=$dir/new.md
+	bytes=$(($(wc -c <"$old") + $(wc -c <"$new")))
+	echo "bench: $c ($bytes bytes, $RUNS runs)" >&2
+
+	# one run, untimed, keeps the JSON for scoring and warms the cache
+	"$MEASURE" -t "$TIMEOUT" -o "$dir/changes.json" \
+		"$PROGDIFF" --format=json "$old" "$new" >"$dir/first"
+	first_s=$(awk '{ print $1 }' "$dir/first")
+	pd_status=$(awk '{ print $3 }' "$dir/first")
+
+	: >"$dir/t.progdiff"
+	: >"$dir/t.cmark"
+	: >"$dir/t.git"
+	pd_runs=$RUNS
+	if [ "$pd_status" = 124 ] ||
+		awk -v t="$first_s" -v s="$SLOW" 'BEGIN { exit !(t > s) }'; then
+		pd_runs=1
+		cp "$dir/first" "$dir/t.progdiff"
+	fi
+	r=0
+	while [ "$r" -lt "$RUNS" ]; do
+		r=$((r + 1))
+		if [ "$r" -le "$pd_runs" ] && [ "$pd_runs" -gt 1 ]; then
+			"$MEASURE" -t "$TIMEOUT" "$PROGDIFF" --format=json \
+				"$old" "$new" >>"$dir/t.progdiff"
+		fi
+		"$MEASURE" -t "$TIMEOUT" "$CMARK" "$old" ::: "$CMARK" "$new" \
+			>>"$dir/t.cmark"
+		"$MEASURE" -t "$TIMEOUT" "$GIT" diff --no-index --word-diff \
+			"$old" "$new" >>"$dir/t.git"
+	done
+
+	pt=$(median "$dir/t.progdiff" 1)
+	pm=$(median "$dir/t.progdiff" 2)
+	ct=$(median "$dir/t.cmark" 1)
+	cm=$(median "$dir/t.cmark" 2)
+	gt=$(median "$dir/t.git" 1)
+	gm=$(median "$dir/t.git" 2)
+	target=$(target_for "$c")
+	case $pd_status in
+	0 | 1) status_note=$pd_status ;;
+	124) status_note="timeout (${TIMEOUT} s)" ;;
+	*) status_note="$pd_status (error)" ;;
+	esac
+	echo "$c $pt $ct $gt $pm $cm" >>"$notes"
+	awk -v c="$c" -v b="$bytes" -v pt="$pt" -v ct="$ct" -v gt="$gt" \
+		-v pm="$pm" -v cm="$cm" -v gm="$gm" -v tg="$target" \
+		-v st="$status_note" -v n="$pd_runs" 'BEGIN {
+		rc = (ct > 0) ? pt / ct : 0
+		rg = (gt > 0) ? pt / gt : 0
+		rm = (cm > 0) ? pm / cm : 0
+		if (tg == "-")
+			verdict = "-"
+		else if (st !~ /^[01]$/)
+			verdict = "**miss** (exit " st ")"
+		else
+			verdict = (rc <= tg + 0) ? "ok" : "**miss**"
+		printf "| %s | %.1f MB | %.3f%s | %.3f | %.3f | %.2f | %.2f | %s | %s | %.1f | %.1f | %.1f | %.2f |\n",
+			c, b / 1e6, pt, (n == 1 ? " (n=1)" : ""), ct, gt, rc, rg,
+			(tg == "-" ? "-" : "≤ " tg), verdict, pm / 1024,
+			cm / 1024, gm / 1024, rm
+	}' >>"$timing"
+
+	case $pd_status in
+	0 | 1)
+		if ! python3 "$ROOT/tests/bench/score.py" "$dir/truth.tsv" \
+			"$dir/changes.json" "$c" >"$dir/score.txt"; then
+			fails=$((fails + 1))
+		fi
+		;;
+	*)
+		printf '| %s | (not scored: progdiff exited %s) | | | | | |\nsplit-renames: ?\nscore: FAIL (exit %s)\n' \
+			"$c" "$pd_status" "$pd_status" >"$dir/score.txt"
+		case $c in
+		nest-deep) ;; # refusing it (PD_ELIMIT) is allowed
+		*) fails=$((fails + 1)) ;;
+		esac
+		;;
+	esac
+	grep '^|' "$dir/score.txt" >>"$accuracy" || true
+	sum=$(grep -E '^(split-renames|score):' "$dir/score.txt" | tr '\n' ' ')
+	echo "- $c: $sum" >>"$accuracy.sum"
+done
+
+# Scaling and memory at 10 MB, when both sizes ran.
+scaling=""
+if grep -q '^size-1m ' "$notes" && grep -q '^size-10m ' "$notes"; then
+	scaling=$(awk '
+		$1 == "size-1m" { t1 = $2 }
+		$1 == "size-10m" { t10 = $2; pm = $5; cm = $6 }
+		END {
+			s = (t1 > 0) ? t10 / t1 : 0
+			m = (cm > 0) ? pm / cm : 0
+			printf "- Time 10 MB / 1 MB: %.1f (target ≤ 12): %s\n", s, (s <= 12 ? "ok" : "**miss**")
+			printf "- Peak memory at 10 MB, progdiff / cmark: %.2f (target ≤ 3): %s\n", m, (m <= 3 ? "ok" : "**miss**")
+		}' "$notes")
+fi
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1)
+{
+	echo "# Benchmark results"
+	echo
+	echo "Written by \`make bench\` (tests/bench/run.sh); see doc/bench.md for"
+	echo "the cases and how to read the tables."
+	echo
+	echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+	echo "- Machine: $(nproc) CPUs, ${cpu:-unknown CPU}, $(uname -sr)"
+	echo "- progdiff: $("$PROGDIFF" --version 2>&1 | head -n 1)"
+	echo "- cmark: $("$CMARK" --version 2>&1 | head -n 1)"
+	echo "- git: $("$GIT" --version 2>&1 | head -n 1)"
+	echo "- Compiler: $($CC --version 2>&1 | head -n 1)"
+	echo "- Runs per case: $RUNS (median), seed $SEED"
+	echo
+	echo "## Time and memory"
+	echo
+	echo "Medians; \"cmark\" parses both files, one after the other; memory is"
+	echo "peak RSS in MiB (for cmark, the larger of its two runs)."
+	echo
+	echo "| case | old+new | progdiff s | cmark s | git word-diff s | progdiff / cmark | progdiff / git | target | verdict | progdiff MiB | cmark MiB | git MiB | memory / cmark |"
+	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: |"
+	cat "$timing"
+	echo
+	if [ -n "$scaling" ]; then
+		echo "$scaling"
+		echo
+	fi
+	echo "## Accuracy against the generated ground truth"
+	echo
+	echo "Per change kind: changes in the truth, reported, matched; target"
+	echo "≥ 0.98 for area-added/removed/renamed/moved, goal-moved, goal-renamed."
+	echo
+	echo "| case | kind | truth | reported | hits | precision | recall |"
+	echo "| --- | --- | ---: | ---: | ---: | ---: | ---: |"
+	cat "$accuracy"
+	echo
+	cat "$accuracy.sum"
+} >"$RESULTS"
+rm -f "$accuracy.sum"
+
+cat "$RESULTS"
+echo "bench: report written to $RESULTS" >&2
+[ "$fails" -eq 0 ] || echo "bench: $fails case(s) below the accuracy bar" >&2
+exit 0
