@@ -14,12 +14,6 @@ PKG_CONFIG ?= pkg-config
 
 PKGS = libgit2 libcmark libpcre2-8 yaml-0.1 libutf8proc
 
-# Debian packages the build and the tests need (make deps installs them).
-DEB_PACKAGES = build-essential pkg-config libgit2-dev libcmark-dev cmark \
-	libpcre2-dev libyaml-dev libutf8proc-dev git python3 \
-	bash-completion zsh fish mandoc clang libclang-rt-14-dev valgrind \
-	hyperfine time
-
 WARN = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes \
        -Wold-style-definition -Wwrite-strings -Wvla -Wpointer-arith \
        -Wformat=2 -Wdeclaration-after-statement -Wshadow \
@@ -79,7 +73,7 @@ demo: $(BUILD)/progdiff
 	@sh tests/demo.sh $(BUILD)/progdiff
 
 deps:
-	@sh tests/deps.sh $(DEB_PACKAGES)
+	@sh .ci/deps.sh
 
 install: $(BUILD)/progdiff
 	install -d '$(DESTDIR)$(BINDIR)'

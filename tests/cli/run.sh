@@ -1,0 +1,72 @@
+#!/bin/sh
+# run.sh: the command-line golden tests (after git's t4013-diff-various).
+#
+# Each tests/cli/cases/<name>/ holds
+#   cmd              a shell command line; `progdiff` is the binary under test,
+#                    $FIXTURES the fixtures folder, run in a fresh temp folder
+#   expected.out     the exact standard output (or expected.path: a file name
+#                    relative to the repository root that holds it)
+#   expected.status  the exit status (0 when absent)
+#   expected.err     the exact standard error (optional)
+# A missing expected.out is written from the actual output and the case
+# fails until it is reviewed; PROGDIFF_UPDATE_GOLDEN=1 rewrites them all.
+set -u
+LC_ALL=C.UTF-8
+export LC_ALL
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+PROGDIFF=${PROGDIFF:-$ROOT/build/progdiff}
+FIXTURES=$ROOT/fixtures
+export FIXTURES ROOT
+unset PROGDIFF_REPO NO_COLOR PAGER
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/bin"
+ln -s "$PROGDIFF" "$tmp/bin/progdiff"
+PATH="$tmp/bin:$PATH"
+export PATH HOME="$tmp" GIT_CONFIG_NOSYSTEM=1
+pass=0
+fail=0
+
+for case in "$ROOT"/tests/cli/cases/*/; do
+	name=$(basename "$case")
+	work="$tmp/work/$name"
+	mkdir -p "$work"
+	(cd "$work" && sh -c "$(cat "$case/cmd")" >"$tmp/out" 2>"$tmp/err" </dev/null)
+	status=$?
+	want_status=0
+	[ -f "$case/expected.status" ] && want_status=$(cat "$case/expected.status")
+	if [ -f "$case/expected.path" ]; then
+		expected="$ROOT/$(cat "$case/expected.path")"
+	else
+		expected="$case/expected.out"
+	fi
+	ok=1
+	if [ ! -f "$expected" ] || [ "${PROGDIFF_UPDATE_GOLDEN:-}" = 1 ]; then
+		cp "$tmp/out" "$expected"
+		[ -f "$case/expected.status" ] || echo "$status" >"$case/expected.status"
+		echo "  wrote $expected: review it"
+		[ "${PROGDIFF_UPDATE_GOLDEN:-}" = 1 ] || ok=0
+	fi
+	if ! diff -u "$expected" "$tmp/out" >"$tmp/diff"; then
+		ok=0
+		sed 's/^/    /' "$tmp/diff" | head -40
+	fi
+	if [ "$status" != "$want_status" ]; then
+		ok=0
+		echo "    exit status $status, want $want_status"
+	fi
+	if [ -f "$case/expected.err" ] && ! diff -u "$case/expected.err" "$tmp/err" >"$tmp/diff"; then
+		ok=0
+		sed 's/^/    /' "$tmp/diff" | head -20
+	fi
+	if [ $ok = 1 ]; then
+		pass=$((pass + 1))
+		echo "ok   cli/$name"
+	else
+		fail=$((fail + 1))
+		echo "FAIL cli/$name"
+		[ -s "$tmp/err" ] && sed 's/^/    stderr: /' "$tmp/err" | head -5
+	fi
+done
+echo "cli: $pass passed, $fail failed"
+[ $fail -eq 0 ]

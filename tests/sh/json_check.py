@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""json_check.py FILE...: each file is a progdiff/1 JSON document.
+
+Checks the schema's promises (doc/json.md): the top-level keys, the
+version metadata, and for every change its kind, text, paths, lines and,
+for changes of a value, old_value/new_value. Exits 1 naming the first
+problem.
+"""
+import json
+import sys
+
+KINDS = {
+    "name-changed", "target-year-changed", "period-changed",
+    "metadata-changed", "area-added", "area-removed", "area-renamed",
+    "area-moved", "goal-added", "goal-removed", "goal-renamed", "goal-moved",
+    "goal-changed", "section-added", "section-removed", "section-renamed",
+    "section-moved", "section-changed", "term-renamed", "theme-everywhere",
+}
+VALUE_KINDS = {"name-changed", "target-year-changed", "period-changed",
+               "term-renamed"}
+
+
+def fail(path, msg):
+    print(f"{path}: {msg}")
+    sys.exit(1)
+
+
+def check_path(path, v, what):
+    if v is None:
+        return
+    if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+        fail(path, f"{what} is neither null nor a list of strings")
+
+
+def main():
+    for path in sys.argv[1:]:
+        with open(path, encoding="utf-8") as f:
+            try:
+                doc = json.load(f)
+            except json.JSONDecodeError as e:
+                fail(path, f"not JSON: {e}")
+        if doc.get("schema") != "progdiff/1":
+            fail(path, "schema is not progdiff/1")
+        for side in ("old", "new"):
+            m = doc.get(side)
+            if not isinstance(m, dict) or "name" not in m or \
+                    "target_year" not in m or "period" not in m:
+                fail(path, f"{side} lacks name/target_year/period")
+        changes = doc.get("changes")
+        if not isinstance(changes, list):
+            fail(path, "changes is not a list")
+        for i, c in enumerate(changes):
+            for key in ("kind", "text", "old_path", "new_path",
+                        "old_line", "new_line"):
+                if key not in c:
+                    fail(path, f"change {i} lacks {key}")
+            if c["kind"] not in KINDS:
+                fail(path, f"change {i}: unknown kind {c['kind']}")
+            if not isinstance(c["text"], str) or not c["text"]:
+                fail(path, f"change {i}: empty text")
+            check_path(path, c["old_path"], "old_path")
+            check_path(path, c["new_path"], "new_path")
+            for key in ("old_line", "new_line"):
+                if c[key] is not None and not isinstance(c[key], int):
+                    fail(path, f"change {i}: {key} is not an integer")
+            if c["kind"] in VALUE_KINDS and \
+                    ("old_value" not in c or "new_value" not in c):
+                fail(path, f"change {i}: {c['kind']} lacks old/new_value")
+        total = doc.get("summary", {}).get("total")
+        if total != len(changes):
+            fail(path, "summary.total differs from the number of changes")
+
+
+main()

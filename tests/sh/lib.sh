@@ -1,0 +1,44 @@
+# lib.sh: a small harness for the shell test suites (sourced).
+#
+#   suite NAME        start; sets $tmp (removed on exit), HOME, PATH
+#   check DESC CMD... passes when CMD exits 0
+#   finish            prints "NAME: N passed, N failed" and sets the status
+set -u
+LC_ALL=C.UTF-8
+export LC_ALL
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+PROGDIFF=${PROGDIFF:-$ROOT/build/progdiff}
+FIXTURES=$ROOT/fixtures
+unset PROGDIFF_REPO NO_COLOR PAGER GIT_DIR GIT_WORK_TREE
+_pass=0
+_fail=0
+
+suite() {
+	_suite=$1
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
+	mkdir -p "$tmp/bin" "$tmp/home"
+	ln -s "$PROGDIFF" "$tmp/bin/progdiff"
+	PATH="$tmp/bin:$PATH"
+	HOME="$tmp/home"
+	GIT_CONFIG_NOSYSTEM=1
+	export PATH HOME GIT_CONFIG_NOSYSTEM FIXTURES ROOT
+}
+
+check() {
+	_desc=$1
+	shift
+	if "$@" >"$tmp/.check.log" 2>&1; then
+		_pass=$((_pass + 1))
+		echo "ok   $_suite: $_desc"
+	else
+		_fail=$((_fail + 1))
+		echo "FAIL $_suite: $_desc"
+		sed 's/^/    /' "$tmp/.check.log" | head -20
+	fi
+}
+
+finish() {
+	echo "$_suite: $_pass passed, $_fail failed"
+	[ "$_fail" -eq 0 ]
+}

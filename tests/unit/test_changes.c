@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_changes.c: the change list derived from two small programmes:
+ * one test per kind, and the cases that must not be changes.
+ */
+#include "harness.h"
+#include "progdiff.h"
+
+static pd_document *doc_of(const char *md)
+{
+	pd_document *doc = NULL;
+
+	if (pd_parse_document(&doc, md, strlen(md), NULL) < 0) {
+		printf("  parse failed: %s\n", pd_error_message());
+		return NULL;
+	}
+	return doc;
+}
+
+/* "kind kind ..." of the changes from a to b */
+static void kinds(pd_buf *out, const char *a, const char *b)
+{
+	pd_document *da = doc_of(a), *db = doc_of(b);
+	pd_changes *c = NULL;
+	size_t i;
+
+	pd_buf_clear(out);
+	if (!da || !db || pd_changes_compute(&c, da, db, NULL) < 0) {
+		pd_buf_puts(out, "(error)");
+	} else {
+		for (i = 0; i < pd_changes_count(c); i++)
+			pd_buf_printf(out, "%s%s", i ? " " : "",
+			              pd_change_kind_name(pd_changes_get(c, i)->kind));
+	}
+	pd_changes_free(c);
+	pd_document_free(db);
+	pd_document_free(da);
+}
+
+static const char *areas3 =
+	"# Program\n\n## Fokusområden\n\n"
+	"### Infrastruktur\n\nVägar, spår och kollektivtrafik binder samman "
+	"regionen och gör arbetsmarknaden större för alla invånare.\n\n"
+	"### Utbildning\n\nSkolor och högskolor samarbetar om kompetens, "
+	"lärlingsplatser och livslångt lärande i hela länet.\n\n"
+	"### Näringsliv\n\nFöretagen får service, etableringsstöd och "
+	"kontakter med forskning genom gemensamma nätverk.\n";
+
+void test_changes__identical_is_empty(void)
+{
+	pd_buf out = PD_BUF_INIT;
+
+	kinds(&out, areas3, areas3);
+	STR_EQ(out.ptr, "", "no changes between identical versions");
+	pd_buf_dispose(&out);
+}
+
+void test_changes__numbering_case_and_wrapping_are_not_changes(void)
+{
+	pd_buf out = PD_BUF_INIT;
+	const char *renumbered =
+		"# Program\n\n## Fokusområden\n\n"
+		"### 1. INFRASTRUKTUR\n\nVägar, spår och kollektivtrafik binder "
+		"samman\nregionen och gör arbetsmarknaden större för alla invånare.\n\n"
+		"### Fokusområde 2: Utbildning\n\nSkolor och högskolor samarbetar "
+		"om kompetens,   lärlingsplatser och livslångt lärande i hela länet.\n\n"
+		"### 3) Näringsliv\n\nFöretagen får service, etableringsstöd och "
+		"kontakter med forskning genom gemensamma nätverk.\n";
+
+	kinds(&out, areas3, renumbered);
+	STR_EQ(out.ptr, "", "numbering, case, spacing and wrapping only");
+	pd_buf_dispose(&out);
+}
+
+void test_changes__area_added_not_moving_the_rest(void)
+{
+	pd_buf out = PD_BUF_INIT;
+	const char *four =
+		"# Program\n\n## Fokusområden\n\n"
+		"### Infrastruktur\n\nVägar, spår och kollektivtrafik binder samman "
+		"regionen och gör arbetsmarknaden större för alla invånare.\n\n"
+		"### Funktionell samordning\n\nKommunerna planerar tillsammans "
+		"över gränserna.\n\n"
+		"### Utbildning\n\nSkolor och högskolor samarbetar om kompetens, "
+		"lärlingsplatser och livslångt lärande i hela länet.\n\n"
+		"### Näringsliv\n\nFöretagen får service, etableringsstöd och "
+		"kontakter med forskning genom gemensamma nätverk.\n";
+
+	kinds(&out, areas3, four);
+	STR_EQ(out.ptr, "area-added", "one area added, nothing moved");
+	kinds(&out, four, areas3);
+	STR_EQ(out.ptr, "area-removed", "and removed the other way");
+	pd_buf_dispose(&out);
+}
+
+void test_changes__area_renamed_with_similar_body(void)
+{
+	pd_buf out = PD_BUF_INIT;
+	const char *renamed =
+		"# Program\n\n## Fokusområden\n\n"
+		"### Infrastruktur\n\nVägar, spår och kollektivtrafik binder samman "
+		"regionen och gör arbetsmarknaden större för alla invånare.\n\n"
+		"### Kunskap och lärande\n\nSkolor och högskolor samarbetar om "
+		"kompetens, lärlingsplatser och livslångt lärande i hela regionen.\n\n"
+		"### Näringsliv\n\nFöretagen får service, etableringsstöd och "
+		"kontakter med forskning genom gemensamma nätverk.\n";
+
+	kinds(&out, areas3, renamed);
+	STR_EQ(out.ptr, "area-renamed", "a rename, not a removal and an addition");
+	pd_buf_dispose(&out);
+}
+
+void test_changes__area_moved(void)
+{
+	pd_buf out = PD_BUF_INIT;
+	const char *moved =
+		"# Program\n\n## Fokusområden\n\n"
+		"### Näringsliv\n\nFöretagen får service, etableringsstöd och "
+		"kontakter med forskning genom gemensamma nätverk.\n\n"
+		"### Infrastruktur\n\nVägar, spår och kollektivtrafik binder samman "
+		"regionen och gör arbetsmarknaden större för alla invånare.\n\n"
+		"### Utbildning\n\nSkolor och högskolor samarbetar om kompetens, "
+		"lärlingsplatser och livslångt lärande i hela länet.\n";
+
+	kinds(&out, areas3, moved);
+	STR_EQ(out.ptr, "area-moved", "one move explains the new order");
+	pd_buf_dispose(&out);
+}
+
+void test_changes__unrelated_areas_are_not_renames(void)
+{
+	pd_buf out = PD_BUF_INIT;
+	const char *swapped =
+		"# Program\n\n## Fokusområden\n\n"
+		"### Infrastruktur\n\nVägar, spår och kollektivtrafik binder samman "
+		"regionen och gör arbetsmarknaden större för alla invånare.\n\n"
+		"### Kultur\n\nBibliotek, museer och föreningsliv ger "
+		"mötesplatser och upplevelser.\n\n"
+		"### Näringsliv\n\nFöretagen får service, etableringsstöd och "
+		"kontakter med forskning genom gemensamma nätverk.\n";
+
+	kinds(&out, areas3, swapped);
+	STR_EQ(out.ptr, "area-added area-removed",
+	       "a different body under a new heading is an addition and a removal");
+	pd_buf_dispose(&out);
+}
+
+void test_changes__metadata_and_name_gaining_year(void)
+{
+	pd_document *a = doc_of("# Södertörns utvecklingsprogram\n\nText.\n");
+	pd_document *b = doc_of("# Södertörns utvecklingsprogram 2035\n\n"
+	                        "Mållår är 2035. Programmet gäller 2019–2022 "
+	                        "och uppdateras varje mandatperiod.\n");
+	pd_changes *c = NULL;
+	const pd_change *ch;
+
+	OK(a && b && pd_changes_compute(&c, a, b, NULL) == 0, "computed");
+	if (c) {
+		INT_EQ(pd_changes_count(c), 4, "name, target year, period, revision");
+		ch = pd_changes_get(c, 0);
+		INT_EQ(ch->kind, PD_CHANGE_NAME_CHANGED, "name first");
+		OK(ch->flags & PD_CHANGE_GAINS_TARGET_YEAR, "the name gains its year");
+		ch = pd_changes_get(c, 1);
+		INT_EQ(ch->kind, PD_CHANGE_TARGET_YEAR_CHANGED, "then the year");
+		STR_EQ(ch->new_value, "2035", "target year value");
+		OK(ch->old_value == NULL, "no target year before");
+		ch = pd_changes_get(c, 2);
+		STR_EQ(ch->new_value, "2019–2022", "period value");
+		ch = pd_changes_get(c, 3);
+		STR_EQ(ch->field, "revision", "revision cycle");
+		STR_EQ(ch->new_value, "mandate-period", "every mandate period");
+	}
+	pd_changes_free(c);
+	pd_document_free(b);
+	pd_document_free(a);
+}
+
+void test_changes__term_renamed_throughout(void)
+{
+	pd_document *a = doc_of(
+		"# P\n\n## Arbetsformer\n\nNyckeltalsdagen hålls varje år.\n\n"
+		"### Nyckeltalsdagen\n\nPå Nyckeltalsdagen jämförs nyckeltal.\n\n"
+		"## Uppföljning\n\nResultaten redovisas på Nyckeltalsdagen.\n");
+	pd_document *b = doc_of(
+		"# P\n\n## Arbetsformer\n\nSödertörnsdagen hålls varje år.\n\n"
+		"### Södertörnsdagen\n\nPå Södertörnsdagen jämförs nyckeltal.\n\n"
+		"## Uppföljning\n\nResultaten redovisas på Södertörnsdagen.\n");
+	pd_changes *c = NULL;
+	const pd_change *ch;
+
+	OK(a && b && pd_changes_compute(&c, a, b, NULL) == 0, "computed");
+	if (c) {
+		INT_EQ(pd_changes_count(c), 1,
+		       "one term change; its section rename is part of it");
+		ch = pd_changes_get(c, 0);
+		INT_EQ(ch->kind, PD_CHANGE_TERM_RENAMED, "term-renamed");
+		STR_EQ(ch->old_value, "Nyckeltalsdagen", "old term");
+		STR_EQ(ch->new_value, "Södertörnsdagen", "new term");
+		INT_EQ(ch->count, 4, "heading and three mentions");
+		OK(ch->flags & PD_CHANGE_WITH_SECTION, "with its section");
+	}
+	pd_changes_free(c);
+	pd_document_free(b);
+	pd_document_free(a);
+}
+
+void test_changes__word_still_present_is_no_term_rename(void)
+{
+	pd_buf out = PD_BUF_INIT;
+
+	/* "Rådet" is replaced twice but still used: not renamed throughout */
+	kinds(&out,
+	      "# P\n\n## A\n\nRådet möts. Rådet beslutar.\n\n## B\n\nRådet finns.\n",
+	      "# P\n\n## A\n\nForumet möts. Forumet beslutar.\n\n## B\n\nRådet finns.\n");
+	STR_EQ(out.ptr, "section-changed", "only the section's text changed");
+	pd_buf_dispose(&out);
+}
+
+void test_changes__theme_in_every_area(void)
+{
+	pd_document *a = doc_of(areas3), *b;
+	pd_changes *c = NULL;
+	const pd_change *ch;
+
+	b = doc_of("# Program\n\n## Fokusområden\n\n"
+		"### Infrastruktur\n\nVägar, spår och kollektivtrafik binder samman "
+		"regionen och gör arbetsmarknaden större för alla invånare.\n\n"
+		"Klimatfrågan styr valet av transporter.\n\n"
+		"### Utbildning\n\nSkolor och högskolor samarbetar om kompetens, "
+		"lärlingsplatser och livslångt lärande i hela länet.\n\n"
+		"Utbildningen tar upp klimatfrågan och klimatet.\n\n"
+		"### Näringsliv\n\nFöretagen får service, etableringsstöd och "
+		"kontakter med forskning genom gemensamma nätverk.\n\n"
+		"Företagens klimatomställning stöds.\n");
+	OK(a && b && pd_changes_compute(&c, a, b, NULL) == 0, "computed");
+	if (c) {
+		INT_EQ(pd_changes_count(c), 1, "one theme; the areas are not changes");
+		ch = pd_changes_get(c, 0);
+		INT_EQ(ch->kind, PD_CHANGE_THEME_EVERYWHERE, "theme-everywhere");
+		STR_EQ(ch->new_value, "klimatfrågan", "shown by its commonest form");
+		INT_EQ(ch->count, 0, "in no area before");
+		INT_EQ(ch->total, 3, "of three");
+	}
+	pd_changes_free(c);
+	pd_document_free(b);
+	pd_document_free(a);
+}
+
+void test_changes__kind_names_round_trip(void)
+{
+	int k;
+
+	for (k = 0; k < PD_CHANGE__COUNT; k++) {
+		pd_change_kind back;
+
+		OK(pd_change_kind_name((pd_change_kind)k) != NULL, "every kind named");
+		OK(pd_change_kind_parse(&back, pd_change_kind_name((pd_change_kind)k))
+		   == 0 && back == (pd_change_kind)k, "name parses back");
+	}
+	{
+		pd_change_kind back;
+
+		INT_EQ(pd_change_kind_parse(&back, "area-exploded"), PD_ENOTFOUND,
+		       "unknown name");
+	}
+	OK(pd_change_kind_name(PD_CHANGE__COUNT) == NULL, "out of range");
+}
+
+void test_changes__equal_headings_pair_in_order_without_comparisons(void)
+{
+	pd_buf md = PD_BUF_INIT;
+	pd_document *a = NULL, *b = NULL;
+	pd_changes *c = NULL;
+	int i;
+
+	pd_buf_puts(&md, "# P\n\n");
+	for (i = 0; i < 2000; i++)
+		pd_buf_printf(&md, "## Mål\n\nText %d.\n\n", i);
+	OK(pd_parse_document(&a, md.ptr, md.size, NULL) == 0, "parsed");
+	OK(pd_parse_document(&b, md.ptr, md.size, NULL) == 0, "parsed");
+	OK(a && b && pd_changes_compute(&c, a, b, NULL) == 0, "computed");
+	if (c) {
+		INT_EQ(pd_changes_count(c), 0, "no changes");
+		INT_EQ(pd_changes_comparisons(c), 0, "no body comparisons needed");
+	}
+	pd_changes_free(c);
+	pd_document_free(b);
+	pd_document_free(a);
+	pd_buf_dispose(&md);
+}
+
+static const pd_test tests[] = {
+	PD_TEST(test_changes__identical_is_empty),
+	PD_TEST(test_changes__numbering_case_and_wrapping_are_not_changes),
+	PD_TEST(test_changes__area_added_not_moving_the_rest),
+	PD_TEST(test_changes__area_renamed_with_similar_body),
+	PD_TEST(test_changes__area_moved),
+	PD_TEST(test_changes__unrelated_areas_are_not_renames),
+	PD_TEST(test_changes__metadata_and_name_gaining_year),
+	PD_TEST(test_changes__term_renamed_throughout),
+	PD_TEST(test_changes__word_still_present_is_no_term_rename),
+	PD_TEST(test_changes__theme_in_every_area),
+	PD_TEST(test_changes__kind_names_round_trip),
+	PD_TEST(test_changes__equal_headings_pair_in_order_without_comparisons),
+	{ NULL, NULL }
+};
+
+PD_TEST_MAIN(tests)
