@@ -25,6 +25,18 @@ int cmd_diff(int argc, char **argv);
 extern const cmd_spec cmd_diff_spec;
 int cmd_help(int argc, char **argv);
 extern const cmd_spec cmd_help_spec;
+int cmd_init(int argc, char **argv);
+extern const cmd_spec cmd_init_spec;
+int cmd_add(int argc, char **argv);
+extern const cmd_spec cmd_add_spec;
+int cmd_list(int argc, char **argv);
+extern const cmd_spec cmd_list_spec;
+int cmd_show(int argc, char **argv);
+extern const cmd_spec cmd_show_spec;
+int cmd_log(int argc, char **argv);
+extern const cmd_spec cmd_log_spec;
+int cmd_git_diff_driver(int argc, char **argv);
+extern const cmd_spec cmd_git_diff_driver_spec;
 
 /*
  * Versions (version.c): a command-line version argument → its Markdown.

@@ -24,6 +24,11 @@ static const cmd_opt diff_opts[] = {
 	  "colour: auto, always or never", "auto always never" },
 	{ CMD_OPT_SWITCH, "quiet", 'q', &quiet, NULL,
 	  "no output, exit status only", NULL },
+	{ CMD_OPT_VALUE, "repo", 0, &vopts.repo, "DIR",
+	  "the store (default: $PROGDIFF_REPO, else the current repository)",
+	  NULL },
+	{ CMD_OPT_VALUE, "programme", 0, &vopts.programme, "NAME",
+	  "look up OLD and NEW among this programme's versions", NULL },
 	{ CMD_OPT_ARG, "old", 0, NULL, "OLD", "the older version", NULL },
 	{ CMD_OPT_ARG, "new", 0, NULL, "NEW", "the newer version", NULL },
 	{ CMD_OPT_END, NULL, 0, NULL, NULL, NULL, NULL }

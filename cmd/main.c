@@ -13,6 +13,12 @@
 const cmd_entry cmd_commands[] = {
 	{ "diff", cmd_diff, &cmd_diff_spec },
 	{ "help", cmd_help, &cmd_help_spec },
+	{ "init", cmd_init, &cmd_init_spec },
+	{ "add", cmd_add, &cmd_add_spec },
+	{ "list", cmd_list, &cmd_list_spec },
+	{ "show", cmd_show, &cmd_show_spec },
+	{ "log", cmd_log, &cmd_log_spec },
+	{ "git-diff-driver", cmd_git_diff_driver, &cmd_git_diff_driver_spec },
 	{ NULL, NULL, NULL }
 };
 

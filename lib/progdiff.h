@@ -430,6 +430,194 @@ void pd_render_escape_json(pd_buf *out, const char *s, size_t len);
 /* ------------------------------------------------------------------ */
 /* Store (store.c)                                                     */
 
+/*
+ * A store is an ordinary git repository, opened with libgit2 (no git
+ * binary, no hooks, filters or configured commands are ever run). Each
+ * programme has a branch `programmes/<programme>`; each version is a
+ * commit on it whose tree holds `<programme>.md` byte for byte, whose
+ * message ends with the metadata as git trailers (Label:, Name:,
+ * Target-Year:, Period:, Adopted:, Decision:, Replaces:), and which has
+ * an annotated tag `<programme>/<label>`.
+ */
+
+typedef struct pd_store pd_store;
+
+/** One stored version. Strings are owned; NULL when unknown. */
+typedef struct pd_version {
+	char *programme;      /**< "sodertorn" */
+	char *label;          /**< "2035" */
+	char *name;           /**< the programme's name in this version */
+	int target_year;      /**< 0 when unknown */
+	int period_start;     /**< 0 when unknown */
+	int period_end;
+	char *adopted;        /**< as written: "2019-06-20" */
+	char *decision;       /**< decision reference: "KS 2019/123" */
+	char *replaces;       /**< the version it replaces */
+	char id[41];          /**< the commit, 40 hex digits */
+	long long time;       /**< commit time, seconds since the epoch */
+} pd_version;
+
+#define PD_VERSION_INIT { NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, \
+                          { 0 }, 0 }
+
+/** Free the strings of `v` and reset it to PD_VERSION_INIT. */
+void pd_version_dispose(pd_version *v);
+
+/** A list of versions (pd_store_list()). */
+typedef struct pd_version_list {
+	pd_version *items;
+	size_t count;
+} pd_version_list;
+
+#define PD_VERSION_LIST_INIT { NULL, 0 }
+
+void pd_version_list_dispose(pd_version_list *list);
+
+/**
+ * Create a store in `path`, or adopt the git repository that is there.
+ *
+ * A missing or empty folder becomes a bare repository (the folder holds
+ * only the store); a folder with files in it gets a repository in
+ * `path`/.git, as `git init` does, and its files are left alone. An
+ * existing repository is used as it is: nothing is written.
+ *
+ * @param[out] out          the store; free with pd_store_free()
+ * @param[out] created_out  1 when a repository was created, 0 when adopted;
+ *                          may be NULL
+ * @return 0, PD_EIO (cannot create), or PD_ERROR (owned by another user,
+ *         with a hint naming safe.directory)
+ */
+int pd_store_init(pd_store **out, int *created_out, const char *path);
+
+/**
+ * Open a store: `path` when not NULL, else $PROGDIFF_REPO when set, else
+ * the repository of the current directory or its nearest parent (as git
+ * finds one; GIT_CEILING_DIRECTORIES is honoured). `path` and
+ * $PROGDIFF_REPO must name the repository itself, not a folder inside it.
+ *
+ * libgit2's ownership check is on: a repository owned by another user is
+ * refused with a hint naming `safe.directory`, as git does.
+ *
+ * @param[out] out  the store; free with pd_store_free()
+ * @return 0; PD_ENOTFOUND when there is no repository (the hint says how
+ *         to make one); PD_ERROR for a repository owned by another user
+ */
+int pd_store_open(pd_store **out, const char *path);
+
+void pd_store_free(pd_store *store);
+
+/** The store's folder: the working tree, or the repository when bare. */
+const char *pd_store_path(const pd_store *store);
+
+/**
+ * Check that `label` is safe as a version label (and as a programme
+ * name): not empty, at most 100 bytes of valid UTF-8, no "/", "\",
+ * spaces or control characters, none of git's special characters
+ * (~ ^ : ? * [ @{), no leading "-" or ".", no "..", no trailing "." and
+ * no ".lock" suffix; and `refs/tags/x/<label>` must be a valid ref name.
+ * @param what  "label" or "programme", for the message
+ * @return 0 or PD_EINVALID with a message saying what is wrong
+ */
+int pd_store_check_name(const char *label, const char *what);
+
+/**
+ * The programme name a document gets when none is given: the first word
+ * of its name that is not a number, folded to lowercase ASCII ("ö" → "o",
+ * "æ" → "ae"), without a Swedish genitive "s" when the name is Swedish
+ * and has more words: "Södertörns utvecklingsprogram 2035" → "sodertorn",
+ * "Botkyrkas folkhälsoprogram" → "botkyrka", "Climate strategy" →
+ * "climate".
+ * @return 0, or PD_EINVALID when the name has no such word
+ */
+int pd_store_programme_slug(pd_buf *out, const char *name, pd_lang lang);
+
+/**
+ * Parse a period "2019-2022" (hyphen or en dash, spaces allowed around
+ * it) into its two years; the end is not before the start.
+ * @return 0 or PD_EINVALID
+ */
+int pd_store_parse_period(int *start_out, int *end_out, const char *s);
+
+enum pd_store_add_flags {
+	/** replace a version that has the same label */
+	PD_STORE_ADD_FORCE = (1u << 0)
+};
+
+/** What `add` stores; NULL/0 fields come from the document itself. */
+typedef struct pd_store_add_options {
+	unsigned version;          /**< PD_STORE_ADD_OPTIONS_VERSION */
+	const char *programme;     /**< NULL: pd_store_programme_slug() */
+	const char *label;         /**< NULL: target year, else period
+	                                "2019-2022", else year adopted */
+	int target_year;
+	int period_start;
+	int period_end;
+	const char *adopted;
+	const char *decision;
+	const char *replaces;
+	const char *message;       /**< commit message; NULL: a default */
+	unsigned flags;            /**< enum pd_store_add_flags */
+	size_t max_size;           /**< 0: PD_MAX_FILE_SIZE */
+} pd_store_add_options;
+
+#define PD_STORE_ADD_OPTIONS_VERSION 1
+#define PD_STORE_ADD_OPTIONS_INIT { PD_STORE_ADD_OPTIONS_VERSION, NULL, \
+	NULL, 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0 }
+
+/**
+ * Store a version: parse `md` (it must parse), commit it to the
+ * programme's branch and tag it. The branch is moved by compare-and-swap
+ * and the whole step retried when another writer moved it first, so
+ * concurrent adds of different labels all land. A lock held by someone
+ * else is waited for briefly; then PD_ELOCKED names the lock file.
+ *
+ * @param[out] out  the stored version (dispose with pd_version_dispose());
+ *                  may be NULL
+ * @return 0; PD_EEXISTS for a label that is stored already (unless
+ *         PD_STORE_ADD_FORCE); PD_EINVALID for an unsafe label or option,
+ *         or a document that does not parse; PD_ELOCKED; PD_EIO when the
+ *         store cannot be written
+ */
+int pd_store_add(pd_version *out, pd_store *store, const char *md,
+                 size_t len, const pd_store_add_options *opts);
+
+/**
+ * Every stored version, grouped by programme (programmes in name order),
+ * each programme's versions in the order they took effect: by the start
+ * of their period, else the year adopted, else the target year, else a
+ * year the label starts with; versions without any of these come last;
+ * ties keep the order in which they were added. Versions are read from
+ * the local branches, from remote-tracking branches (a clone) when there
+ * is no local one, and from tags `<programme>/<label>`.
+ *
+ * @param[out] out   the list; dispose with pd_version_list_dispose()
+ * @param programme  only this programme's versions; NULL for all
+ */
+int pd_store_list(pd_version_list *out, pd_store *store,
+                  const char *programme);
+
+/**
+ * Find the version `name` names: a label, "PROGRAMME/LABEL", or a target
+ * year or period ("2019-2022") that exactly one version has.
+ *
+ * @param[out] out   the version; dispose with pd_version_dispose()
+ * @param programme  look only at this programme; NULL for all
+ * @return 0; PD_ENOTFOUND whose hint lists the known versions and the
+ *         closest; PD_EAMBIGUOUS listing the versions that match
+ */
+int pd_store_resolve(pd_version *out, pd_store *store, const char *name,
+                     const char *programme);
+
+/** Append the stored Markdown of `v`, byte for byte, to `out`. */
+int pd_store_read(pd_buf *out, pd_store *store, const pd_version *v);
+
+/**
+ * Append the file `spec` names, "<rev>:<path>" with any git revision
+ * ("HEAD~1:programme.md", "sodertorn/2013:sodertorn.md"), to `out`.
+ * @return 0, PD_ENOTFOUND, or PD_EINVALID when it is not a file
+ */
+int pd_store_read_rev(pd_buf *out, pd_store *store, const char *spec);
+
 /* ------------------------------------------------------------------ */
 /* Configuration and rules (config.c, rules.c)                         */
 

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * cmd_git_diff_driver.c: `progdiff git-diff-driver`, progdiff as git's
+ * external diff for Markdown files. With
+ *
+ *   .gitattributes:  *.md diff=progdiff
+ *   git config diff.progdiff.command "progdiff git-diff-driver"
+ *
+ * `git diff` and `git log -p` call it with the seven arguments of
+ * GIT_EXTERNAL_DIFF (path old-file old-hex old-mode new-file new-hex
+ * new-mode; nine for a rename: new-path and the rename's description
+ * follow; one for an unmerged path). Options from the configured command
+ * come before them. git stops at a driver that fails, so a file that
+ * does not parse is reported in the output and the status stays 0; only
+ * an unreadable file is trouble (2).
+ */
+#include <string.h>
+
+#include "cmd.h"
+
+static const char *format_name, *lang_name, *color_when;
+static int details;
+
+static const cmd_opt driver_opts[] = {
+	{ CMD_OPT_VALUE, "format", 'f', &format_name, "FMT",
+	  "output format: text, markdown or json", "text markdown json" },
+	{ CMD_OPT_VALUE, "lang", 'l', &lang_name, "LANG",
+	  "language of the output: sv or en", "sv en" },
+	{ CMD_OPT_SWITCH, "details", 'd', &details, NULL,
+	  "show word-level changes under each item", NULL },
+	{ CMD_OPT_VALUE, "color", 0, &color_when, "WHEN",
+	  "colour: auto, always or never", "auto always never" },
+	{ CMD_OPT_ARG, "path", 0, NULL, "PATH OLD-FILE OLD-HEX OLD-MODE "
+	  "NEW-FILE NEW-HEX NEW-MODE", "what git passes", NULL },
+	{ CMD_OPT_END, NULL, 0, NULL, NULL, NULL, NULL }
+};
+
+const cmd_spec cmd_git_diff_driver_spec = {
+	"git-diff-driver", "[options] PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE "
+	"NEW-HEX NEW-MODE",
+	"semantic diff as git's external diff driver",
+	"Set it up in a repository with two lines:\n"
+	"  echo '*.md diff=progdiff' >> .gitattributes\n"
+	"  git config diff.progdiff.command 'progdiff git-diff-driver'\n"
+	"Then 'git diff' and 'git log -p' show progdiff's changes for\n"
+	"Markdown files. Options go before git's arguments, in the command.",
+	driver_opts
+};
+
+static int looks_like_mode(const char *s)
+{
+	size_t i;
+
+	if (!strcmp(s, "."))
+		return 1;
+	for (i = 0; s[i]; i++)
+		if (s[i] < '0' || s[i] > '7')
+			return 0;
+	return i == 6;
+}
+
+/* Are the last `n` arguments git's, and all before them options? */
+static int git_args_are_last(int argc, char **argv, int n)
+{
+	int k = argc - 1 - n, i;
+
+	if (k < 0)
+		return 0;
+	for (i = 1; i <= k; i++)
+		if (argv[i][0] != '-')
+			return 0;
+	return n == 1 || (looks_like_mode(argv[k + 4]) &&
+	                  looks_like_mode(argv[k + 7]));
+}
+
+static int read_side(pd_buf *out, const char *file)
+{
+	if (!strcmp(file, "/dev/null"))
+		return 0;   /* added or deleted: an empty programme */
+	return pd_buf_read_file(out, file, 0);
+}
+
+int cmd_git_diff_driver(int argc, char **argv)
+{
+	cmd_version a = CMD_VERSION_INIT, b = CMD_VERSION_INIT;
+	pd_document *old_doc = NULL, *new_doc = NULL;
+	pd_changes *changes = NULL;
+	pd_render_options ropts = PD_RENDER_OPTIONS_INIT;
+	pd_buf out = PD_BUF_INIT, name = PD_BUF_INIT;
+	const char *path, *new_path;
+	char **git;
+	int n = 0, k, npos = 0, color = 0, status;
+
+	if (git_args_are_last(argc, argv, 9))
+		n = 9;
+	else if (git_args_are_last(argc, argv, 7))
+		n = 7;
+	else if (git_args_are_last(argc, argv, 1))
+		n = 1;
+	k = argc - n;   /* argv[0] and the options */
+	status = cmd_opt_parse(&cmd_git_diff_driver_spec, n ? k : argc, argv,
+	                       &npos);
+	if (status == CMD_OPT_HELP) {
+		cmd_opt_help(stdout, &cmd_git_diff_driver_spec);
+		return PD_EXIT_SAME;
+	}
+	if (status)
+		return status;
+	if (!n || npos)
+		return cmd_usage_error(&cmd_git_diff_driver_spec, "git passes 7 "
+		        "arguments (9 for a rename); this is for git to call");
+	if (format_name && pd_format_parse(&ropts.format, format_name) < 0)
+		return cmd_usage_error(&cmd_git_diff_driver_spec,
+		        "unknown format '%s' (text, markdown, json)", format_name);
+	if (lang_name && pd_lang_parse(&ropts.lang, lang_name) < 0)
+		return cmd_usage_error(&cmd_git_diff_driver_spec,
+		        "unknown language '%s' (sv, en)", lang_name);
+	if (cmd_color_wanted(color_when, 1, &color) < 0)
+		return cmd_usage_error(&cmd_git_diff_driver_spec,
+		        "unknown colour mode '%s' (auto, always, never)",
+		        color_when);
+	git = argv + k;
+	path = git[0];
+	if (n == 1) {
+		pd_buf_puts(&out, "* Unmerged path ");
+		pd_render_escape_terminal(&out, path, strlen(path));
+		pd_buf_putc(&out, '\n');
+		status = cmd_write_stdout(&out);
+		goto done;
+	}
+	new_path = n == 9 ? git[7] : path;
+
+	pd_buf_printf(&name, "a/%s", path);
+	a.name = pd_buf_detach(&name);
+	pd_buf_printf(&name, "b/%s", new_path);
+	b.name = pd_buf_detach(&name);
+	if (read_side(&a.text, git[1]) < 0 || read_side(&b.text, git[4]) < 0) {
+		status = cmd_error();
+		goto done;
+	}
+	pd_buf_puts(&out, "diff --progdiff ");
+	pd_render_escape_terminal(&out, a.name, strlen(a.name));
+	pd_buf_putc(&out, ' ');
+	pd_render_escape_terminal(&out, b.name, strlen(b.name));
+	pd_buf_putc(&out, '\n');
+	if (cmd_version_parse(&old_doc, &a, NULL) < 0 ||
+	    cmd_version_parse(&new_doc, &b, NULL) < 0 ||
+	    pd_changes_compute(&changes, old_doc, new_doc, NULL) < 0) {
+		const char *msg = pd_error_message();
+
+		pd_buf_puts(&out, "not compared: ");
+		pd_render_escape_terminal(&out, msg, strlen(msg));
+		pd_buf_putc(&out, '\n');
+		status = cmd_write_stdout(&out);
+		goto done;
+	}
+	if (ropts.lang == PD_LANG_AUTO)
+		ropts.lang = cmd_lang_default(new_doc);
+	ropts.flags = (details ? PD_RENDER_DETAILS : 0) |
+	              (color ? PD_RENDER_COLOR : 0);
+	ropts.old_label = a.name;
+	ropts.new_label = b.name;
+	if (pd_render(&out, changes, &ropts) < 0) {
+		status = cmd_error();
+		goto done;
+	}
+	status = cmd_write_stdout(&out);
+done:
+	pd_buf_dispose(&name);
+	pd_buf_dispose(&out);
+	pd_changes_free(changes);
+	pd_document_free(new_doc);
+	pd_document_free(old_doc);
+	cmd_version_dispose(&b);
+	cmd_version_dispose(&a);
+	return status;
+}

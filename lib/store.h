@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * store.h: the store's internals, shared with its unit tests. The public
+ * half is in progdiff.h ("Store").
+ */
+#ifndef PD_STORE_H
+#define PD_STORE_H
+
+#include "progdiff.h"
+
+/** How long `add` waits for a lock held by someone else, in ms. */
+#define PD_STORE_LOCK_WAIT_MS 2000
+
+/** How often `add` starts over when the branch moved under it. */
+#define PD_STORE_MAX_RETRIES 100
+
+/** The longest label or programme name, in bytes. */
+#define PD_STORE_NAME_MAX 100
+
+/**
+ * Edit distance (Levenshtein, on bytes) between `a` and `b`, with rows of
+ * at most `limit`+1 cells: distances above `limit` are reported as
+ * `limit`+1. Used to name the closest known version.
+ */
+size_t pd_store__distance(const char *a, const char *b, size_t limit);
+
+/**
+ * The year a version took effect, for ordering: the start of its period,
+ * else the year it was adopted, else its target year, else a year its
+ * label starts with; 0 when none is known.
+ */
+int pd_store__effective_year(const pd_version *v);
+
+/**
+ * Fill `v` from the trailers of a commit message (Label:, Name:,
+ * Target-Year:, Period:, Adopted:, Decision:, Replaces:); keys compare
+ * without regard to case. Fields without a trailer are left as they are.
+ * @return 1 when there was a Label: trailer, 0 when not
+ */
+int pd_store__read_trailers(pd_version *v, const char *message);
+
+#endif

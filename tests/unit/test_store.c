@@ -1,0 +1,712 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_store.c: the store (store.c) on real repositories in temporary
+ * folders: names and labels, programme names, periods, trailers, and
+ * init, open, add, list, resolve and read. Concurrency, kill -9 and the
+ * git binary's view of a store are in tests/sh/test_store.sh.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "store.h"
+
+static char tmp[1024];
+
+static const char doc_2013[] =
+	"# Södertörns utvecklingsprogram\n"
+	"\n"
+	"Programmet godkändes av kommunstyrelsen 2013-04-29 och gäller tills "
+	"vidare.\n"
+	"\n"
+	"## Vision\n"
+	"\n"
+	"Södertörn ska vara attraktivt.\n";
+
+static const char doc_2035[] =
+	"# Södertörns utvecklingsprogram 2035\n"
+	"\n"
+	"Mållår är 2035. Programmet gäller 2019–2022 och uppdateras varje "
+	"mandatperiod.\n"
+	"\n"
+	"## Vision\n"
+	"\n"
+	"Södertörn ska vara attraktivt och klimatsmart.\r\n";
+
+/* ------------------------------------------------------------------ */
+/* Temporary folders                                                   */
+
+static void remove_tree(const char *path)
+{
+	struct stat st;
+	DIR *dir;
+	struct dirent *e;
+	char sub[4096];
+
+	if (lstat(path, &st) < 0)
+		return;
+	if (S_ISDIR(st.st_mode) && (dir = opendir(path)) != NULL) {
+		while ((e = readdir(dir)) != NULL) {
+			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+				continue;
+			snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
+			remove_tree(sub);
+		}
+		closedir(dir);
+		rmdir(path);
+	} else {
+		unlink(path);
+	}
+}
+
+static const char *tmp_path(const char *name)
+{
+	static char buf[4][2048];
+	static int k;
+
+	k = (k + 1) % 4;
+	snprintf(buf[k], sizeof(buf[k]), "%s/%s", tmp, name);
+	return buf[k];
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (f) {
+		fputs(text, f);
+		fclose(f);
+	}
+}
+
+static void setup(void)
+{
+	const char *base = getenv("TMPDIR");
+
+	snprintf(tmp, sizeof(tmp), "%s/pd-store-XXXXXX",
+	         base && *base ? base : "/tmp");
+	if (!mkdtemp(tmp)) {
+		perror("mkdtemp");
+		exit(2);
+	}
+	/* never the user's git configuration */
+	setenv("HOME", tmp, 1);
+	setenv("XDG_CONFIG_HOME", tmp, 1);
+	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
+	setenv("GIT_AUTHOR_NAME", "Test", 1);
+	setenv("GIT_AUTHOR_EMAIL", "test@example.org", 1);
+	setenv("GIT_COMMITTER_NAME", "Test", 1);
+	setenv("GIT_COMMITTER_EMAIL", "test@example.org", 1);
+	unsetenv("PROGDIFF_REPO");
+	pd_error_clear();
+}
+
+static void teardown(void)
+{
+	remove_tree(tmp);
+}
+
+/* A fresh bare store in tmp/store with 2013 and 2035 added. */
+static pd_store *two_versions(void)
+{
+	pd_store *store = NULL;
+	pd_store_add_options opts = PD_STORE_ADD_OPTIONS_INIT;
+
+	if (pd_store_init(&store, NULL, tmp_path("store")) < 0)
+		return NULL;
+	opts.label = "2013";
+	if (pd_store_add(NULL, store, doc_2013, strlen(doc_2013), &opts) < 0 ||
+	    pd_store_add(NULL, store, doc_2035, strlen(doc_2035), NULL) < 0) {
+		pd_store_free(store);
+		return NULL;
+	}
+	return store;
+}
+
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
+
+void test_store__safe_labels(void);
+void test_store__safe_labels(void)
+{
+	static const char *const good[] = {
+		"2035", "2019-2022", "v1.2", "rev_2", "2035b", "Ändrad", "a@b",
+		NULL
+	};
+	size_t i;
+
+	for (i = 0; good[i]; i++)
+		INT_EQ(pd_store_check_name(good[i], "label"), 0, good[i]);
+}
+
+void test_store__unsafe_labels(void);
+void test_store__unsafe_labels(void)
+{
+	static const char *const bad[] = {
+		"", "../x", "a/b", "-rf", "a..b", "x.lock", "with space",
+		"tab\there", "nl\nx", "esc\x1b[31m", ".hidden", "end.", "a@{1}",
+		"@", "a:b", "a~1", "a^", "a?", "a*", "a[", "a\\b", "\xc3\x28",
+		"nbsp\xc2\xa0x", "c1\xc2\x85x", NULL
+	};
+	char longest[PD_STORE_NAME_MAX + 2];
+	size_t i;
+
+	for (i = 0; bad[i]; i++) {
+		INT_EQ(pd_store_check_name(bad[i], "label"), PD_EINVALID, bad[i]);
+		OK(strstr(pd_error_message(), "invalid label") != NULL,
+		   "the message says what is invalid");
+		OK(!strchr(pd_error_message(), '\n') &&
+		   !strchr(pd_error_message(), '\x1b'),
+		   "the message shows no control characters");
+	}
+	memset(longest, '7', sizeof(longest) - 1);
+	longest[PD_STORE_NAME_MAX] = '\0';
+	INT_EQ(pd_store_check_name(longest, "label"), 0, "100 bytes is fine");
+	longest[PD_STORE_NAME_MAX] = '7';
+	longest[PD_STORE_NAME_MAX + 1] = '\0';
+	INT_EQ(pd_store_check_name(longest, "label"), PD_EINVALID,
+	       "101 bytes is too long");
+	INT_EQ(pd_store_check_name(NULL, "label"), PD_EINVALID, "NULL");
+}
+
+void test_store__programme_slug(void);
+void test_store__programme_slug(void)
+{
+	static const struct {
+		const char *name;
+		pd_lang lang;
+		const char *slug;
+	} cases[] = {
+		{ "Södertörns utvecklingsprogram 2035", PD_LANG_SV, "sodertorn" },
+		{ "Södertörns utvecklingsprogram", PD_LANG_SV, "sodertorn" },
+		{ "Botkyrkas folkhälsoprogram", PD_LANG_SV, "botkyrka" },
+		{ "Folkhälsoprogram för Botkyrka kommun", PD_LANG_SV,
+		  "folkhalsoprogram" },
+		{ "2035 – Södertörns program", PD_LANG_SV, "sodertorn" },
+		{ "Örebro", PD_LANG_SV, "orebro" },
+		{ "Business plan", PD_LANG_SV, "business" },
+		{ "Climate strategy 2030", PD_LANG_EN, "climate" },
+		{ "Lands strategy", PD_LANG_EN, "lands" },
+		{ "Ærøs plan", PD_LANG_SV, "aero" },
+		{ "Sweden's programme", PD_LANG_EN, "sweden" },
+		{ NULL, PD_LANG_SV, NULL }
+	};
+	pd_buf out = PD_BUF_INIT;
+	size_t i;
+
+	for (i = 0; cases[i].name; i++) {
+		pd_buf_clear(&out);
+		INT_EQ(pd_store_programme_slug(&out, cases[i].name, cases[i].lang),
+		       0, cases[i].name);
+		STR_EQ(out.ptr, cases[i].slug, cases[i].name);
+		INT_EQ(pd_store_check_name(out.ptr, "programme"), 0,
+		       "a slug is a safe name");
+	}
+	pd_buf_clear(&out);
+	INT_EQ(pd_store_programme_slug(&out, "2035", PD_LANG_SV), PD_EINVALID,
+	       "a name of numbers only has no word");
+	OK(*pd_error_hint() != '\0', "the hint names --programme");
+	INT_EQ(pd_store_programme_slug(&out, "", PD_LANG_SV), PD_EINVALID,
+	       "no name");
+	INT_EQ(pd_store_programme_slug(&out, NULL, PD_LANG_SV), PD_EINVALID,
+	       "NULL name");
+	pd_buf_dispose(&out);
+}
+
+void test_store__periods(void);
+void test_store__periods(void)
+{
+	int a = 0, b = 0;
+
+	INT_EQ(pd_store_parse_period(&a, &b, "2019-2022"), 0, "hyphen");
+	INT_EQ(a, 2019, "start");
+	INT_EQ(b, 2022, "end");
+	INT_EQ(pd_store_parse_period(&a, &b, "2023\xe2\x80\x93" "2026"), 0,
+	       "en dash");
+	INT_EQ(a, 2023, "start after an en dash");
+	INT_EQ(pd_store_parse_period(&a, &b, " 2019 - 2022 "), 0, "spaces");
+	INT_EQ(pd_store_parse_period(&a, &b, "2022-2019"), PD_EINVALID,
+	       "backwards");
+	INT_EQ(pd_store_parse_period(&a, &b, "2019"), PD_EINVALID, "one year");
+	INT_EQ(pd_store_parse_period(&a, &b, "2019-2022x"), PD_EINVALID,
+	       "trailing text");
+	INT_EQ(pd_store_parse_period(&a, &b, "20190-2022"), PD_EINVALID,
+	       "five digits");
+	INT_EQ(pd_store_parse_period(&a, &b, ""), PD_EINVALID, "empty");
+}
+
+void test_store__distance(void);
+void test_store__distance(void)
+{
+	INT_EQ(pd_store__distance("2035", "2035", 10), 0, "equal");
+	INT_EQ(pd_store__distance("2036", "2035", 10), 1, "one changed");
+	INT_EQ(pd_store__distance("203", "2035", 10), 1, "one missing");
+	INT_EQ(pd_store__distance("kitten", "sitting", 10), 3, "classic");
+	INT_EQ(pd_store__distance("", "abc", 10), 3, "from empty");
+	INT_EQ(pd_store__distance("a", "abcdefgh", 3), 4, "capped at limit+1");
+}
+
+void test_store__trailers(void);
+void test_store__trailers(void)
+{
+	pd_version v = PD_VERSION_INIT;
+
+	OK(pd_store__read_trailers(&v, "Add it\n\nbody\n\nLabel: 2035\n"
+	   "target-year: 2035\nPeriod: 2019-2022\nAdopted: 2019-06-20\n"
+	   "Decision: KS 2019/123\nReplaces: 2013\nName: X 2035\n"), 
+	   "a Label: trailer is found");
+	STR_EQ(v.label, "2035", "label");
+	INT_EQ(v.target_year, 2035, "keys compare without case");
+	INT_EQ(v.period_start, 2019, "period start");
+	INT_EQ(v.period_end, 2022, "period end");
+	STR_EQ(v.adopted, "2019-06-20", "adopted");
+	STR_EQ(v.decision, "KS 2019/123", "decision");
+	STR_EQ(v.replaces, "2013", "replaces");
+	STR_EQ(v.name, "X 2035", "name");
+	pd_version_dispose(&v);
+	OK(!pd_store__read_trailers(&v, "Just a commit\n\nWith a body.\n"),
+	   "no trailers, no version");
+	OK(!pd_store__read_trailers(&v, "Subject\n\nSigned-off-by: a <b@c>\n"),
+	   "other trailers, no version");
+	pd_version_dispose(&v);
+}
+
+void test_store__effective_year(void);
+void test_store__effective_year(void)
+{
+	pd_version v = PD_VERSION_INIT;
+	char label[] = "20400", other[] = "2040-rev", adopted[] = "2013-04-29";
+
+	v.label = label;
+	INT_EQ(pd_store__effective_year(&v), 0, "five digits are no year");
+	v.label = other;
+	INT_EQ(pd_store__effective_year(&v), 2040, "a label that starts with "
+	       "a year");
+	v.target_year = 2035;
+	INT_EQ(pd_store__effective_year(&v), 2035, "target year");
+	v.adopted = adopted;
+	INT_EQ(pd_store__effective_year(&v), 2013, "adoption before target");
+	v.period_start = 2019;
+	INT_EQ(pd_store__effective_year(&v), 2019, "period first");
+}
+
+/* ------------------------------------------------------------------ */
+/* Stores                                                              */
+
+void test_store__init_bare_then_adopt(void);
+void test_store__init_bare_then_adopt(void)
+{
+	pd_store *store = NULL;
+	struct stat st;
+	int created = -1;
+
+	setup();
+	INT_EQ(pd_store_init(&store, &created, tmp_path("new/store")), 0,
+	       "init makes the folders it needs");
+	INT_EQ(created, 1, "created");
+	OK(stat(tmp_path("new/store/HEAD"), &st) == 0,
+	   "an empty folder becomes a bare repository");
+	OK(stat(tmp_path("new/store/hooks/pre-commit.sample"), &st) < 0,
+	   "no sample hooks from the system's templates");
+	pd_store_free(store);
+	store = NULL;
+	INT_EQ(pd_store_init(&store, &created, tmp_path("new/store")), 0,
+	       "init again");
+	INT_EQ(created, 0, "an existing repository is adopted");
+	pd_store_free(store);
+	teardown();
+}
+
+void test_store__init_in_folder_with_files(void);
+void test_store__init_in_folder_with_files(void)
+{
+	pd_store *store = NULL;
+	struct stat st;
+	int created = 0;
+
+	setup();
+	mkdir(tmp_path("docs"), 0777);
+	write_file(tmp_path("docs/plan.md"), doc_2013);
+	INT_EQ(pd_store_init(&store, &created, tmp_path("docs")), 0, "init");
+	INT_EQ(created, 1, "created");
+	OK(stat(tmp_path("docs/.git/HEAD"), &st) == 0,
+	   "a folder with files gets a .git");
+	OK(stat(tmp_path("docs/plan.md"), &st) == 0, "its files stay");
+	STR_EQ(pd_store_path(store), tmp_path("docs"),
+	       "the store's path is the working tree");
+	pd_store_free(store);
+	write_file(tmp_path("afile"), "x");
+	INT_EQ(pd_store_init(&store, NULL, tmp_path("afile")), PD_EINVALID,
+	       "a file is not a folder");
+	teardown();
+}
+
+void test_store__open_errors(void);
+void test_store__open_errors(void)
+{
+	pd_store *store = NULL;
+
+	setup();
+	mkdir(tmp_path("plain"), 0777);
+	INT_EQ(pd_store_open(&store, tmp_path("plain")), PD_ENOTFOUND,
+	       "a folder that is not a repository");
+	OK(strstr(pd_error_message(), "is not a git repository") != NULL,
+	   "says so");
+	OK(strstr(pd_error_hint(), "progdiff init") != NULL,
+	   "the hint says how to make one");
+	INT_EQ(pd_store_open(&store, tmp_path("missing")), PD_ENOTFOUND,
+	       "a folder that does not exist");
+	setenv("PROGDIFF_REPO", tmp_path("plain"), 1);
+	INT_EQ(pd_store_open(&store, NULL), PD_ENOTFOUND, "PROGDIFF_REPO");
+	OK(strstr(pd_error_message(), "PROGDIFF_REPO") != NULL,
+	   "the message names where the path came from");
+	unsetenv("PROGDIFF_REPO");
+	OK(store == NULL, "no store on failure");
+	teardown();
+}
+
+void test_store__open_from_env_and_subfolder(void);
+void test_store__open_from_env_and_subfolder(void)
+{
+	pd_store *store = NULL, *found = NULL;
+	char cwd[4096];
+
+	setup();
+	INT_EQ(pd_store_init(&store, NULL, tmp_path("docs")), 0, "init");
+	pd_store_free(store);
+	store = NULL;
+	write_file(tmp_path("docs/readme"), "x");
+	setenv("PROGDIFF_REPO", tmp_path("docs"), 1);
+	INT_EQ(pd_store_open(&store, NULL), 0, "PROGDIFF_REPO");
+	unsetenv("PROGDIFF_REPO");
+	mkdir(tmp_path("docs/sub"), 0777);
+	mkdir(tmp_path("docs/sub/deeper"), 0777);
+	if (getcwd(cwd, sizeof(cwd)) && chdir(tmp_path("docs/sub/deeper")) == 0) {
+		INT_EQ(pd_store_open(&found, NULL), 0,
+		       "found from a folder below it");
+		if (found)
+			STR_EQ(pd_store_path(found), pd_store_path(store),
+			       "the same store");
+		OK(chdir(cwd) == 0, "back");
+	}
+	pd_store_free(found);
+	pd_store_free(store);
+	teardown();
+}
+
+void test_store__add_list_read(void);
+void test_store__add_list_read(void)
+{
+	pd_store *store;
+	pd_version_list list = PD_VERSION_LIST_INIT;
+	pd_buf text = PD_BUF_INIT;
+
+	setup();
+	store = two_versions();
+	OK(store != NULL, "init and two adds");
+	if (!store) {
+		printf("    %s\n", pd_error_message());
+		goto done;
+	}
+	INT_EQ(pd_store_list(&list, store, NULL), 0, "list");
+	INT_EQ(list.count, 2, "two versions");
+	if (list.count == 2) {
+		STR_EQ(list.items[0].label, "2013", "oldest first");
+		STR_EQ(list.items[0].programme, "sodertorn", "programme slug");
+		STR_EQ(list.items[1].label, "2035",
+		       "the label defaults to the target year");
+		INT_EQ(list.items[1].target_year, 2035, "target year");
+		INT_EQ(list.items[1].period_start, 2019, "period");
+		STR_EQ(list.items[1].name, "Södertörns utvecklingsprogram 2035",
+		       "name");
+		OK(strlen(list.items[1].id) == 40, "commit id");
+		INT_EQ(pd_store_read(&text, store, &list.items[1]), 0, "read");
+		OK(text.size == strlen(doc_2035) &&
+		   !memcmp(text.ptr, doc_2035, text.size),
+		   "byte for byte, CRLF included");
+	}
+done:
+	pd_buf_dispose(&text);
+	pd_version_list_dispose(&list);
+	pd_store_free(store);
+	teardown();
+}
+
+void test_store__add_refuses_existing_label(void);
+void test_store__add_refuses_existing_label(void)
+{
+	pd_store *store;
+	pd_store_add_options opts = PD_STORE_ADD_OPTIONS_INIT;
+	pd_version_list list = PD_VERSION_LIST_INIT;
+	pd_version v = PD_VERSION_INIT;
+	pd_buf text = PD_BUF_INIT;
+	static const char changed[] =
+		"# Södertörns utvecklingsprogram 2035\n\nMållår är 2035. "
+		"Programmet gäller 2019–2022.\n\n## Ny vision\n";
+
+	setup();
+	if (!(store = two_versions())) {
+		OK(0, "setup");
+		goto done;
+	}
+	INT_EQ(pd_store_add(NULL, store, changed, strlen(changed), NULL),
+	       PD_EEXISTS, "2035 again is refused");
+	OK(strstr(pd_error_message(), "sodertorn/2035") != NULL,
+	   "the message names the version");
+	OK(strstr(pd_error_hint(), "--force") != NULL, "the hint names --force");
+	opts.flags = PD_STORE_ADD_FORCE;
+	INT_EQ(pd_store_add(&v, store, changed, strlen(changed), &opts), 0,
+	       "--force replaces it");
+	pd_version_dispose(&v);
+	INT_EQ(pd_store_list(&list, store, NULL), 0, "list");
+	INT_EQ(list.count, 2, "still two versions");
+	INT_EQ(pd_store_resolve(&v, store, "2035", NULL), 0, "resolve 2035");
+	INT_EQ(pd_store_read(&text, store, &v), 0, "read");
+	STR_EQ(text.ptr, changed, "the replacement is read");
+done:
+	pd_buf_dispose(&text);
+	pd_version_dispose(&v);
+	pd_version_list_dispose(&list);
+	pd_store_free(store);
+	teardown();
+}
+
+void test_store__add_options_override(void);
+void test_store__add_options_override(void)
+{
+	pd_store *store = NULL;
+	pd_store_add_options opts = PD_STORE_ADD_OPTIONS_INIT;
+	pd_version v = PD_VERSION_INIT, w = PD_VERSION_INIT;
+
+	setup();
+	INT_EQ(pd_store_init(&store, NULL, tmp_path("s")), 0, "init");
+	opts.programme = "region";
+	opts.label = "utkast-1";
+	opts.target_year = 2040;
+	opts.period_start = 2023;
+	opts.period_end = 2026;
+	opts.adopted = "2023-05-01";
+	opts.decision = "KS 2023/77";
+	opts.replaces = "2035";
+	opts.message = "Draft for consultation\n\nSent out in May.";
+	INT_EQ(pd_store_add(&v, store, doc_2035, strlen(doc_2035), &opts), 0,
+	       "add with every option");
+	INT_EQ(pd_store_resolve(&w, store, "region/utkast-1", NULL), 0,
+	       "PROGRAMME/LABEL");
+	INT_EQ(w.target_year, 2040, "target year from the option");
+	INT_EQ(w.period_start, 2023, "period from the option");
+	STR_EQ(w.adopted, "2023-05-01", "adopted");
+	STR_EQ(w.decision, "KS 2023/77", "decision");
+	STR_EQ(w.replaces, "2035", "replaces");
+	STR_EQ(w.id, v.id, "the same commit");
+	pd_version_dispose(&w);
+	opts.label = "x";
+	opts.decision = "two\nlines";
+	INT_EQ(pd_store_add(NULL, store, doc_2035, strlen(doc_2035), &opts),
+	       PD_EINVALID, "a value of two lines is refused");
+	opts.decision = NULL;
+	opts.label = "../x";
+	INT_EQ(pd_store_add(NULL, store, doc_2035, strlen(doc_2035), &opts),
+	       PD_EINVALID, "an unsafe label is refused");
+	opts.label = NULL;
+	opts.programme = "a/b";
+	INT_EQ(pd_store_add(NULL, store, doc_2035, strlen(doc_2035), &opts),
+	       PD_EINVALID, "an unsafe programme is refused");
+	pd_version_dispose(&v);
+	pd_store_free(store);
+	teardown();
+}
+
+void test_store__label_needs_something(void);
+void test_store__label_needs_something(void)
+{
+	pd_store *store = NULL;
+	static const char bare[] = "# Plan för Salem\n\nText utan år.\n";
+	pd_version v = PD_VERSION_INIT;
+
+	setup();
+	INT_EQ(pd_store_init(&store, NULL, tmp_path("s")), 0, "init");
+	INT_EQ(pd_store_add(NULL, store, bare, strlen(bare), NULL), PD_EINVALID,
+	       "no year, period or date: no label");
+	OK(strstr(pd_error_hint(), "--label") != NULL, "the hint says --label");
+	INT_EQ(pd_store_add(NULL, store, "a\0b", 3, NULL), PD_EINVALID,
+	       "a binary file is refused");
+	INT_EQ(pd_store_add(&v, store, doc_2013, strlen(doc_2013), NULL), 0,
+	       "adopted 2013-04-29 and nothing else");
+	STR_EQ(v.label, "2013", "the label is the year adopted");
+	pd_version_dispose(&v);
+	pd_store_free(store);
+	teardown();
+}
+
+void test_store__resolve(void);
+void test_store__resolve(void)
+{
+	pd_store *store;
+	pd_store_add_options opts = PD_STORE_ADD_OPTIONS_INIT;
+	pd_version v = PD_VERSION_INIT;
+
+	setup();
+	if (!(store = two_versions())) {
+		OK(0, "setup");
+		goto done;
+	}
+	INT_EQ(pd_store_resolve(&v, store, "sodertorn/2013", NULL), 0,
+	       "PROGRAMME/LABEL");
+	pd_version_dispose(&v);
+	INT_EQ(pd_store_resolve(&v, store, "2019-2022", NULL), 0,
+	       "a period that one version has");
+	STR_EQ(v.label, "2035", "the period's version");
+	pd_version_dispose(&v);
+	INT_EQ(pd_store_resolve(&v, store, "2019\xe2\x80\x93" "2022", NULL), 0,
+	       "a period written with an en dash");
+	pd_version_dispose(&v);
+
+	INT_EQ(pd_store_resolve(&v, store, "2036", NULL), PD_ENOTFOUND,
+	       "unknown");
+	STR_EQ(pd_error_message(), "no version '2036' in the store", "message");
+	STR_EQ(pd_error_hint(), "known versions: 2013, 2035; the closest is "
+	       "'2035'", "hint lists the versions and the closest");
+	INT_EQ(pd_store_resolve(&v, store, "other/2035", NULL), PD_ENOTFOUND,
+	       "another programme");
+
+	/* a second programme with the same label, and a shared target year */
+	opts.programme = "salem";
+	opts.label = "2035";
+	INT_EQ(pd_store_add(NULL, store, doc_2035, strlen(doc_2035), &opts), 0,
+	       "second programme");
+	opts.label = "plan-b";
+	INT_EQ(pd_store_add(NULL, store, doc_2035, strlen(doc_2035), &opts), 0,
+	       "same target year, another label");
+	INT_EQ(pd_store_resolve(&v, store, "2035", NULL), PD_EAMBIGUOUS,
+	       "a label in two programmes");
+	OK(strstr(pd_error_message(), "salem/2035") &&
+	   strstr(pd_error_message(), "sodertorn/2035"), "names both");
+	OK(strstr(pd_error_hint(), "PROGRAMME/LABEL") != NULL,
+	   "says how to choose");
+	INT_EQ(pd_store_resolve(&v, store, "2035", "salem"), 0,
+	       "--programme chooses");
+	STR_EQ(v.programme, "salem", "salem's");
+	pd_version_dispose(&v);
+	INT_EQ(pd_store_resolve(&v, store, "2019-2022", "salem"), PD_EAMBIGUOUS,
+	       "a period two versions have");
+	INT_EQ(pd_store_resolve(&v, store, "2036", NULL), PD_ENOTFOUND,
+	       "unknown among several");
+	OK(strstr(pd_error_hint(), "sodertorn/2013") != NULL,
+	   "known versions are named in full");
+done:
+	pd_version_dispose(&v);
+	pd_store_free(store);
+	teardown();
+}
+
+void test_store__read_rev(void);
+void test_store__read_rev(void)
+{
+	pd_store *store;
+	pd_buf text = PD_BUF_INIT;
+
+	setup();
+	if (!(store = two_versions())) {
+		OK(0, "setup");
+		goto done;
+	}
+	INT_EQ(pd_store_read_rev(&text, store,
+	                         "programmes/sodertorn~1:sodertorn.md"), 0,
+	       "rev:path");
+	STR_EQ(text.ptr, doc_2013, "the older version");
+	pd_buf_clear(&text);
+	INT_EQ(pd_store_read_rev(&text, store, "sodertorn/2035:sodertorn.md"),
+	       0, "a tag as the revision");
+	STR_EQ(text.ptr, doc_2035, "the tagged version");
+	INT_EQ(pd_store_read_rev(&text, store, "programmes/sodertorn:nope.md"),
+	       PD_ENOTFOUND, "a path that is not there");
+	INT_EQ(pd_store_read_rev(&text, store, "programmes/sodertorn:"),
+	       PD_EINVALID, "a tree is not a file");
+done:
+	pd_buf_dispose(&text);
+	pd_store_free(store);
+	teardown();
+}
+
+void test_store__stale_lock(void);
+void test_store__stale_lock(void)
+{
+	pd_store *store;
+	pd_store_add_options opts = PD_STORE_ADD_OPTIONS_INIT;
+	pd_version_list list = PD_VERSION_LIST_INIT;
+	const char *lock;
+
+	setup();
+	if (!(store = two_versions())) {
+		OK(0, "setup");
+		goto done;
+	}
+	lock = tmp_path("store/refs/heads/programmes/sodertorn.lock");
+	write_file(lock, "");
+	opts.label = "2036";
+	INT_EQ(pd_store_add(NULL, store, doc_2035, strlen(doc_2035), &opts),
+	       PD_ELOCKED, "a lock that stays is reported");
+	OK(strstr(pd_error_message(), lock) != NULL,
+	   "the message names the lock file");
+	OK(strstr(pd_error_hint(), "remove") != NULL,
+	   "the hint says what to do");
+	INT_EQ(pd_store_list(&list, store, NULL), 0, "reading still works");
+	INT_EQ(list.count, 2, "nothing was added");
+	unlink(lock);
+	INT_EQ(pd_store_add(NULL, store, doc_2035, strlen(doc_2035), &opts), 0,
+	       "without the lock it works");
+done:
+	pd_version_list_dispose(&list);
+	pd_store_free(store);
+	teardown();
+}
+
+void test_store__empty_store(void);
+void test_store__empty_store(void)
+{
+	pd_store *store = NULL;
+	pd_version_list list = PD_VERSION_LIST_INIT;
+	pd_version v = PD_VERSION_INIT;
+
+	setup();
+	INT_EQ(pd_store_init(&store, NULL, tmp_path("s")), 0, "init");
+	INT_EQ(pd_store_list(&list, store, NULL), 0, "list an empty store");
+	INT_EQ(list.count, 0, "nothing");
+	INT_EQ(pd_store_resolve(&v, store, "2035", NULL), PD_ENOTFOUND,
+	       "resolve in an empty store");
+	OK(strstr(pd_error_message(), "no versions yet") != NULL, "says so");
+	pd_version_list_dispose(&list);
+	pd_store_free(store);
+	teardown();
+}
+
+static const pd_test tests[] = {
+	PD_TEST(test_store__safe_labels),
+	PD_TEST(test_store__unsafe_labels),
+	PD_TEST(test_store__programme_slug),
+	PD_TEST(test_store__periods),
+	PD_TEST(test_store__distance),
+	PD_TEST(test_store__trailers),
+	PD_TEST(test_store__effective_year),
+	PD_TEST(test_store__init_bare_then_adopt),
+	PD_TEST(test_store__init_in_folder_with_files),
+	PD_TEST(test_store__open_errors),
+	PD_TEST(test_store__open_from_env_and_subfolder),
+	PD_TEST(test_store__add_list_read),
+	PD_TEST(test_store__add_refuses_existing_label),
+	PD_TEST(test_store__add_options_override),
+	PD_TEST(test_store__label_needs_something),
+	PD_TEST(test_store__resolve),
+	PD_TEST(test_store__read_rev),
+	PD_TEST(test_store__stale_lock),
+	PD_TEST(test_store__empty_store),
+	{ NULL, NULL }
+};
+
+PD_TEST_MAIN(tests)
