@@ -192,4 +192,11 @@ void cmd_opt_help(FILE *out, const cmd_spec *spec)
 		        o->help);
 	}
 	fprintf(out, "  -h, --help%16s%s\n", "", "show this help");
+	if (strcmp(spec->name, "diff") == 0)
+		fprintf(out, "      --version%13s%s\n", "", "print the version");
+}
+
+int cmd_spec_hidden(const cmd_spec *spec)
+{
+	return spec && !strncmp(spec->name, "__", 2);
 }

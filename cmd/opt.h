@@ -47,6 +47,13 @@ int cmd_opt_parse(const cmd_spec *spec, int argc, char **argv, int *npos);
 /** Print --help for a command (usage, description, options). */
 void cmd_opt_help(FILE *out, const cmd_spec *spec);
 
+/**
+ * Is this a hidden command (its name starts with "__")? Hidden commands
+ * run like the others but `progdiff help` and the completions leave them
+ * out: they are for the completions and the tests (`__options`).
+ */
+int cmd_spec_hidden(const cmd_spec *spec);
+
 /** Print "usage: progdiff ..." and the pointer to help; return 2. */
 int cmd_usage_error(const cmd_spec *spec, const char *fmt, ...)
 #if defined(__GNUC__) || defined(__clang__)
