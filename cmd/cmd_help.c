@@ -21,7 +21,8 @@ static void overview(FILE *out)
 	cmd_opt_help(out, &cmd_diff_spec);
 	fputs("\ncommands:\n", out);
 	for (c = cmd_commands; c->name; c++)
-		fprintf(out, "  %-18s%s\n", c->name, c->spec->summary);
+		if (!cmd_spec_hidden(c->spec))
+			fprintf(out, "  %-18s%s\n", c->name, c->spec->summary);
 	fputs("\nexit status: 0 no changes, 1 changes, 2 trouble\n"
 	      "see 'progdiff help COMMAND' or man progdiff(1)\n", out);
 }
