@@ -1403,6 +1403,53 @@ static int branch_tip(git_oid *tip, int *have_out, int *local_out,
 	return 0;
 }
 
+/* Does HEAD name `refname`, or name it in one of the worktrees? */
+static int head_names(git_repository *repo, const char *refname)
+{
+	git_reference *head = NULL;
+	git_strarray trees = { NULL, 0 };
+	size_t i;
+	int named = 0;
+
+	if (!git_repository_is_bare(repo) &&
+	    git_reference_lookup(&head, repo, "HEAD") == 0 &&
+	    git_reference_type(head) == GIT_REFERENCE_SYMBOLIC &&
+	    !strcmp(git_reference_symbolic_target(head), refname))
+		named = 1;
+	git_reference_free(head);
+	head = NULL;
+	if (!named && git_worktree_list(&trees, repo) == 0) {
+		for (i = 0; i < trees.count && !named; i++) {
+			if (git_repository_head_for_worktree(&head, repo,
+			                                     trees.strings[i]) == 0)
+				named = !strcmp(git_reference_name(head), refname);
+			git_reference_free(head);
+			head = NULL;
+		}
+		git_strarray_dispose(&trees);
+	}
+	git_error_clear();
+	return named;
+}
+
+/*
+ * A branch checked out in a working tree is not moved: progdiff never
+ * writes working trees, and git would then show the new version as
+ * undone. (A plain `git clone` of a bare store checks out the first
+ * programme's branch.)
+ */
+static int check_not_checked_out(pd_store *store, const char *refname)
+{
+	if (!head_names(store->repo, refname))
+		return 0;
+	pd_error_set(PD_EINVALID, "branch '%s' is checked out in '%s'",
+	             refname + strlen("refs/heads/"), store->path);
+	pd_error_set_hint("progdiff does not write working trees: add in a "
+	                  "bare clone (git clone --bare), or first run 'git "
+	                  "switch --detach' here");
+	return PD_EINVALID;
+}
+
 static int label_on_branch(int *found, git_repository *repo,
                            const char *programme, const git_oid *tip,
                            const char *label)
@@ -1591,7 +1638,8 @@ static int commit_version(git_oid *commit_out, pd_store *store,
 	    (error = make_signature(&committer, repo, "GIT_COMMITTER_NAME",
 	                            "GIT_COMMITTER_EMAIL")) < 0)
 		goto done;
-	if ((rc = git_tree_lookup(&tree, repo, tree_id)) < 0)
+	if ((error = check_not_checked_out(store, branch.ptr)) < 0 ||
+	    (rc = git_tree_lookup(&tree, repo, tree_id)) < 0)
 		goto done;
 	for (attempt = 0; ; attempt++) {
 		git_commit *parent = NULL;
