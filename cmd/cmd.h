@@ -37,6 +37,8 @@ int cmd_log(int argc, char **argv);
 extern const cmd_spec cmd_log_spec;
 int cmd_git_diff_driver(int argc, char **argv);
 extern const cmd_spec cmd_git_diff_driver_spec;
+int cmd_check(int argc, char **argv);
+extern const cmd_spec cmd_check_spec;
 
 /*
  * Versions (version.c): a command-line version argument → its Markdown.
@@ -78,5 +80,36 @@ pd_lang cmd_lang_default(const pd_document *doc);
 
 /** Write a buffer to stdout whole; returns 0 or PD_EXIT_TROUBLE. */
 int cmd_write_stdout(const pd_buf *buf);
+
+/*
+ * Rules (rules.c): the repository's `.progdiff`, and `--update` (update.c).
+ */
+
+/**
+ * Load the rules from `path` (--rules) when given, else from the
+ * `.progdiff` at the top of the working tree of `repo` (--repo, else
+ * $PROGDIFF_REPO, else the current directory). With `optional`, a
+ * missing file is not an error and *out is NULL.
+ */
+int cmd_rules_load(pd_rules **out, const char *path, const char *repo,
+                   unsigned flags, int optional);
+
+/** A classifier taught the vocabulary of `rules`; NULL when no rules. */
+int cmd_classifier_new(pd_classifier **out, const pd_rules *rules);
+
+/**
+ * The classifier for a diff: the built-in words plus the `[vocabulary]`
+ * of the `.progdiff` found for `repo`, if any (*out NULL when none).
+ */
+int cmd_vocabulary_load(pd_classifier **out, const char *repo);
+
+/**
+ * Write the change list, as the Markdown renderer makes it with `ropts`'
+ * language and details, into `file`'s section `section` (NULL: the
+ * renderer's heading, "Förändringar" or "Changes").
+ * @return 0, or PD_EXIT_TROUBLE after printing the error
+ */
+int cmd_update(const char *file, const char *section,
+               const pd_changes *changes, const pd_render_options *ropts);
 
 #endif

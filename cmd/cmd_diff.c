@@ -10,6 +10,7 @@
 #include "cmd.h"
 
 static const char *format_name, *lang_name, *color_when;
+static const char *update_path, *update_section;
 static int details, quiet;
 static cmd_version_opts vopts;
 
@@ -29,6 +30,11 @@ static const cmd_opt diff_opts[] = {
 	  NULL },
 	{ CMD_OPT_VALUE, "programme", 0, &vopts.programme, "NAME",
 	  "look up OLD and NEW among this programme's versions", NULL },
+	{ CMD_OPT_VALUE, "update", 0, &update_path, "FILE",
+	  "write the change list into FILE's Förändringar section", NULL },
+	{ CMD_OPT_VALUE, "section", 0, &update_section, "NAME",
+	  "the section --update writes (default: Förändringar/Changes)",
+	  NULL },
 	{ CMD_OPT_ARG, "old", 0, NULL, "OLD", "the older version", NULL },
 	{ CMD_OPT_ARG, "new", 0, NULL, "NEW", "the newer version", NULL },
 	{ CMD_OPT_END, NULL, 0, NULL, NULL, NULL, NULL }
@@ -48,6 +54,8 @@ int cmd_diff(int argc, char **argv)
 	cmd_version a = CMD_VERSION_INIT, b = CMD_VERSION_INIT;
 	pd_document *old_doc = NULL, *new_doc = NULL;
 	pd_changes *changes = NULL;
+	pd_classifier *cls = NULL;
+	pd_parse_options popts = PD_PARSE_OPTIONS_INIT;
 	pd_render_options ropts = PD_RENDER_OPTIONS_INIT;
 	pd_buf out = PD_BUF_INIT;
 	int npos = 0, color = 0, status;
@@ -74,15 +82,31 @@ int cmd_diff(int argc, char **argv)
 		        "unknown colour mode '%s' (auto, always, never)",
 		        color_when);
 
+	if (update_section && !update_path)
+		return cmd_usage_error(&cmd_diff_spec,
+		        "--section is for --update FILE");
+
+	if (cmd_vocabulary_load(&cls, vopts.repo) < 0) {
+		status = cmd_error();
+		goto done;
+	}
+	popts.classifier = cls;
 	if (cmd_version_load(&a, argv[1], &vopts) < 0 ||
 	    cmd_version_load(&b, argv[2], &vopts) < 0 ||
-	    cmd_version_parse(&old_doc, &a, NULL) < 0 ||
-	    cmd_version_parse(&new_doc, &b, NULL) < 0 ||
+	    cmd_version_parse(&old_doc, &a, &popts) < 0 ||
+	    cmd_version_parse(&new_doc, &b, &popts) < 0 ||
 	    pd_changes_compute(&changes, old_doc, new_doc, NULL) < 0) {
 		status = cmd_error();
 		goto done;
 	}
 	status = pd_changes_count(changes) ? PD_EXIT_CHANGES : PD_EXIT_SAME;
+	if (update_path) {
+		ropts.flags = details ? PD_RENDER_DETAILS : 0;
+		if (cmd_update(update_path, update_section, changes, &ropts)) {
+			status = PD_EXIT_TROUBLE;
+			goto done;
+		}
+	}
 	if (quiet)
 		goto done;
 
@@ -101,6 +125,7 @@ int cmd_diff(int argc, char **argv)
 done:
 	pd_buf_dispose(&out);
 	pd_changes_free(changes);
+	pd_classifier_free(cls);
 	pd_document_free(new_doc);
 	pd_document_free(old_doc);
 	cmd_version_dispose(&b);

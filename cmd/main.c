@@ -13,6 +13,7 @@
 const cmd_entry cmd_commands[] = {
 	{ "diff", cmd_diff, &cmd_diff_spec },
 	{ "help", cmd_help, &cmd_help_spec },
+	{ "check", cmd_check, &cmd_check_spec },
 	{ "init", cmd_init, &cmd_init_spec },
 	{ "add", cmd_add, &cmd_add_spec },
 	{ "list", cmd_list, &cmd_list_spec },

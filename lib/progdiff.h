@@ -621,6 +621,212 @@ int pd_store_read_rev(pd_buf *out, pd_store *store, const char *spec);
 /* ------------------------------------------------------------------ */
 /* Configuration and rules (config.c, rules.c)                         */
 
+/*
+ * A repository keeps its rules in a `.progdiff` file at the top of its
+ * working tree, in git-config syntax (read with libgit2's parser):
+ *
+ *     [vocabulary]
+ *         area = (?i)^strategiskt område\b
+ *     [rule "year-in-name"]
+ *         title-matches = 20[0-9]{2}
+ *         message = the name states the target year
+ *         severity = error
+ *
+ * `[vocabulary]` teaches the classifier the repository's own words;
+ * each `[rule "NAME"]` has exactly one check (pd_rule_type), a `message`
+ * and a `severity`. Patterns are PCRE2 with UTF and Unicode properties,
+ * and come from whoever edits the repository: each match runs under
+ * match, depth and heap limits, and one whole check under a budget of
+ * steps, so that no pattern can hang a build.
+ */
+
+/**
+ * Find the `.progdiff` for `dir` (NULL: the current directory): the file
+ * at the top level of the working tree `dir` is in (the nearest
+ * directory upwards that holds `.git`), or in `dir` itself when it is in
+ * no repository.
+ * @param[out] out  the path of the file
+ * @return 0, or PD_ENOTFOUND when there is no such file
+ */
+int pd_config_find(pd_buf *out, const char *dir);
+
+/** What a rule checks; the stable names are the keys in `.progdiff`. */
+typedef enum pd_rule_type {
+	PD_RULE_TITLE_MATCHES = 0,     /**< "title-matches": the name */
+	PD_RULE_EVERY_AREA_MATCHES,    /**< "every-area-matches": each area */
+	PD_RULE_REQUIRE_SECTION,       /**< "require-section": a heading */
+	PD_RULE_FORBID,                /**< "forbid": change kinds */
+	PD_RULE_CHANGES_IN_SYNC,       /**< "changes-in-sync": the document's
+	                                    own list mentions every change */
+	PD_RULE__COUNT
+} pd_rule_type;
+
+/** "title-matches", ...; NULL for an out-of-range value. */
+const char *pd_rule_type_name(pd_rule_type type);
+
+typedef enum pd_severity {
+	PD_SEVERITY_ERROR = 0,   /**< breaks the check: exit status 1 */
+	PD_SEVERITY_WARNING      /**< reported only */
+} pd_severity;
+
+/** "error" or "warning". */
+const char *pd_severity_name(pd_severity severity);
+
+/** The rules and vocabulary of one `.progdiff` file. */
+typedef struct pd_rules pd_rules;
+
+enum pd_rules_flags {
+	/** read `[vocabulary]` only; rules are neither read nor checked */
+	PD_RULES_VOCABULARY_ONLY = (1u << 0)
+};
+
+/**
+ * Read a rules file and compile its patterns.
+ *
+ * @param[out] out  the rules; free with pd_rules_free()
+ * @param flags     enum pd_rules_flags
+ * @return 0; PD_ENOTFOUND; PD_EINVALID for a syntax error, an unknown
+ *         section, key, severity or change kind, a rule with no check or
+ *         two, or a pattern that does not compile (the message names the
+ *         rule, and the offset of the error in the pattern)
+ */
+int pd_rules_load(pd_rules **out, const char *path, unsigned flags);
+
+void pd_rules_free(pd_rules *rules);
+
+/** Rules in file order (vocabulary not counted). */
+size_t pd_rules_count(const pd_rules *rules);
+const char *pd_rules_name(const pd_rules *rules, size_t i);
+pd_rule_type pd_rules_type(const pd_rules *rules, size_t i);
+pd_severity pd_rules_severity(const pd_rules *rules, size_t i);
+
+/**
+ * Add the `[vocabulary]` patterns to `cls`, in file order. Keys are
+ * `container`, `area` and `goal`, or any pd_kind_name().
+ * @return 0, or PD_EINVALID naming the key and the pattern's error
+ */
+int pd_rules_vocabulary(const pd_rules *rules, pd_classifier *cls);
+
+/** One broken rule. Strings are borrowed from the report. */
+typedef struct pd_violation {
+	size_t rule;              /**< index in the rules */
+	const char *name;         /**< the rule's name */
+	pd_rule_type type;
+	pd_severity severity;
+	const char *message;      /**< the rule's message, or a default */
+	const char *detail;       /**< what broke it: `goal area "Utbildning"`;
+	                               NULL when the message says it all */
+	unsigned line;            /**< line in the new version, 1-based;
+	                               0 when there is none to point at */
+	const pd_change *change;  /**< forbid, changes-in-sync: the change;
+	                               else NULL */
+} pd_violation;
+
+typedef enum pd_rule_status {
+	PD_RULE_PASSED = 0,
+	PD_RULE_FAILED,
+	PD_RULE_SKIPPED          /**< needs an old version and had none */
+} pd_rule_status;
+
+/** The outcome of a check. */
+typedef struct pd_rules_report pd_rules_report;
+
+typedef struct pd_check_options {
+	unsigned version;             /**< PD_CHECK_OPTIONS_VERSION */
+	unsigned long long budget;    /**< PCRE2 steps for the whole check;
+	                                   0: PD_CHECK_BUDGET */
+} pd_check_options;
+
+/** Steps of pattern matching one check may take: about 0.2 s. */
+#define PD_CHECK_BUDGET 10000000ULL
+#define PD_CHECK_OPTIONS_VERSION 1
+#define PD_CHECK_OPTIONS_INIT { PD_CHECK_OPTIONS_VERSION, 0 }
+
+/**
+ * Check `new_doc` against the rules; with `changes` (from the old
+ * version to `new_doc`) the rules about the change too, without them
+ * those rules are skipped.
+ *
+ * The report points into the rules, the document and the changes: free
+ * it before any of them.
+ * @param[out] out  the report; free with pd_rules_report_free()
+ * @return 0 (rules broken or not); PD_ELIMIT when a pattern exceeds a
+ *         match limit or the budget (the message names the rule and
+ *         what it was matched against)
+ */
+int pd_rules_check(pd_rules_report **out, const pd_rules *rules,
+                   const pd_document *new_doc, const pd_changes *changes,
+                   const pd_check_options *opts);
+
+void pd_rules_report_free(pd_rules_report *report);
+size_t pd_rules_report_count(const pd_rules_report *report);
+const pd_violation *pd_rules_report_get(const pd_rules_report *report,
+                                        size_t i);
+/** The status of rule `i` (index in the rules). */
+pd_rule_status pd_rules_report_status(const pd_rules_report *report,
+                                      size_t i);
+/** Violations of error severity, and of warning severity. */
+size_t pd_rules_report_errors(const pd_rules_report *report);
+size_t pd_rules_report_warnings(const pd_rules_report *report);
+/** Pattern-matching steps the check took (for complexity tests). */
+unsigned long long pd_rules_report_steps(const pd_rules_report *report);
+
+typedef enum pd_check_format {
+	PD_CHECK_TEXT = 0,   /**< `file:line: error: rule: message (detail)` */
+	PD_CHECK_JSON,       /**< schema PD_CHECK_JSON_SCHEMA */
+	PD_CHECK_GITHUB      /**< GitHub Actions workflow commands */
+} pd_check_format;
+
+/** "text", "json", "github" → pd_check_format. @return 0 or PD_EINVALID */
+int pd_check_format_parse(pd_check_format *out, const char *name);
+
+/** The JSON schema name written by pd_rules_render(). */
+#define PD_CHECK_JSON_SCHEMA "progdiff-check/1"
+
+typedef struct pd_check_render_options {
+	unsigned version;          /**< PD_CHECK_RENDER_OPTIONS_VERSION */
+	pd_check_format format;
+	const char *old_file;      /**< how the old version was named, or
+	                                NULL when there is none */
+	const char *new_file;      /**< the file that lines refer to */
+} pd_check_render_options;
+
+#define PD_CHECK_RENDER_OPTIONS_VERSION 1
+#define PD_CHECK_RENDER_OPTIONS_INIT { PD_CHECK_RENDER_OPTIONS_VERSION, \
+                                       PD_CHECK_TEXT, NULL, NULL }
+
+/**
+ * Render a report, appending to `out`. Text from the documents is
+ * escaped for each format (terminal, JSON, workflow command).
+ */
+int pd_rules_render(pd_buf *out, const pd_rules_report *report,
+                    const pd_check_render_options *opts);
+
+/**
+ * Write `items` (a Markdown change list without its heading) as the body
+ * of the section headed `heading` in `text`: the section's lines after
+ * its heading, up to the next heading of the same or a higher level, are
+ * replaced; when there is no such section, one (level 2) is appended.
+ * Every other byte is kept; lines written use the file's line ends
+ * (CRLF when its first line ends so).
+ *
+ * @param[out] out  the new text (replacing what `out` held)
+ * @return 0; PD_EAMBIGUOUS when two sections have that heading (the
+ *         message gives both lines)
+ */
+int pd_update_text(pd_buf *out, const char *text, size_t len,
+                   const char *heading, const char *items);
+
+/**
+ * Apply pd_update_text() to a file, atomically: a temporary file in the
+ * same folder, written, flushed to disk and renamed over `path` with its
+ * mode kept. When the text is already current nothing is written.
+ * @param[out] changed_out  1 when the file was rewritten; may be NULL
+ * @return 0, PD_ENOTFOUND, PD_EAMBIGUOUS, PD_EIO
+ */
+int pd_update_file(int *changed_out, const char *path, const char *heading,
+                   const char *items);
+
 #ifdef __cplusplus
 }
 #endif
