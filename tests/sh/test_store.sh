@@ -282,6 +282,12 @@ check "the store has the pushed version" \
 	test "$("$P" list --porcelain --repo "$S" | cut -f2 | tr '\n' ' ')" = "2013 2035 2039 "
 check "and its tag" git -C "$S" rev-parse -q --verify refs/tags/sodertorn/2039
 fsck_clean "$S" "after push"
+"$P" add --repo "$S" --label 2043 "$F35" >/dev/null 2>&1
+check "git fetch brings it into the bare clone" \
+	git -C "$T/bare-clone" fetch -q origin \
+	'refs/heads/programmes/*:refs/heads/programmes/*' 'refs/tags/*:refs/tags/*'
+check "where progdiff sees it" \
+	test "$("$P" list --porcelain --repo "$T/bare-clone" | cut -f2 | tr '\n' ' ')" = "2013 2035 2039 2043 "
 fsck_clean "$T/bare-clone" "the bare clone"
 
 # ------------------------------------------------------------------
