@@ -369,7 +369,7 @@ static category category_of(const pd_section *a, const pd_section *b)
 static const pd_change_kind kinds_by_cat[3][5] = {
 	/* added, removed, renamed, moved, changed */
 	{ PD_CHANGE_AREA_ADDED, PD_CHANGE_AREA_REMOVED, PD_CHANGE_AREA_RENAMED,
-	  PD_CHANGE_AREA_MOVED, PD_CHANGE__COUNT },
+	  PD_CHANGE_AREA_MOVED, PD_CHANGE_SECTION_CHANGED },
 	{ PD_CHANGE_GOAL_ADDED, PD_CHANGE_GOAL_REMOVED, PD_CHANGE_GOAL_RENAMED,
 	  PD_CHANGE_GOAL_MOVED, PD_CHANGE_GOAL_CHANGED },
 	{ PD_CHANGE_SECTION_ADDED, PD_CHANGE_SECTION_REMOVED,
@@ -419,7 +419,7 @@ static unsigned area_position(const pd_document *doc, const pd_section *s)
 	return 0;
 }
 
-static void structure_changes(pd_changes *c, const pd_match *m, int all)
+static void structure_changes(pd_changes *c, const pd_match *m)
 {
 	const pd_document *od = c->old, *nd = c->new_doc;
 	size_t i;
@@ -459,13 +459,8 @@ static void structure_changes(pd_changes *c, const pd_match *m, int all)
 				ch->total = area_position(nd, b);
 			}
 		}
-		if (!renamed && differs &&
-		    (category_of(a, b) == CAT_GOAL ||
-		     (category_of(a, b) == CAT_SECTION) || all)) {
-			ch = structural(c, OP_CHANGED, a, b);
-			if (ch)
-				ch->similarity = -1;
-		}
+		if (!renamed && differs)
+			structural(c, OP_CHANGED, a, b);
 	}
 	for (i = 1; i < od->sections.size; i++) {
 		const pd_section *a = pd_vec_get(&od->sections, i);
@@ -783,6 +778,83 @@ static void fold_terms_into_renames(pd_changes *c)
 	c->count = k;
 }
 
+/*
+ * A section whose text differs only where a term was renamed throughout
+ * has no change of its own: the term-renamed change says it.
+ */
+static void replace_terms(pd_buf *out, const char *s, size_t len,
+                          const pd_changes *c)
+{
+	size_t i, pos = 0;
+
+	pd_buf_clear(out);
+	while (pos < len) {
+		const pd_change *best = NULL;
+
+		for (i = 0; i < c->count; i++) {
+			const pd_change *t = &c->items[i];
+			size_t tl;
+
+			if (t->kind != PD_CHANGE_TERM_RENAMED)
+				continue;
+			tl = strlen(t->old_value);
+			if (tl && tl <= len - pos && !memcmp(s + pos, t->old_value, tl)) {
+				best = t;
+				break;
+			}
+		}
+		if (best) {
+			pd_buf_puts(out, best->new_value);
+			pos += strlen(best->old_value);
+		} else {
+			pd_buf_putc(out, s[pos++]);
+		}
+	}
+}
+
+static int differs_beyond_terms(const pd_changes *c, const pd_section *a,
+                                const pd_section *b)
+{
+	pd_buf tmp = PD_BUF_INIT;
+	size_t i;
+	int differs = 0;
+
+	if (a->blocks.size != b->blocks.size)
+		return 1;
+	for (i = 0; i < a->blocks.size && !differs; i++) {
+		const pd_block *x = pd_vec_get(&a->blocks, i);
+		const pd_block *y = pd_vec_get(&b->blocks, i);
+
+		replace_terms(&tmp, x->text, x->len, c);
+		differs = tmp.size != y->len || memcmp(tmp.ptr, y->text, y->len);
+	}
+	pd_buf_dispose(&tmp);
+	return differs;
+}
+
+static void drop_changes_explained_by_terms(pd_changes *c)
+{
+	size_t i, k = 0, terms = 0;
+
+	for (i = 0; i < c->count; i++)
+		terms += c->items[i].kind == PD_CHANGE_TERM_RENAMED;
+	if (!terms)
+		return;
+	for (i = 0; i < c->count; i++) {
+		pd_change *ch = &c->items[i];
+		int explained = ch->old_section && ch->new_section &&
+		        !differs_beyond_terms(c, ch->old_section, ch->new_section);
+
+		if (explained && (ch->kind == PD_CHANGE_SECTION_CHANGED ||
+		                  ch->kind == PD_CHANGE_GOAL_CHANGED))
+			continue;
+		if (explained)
+			ch->flags &= ~(unsigned)PD_CHANGE_BODY_CHANGED;
+		c->items[k++] = *ch;
+	}
+	c->count = k;
+}
+
 /* ---- themes through every goal area ---- */
 
 #define THEME_PREFIX 6       /* code points compared */
@@ -1067,6 +1139,77 @@ static void theme_changes(pd_changes *c)
 	pd_buf_dispose(&fold);
 }
 
+/*
+ * A goal area whose text changed only by gaining a theme (a paragraph
+ * about the climate added, or a sentence about it in a paragraph) has no
+ * change of its own: the theme-everywhere change says it.
+ */
+typedef struct theme_check {
+	const char **prefixes;
+	size_t n;
+	pd_buf fold;
+	int explained;
+} theme_check;
+
+static int has_theme(theme_check *tc, const pd_block *b)
+{
+	size_t i;
+
+	pd_buf_clear(&tc->fold);
+	pd_text_fold(&tc->fold, b->text, b->len);
+	for (i = 0; i < tc->n; i++)
+		if (occurs(&tc->fold, tc->prefixes[i]))
+			return 1;
+	return 0;
+}
+
+static int theme_block(pd_block_op op, const pd_block *a, const pd_block *b,
+                       void *payload)
+{
+	theme_check *tc = payload;
+
+	if (op == PD_BLOCK_DELETED ||
+	    (op == PD_BLOCK_INSERTED && !has_theme(tc, b)) ||
+	    (op == PD_BLOCK_CHANGED && (has_theme(tc, a) || !has_theme(tc, b))))
+		tc->explained = 0;
+	return 0;
+}
+
+static void drop_changes_explained_by_themes(pd_changes *c)
+{
+	const char *prefixes[MAX_THEMES];
+	theme_check tc;
+	size_t i, k = 0, n = 0;
+
+	for (i = 0; i < c->count && n < MAX_THEMES; i++)
+		if (c->items[i].kind == PD_CHANGE_THEME_EVERYWHERE) {
+			const char *w = c->items[i].new_value;
+
+			prefixes[n++] = pd_pool_strndup(&c->pool, w,
+			                                 word_prefix(w, strlen(w)));
+		}
+	if (!n)
+		return;
+	tc.prefixes = prefixes;
+	tc.n = n;
+	pd_buf_init(&tc.fold);
+	for (i = 0; i < c->count; i++) {
+		pd_change *ch = &c->items[i];
+
+		if (ch->kind == PD_CHANGE_SECTION_CHANGED &&
+		    ch->new_section->kind == PD_KIND_AREA) {
+			tc.explained = 1;
+			pd_changes__align_blocks(ch->old_section, ch->new_section,
+			                         theme_block, &tc);
+			if (tc.explained)
+				continue;
+		}
+		c->items[k++] = *ch;
+	}
+	c->count = k;
+	pd_buf_dispose(&tc.fold);
+}
+
 /* ---- order and entry point ---- */
 
 static int rank(const pd_change *ch)
@@ -1137,7 +1280,7 @@ int pd_changes_compute(pd_changes **out, const pd_document *old,
 	pd_changes *c;
 	pd_match m;
 	double threshold = 0.5;
-	int all = 0;
+	int keep_explained = 0;
 
 	if (opts) {
 		if (opts->version != PD_DIFF_OPTIONS_VERSION)
@@ -1146,7 +1289,7 @@ int pd_changes_compute(pd_changes **out, const pd_document *old,
 			        opts->version);
 		if (opts->rename_threshold > 0)
 			threshold = opts->rename_threshold;
-		all = (opts->flags & PD_DIFF_ALL_SECTIONS) != 0;
+		keep_explained = (opts->flags & PD_DIFF_KEEP_EXPLAINED) != 0;
 	}
 	c = pd__calloc(1, sizeof(*c));
 	pd_pool_init(&c->pool);
@@ -1156,10 +1299,14 @@ int pd_changes_compute(pd_changes **out, const pd_document *old,
 	pd_match_compute(&m, old, new_doc, threshold);
 	c->comparisons = m.comparisons;
 	meta_changes(c);
-	structure_changes(c, &m, all);
+	structure_changes(c, &m);
 	term_changes(c, &m);
 	fold_terms_into_renames(c);
 	theme_changes(c);
+	if (!keep_explained) {
+		drop_changes_explained_by_terms(c);
+		drop_changes_explained_by_themes(c);
+	}
 	sort_changes(c);
 	pd_match_dispose(&m);
 	*out = c;

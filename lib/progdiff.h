@@ -326,8 +326,12 @@ typedef struct pd_change {
 typedef struct pd_changes pd_changes;
 
 enum pd_diff_flags {
-	/** report body changes of sections of any kind (not only goals) */
-	PD_DIFF_ALL_SECTIONS = (1u << 0)
+	/**
+	 * Keep the text changes of sections that a term renamed throughout or
+	 * a theme added to every goal area already explains (folded into
+	 * those changes by default).
+	 */
+	PD_DIFF_KEEP_EXPLAINED = (1u << 0)
 };
 
 typedef struct pd_diff_options {

@@ -338,7 +338,10 @@ void pd_render__sentence(pd_buf *out, const pd_changes *changes,
 		}
 		break;
 	case PD_CHANGE_SECTION_CHANGED:
-		say(&s, "Avsnittet ", "Section ");
+		if (ch->new_section && ch->new_section->kind == PD_KIND_AREA)
+			say(&s, "Texten i målområdet ", "The text of goal area ");
+		else
+			say(&s, "Avsnittet ", "Section ");
 		name(&s, b);
 		say(&s, " har ändrats", " is changed");
 		break;

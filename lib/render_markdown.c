@@ -28,7 +28,9 @@ static int word_cb(pd_textdiff_op op, const char *text, size_t len,
 	pd_buf_puts(out, op == PD_TEXTDIFF_DELETE ? "~~" : "**");
 	pd_render__put_markdown(out, text, end);
 	pd_buf_puts(out, op == PD_TEXTDIFF_DELETE ? "~~" : "**");
-	if (end < len)
+	/* the space that followed, or one between a deletion and its
+	 * replacement ("~~minska.~~ **halveras.**") */
+	if (end < len || op == PD_TEXTDIFF_DELETE)
 		pd_buf_putc(out, ' ');
 	return 0;
 }

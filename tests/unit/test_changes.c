@@ -210,8 +210,10 @@ void test_changes__word_still_present_is_no_term_rename(void)
 
 	/* "Rådet" is replaced twice but still used: not renamed throughout */
 	kinds(&out,
-	      "# P\n\n## A\n\nRådet möts. Rådet beslutar.\n\n## B\n\nRådet finns.\n",
-	      "# P\n\n## A\n\nForumet möts. Forumet beslutar.\n\n## B\n\nRådet finns.\n");
+	      "# P\n\n## Arbetsformer\n\nRådet möts. Rådet beslutar.\n\n"
+	      "## Uppföljning\n\nRådet finns.\n",
+	      "# P\n\n## Arbetsformer\n\nForumet möts. Forumet beslutar.\n\n"
+	      "## Uppföljning\n\nRådet finns.\n");
 	STR_EQ(out.ptr, "section-changed", "only the section's text changed");
 	pd_buf_dispose(&out);
 }
@@ -244,6 +246,23 @@ void test_changes__theme_in_every_area(void)
 	pd_changes_free(c);
 	pd_document_free(b);
 	pd_document_free(a);
+}
+
+void test_changes__area_text_changed_is_reported(void)
+{
+	pd_buf out = PD_BUF_INIT;
+	const char *edited =
+		"# Program\n\n## Fokusområden\n\n"
+		"### Infrastruktur\n\nVägar, spår och kollektivtrafik binder samman "
+		"regionen och gör arbetsmarknaden större för alla invånare.\n\n"
+		"### Utbildning\n\nSkolor och högskolor samarbetar om kompetens, "
+		"praktikplatser och livslångt lärande i hela länet.\n\n"
+		"### Näringsliv\n\nFöretagen får service, etableringsstöd och "
+		"kontakter med forskning genom gemensamma nätverk.\n";
+
+	kinds(&out, areas3, edited);
+	STR_EQ(out.ptr, "section-changed", "a goal area's own text changed");
+	pd_buf_dispose(&out);
 }
 
 void test_changes__kind_names_round_trip(void)
@@ -300,6 +319,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_changes__term_renamed_throughout),
 	PD_TEST(test_changes__word_still_present_is_no_term_rename),
 	PD_TEST(test_changes__theme_in_every_area),
+	PD_TEST(test_changes__area_text_changed_is_reported),
 	PD_TEST(test_changes__kind_names_round_trip),
 	PD_TEST(test_changes__equal_headings_pair_in_order_without_comparisons),
 	{ NULL, NULL }

@@ -21,7 +21,7 @@ void test_render__terminal_escapes_control_characters(void)
 	STR_EQ(out.ptr, "\\x07\\x7f", "BEL and DEL");
 	terminal(&out, "Rådslaget – ”nytt”");
 	STR_EQ(out.ptr, "Rådslaget – ”nytt”", "printable UTF-8 unchanged");
-	terminal(&out, "a\xe2\x80\xaeb");
+	terminal(&out, "a\xe2\x80\xae" "b");
 	STR_EQ(out.ptr, "a\\u{202e}b", "bidirectional overrides shown");
 	pd_buf_dispose(&out);
 }
