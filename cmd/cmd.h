@@ -39,6 +39,8 @@ int cmd_git_diff_driver(int argc, char **argv);
 extern const cmd_spec cmd_git_diff_driver_spec;
 int cmd_check(int argc, char **argv);
 extern const cmd_spec cmd_check_spec;
+int cmd_options(int argc, char **argv);
+extern const cmd_spec cmd_options_spec;
 
 /*
  * Versions (version.c): a command-line version argument → its Markdown.
@@ -80,6 +82,23 @@ pd_lang cmd_lang_default(const pd_document *doc);
 
 /** Write a buffer to stdout whole; returns 0 or PD_EXIT_TROUBLE. */
 int cmd_write_stdout(const pd_buf *buf);
+
+/*
+ * The pager (pager.c): long output on a terminal goes through $PAGER
+ * (default `less -FRX`); never when PAGER is "" or "cat", nor with
+ * --no-pager. Commands that page call cmd_pager_enable(!no_pager)
+ * before they write; cmd_write_stdout() does the rest.
+ */
+void cmd_pager_enable(int on);
+
+/** $PAGER, "less -FRX" when unset, NULL when "" or "cat". */
+const char *cmd_pager_program(void);
+
+/**
+ * Write `s` through the pager when paging is enabled and wanted (see
+ * pager.c); *paged says whether it did. Returns 0 or PD_EXIT_TROUBLE.
+ */
+int cmd_pager_write(int *paged, const char *s, size_t len);
 
 /*
  * Rules (rules.c): the repository's `.progdiff`, and `--update` (update.c).

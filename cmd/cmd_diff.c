@@ -11,7 +11,7 @@
 
 static const char *format_name, *lang_name, *color_when;
 static const char *update_path, *update_section;
-static int details, quiet;
+static int details, quiet, no_pager;
 static cmd_version_opts vopts;
 
 static const cmd_opt diff_opts[] = {
@@ -25,6 +25,8 @@ static const cmd_opt diff_opts[] = {
 	  "colour: auto, always or never", "auto always never" },
 	{ CMD_OPT_SWITCH, "quiet", 'q', &quiet, NULL,
 	  "no output, exit status only", NULL },
+	{ CMD_OPT_SWITCH, "no-pager", 0, &no_pager, NULL,
+	  "do not page the output on a terminal ($PAGER)", NULL },
 	{ CMD_OPT_VALUE, "repo", 0, &vopts.repo, "DIR",
 	  "the store (default: $PROGDIFF_REPO, else the current repository)",
 	  NULL },
@@ -71,6 +73,9 @@ int cmd_diff(int argc, char **argv)
 		return cmd_usage_error(&cmd_diff_spec, npos < 2 ?
 		        "two versions are needed, OLD and NEW" :
 		        "too many arguments");
+	if (!strcmp(argv[1], "-") && !strcmp(argv[2], "-"))
+		return cmd_usage_error(&cmd_diff_spec, "standard input can be "
+		        "only one of OLD and NEW ('-' twice)");
 	if (format_name && pd_format_parse(&ropts.format, format_name) < 0)
 		return cmd_usage_error(&cmd_diff_spec,
 		        "unknown format '%s' (text, markdown, json)", format_name);
@@ -120,6 +125,7 @@ int cmd_diff(int argc, char **argv)
 		status = cmd_error();
 		goto done;
 	}
+	cmd_pager_enable(!no_pager);
 	if (cmd_write_stdout(&out) != 0)
 		status = PD_EXIT_TROUBLE;
 done:

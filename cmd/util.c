@@ -50,6 +50,11 @@ pd_lang cmd_lang_default(const pd_document *doc)
 int cmd_write_stdout(const pd_buf *buf)
 {
 	size_t off = 0;
+	int paged, status;
+
+	if ((status = cmd_pager_write(&paged, buf->ptr, buf->size)) != 0 ||
+	    paged)
+		return status;
 
 	while (off < buf->size) {
 		ssize_t n = write(1, buf->ptr + off, buf->size - off);
