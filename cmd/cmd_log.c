@@ -9,6 +9,7 @@
 #include "cmd.h"
 
 static const char *repo, *programme;
+static int no_pager;
 
 static const cmd_opt log_opts[] = {
 	{ CMD_OPT_VALUE, "programme", 0, &programme, "NAME",
@@ -16,6 +17,8 @@ static const cmd_opt log_opts[] = {
 	{ CMD_OPT_VALUE, "repo", 0, &repo, "DIR",
 	  "the store (default: $PROGDIFF_REPO, else the current repository)",
 	  NULL },
+	{ CMD_OPT_SWITCH, "no-pager", 0, &no_pager, NULL,
+	  "do not page the output on a terminal ($PAGER)", NULL },
 	{ CMD_OPT_END, NULL, 0, NULL, NULL, NULL, NULL }
 };
 
@@ -167,6 +170,7 @@ int cmd_log(int argc, char **argv)
 	if (!list.count)
 		fprintf(stderr, "progdiff: no versions stored yet\n"
 		        "hint: store one with 'progdiff add FILE'\n");
+	cmd_pager_enable(!no_pager);
 	status = cmd_write_stdout(&out);
 done:
 	pd_buf_dispose(&name);

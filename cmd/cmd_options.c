@@ -58,7 +58,7 @@ static const struct {
 }, by_metavar[] = {
 	{ "OLD", "version" },
 	{ "NEW", "version" },
-	{ "VERSION", "version" },
+	{ "VERSION", "label" },
 	{ "DIR", "dir" },
 	{ "FILE", "file" },
 	{ "PATH", "file" },

@@ -3,6 +3,7 @@
 #include "cmd.h"
 
 static const char *repo, *programme;
+static int no_pager;
 
 static const cmd_opt show_opts[] = {
 	{ CMD_OPT_VALUE, "programme", 0, &programme, "NAME",
@@ -10,6 +11,8 @@ static const cmd_opt show_opts[] = {
 	{ CMD_OPT_VALUE, "repo", 0, &repo, "DIR",
 	  "the store (default: $PROGDIFF_REPO, else the current repository)",
 	  NULL },
+	{ CMD_OPT_SWITCH, "no-pager", 0, &no_pager, NULL,
+	  "do not page the output on a terminal ($PAGER)", NULL },
 	{ CMD_OPT_ARG, "version", 0, NULL, "VERSION",
 	  "a label, PROGRAMME/LABEL, a target year or a period", NULL },
 	{ CMD_OPT_END, NULL, 0, NULL, NULL, NULL, NULL }
@@ -48,6 +51,7 @@ int cmd_show(int argc, char **argv)
 		status = cmd_error();
 		goto done;
 	}
+	cmd_pager_enable(!no_pager);
 	status = cmd_write_stdout(&text);
 done:
 	pd_buf_dispose(&text);
