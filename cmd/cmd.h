@@ -131,4 +131,11 @@ int cmd_vocabulary_load(pd_classifier **out, const char *repo);
 int cmd_update(const char *file, const char *section,
                const pd_changes *changes, const pd_render_options *ropts);
 
+/**
+ * Teach `cls` (made when NULL) that a heading named `section` is the
+ * document's own change list, which the diff leaves out: so that a list
+ * written into NEW does not become a change itself. No-op for NULL.
+ */
+int cmd_update_classifier(pd_classifier **cls, const char *section);
+
 #endif

@@ -47,7 +47,7 @@ const cmd_spec cmd_check_spec = {
 };
 
 /*
- * The file a violation's line refers to: the path of `rev:path`, the
+ * The file the lines of violations refer to: the path of `rev:path`, the
  * argument as given otherwise (a stored label names no file).
  */
 static const char *file_of(const cmd_version *v, const char *arg)
@@ -113,7 +113,7 @@ int cmd_check(int argc, char **argv)
 	         PD_EXIT_SAME;
 	if (quiet)
 		goto done;
-	ropts.old_file = old_arg ? file_of(&a, old_arg) : NULL;
+	ropts.old_file = old_arg ? (a.name ? a.name : old_arg) : NULL;
 	ropts.new_file = file_of(&b, new_arg);
 	if (pd_rules_render(&out, report, &ropts) < 0) {
 		status = cmd_error();

@@ -91,7 +91,8 @@ int cmd_diff(int argc, char **argv)
 		return cmd_usage_error(&cmd_diff_spec,
 		        "--section is for --update FILE");
 
-	if (cmd_vocabulary_load(&cls, vopts.repo) < 0) {
+	if (cmd_vocabulary_load(&cls, vopts.repo) < 0 ||
+	    cmd_update_classifier(&cls, update_section) < 0) {
 		status = cmd_error();
 		goto done;
 	}

@@ -32,6 +32,32 @@ static void split_list(pd_buf *heading, const char **items,
 	*items = p;
 }
 
+int cmd_update_classifier(pd_classifier **cls, const char *section)
+{
+	pd_buf re = PD_BUF_INIT;
+	const char *p;
+	int error;
+
+	if (!section || !*section)
+		return 0;
+	if (!*cls && (error = pd_classifier_new(cls)) < 0)
+		return error;
+	/* the name literally, whatever it holds: \Q...\E, with \E split */
+	pd_buf_puts(&re, "(?i)^\\Q");
+	for (p = section; *p; p++) {
+		if (p[0] == '\\' && p[1] == 'E') {
+			pd_buf_puts(&re, "\\E\\\\E\\Q");
+			p++;
+		} else {
+			pd_buf_putc(&re, *p);
+		}
+	}
+	pd_buf_puts(&re, "\\E$");
+	error = pd_classifier_add(*cls, PD_KIND_CHANGES, re.ptr);
+	pd_buf_dispose(&re);
+	return error;
+}
+
 int cmd_update(const char *file, const char *section,
                const pd_changes *changes, const pd_render_options *ropts)
 {
