@@ -14,7 +14,8 @@ static int force;
 
 static const cmd_opt add_opts[] = {
 	{ CMD_OPT_VALUE, "label", 0, &label, "LABEL",
-	  "the version's label (default: its target year)", NULL },
+	  "the version's label (default: its target year, else its "
+	  "period, else the year adopted)", NULL },
 	{ CMD_OPT_VALUE, "programme", 0, &programme, "NAME",
 	  "the programme (default: from the document's name)", NULL },
 	{ CMD_OPT_VALUE, "target-year", 0, &target_year, "YEAR",

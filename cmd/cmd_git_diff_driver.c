@@ -69,8 +69,9 @@ static int git_args_are_last(int argc, char **argv, int n)
 	for (i = 1; i <= k; i++)
 		if (argv[i][0] != '-')
 			return 0;
-	return n == 1 || (looks_like_mode(argv[k + 4]) &&
-	                  looks_like_mode(argv[k + 7]));
+	if (n == 1)   /* an unmerged path; "--help" is not one */
+		return argv[k + 1][0] != '-';
+	return looks_like_mode(argv[k + 4]) && looks_like_mode(argv[k + 7]);
 }
 
 static int read_side(pd_buf *out, const char *file)

@@ -337,9 +337,12 @@ int pd_store_programme_slug(pd_buf *out, const char *name, pd_lang lang)
 	pd_buf word = PD_BUF_INIT, first = PD_BUF_INIT;
 	int more = 0, error = 0;
 
-	if (!name || !*name)
-		return pd_error_set(PD_EINVALID,
-		        "the document has no name to make a programme name of");
+	if (!name || !*name) {
+		pd_error_set(PD_EINVALID, "the document has no name (no title) "
+		             "to name its programme after");
+		pd_error_set_hint("name the programme with --programme");
+		return PD_EINVALID;
+	}
 	n = utf8proc_map((const utf8proc_uint8_t *)name, 0, &folded,
 	                 UTF8PROC_NULLTERM | UTF8PROC_STABLE |
 	                 UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
@@ -491,12 +494,14 @@ static int open_at(git_repository **out, const char *start, unsigned flags,
 	git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 1);
 	if ((rc = git_repository_open_ext(out, start, flags, ceiling)) == 0)
 		return 0;
-	if (rc == GIT_EOWNER || ownership_error(start, flags, ceiling) < 0) {
-		if (rc == GIT_EOWNER && pd_error_last() != PD_ERROR)
-			pd_error_from_git(rc, start);
-		git_error_clear();
+	if (rc == GIT_EOWNER) {
+		/* keep libgit2's message in case the second try fails */
+		pd_error_from_git(rc, start);
+		ownership_error(start, flags, ceiling);
 		return PD_ERROR;
 	}
+	if (ownership_error(start, flags, ceiling) < 0)
+		return PD_ERROR;
 	git_error_clear();
 	return PD_ENOTFOUND;
 }

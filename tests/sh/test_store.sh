@@ -408,6 +408,12 @@ if [ "$(id -u)" -eq 0 ]; then
 	status 2 "OLD NEW in a repository owned by another user" \
 		sh -c 'cd "$1" && "$2" 2013 2035' sh "$O" "$P"
 	one_line_error "  one line" "owned by another user"
+	git config --global safe.directory "$T/elsewhere"
+	status 2 "another owner, with safe.directory naming another folder" \
+		"$P" list --repo "$O"
+	one_line_error "  the same one line" "repository '$O' is owned by another user"
+	grep -q "^hint: .*safe.directory $O" "$err" &&
+		ok "  the same hint" || not_ok "  the same hint"
 	git config --global --add safe.directory "$O"
 	status 0 "safe.directory lets it be read" "$P" list --repo "$O"
 	git config --global --unset-all safe.directory
