@@ -13,7 +13,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <git2.h>
+
 #include "harness.h"
+#include "error.h"
 #include "store.h"
 
 static char tmp[1024];
@@ -686,7 +689,41 @@ void test_store__empty_store(void)
 	teardown();
 }
 
+void test_store__error_from_git(void);
+void test_store__error_from_git(void)
+{
+	git_repository *repo = NULL;
+	int rc;
+
+	setup();
+	git_libgit2_init();
+	rc = git_repository_open_ext(&repo, tmp_path("nothing-here"),
+	                             GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+	OK(rc < 0, "libgit2 fails");
+	INT_EQ(pd_error_from_git(rc, "opening"), PD_ENOTFOUND,
+	       "GIT_ENOTFOUND becomes PD_ENOTFOUND");
+	OK(!strncmp(pd_error_message(), "opening: ", 9),
+	   "the message starts with what was being done");
+	OK(strlen(pd_error_message()) > 9, "and has libgit2's reason");
+	OK(git_error_last() == NULL || git_error_last()->klass == 0,
+	   "libgit2's error is cleared");
+	INT_EQ(pd_error_from_git(GIT_ELOCKED, NULL), PD_ELOCKED,
+	       "GIT_ELOCKED becomes PD_ELOCKED, even without a message");
+	STR_EQ(pd_error_message(), "unknown libgit2 error",
+	       "a message all the same");
+	INT_EQ(pd_error_from_git(GIT_EEXISTS, "x"), PD_EEXISTS, "EEXISTS");
+	INT_EQ(pd_error_from_git(GIT_EAMBIGUOUS, "x"), PD_EAMBIGUOUS,
+	       "EAMBIGUOUS");
+	INT_EQ(pd_error_from_git(GIT_EINVALIDSPEC, "x"), PD_EINVALID,
+	       "EINVALIDSPEC");
+	INT_EQ(pd_error_from_git(GIT_EUSER, "x"), PD_ERROR, "anything else");
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+	teardown();
+}
+
 static const pd_test tests[] = {
+	PD_TEST(test_store__error_from_git),
 	PD_TEST(test_store__safe_labels),
 	PD_TEST(test_store__unsafe_labels),
 	PD_TEST(test_store__programme_slug),
