@@ -49,4 +49,29 @@ uint64_t pd_text_hash(const char *s, size_t len);
 /** Is `cp` a control character to be escaped on output (C0, DEL, C1)? */
 int pd_text_is_control(int32_t cp);
 
+/**
+ * Append `s` in NFC with every run of white space (ASCII, Unicode Zs,
+ * line and paragraph separators) made one space, leading and trailing
+ * white space removed: the plain text of a block or a heading.
+ */
+void pd_text_normalize(pd_buf *out, const char *s, size_t len);
+
+/**
+ * Append a heading as the classifier reads it: like pd_text_heading_key()
+ * but not case-folded, and a leading kind word keeps its number
+ * ("2. Fokusområde 3: Näringsliv." → "Fokusområde 3: Näringsliv"); only
+ * bare numbering ("2.", "2.1", "IV.", "A)", "§ 3") and a trailing ":" or
+ * "." go.
+ */
+void pd_text_heading_clean(pd_buf *out, const char *heading, size_t len);
+
+/** Is `cp` white space (ASCII, Unicode Zs, U+0085, U+2028, U+2029)? */
+int pd_text_is_space(int32_t cp);
+
+/**
+ * Count the lines of `s` as CommonMark does: LF, CRLF and a lone CR end a
+ * line; a last line without a line ending counts. "" has 0 lines.
+ */
+unsigned pd_text_line_count(const char *s, size_t len);
+
 #endif

@@ -1,0 +1,417 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * classify.c: what a heading says it is. A classifier holds PCRE2
+ * patterns per section kind: the ones a repository adds (tried first, in
+ * the order added) and the built-in Swedish and English ones. Patterns are
+ * matched, caseless and Unicode-aware, against the heading as
+ * pd_text_heading_clean() leaves it: white space collapsed, NFC, bare
+ * numbering ("2.", "IV.") and a trailing ":" or "." removed, but a kind
+ * word and its number kept ("Fokusområde 2: Hållbar tillväxt").
+ *
+ * Only the words are judged here; where a section sits in the tree (the
+ * children of "Fokusområden" are goal areas) is the parser's business.
+ * Every match runs under a match, depth and heap limit, so a pattern from
+ * a .progdiff file cannot hang the program; a match that hits a limit
+ * counts as no match.
+ *
+ * Also here: the stable names of kinds and languages.
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+
+#include <assert.h>
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "text.h"
+
+#define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | \
+                         PCRE2_NEVER_BACKSLASH_C)
+#define MATCH_LIMIT 100000
+#define DEPTH_LIMIT 1000
+#define HEAP_LIMIT 2048        /* KiB */
+#define MAX_HEADING 1000       /* bytes of a heading that are judged */
+
+/* ------------------------------------------------------------------ */
+/* Names                                                               */
+
+static const char *const kind_names[PD_KIND__COUNT] = {
+	"section",        /* PD_KIND_SECTION */
+	"programme",      /* PD_KIND_PROGRAMME */
+	"vision",         /* PD_KIND_VISION */
+	"overall-goal",   /* PD_KIND_OVERALL_GOAL */
+	"area-container", /* PD_KIND_CONTAINER */
+	"goal-area",      /* PD_KIND_AREA */
+	"goal",           /* PD_KIND_GOAL */
+	"measure",        /* PD_KIND_MEASURE */
+	"indicator",      /* PD_KIND_INDICATOR */
+	"forum",          /* PD_KIND_FORUM */
+	"changes",        /* PD_KIND_CHANGES */
+	"not-area"        /* PD_KIND_NOTAREA */
+};
+
+const char *pd_kind_name(pd_kind kind)
+{
+	if ((int)kind < 0 || kind >= PD_KIND__COUNT)
+		return NULL;
+	return kind_names[kind];
+}
+
+int pd_kind_parse(pd_kind *out, const char *name)
+{
+	int k;
+
+	for (k = 0; name && k < PD_KIND__COUNT; k++) {
+		if (!strcmp(name, kind_names[k])) {
+			*out = (pd_kind)k;
+			return 0;
+		}
+	}
+	return pd_error_set(PD_ENOTFOUND, "unknown section kind '%s'",
+	                    name ? name : "");
+}
+
+static int ascii_casecmp(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		int ca = (*a >= 'A' && *a <= 'Z') ? *a + 32 : *a;
+		int cb = (*b >= 'A' && *b <= 'Z') ? *b + 32 : *b;
+
+		if (ca != cb)
+			return ca - cb;
+	}
+	return *a - *b;
+}
+
+int pd_lang_parse(pd_lang *out, const char *name)
+{
+	static const struct {
+		const char *name;
+		pd_lang lang;
+	} names[] = {
+		{ "sv", PD_LANG_SV }, { "swedish", PD_LANG_SV },
+		{ "svenska", PD_LANG_SV }, { "en", PD_LANG_EN },
+		{ "english", PD_LANG_EN }, { "engelska", PD_LANG_EN },
+		{ "auto", PD_LANG_AUTO }, { NULL, PD_LANG_AUTO }
+	};
+	char head[3];
+	size_t i;
+
+	if (!name)
+		name = "";
+	for (i = 0; names[i].name; i++) {
+		if (!ascii_casecmp(name, names[i].name)) {
+			*out = names[i].lang;
+			return 0;
+		}
+	}
+	/* locale-style names: "sv_SE", "en-GB", "sv_SE.UTF-8" */
+	if (strlen(name) > 2 && strchr("_-.", name[2])) {
+		head[0] = name[0];
+		head[1] = name[1];
+		head[2] = '\0';
+		if (!ascii_casecmp(head, "sv") || !ascii_casecmp(head, "en"))
+			return pd_lang_parse(out, head);
+	}
+	return pd_error_set(PD_EINVALID, "unknown language '%s' (sv, en)",
+	                    name);
+}
+
+const char *pd_lang_name(pd_lang lang)
+{
+	switch (lang) {
+	case PD_LANG_SV:
+		return "sv";
+	case PD_LANG_EN:
+		return "en";
+	case PD_LANG_AUTO:
+		return "auto";
+	}
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Built-in patterns                                                   */
+
+/*
+ * Tried in this order: the first that matches names the kind. Order
+ * matters where words overlap: "Mål 3: Fler besöker Nyckeltalsdagen" is a
+ * goal before it is an event, "Fokusområde 4: Organisation" an area before
+ * it is an organisation section, "Övergripande mål" an overall goal
+ * before it is a goal.
+ */
+#define SV_AREA_WORD "(?:fokusområde|målområde|insatsområde|utvecklingsområde" \
+	"|temaområde|prioriterat (?:fokus|insats|mål)?område" \
+	"|strategiskt område|tema|område)"
+#define EN_AREA_WORD "(?:focus area|goal area|priority area|strategic area" \
+	"|key area|area of focus|strategic priority|priority" \
+	"|strategic pillar|pillar|strategic theme|theme|area)"
+#define AREA_NUMBER "(?:\\s*\\d{1,3}|\\s+[ivx]{1,6}|\\s+[a-z])"
+#define SEP "\\s*[:.)–—-]\\s*\\S.*"
+#define SV_GOAL_WORD "(?:mål|delmål|effektmål|resultatmål|långsiktigt mål" \
+	"|långsiktiga mål|strategiskt mål|målsättning)"
+#define EN_GOAL_WORD "(?:goal|sub-goal|subgoal|objective|target" \
+	"|strategic goal|strategic objective|long-term goal|outcome)"
+#define GOAL_NUMBER "(?:\\s*\\d{1,3}(?:\\.\\d{1,3})*|\\s+[a-z])"
+#define NOTAREA_WORD "(?:inledning|introduktion|bakgrund|sammanfattning" \
+	"|syftet?|förord|uppföljning(?:en)?|utvärdering|arbetsformer" \
+	"|arbetssätt(?:et)?|genomförande(?:t)?|organisation(?:en)?" \
+	"|styrning(?:en)?|om programmet|om utvecklingsprogrammet" \
+	"|läsanvisning(?:ar)?|bilagor|bilaga|referenser|källor|ordlista" \
+	"|begrepp|definitioner|avgränsningar|tidplan" \
+	"|introduction|background|(?:executive )?summary|purpose|preface" \
+	"|foreword|follow-up|follow up|monitoring|evaluation|reporting" \
+	"|working methods|ways of working|implementation|governance" \
+	"|organi[sz]ation|roles|responsibilities|about|appendix|appendices" \
+	"|annex|references|glossary|definitions|scope|timeline)"
+#define NOTAREA_TAIL "(?:" NOTAREA_WORD "|mål|målen|ansvar|ledning|goals" \
+	"|objectives|aims)"
+
+static const struct builtin {
+	pd_kind kind;
+	const char *pattern;
+} builtins[] = {
+	/* the document's own list of changes */
+	{ PD_KIND_CHANGES, "^(?:viktiga |större |några )?(?:förändringar"
+	  "|ändringar)(?: (?:från|sedan|jämfört med|i förhållande till|mot"
+	  "|i|av) .*)?$" },
+	{ PD_KIND_CHANGES, "^(?:vad är nytt|nytt i (?:den här|denna) "
+	  "version(?:en)?)(?: .*)?$" },
+	{ PD_KIND_CHANGES, "^(?:(?:main|key|major|summary of) )?changes"
+	  "(?: (?:since|from|compared (?:to|with)|in|to) .*)?$" },
+	{ PD_KIND_CHANGES, "^what(?:'|’)?s new(?: .*)?$" },
+	{ PD_KIND_CHANGES, "^what has changed(?: .*)?$" },
+
+	/* indicators: "Nyckeltal", never "Nyckeltalsdagen" */
+	{ PD_KIND_INDICATOR, "^(?:indikatorer(?:na)?|indikator|nyckeltal(?:en)?"
+	  "|mått|målindikatorer|resultatindikatorer|uppföljningsindikatorer)"
+	  "(?: (?:för|och) .*)?$" },
+	{ PD_KIND_INDICATOR, "^(?:key performance indicators|performance "
+	  "indicators|indicators|indicator|kpis?|metrics|measures of success)"
+	  "(?: (?:for|and) .*)?$" },
+
+	/* measures, activities */
+	{ PD_KIND_MEASURE, "^(?:prioriterade )?(?:åtgärder(?:na)?"
+	  "|aktiviteter(?:na)?|insatser(?:na)?|handlingsplan(?:en|er)?"
+	  "|åtgärdsplan(?:en)?|aktivitetsplan(?:en)?)"
+	  "(?: (?:för|och|inom|under) .*)?$" },
+	{ PD_KIND_MEASURE, "^(?:key |planned |priority )?(?:measures|actions"
+	  "|activities|action plans?)(?: (?:for|and|in|within) .*)?$" },
+
+	/* the overall goal, before "mål" makes it a goal */
+	{ PD_KIND_OVERALL_GOAL, "^(?:det |vårt |våra |ett |de )?övergripande "
+	  "mål(?:et|en)?(?: .*)?$" },
+	{ PD_KIND_OVERALL_GOAL, "^huvudmål(?:et|en)?(?: (?:för|och) .*)?$" },
+	{ PD_KIND_OVERALL_GOAL, "^(?:the |our )?(?:overall|overarching|main"
+	  "|primary) (?:goals?|objectives?|aims?)(?: .*)?$" },
+
+	/* the vision */
+	{ PD_KIND_VISION, "^(?:vår |en |gemensam |our |the |a |shared )?"
+	  "vision(?:en)?(?:[ :–—-].*)?$" },
+
+	/* the container of the goal areas */
+	{ PD_KIND_CONTAINER, "^(?:\\S+ )?(?:(?:fokus|mål|insats|utvecklings"
+	  "|tema)områden(?:a)?|prioriterade (?:fokus|mål|insats)?områden(?:a)?"
+	  "|strategiska (?:fokus|mål)?områden(?:a)?|prioriteringar(?:na)?"
+	  "|(?:strategiska|prioriterade) teman(?:a)?)"
+	  "(?: (?:och|för|inom|med|i) .*)?$" },
+	{ PD_KIND_CONTAINER, "^(?:\\S+ )?(?:focus areas|goal areas"
+	  "|priority areas|key areas|strategic areas|areas of focus"
+	  "|strategic priorities|priorities|(?:strategic )?pillars"
+	  "|(?:strategic )?themes)(?: (?:and|for|in|with) .*)?$" },
+
+	/* a heading that names itself a goal area */
+	{ PD_KIND_AREA, "^" SV_AREA_WORD AREA_NUMBER "?" SEP "$" },
+	{ PD_KIND_AREA, "^" SV_AREA_WORD "\\s+(?:\\d{1,3}|[ivx]{1,6})"
+	  "(?:\\s+\\S.*)?$" },
+	{ PD_KIND_AREA, "^(?:fokus|mål|insats|utvecklings|tema)området \\S.*$" },
+	{ PD_KIND_AREA, "^" EN_AREA_WORD AREA_NUMBER "?" SEP "$" },
+	{ PD_KIND_AREA, "^" EN_AREA_WORD "\\s+(?:\\d{1,3}|[ivx]{1,6})"
+	  "(?:\\s+\\S.*)?$" },
+
+	/* goals */
+	{ PD_KIND_GOAL, "^" SV_GOAL_WORD GOAL_NUMBER "?" SEP "$" },
+	{ PD_KIND_GOAL, "^" SV_GOAL_WORD "\\s+\\d{1,3}(?:\\.\\d{1,3})*"
+	  "(?:\\s+\\S.*)?$" },
+	{ PD_KIND_GOAL, "^delmål(?:\\s.*)?$" },
+	{ PD_KIND_GOAL, "^" EN_GOAL_WORD GOAL_NUMBER "?" SEP "$" },
+	{ PD_KIND_GOAL, "^" EN_GOAL_WORD "\\s+\\d{1,3}(?:\\.\\d{1,3})*"
+	  "(?:\\s+\\S.*)?$" },
+	{ PD_KIND_GOAL, "^objective(?:\\s.*)?$" },
+
+	/* sections that are about the programme, not part of it */
+	{ PD_KIND_NOTAREA, "^" NOTAREA_WORD "(?:(?:,| och| samt| and| &)? "
+	  NOTAREA_TAIL ")*(?: (?:av|of|för|for|med|with|i|in) .*)?$" },
+	{ PD_KIND_NOTAREA, "^om (?:det här |detta )?(?:program|programmet"
+	  "|utvecklingsprogrammet|strategin|planen|dokumentet)$" },
+	{ PD_KIND_NOTAREA, "^about (?:this|the) (?:programme|program"
+	  "|strategy|plan|document)$" },
+
+	/* events and meeting places: "Rådslaget", "Nyckeltalsdagen" */
+	{ PD_KIND_FORUM, "^rådslag(?:et)?(?: \\d{4})?$" },
+	{ PD_KIND_FORUM, "^(?!.*(?:\\bi ?|\\bvar|\\bhel|\\bhelg|\\bmån|\\btis"
+	  "|\\bons|\\btors|\\bfre|\\blör|\\bsön)dag(?:en)?$)"
+	  ".*\\S(?:dagen|dag|dagarna|konferensen|konferens|forumet|forum"
+	  "|(?<!om)rådet|nätverket|nätverk|mötet|mötesplatsen|träffen)$" },
+	{ PD_KIND_FORUM, "^(?:årlig |årliga |the |annual )?(?:konferens|forum"
+	  "|mötesplats|nätverksträff|conference|summit)\\b.*$" },
+	{ PD_KIND_FORUM, ".\\b(?:day|conference|council|summit|forum"
+	  "|symposium|assembly|convention)$" },
+	{ PD_KIND_FORUM, "^(?:rådet|forumet|nätverket|konferensen)$" }
+};
+
+#define NBUILTINS (sizeof(builtins) / sizeof(builtins[0]))
+
+typedef struct kind_pattern {
+	pd_kind kind;
+	pcre2_code *code;
+} kind_pattern;
+
+struct pd_classifier {
+	kind_pattern *user;          /* from pd_classifier_add, tried first */
+	size_t nuser;
+	size_t auser;
+	kind_pattern builtin[NBUILTINS];
+	pcre2_match_context *mctx;
+};
+
+/* Compile `re`; on failure record a message naming it and `kind`. */
+static int compile(pcre2_code **out, const char *re, pd_kind kind)
+{
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE offset = 0;
+	int code = 0;
+
+	*out = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
+	                     COMPILE_OPTIONS, &code, &offset, NULL);
+	if (*out) {
+		/* where PCRE2 has a JIT, use it; the interpreter otherwise */
+		(void)pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
+		return 0;
+	}
+	if (pcre2_get_error_message(code, msg, sizeof(msg)) < 0)
+		strcpy((char *)msg, "error");
+	return pd_error_set(PD_EINVALID,
+	                    "invalid pattern '%s' for %s: %s at offset %lu",
+	                    re, pd_kind_name(kind), (const char *)msg,
+	                    (unsigned long)offset);
+}
+
+int pd_classifier_new(pd_classifier **out)
+{
+	pd_classifier *cls = pd__calloc(1, sizeof(*cls));
+	size_t i;
+	int error = 0;
+
+	cls->mctx = pcre2_match_context_create(NULL);
+	if (!cls->mctx)
+		pd__oom();
+	pcre2_set_match_limit(cls->mctx, MATCH_LIMIT);
+	pcre2_set_depth_limit(cls->mctx, DEPTH_LIMIT);
+	pcre2_set_heap_limit(cls->mctx, HEAP_LIMIT);
+	for (i = 0; i < NBUILTINS; i++) {
+		cls->builtin[i].kind = builtins[i].kind;
+		if ((error = compile(&cls->builtin[i].code, builtins[i].pattern,
+		                     builtins[i].kind)) < 0)
+			goto done;
+	}
+done:
+	if (error < 0) {
+		pd_classifier_free(cls);
+		cls = NULL;
+	}
+	*out = cls;
+	return error;
+}
+
+void pd_classifier_free(pd_classifier *cls)
+{
+	size_t i;
+
+	if (!cls)
+		return;
+	for (i = 0; i < cls->nuser; i++)
+		pcre2_code_free(cls->user[i].code);
+	for (i = 0; i < NBUILTINS; i++)
+		pcre2_code_free(cls->builtin[i].code);
+	pcre2_match_context_free(cls->mctx);
+	free(cls->user);
+	free(cls);
+}
+
+int pd_classifier_add(pd_classifier *cls, pd_kind kind, const char *pattern)
+{
+	pcre2_code *code = NULL;
+	int error;
+
+	if ((int)kind < 0 || kind >= PD_KIND__COUNT || kind == PD_KIND_PROGRAMME)
+		return pd_error_set(PD_EINVALID, "pattern '%s' for an invalid "
+		                    "section kind", pattern ? pattern : "");
+	if (!pattern)
+		return pd_error_set(PD_EINVALID, "no pattern for %s",
+		                    pd_kind_name(kind));
+	if ((error = compile(&code, pattern, kind)) < 0)
+		return error;
+	if (cls->nuser == cls->auser) {
+		cls->auser = cls->auser ? pd__add(cls->auser, cls->auser / 2) : 4;
+		cls->user = pd__reallocarray(cls->user, cls->auser,
+		                             sizeof(*cls->user));
+	}
+	cls->user[cls->nuser].kind = kind;
+	cls->user[cls->nuser].code = code;
+	cls->nuser++;
+	return 0;
+}
+
+/* Does `p` match? A match that runs into a limit does not. */
+static int matches(const pd_classifier *cls, const kind_pattern *p,
+                   const char *s, size_t len, pcre2_match_data *md)
+{
+	int rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, 0, 0, md,
+	                     cls->mctx);
+
+	if (rc == PCRE2_ERROR_NOMEMORY)
+		pd__oom();
+	return rc >= 0;
+}
+
+pd_kind pd_classify_heading(const pd_classifier *cls, const char *heading,
+                            int level)
+{
+	pd_buf clean = PD_BUF_INIT;
+	pcre2_match_data *md = NULL;
+	pd_kind kind = PD_KIND_SECTION;
+	size_t i, len;
+
+	(void)level;        /* the words decide here, not the level */
+	if (!heading || !*heading)
+		return PD_KIND_SECTION;
+	pd_text_heading_clean(&clean, heading, strlen(heading));
+	len = clean.size;
+	if (len > MAX_HEADING) {
+		/* not a heading anyone wrote to be classified; keep it short */
+		len = MAX_HEADING;
+		while (len > 0 && ((unsigned char)clean.ptr[len] & 0xc0) == 0x80)
+			len--;
+	}
+	if (!(md = pcre2_match_data_create(1, NULL)))
+		pd__oom();
+	for (i = 0; i < cls->nuser; i++) {
+		if (matches(cls, &cls->user[i], clean.ptr, len, md)) {
+			kind = cls->user[i].kind;
+			goto done;
+		}
+	}
+	for (i = 0; i < NBUILTINS; i++) {
+		if (matches(cls, &cls->builtin[i], clean.ptr, len, md)) {
+			kind = cls->builtin[i].kind;
+			goto done;
+		}
+	}
+done:
+	pcre2_match_data_free(md);
+	pd_buf_dispose(&clean);
+	assert(kind < PD_KIND__COUNT);
+	return kind;
+}

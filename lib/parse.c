@@ -1,0 +1,748 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * parse.c: a programme document from Markdown, through cmark's AST, to
+ * the classified section tree of document.h.
+ *
+ * The input is checked first (UTF-8 without NUL bytes, size, and the
+ * nesting of block quotes and lists on a pre-scan of line prefixes, so
+ * that cmark never sees what we would refuse); front matter is read by
+ * meta.c, and cmark parses the rest. Line numbers stay true to the file:
+ * cmark's are offset by the front matter's lines.
+ *
+ * Then, in linear time:
+ *
+ *  1. The top-level headings open sections. A section's parent is the
+ *     nearest open section of a lower level (a stack, never a search);
+ *     the first H1 is the root's heading, the programme's name; later
+ *     H1s are top-level sections. A section ends on the line before the
+ *     next heading that is not inside it.
+ *  2. Every section is classified: by its own words (classify.c), then by
+ *     position. The children of a container ("Fokusområden") are goal
+ *     areas; without a container the sections directly under the title
+ *     are; the children of an area are its goals. Own words win: an
+ *     "Uppföljning" under "Fokusområden" stays not-area.
+ *  3. The other top-level blocks become body blocks of the section they
+ *     are in, as plain text (NFC, white space collapsed); every list item
+ *     at any depth is a block of its own. An area without sub-sections
+ *     has its goals as bullet items: each top-level item becomes a
+ *     synthetic goal section, its sub-items that goal's blocks.
+ *  4. Metadata the front matter did not give is inferred (meta.c).
+ */
+#include <cmark.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "alloc.h"
+#include "document.h"
+#include "meta.h"
+#include "text.h"
+
+#define DEFAULT_MAX_NESTING 64
+#define DEFAULT_TIME_BUDGET 5.0
+#define MAX_NESTING_CAP 100000u
+
+typedef struct parser {
+	pd_document *doc;
+	const pd_classifier *cls;
+	const char *body;         /* the Markdown after the front matter */
+	size_t body_len;
+	unsigned offset;          /* front matter lines: file = cmark + offset */
+	pd_vec stack;             /* open sections, the root at the bottom */
+	pd_vec opened;            /* the section each top-level heading opened */
+	pd_buf raw;               /* scratch: text before normalisation */
+	pd_buf text;              /* scratch: text as kept */
+	clock_t start;
+	double budget;
+	unsigned long ticks;
+} parser;
+
+/* ------------------------------------------------------------------ */
+/* Limits                                                              */
+
+static int over_budget(parser *p)
+{
+	if (++p->ticks % 256)
+		return 0;
+	if ((double)(clock() - p->start) / CLOCKS_PER_SEC <= p->budget)
+		return 0;
+	return pd_error_set(PD_ELIMIT, "parsing took longer than %g seconds",
+	                    p->budget);
+}
+
+/* A line of only "-", "*" or "_" (three or more) and white space. */
+static int is_break_line(const char *s, size_t n)
+{
+	size_t i, count = 0;
+	char c = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			continue;
+		if (s[i] != '-' && s[i] != '*' && s[i] != '_')
+			return 0;
+		if (c && s[i] != c)
+			return 0;
+		c = s[i];
+		count++;
+	}
+	return count >= 3;
+}
+
+/*
+ * Refuse block quotes and lists nested deeper than `max`, from the line
+ * prefixes alone: ">" markers, list markers, and the columns where list
+ * items' contents start (a stack of at most `max` columns). It follows
+ * CommonMark closely enough to never undercount a real nesting by much
+ * and to skip fenced and indented code, thematic breaks and blank lines.
+ */
+static int check_nesting(const char *s, size_t len, unsigned max,
+                         unsigned first_line)
+{
+	size_t *cols;
+	size_t depth = 0, i = 0, fence_len = 0;
+	unsigned line = first_line;
+	char fence = 0;
+	int prev_blank = 1, error = 0;
+
+	if (max > MAX_NESTING_CAP)
+		max = MAX_NESTING_CAP;
+	cols = pd__calloc(pd__add(max, 2), sizeof(size_t));
+	while (i < len) {
+		size_t eol = i, p, col = 0, quotes = 0, base, lo, hi;
+		int blank;
+
+		while (eol < len && s[eol] != '\n' && s[eol] != '\r')
+			eol++;
+		p = i;
+		for (;;) {
+			/* white space, in columns (a tab to the next multiple of 4) */
+			size_t start_col = col;
+
+			while (p < eol && (s[p] == ' ' || s[p] == '\t')) {
+				col = s[p] == '\t' ? (col / 4 + 1) * 4 : col + 1;
+				p++;
+			}
+			/* the innermost item whose contents start at or before col
+			 * (cols increase from the bottom of the stack) */
+			for (lo = 0, hi = depth; lo < hi;) {
+				size_t mid = lo + (hi - lo) / 2;
+
+				if (cols[mid] <= col)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			base = lo ? cols[lo - 1] : 0;
+			if (start_col > base)
+				base = start_col;
+			if (p == eol || col >= base + 4 || fence)
+				break;           /* blank, indented code, fenced code */
+			if (s[p] == '>') {
+				quotes++;
+				p++;
+				col++;
+			} else if ((s[p] == '-' || s[p] == '*' || s[p] == '+') &&
+			           (p + 1 == eol || s[p + 1] == ' ' ||
+			            s[p + 1] == '\t') &&
+			           !is_break_line(s + p, eol - p)) {
+				while (depth > 0 && cols[depth - 1] > col)
+					depth--;
+				cols[depth++] = col + 2;
+				p++;
+				col++;
+			} else if (s[p] >= '0' && s[p] <= '9') {
+				size_t d = 0;
+
+				while (p + d < eol && d < 10 && s[p + d] >= '0' &&
+				       s[p + d] <= '9')
+					d++;
+				if (d > 9 || p + d >= eol || (s[p + d] != '.' &&
+				    s[p + d] != ')') || (p + d + 1 < eol &&
+				    s[p + d + 1] != ' ' && s[p + d + 1] != '\t'))
+					break;
+				while (depth > 0 && cols[depth - 1] > col)
+					depth--;
+				cols[depth++] = col + d + 2;
+				p += d + 1;
+				col += d + 1;
+			} else {
+				break;
+			}
+			if (depth + quotes > max) {
+				error = pd_error_set(PD_ELIMIT, "nesting deeper than %u "
+				                     "levels at line %u", max, line);
+				goto done;
+			}
+		}
+		blank = p == eol;
+		if (fence || (!blank && (s[p] == '`' || s[p] == '~'))) {
+			/* fenced code: nothing inside counts */
+			char c = fence ? fence : s[p];
+			size_t n = 0, q = p;
+
+			if (fence) {
+				q = i;
+				while (q < eol && (s[q] == ' ' || s[q] == '\t' ||
+				       s[q] == '>'))
+					q++;
+			}
+			while (q + n < eol && s[q + n] == c)
+				n++;
+			if (!fence && n >= 3) {
+				fence = c;
+				fence_len = n;
+			} else if (fence && n >= fence_len) {
+				fence = 0;
+			}
+		} else if (!blank && prev_blank && p < eol) {
+			/* a paragraph after a blank line closes deeper items */
+			while (depth > 0 && cols[depth - 1] > col)
+				depth--;
+		}
+		prev_blank = blank;
+		i = eol;
+		if (i < len && s[i] == '\r')
+			i++;
+		if (i < len && s[i] == '\n' && (i == eol || s[i - 1] == '\r'))
+			i++;
+		line++;
+	}
+done:
+	free(cols);
+	return error;
+}
+
+/* ------------------------------------------------------------------ */
+/* Text                                                                */
+
+static unsigned line_of(const parser *p, cmark_node *node)
+{
+	return (unsigned)cmark_node_get_start_line(node) + p->offset;
+}
+
+static int is_text_block(cmark_node_type t)
+{
+	return t == CMARK_NODE_PARAGRAPH || t == CMARK_NODE_HEADING ||
+	       t == CMARK_NODE_ITEM || t == CMARK_NODE_BLOCK_QUOTE;
+}
+
+/*
+ * Append the plain text of `node` to `out`: text and code literals, line
+ * breaks as spaces, links and images as their text, HTML dropped; blocks
+ * separated by a space. Lists inside `node` are left out when
+ * `skip_lists` (their items are blocks of their own).
+ */
+static void plain_text(pd_buf *out, cmark_node *node, int skip_lists)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	const char *lit;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *cur = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(cur);
+
+		if (ev == CMARK_EVENT_EXIT) {
+			if (is_text_block(t))
+				pd_buf_putc(out, ' ');
+			continue;
+		}
+		switch (t) {
+		case CMARK_NODE_LIST:
+			if (skip_lists && cur != node)
+				cmark_iter_reset(it, cur, CMARK_EVENT_EXIT);
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+			if ((lit = cmark_node_get_literal(cur)) != NULL)
+				pd_buf_puts(out, lit);
+			if (t == CMARK_NODE_CODE_BLOCK)
+				pd_buf_putc(out, ' ');
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			pd_buf_putc(out, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/* The plain text of `node`, normalised, in p->text. */
+static void node_text(parser *p, cmark_node *node, int skip_lists)
+{
+	pd_buf_clear(&p->raw);
+	pd_buf_clear(&p->text);
+	plain_text(&p->raw, node, skip_lists);
+	pd_text_normalize(&p->text, p->raw.ptr, p->raw.size);
+}
+
+/* A code or HTML block as written: line endings LF, no final one. */
+static void literal_text(parser *p, cmark_node *node)
+{
+	const char *lit = cmark_node_get_literal(node);
+	size_t n, i;
+
+	pd_buf_clear(&p->text);
+	if (!lit)
+		return;
+	n = strlen(lit);
+	while (n > 0 && (lit[n - 1] == '\n' || lit[n - 1] == '\r'))
+		n--;
+	for (i = 0; i < n; i++) {
+		if (lit[i] == '\r') {
+			if (i + 1 < n && lit[i + 1] == '\n')
+				continue;
+			pd_buf_putc(&p->text, '\n');
+		} else {
+			pd_buf_putc(&p->text, lit[i]);
+		}
+	}
+}
+
+static void add_block(parser *p, pd_section *s, pd_block_type type,
+                      unsigned line)
+{
+	if (p->text.size)
+		pd_section__add_block(p->doc, s, type, p->text.ptr, p->text.size,
+		                      line);
+}
+
+/* Every item of `list`, at any depth, as an item block of `s`. */
+static int add_list_items(parser *p, pd_section *s, cmark_node *list)
+{
+	cmark_iter *it = cmark_iter_new(list);
+	cmark_event_type ev;
+	int error = 0;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *cur = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(cur) != CMARK_NODE_ITEM)
+			continue;
+		if ((error = over_budget(p)) < 0)
+			break;
+		node_text(p, cur, 1);
+		add_block(p, s, PD_BLOCK_ITEM, line_of(p, cur));
+	}
+	cmark_iter_free(it);
+	return error;
+}
+
+/* The lists inside `item` (not itself) as item blocks of `s`. */
+static int add_sub_items(parser *p, pd_section *s, cmark_node *item)
+{
+	cmark_iter *it = cmark_iter_new(item);
+	cmark_event_type ev;
+	int error = 0;
+
+	while (!error && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *cur = cmark_iter_get_node(it);
+
+		if (ev != CMARK_EVENT_ENTER ||
+		    cmark_node_get_type(cur) != CMARK_NODE_LIST)
+			continue;
+		error = add_list_items(p, s, cur);
+		cmark_iter_reset(it, cur, CMARK_EVENT_EXIT);
+	}
+	cmark_iter_free(it);
+	return error;
+}
+
+/*
+ * The last line of a block: that of its last leaf block, for cmark counts
+ * the blank lines after a list item into the item.
+ */
+static unsigned end_line(const parser *p, cmark_node *node)
+{
+	cmark_node *last;
+
+	while ((last = cmark_node_last_child(node)) != NULL &&
+	       cmark_node_get_type(last) <= CMARK_NODE_LAST_BLOCK)
+		node = last;
+	return (unsigned)cmark_node_get_end_line(node) + p->offset;
+}
+
+/* The top-level items of a bullet list in `area` as its goals. */
+static int add_item_goals(parser *p, pd_section *area, cmark_node *list)
+{
+	cmark_node *item;
+	pd_section *goal;
+	pd_buf key = PD_BUF_INIT;
+	int error = 0;
+
+	for (item = cmark_node_first_child(list); item && !error;
+	     item = cmark_node_next(item)) {
+		if ((error = over_budget(p)) < 0)
+			break;
+		node_text(p, item, 1);
+		if (!p->text.size) {
+			/* nothing to name a goal by: its sub-items stay the area's */
+			error = add_sub_items(p, area, item);
+			continue;
+		}
+		goal = pd_document__add_section(p->doc, area, p->text.ptr,
+		                                area->level + 1, line_of(p, item));
+		goal->kind = PD_KIND_GOAL;
+		goal->synthetic = 1;
+		goal->line_end = end_line(p, item);
+		pd_buf_clear(&key);
+		pd_text_heading_key(&key, goal->heading, strlen(goal->heading));
+		goal->key = pd_pool_strndup(&p->doc->pool, key.ptr, key.size);
+		error = add_sub_items(p, goal, item);
+	}
+	pd_buf_dispose(&key);
+	return error;
+}
+
+/* One top-level block (not a heading) of section `s`. */
+static int add_node(parser *p, pd_section *s, cmark_node *node,
+                    int items_are_goals)
+{
+	unsigned line = line_of(p, node);
+
+	switch (cmark_node_get_type(node)) {
+	case CMARK_NODE_PARAGRAPH:
+		node_text(p, node, 0);
+		/* CommonMark has no tables: a pipe table is a paragraph */
+		add_block(p, s, p->raw.size && p->raw.ptr[0] == '|' ?
+		          PD_BLOCK_TABLE : PD_BLOCK_PARAGRAPH, line);
+		break;
+	case CMARK_NODE_LIST:
+		if (items_are_goals &&
+		    cmark_node_get_list_type(node) == CMARK_BULLET_LIST)
+			return add_item_goals(p, s, node);
+		return add_list_items(p, s, node);
+	case CMARK_NODE_BLOCK_QUOTE:
+		node_text(p, node, 0);
+		add_block(p, s, PD_BLOCK_QUOTE, line);
+		break;
+	case CMARK_NODE_CODE_BLOCK:
+		literal_text(p, node);
+		add_block(p, s, PD_BLOCK_CODE, line);
+		break;
+	case CMARK_NODE_HTML_BLOCK:
+		literal_text(p, node);
+		add_block(p, s, PD_BLOCK_HTML, line);
+		break;
+	case CMARK_NODE_THEMATIC_BREAK:
+		break;
+	default:
+		node_text(p, node, 0);
+		add_block(p, s, PD_BLOCK_OTHER, line);
+		break;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Sections                                                            */
+
+static const char *pool_key(parser *p, const char *heading)
+{
+	pd_buf key = PD_BUF_INIT;
+	const char *out;
+
+	pd_text_heading_key(&key, heading, strlen(heading));
+	out = pd_pool_strndup(&p->doc->pool, key.ptr, key.size);
+	pd_buf_dispose(&key);
+	return out;
+}
+
+/* Close the open sections of level >= `level`; they end before `line`. */
+static void close_sections(parser *p, int level, unsigned line)
+{
+	while (p->stack.size > 1) {
+		pd_section *top = pd_vec_get(&p->stack, p->stack.size - 1);
+
+		if (top->level < level)
+			break;
+		top->line_end = line > top->line_start ? line - 1 : top->line_start;
+		p->stack.size--;
+	}
+}
+
+/*
+ * Pass 1: a section for every top-level heading. @return the cmark line
+ * of the first H2 in *h2_line (0: none).
+ */
+static int open_sections(parser *p, cmark_node *root, int *h2_line,
+                         unsigned *title_line)
+{
+	pd_document *doc = p->doc;
+	cmark_node *node;
+	int have_title = 0, error = 0;
+
+	*h2_line = 0;
+	*title_line = 0;
+	pd_vec_push(&p->stack, doc->root);
+	for (node = cmark_node_first_child(root); node;
+	     node = cmark_node_next(node)) {
+		int level;
+		unsigned line;
+		pd_section *s;
+
+		if (cmark_node_get_type(node) != CMARK_NODE_HEADING)
+			continue;
+		if ((error = over_budget(p)) < 0)
+			return error;
+		level = cmark_node_get_heading_level(node);
+		line = line_of(p, node);
+		node_text(p, node, 0);
+		if (level == 2 && !*h2_line)
+			*h2_line = cmark_node_get_start_line(node);
+		if (level == 1 && !have_title) {
+			/* the programme's name */
+			have_title = 1;
+			close_sections(p, 1, line);
+			doc->root->heading = pd_pool_strndup(&doc->pool, p->text.ptr,
+			                                     p->text.size);
+			doc->root->key = pool_key(p, doc->root->heading);
+			*title_line = line;
+			pd_vec_push(&p->opened, doc->root);
+			continue;
+		}
+		close_sections(p, level, line);
+		s = pd_document__add_section(doc, pd_vec_get(&p->stack,
+		                             p->stack.size - 1), p->text.ptr,
+		                             level, line);
+		s->key = pool_key(p, s->heading);
+		pd_vec_push(&p->stack, s);
+		pd_vec_push(&p->opened, s);
+	}
+	close_sections(p, 1, doc->line_count + 1);
+	return 0;
+}
+
+/* Pass 2: kinds, by the words of each heading and then by position. */
+static void classify_sections(parser *p)
+{
+	pd_document *doc = p->doc;
+	int has_container = 0;
+	size_t i;
+
+	for (i = 1; i < doc->sections.size; i++) {
+		pd_section *s = pd_vec_get(&doc->sections, i);
+
+		s->kind = pd_classify_heading(p->cls, s->heading, s->level);
+	}
+	/*
+	 * A generic section that holds headings naming themselves areas
+	 * ("Fokusområde 1: ...") is their container, whatever its own name.
+	 */
+	for (i = 1; i < doc->sections.size; i++) {
+		pd_section *s = pd_vec_get(&doc->sections, i);
+
+		if (s->kind == PD_KIND_AREA && s->parent != doc->root &&
+		    s->parent->kind == PD_KIND_SECTION)
+			s->parent->kind = PD_KIND_CONTAINER;
+	}
+	for (i = 1; i < doc->sections.size && !has_container; i++) {
+		pd_section *s = pd_vec_get(&doc->sections, i);
+
+		has_container = s->kind == PD_KIND_CONTAINER;
+	}
+	/* parents come before their children: their kind is settled */
+	for (i = 1; i < doc->sections.size; i++) {
+		pd_section *s = pd_vec_get(&doc->sections, i);
+		pd_kind parent = s->parent->kind;
+
+		if (s->kind != PD_KIND_SECTION)
+			continue;          /* its own words decide */
+		if (parent == PD_KIND_CONTAINER)
+			s->kind = PD_KIND_AREA;
+		else if (parent == PD_KIND_AREA)
+			s->kind = PD_KIND_GOAL;
+		else if (!has_container && s->parent == doc->root)
+			s->kind = PD_KIND_AREA;
+	}
+}
+
+/* Pass 3: the blocks of every section, and goals made of bullet items. */
+static int fill_sections(parser *p, cmark_node *root)
+{
+	pd_section *cur = p->doc->root;
+	cmark_node *node;
+	size_t next = 0;
+	int items_are_goals = 0, error = 0;
+
+	for (node = cmark_node_first_child(root); node && !error;
+	     node = cmark_node_next(node)) {
+		if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
+			cur = pd_vec_get(&p->opened, next++);
+			items_are_goals = cur->kind == PD_KIND_AREA &&
+			                  cur->children.size == 0;
+			continue;
+		}
+		if ((error = over_budget(p)) < 0)
+			break;
+		error = add_node(p, cur, node, items_are_goals);
+	}
+	return error;
+}
+
+/*
+ * doc->sections in document order again (synthetic goals were appended at
+ * the end; they are leaves right after their area), and doc->areas.
+ */
+static void finish_sections(pd_document *doc)
+{
+	pd_vec all = PD_VEC_INIT;
+	size_t i, k;
+
+	for (i = 0; i < doc->sections.size; i++) {
+		pd_section *s = pd_vec_get(&doc->sections, i);
+
+		if (s->synthetic)
+			continue;
+		s->index = all.size;
+		pd_vec_push(&all, s);
+		for (k = 0; k < s->children.size; k++) {
+			pd_section *c = pd_vec_get(&s->children, k);
+
+			if (!c->synthetic)
+				break;
+			c->index = all.size;
+			pd_vec_push(&all, c);
+		}
+	}
+	pd_vec_dispose(&doc->sections);
+	doc->sections = all;
+	for (i = 0; i < doc->sections.size; i++) {
+		pd_section *s = pd_vec_get(&doc->sections, i);
+
+		if (s->kind == PD_KIND_AREA)
+			pd_vec_push(&doc->areas, s);
+	}
+}
+
+/* Byte offset of the start of (1-based) line `line` in s. */
+static size_t line_offset(const char *s, size_t len, int line)
+{
+	size_t i = 0;
+	int at = 1;
+
+	while (at < line && i < len) {
+		if (s[i] == '\n') {
+			at++;
+		} else if (s[i] == '\r') {
+			if (i + 1 < len && s[i + 1] == '\n')
+				i++;
+			at++;
+		}
+		i++;
+	}
+	return i;
+}
+
+/* ------------------------------------------------------------------ */
+
+int pd_parse_document(pd_document **out, const char *md, size_t len,
+                      const pd_parse_options *opts)
+{
+	pd_parse_options defaults = PD_PARSE_OPTIONS_INIT;
+	pd_classifier *own_cls = NULL;
+	cmark_parser *cp = NULL;
+	cmark_node *root = NULL;
+	pd_document *doc = NULL;
+	parser p;
+	size_t max_size, bad, skip = 0, body_off = 0;
+	unsigned max_nesting, title_line = 0;
+	int error = 0, h2_line = 0, rc;
+
+	memset(&p, 0, sizeof(p));
+	*out = NULL;
+	if (!opts)
+		opts = &defaults;
+	if (opts->version != PD_PARSE_OPTIONS_VERSION)
+		return pd_error_set(PD_EINVALID, "unsupported parse options "
+		                    "version %u", opts->version);
+	if (!md) {
+		md = "";
+		len = 0;
+	}
+	max_size = opts->max_size ? opts->max_size : PD_MAX_FILE_SIZE;
+	max_nesting = opts->max_nesting ? opts->max_nesting : DEFAULT_MAX_NESTING;
+	p.budget = opts->time_budget > 0 ? opts->time_budget : DEFAULT_TIME_BUDGET;
+	p.start = clock();
+
+	if (len > max_size)
+		return pd_error_set(PD_ELIMIT, "document too large (%lu bytes; "
+		                    "the limit is %lu)", (unsigned long)len,
+		                    (unsigned long)max_size);
+	if (len >= 3 && !memcmp(md, "\xef\xbb\xbf", 3))
+		skip = 3;
+	if ((rc = pd_text_check(md + skip, len - skip, &bad)) == 1)
+		return pd_error_set(PD_EINVALID, "binary file (NUL byte at "
+		                    "offset %lu)", (unsigned long)(bad + skip));
+	if (rc)
+		return pd_error_set(PD_EINVALID, "invalid UTF-8 at byte %lu",
+		                    (unsigned long)(bad + skip));
+
+	doc = pd_document__new();
+	p.doc = doc;
+	doc->source = pd_pool_strndup(&doc->pool, md + skip, len - skip);
+	doc->source_len = len - skip;
+	doc->line_count = pd_text_line_count(doc->source, doc->source_len);
+	doc->root->line_start = doc->line_count ? 1 : 0;
+	doc->root->line_end = doc->line_count;
+
+	if ((error = pd_meta_front_matter(&doc->meta, &doc->pool, doc->source,
+	                                  doc->source_len, &body_off,
+	                                  &p.offset)) < 0)
+		goto done;
+	p.body = doc->source + body_off;
+	p.body_len = doc->source_len - body_off;
+	if ((error = check_nesting(p.body, p.body_len, max_nesting,
+	                           p.offset + 1)) < 0)
+		goto done;
+
+	if (opts->classifier) {
+		p.cls = opts->classifier;
+	} else {
+		if ((error = pd_classifier_new(&own_cls)) < 0)
+			goto done;
+		p.cls = own_cls;
+	}
+
+	cp = cmark_parser_new(CMARK_OPT_DEFAULT);
+	cmark_parser_feed(cp, p.body, p.body_len);
+	root = cmark_parser_finish(cp);
+
+	if ((error = open_sections(&p, root, &h2_line, &title_line)) < 0)
+		goto done;
+	classify_sections(&p);
+	if ((error = fill_sections(&p, root)) < 0)
+		goto done;
+	finish_sections(doc);
+
+	error = pd_meta_infer(&doc->meta, &doc->pool, p.body, p.body_len,
+	                      p.offset + 1, h2_line ? line_offset(p.body,
+	                      p.body_len, h2_line) : p.body_len,
+	                      title_line ? doc->root->heading : NULL,
+	                      title_line);
+	if (error < 0)
+		goto done;
+	doc->lang = doc->meta.language && !strcmp(doc->meta.language, "en") ?
+	            PD_LANG_EN : PD_LANG_SV;
+done:
+	if (root)
+		cmark_node_free(root);
+	if (cp)
+		cmark_parser_free(cp);
+	pd_classifier_free(own_cls);
+	pd_vec_dispose(&p.stack);
+	pd_vec_dispose(&p.opened);
+	pd_buf_dispose(&p.raw);
+	pd_buf_dispose(&p.text);
+	if (error < 0)
+		pd_document_free(doc);
+	else
+		*out = doc;
+	return error;
+}

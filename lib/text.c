@@ -1,0 +1,657 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * text.c: Unicode text handling on top of utf8proc: validation, NFC, case
+ * folding, white space, words, and the identity of a heading.
+ *
+ * Input is assumed to be valid UTF-8 (the parser rejects anything else
+ * with pd_text_check()); the other functions do not crash on invalid
+ * bytes but copy them or treat them as separators.
+ *
+ * A heading's identity (pd_text_heading_key) is what remains when the way
+ * it is numbered is taken away: "2.", "2.1", "IV.", "A)", "§ 3", and a
+ * leading kind word with its number ("Fokusområde 3:", "Goal 4 –"). Numbers
+ * that belong to a name stay: numbering is at most three digits a group,
+ * so "2035 – Vision" and "Agenda 2030" keep theirs.
+ */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "alloc.h"
+#include "text.h"
+
+int pd_text_check(const char *s, size_t len, size_t *bad_out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, dummy;
+
+	if (!bad_out)
+		bad_out = &dummy;
+	while (i < len) {
+		unsigned c = p[i];
+		size_t n, k;
+		uint32_t cp, min;
+
+		if (c < 0x80) {
+			if (!c) {
+				*bad_out = i;
+				return 1;
+			}
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			n = 1;
+			cp = c & 0x1f;
+			min = 0x80;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			n = 2;
+			cp = c & 0x0f;
+			min = 0x800;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			n = 3;
+			cp = c & 0x07;
+			min = 0x10000;
+		} else {
+			goto bad;
+		}
+		if (len - i <= n)
+			goto bad;
+		for (k = 1; k <= n; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				goto bad;
+			cp = (cp << 6) | (p[i + k] & 0x3f);
+		}
+		/* overlong forms, surrogates, beyond U+10FFFF */
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			goto bad;
+		i += n + 1;
+	}
+	return 0;
+bad:
+	*bad_out = i;
+	return 2;
+}
+
+/* The code point at s[*pos], advancing *pos; -1 (one byte) if invalid. */
+static int32_t decode(const char *s, size_t len, size_t *pos)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n;
+	unsigned char c = (unsigned char)s[*pos];
+
+	if (c < 0x80) {
+		(*pos)++;
+		return c;
+	}
+	n = utf8proc_iterate((const utf8proc_uint8_t *)s + *pos,
+	                     (utf8proc_ssize_t)(len - *pos), &cp);
+	if (n <= 0) {
+		(*pos)++;
+		return -1;
+	}
+	*pos += (size_t)n;
+	return cp;
+}
+
+/*
+ * Apply utf8proc_map(); on invalid input (which the parser never passes)
+ * the bytes are copied as they are.
+ */
+static void map(pd_buf *out, const char *s, size_t len,
+                utf8proc_option_t options)
+{
+	utf8proc_uint8_t *dst = NULL;
+	utf8proc_ssize_t n;
+
+	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+	                 &dst, options);
+	if (n == UTF8PROC_ERROR_NOMEM)
+		pd__oom();
+	if (n < 0) {
+		pd_buf_put(out, s, len);
+	} else {
+		pd_buf_put(out, (const char *)dst, (size_t)n);
+	}
+	free(dst);
+}
+
+/*
+ * Text whose bytes are all below 0xCC holds only code points below
+ * U+0300, where no character decomposes, composes or is a combining
+ * mark: it is in NFC already.
+ */
+static int maybe_not_nfc(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0xcc)
+			return 1;
+	return 0;
+}
+
+void pd_text_nfc(pd_buf *out, const char *s, size_t len)
+{
+	if (!maybe_not_nfc(s, len))
+		pd_buf_put(out, s, len);
+	else
+		map(out, s, len, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+void pd_text_fold(pd_buf *out, const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			break;
+	if (i < len) {
+		map(out, s, len, UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+		    UTF8PROC_CASEFOLD);
+		return;
+	}
+	pd_buf_grow(out, len);
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+
+		out->ptr[out->size++] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+	}
+	out->ptr[out->size] = '\0';
+}
+
+int pd_text_is_space(int32_t cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
+	if (cp == 0x85 || cp == 0x2028 || cp == 0x2029)
+		return 1;
+	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+/* Append `s` with white space runs made one space, trimmed. */
+static void collapse(pd_buf *out, const char *s, size_t len)
+{
+	size_t i = 0;
+	int pending = 0, any = 0;
+
+	pd_buf_grow(out, len);
+	while (i < len) {
+		size_t at = i;
+		int32_t cp = decode(s, len, &i);
+
+		if (cp >= 0 && pd_text_is_space(cp)) {
+			pending = any;
+			continue;
+		}
+		if (pending)
+			pd_buf_putc(out, ' ');
+		pending = 0;
+		any = 1;
+		pd_buf_put(out, s + at, i - at);
+	}
+}
+
+void pd_text_normalize(pd_buf *out, const char *s, size_t len)
+{
+	pd_buf tmp = PD_BUF_INIT;
+
+	collapse(&tmp, s, len);
+	pd_text_nfc(out, tmp.ptr, tmp.size);
+	pd_buf_dispose(&tmp);
+}
+
+/* ------------------------------------------------------------------ */
+/* Heading identity                                                    */
+
+static int is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_ascii_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Length of a dash ("-", "–", "—") at s, or 0. */
+static size_t dash_len(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == '-')
+		return 1;
+	if (n >= 3 && (unsigned char)s[0] == 0xe2 &&
+	    (unsigned char)s[1] == 0x80 &&
+	    ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
+		return 3;
+	return 0;
+}
+
+/* Is s[i] the end, or a letter/digit (more heading text)? */
+static size_t spaces(const char *s, size_t n, size_t i)
+{
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
+/*
+ * A section number "2", "2.1", "10.3.2": groups of one to three digits
+ * joined by dots (a dot is part of it only when a digit follows). Years
+ * are not numbering. @return its length, 0 if none; *groups_out counts
+ * the groups, *first_out the digits of the first.
+ */
+static size_t number_len(const char *s, size_t n, int *groups_out,
+                         size_t *first_out)
+{
+	size_t i = 0, d;
+	int groups = 0;
+
+	for (;;) {
+		d = 0;
+		while (i + d < n && is_digit(s[i + d]))
+			d++;
+		if (d == 0 || d > 3)
+			return 0;
+		if (!groups && first_out)
+			*first_out = d;
+		groups++;
+		i += d;
+		if (groups_out)
+			*groups_out = groups;
+		if (i + 1 < n && s[i] == '.' && is_digit(s[i + 1]))
+			i++;
+		else
+			return i;
+	}
+}
+
+/*
+ * A roman numeral I..XXXIX, all capitals or all small letters, not
+ * followed by a letter.
+ */
+static size_t roman_len(const char *s, size_t n)
+{
+	static const char *const romans[] = {
+		"XXXVIII", "XXXVII", "XXVIII", "XXXIII", "XXXIV", "XXXIX",
+		"XXXVI", "XXVII", "XXIII", "XVIII", "XXXII", "XXXV", "XXXI",
+		"XXIV", "XXIX", "XXVI", "XXII", "XVII", "XIII", "VIII", "XXX",
+		"XXV", "XXI", "XIV", "XIX", "XVI", "XII", "VII", "III", "XX",
+		"XV", "XI", "IV", "IX", "VI", "II", "X", "V", "I", NULL
+	};
+	size_t k, i, rl;
+
+	for (k = 0; romans[k]; k++) {
+		rl = strlen(romans[k]);
+		if (rl > n)
+			continue;
+		for (i = 0; i < rl; i++)
+			if ((s[i] & ~0x20) != romans[k][i])
+				break;
+		if (i < rl || (rl < n && is_ascii_alpha(s[rl])))
+			continue;
+		for (i = 1; i < rl; i++)
+			if ((s[i] & 0x20) != (s[0] & 0x20))
+				return 0;        /* "Vi", not "VI" */
+		return rl;
+	}
+	return 0;
+}
+
+/*
+ * The separator after a number: "." ")" ":" followed by a space or the
+ * end, or a spaced dash " – ". @return its length with the spaces after
+ * it, 0 if there is none.
+ */
+static size_t sep_len(const char *s, size_t n)
+{
+	size_t i = 0, d;
+
+	if (n == 0)
+		return 0;
+	if (s[0] == '.' || s[0] == ')' || s[0] == ':') {
+		i = 1;
+		if (i < n && s[i] != ' ')
+			return 0;
+		i = spaces(s, n, i);
+		if ((d = dash_len(s + i, n - i)) && (i + d == n ||
+		    s[i + d] == ' '))
+			i = spaces(s, n, i + d);
+		return i;
+	}
+	i = spaces(s, n, 0);
+	if (i == 0 && (d = dash_len(s, n)) == 0)
+		return 0;
+	if ((d = dash_len(s + i, n - i)) && (i + d == n || s[i + d] == ' '))
+		return spaces(s, n, i + d);
+	return 0;
+}
+
+/*
+ * Does `s` start with `word` (ASCII letters, space, "-", "å", "ä", "ö")
+ * case-insensitively, ending there at a word boundary? @return its
+ * length in `s`, or 0.
+ */
+static size_t word_prefix(const char *s, size_t n, const char *word)
+{
+	size_t i = 0, j = 0;
+
+	while (word[j]) {
+		unsigned char w = (unsigned char)word[j];
+
+		if (i >= n)
+			return 0;
+		if (w == 0xc3 && j + 1 < strlen(word)) {
+			/* å ä ö é (C3 A5/A4/B6/A9), or their capitals (C3 85/84/96/89) */
+			unsigned char lw = (unsigned char)word[j + 1];
+
+			if (i + 1 >= n || (unsigned char)s[i] != 0xc3 ||
+			    ((unsigned char)s[i + 1] != lw &&
+			     (unsigned char)s[i + 1] != lw - 0x20))
+				return 0;
+			i += 2;
+			j += 2;
+			continue;
+		}
+		if ((s[i] | 0x20) != (char)(w | 0x20) || (w < 'a' && s[i] != (char)w))
+			return 0;
+		i++;
+		j++;
+	}
+	if (i < n && (is_ascii_alpha(s[i]) || (unsigned char)s[i] >= 0x80))
+		return 0;
+	return i;
+}
+
+/* Words that name what a heading is, written before its number. */
+static const char *const kind_words[] = {
+	"prioriterat område", "strategiskt område", "fokusområde",
+	"målområde", "insatsområde", "utvecklingsområde", "temaområde",
+	"område", "tema", "delmål", "effektmål", "huvudmål", "mål",
+	"kapitel", "avsnitt", "del", "etapp", "åtgärd", "aktivitet",
+	"insats", "indikator", "priority area", "focus area", "goal area",
+	"strategic area", "key area", "strategic theme", "strategic priority",
+	"strategic objective", "strategic goal", "priority", "pillar",
+	"theme", "sub-goal", "subgoal", "goal", "objective", "target",
+	"chapter", "section", "part", "action", "measure", "activity",
+	"indicator", "area", NULL
+};
+
+/* "Fokusområdet Infrastruktur": the word names the kind, the rest the area */
+static const char *const definite_kind_words[] = {
+	"fokusområdet", "målområdet", "insatsområdet", "utvecklingsområdet",
+	"temaområdet", NULL
+};
+
+/* One piece of numbering at the start of s, with what separates it. */
+static size_t strip_one(const char *s, size_t n, int with_kind_words)
+{
+	size_t i, d, sl, first = 0;
+	int groups = 0, k;
+
+	/* "§ 3", "§3." */
+	if (n >= 2 && (unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa7) {
+		i = spaces(s, n, 2);
+		if (!(d = number_len(s + i, n - i, NULL, NULL)))
+			return 0;
+		i += d;
+		if (i < n && is_ascii_alpha(s[i]) && (i + 1 == n ||
+		    !is_ascii_alpha(s[i + 1])))
+			i++;                     /* "§ 3a" */
+		if (i == n)
+			return i;
+		if ((sl = sep_len(s + i, n - i)))
+			return i + sl;
+		return s[i] == ' ' ? spaces(s, n, i) : 0;
+	}
+	/* "2.", "2.1.", "2)", "2 –", "2.1 Text", "1 Inledning" */
+	if (is_digit(s[0])) {
+		if (!(d = number_len(s, n, &groups, &first)))
+			return 0;
+		if (d == n)
+			return d;
+		if ((sl = sep_len(s + d, n - d)))
+			return d + sl;
+		if (s[d] == ' ' && d + 1 < n) {
+			size_t at = d + 1;
+			int32_t cp = decode(s, n, &at);
+
+			if (groups > 1)
+				return d + 1;
+			if (first <= 2 && cp > 0 && utf8proc_category(cp) ==
+			    UTF8PROC_CATEGORY_LU)
+				return d + 1;
+		}
+		return 0;
+	}
+	/* "IV.", "iv)", "II –" */
+	if ((d = roman_len(s, n)) && d < n && (sl = sep_len(s + d, n - d)))
+		return d + sl;
+	/* "A)", "b." */
+	if (is_ascii_alpha(s[0]) && n > 2 && (s[1] == ')' || s[1] == '.') &&
+	    s[2] == ' ')
+		return spaces(s, n, 2);
+	if (!with_kind_words)
+		return 0;
+	/* "Fokusområde 3:", "Goal 4 –", "Mål 1 Text", "Målområde: Text" */
+	for (k = 0; kind_words[k]; k++) {
+		size_t w = word_prefix(s, n, kind_words[k]), num = 0;
+
+		if (!w)
+			continue;
+		i = spaces(s, n, w);
+		if (i < n && is_digit(s[i]) &&
+		    (num = number_len(s + i, n - i, NULL, NULL))) {
+			i += num;
+			if (i == n)
+				return i;
+			if ((sl = sep_len(s + i, n - i)))
+				return i + sl;
+			return s[i] == ' ' ? spaces(s, n, i) : 0;
+		}
+		/* "Del IV:", "Mål A –": a letter needs a separator */
+		if (i > w && i < n) {
+			num = roman_len(s + i, n - i);
+			if (!num && is_ascii_alpha(s[i]) &&
+			    (i + 1 == n || !is_ascii_alpha(s[i + 1])))
+				num = 1;
+			if (num && (i + num == n ||
+			    (sl = sep_len(s + i + num, n - i - num))))
+				return i + num == n ? n : i + num + sl;
+		}
+		if (i < n && s[i] == ':')
+			return spaces(s, n, i + 1);
+		if ((d = dash_len(s + i, n - i)) && i > w && i + d < n &&
+		    s[i + d] == ' ')
+			return spaces(s, n, i + d);
+		return 0;
+	}
+	for (k = 0; definite_kind_words[k]; k++) {
+		size_t w = word_prefix(s, n, definite_kind_words[k]);
+
+		if (w && w + 1 < n && s[w] == ' ')
+			return spaces(s, n, w);
+		if (w && w < n && s[w] == ':')
+			return spaces(s, n, w + 1);
+	}
+	return 0;
+}
+
+/*
+ * Heading text made plain (NFC, white space collapsed) with numbering
+ * and trailing ":"/"." removed; case-folded and without kind words when
+ * `key`. A heading that is nothing but numbering keeps it.
+ */
+static void heading_norm(pd_buf *out, const char *heading, size_t len,
+                         int key)
+{
+	pd_buf flat = PD_BUF_INIT;
+	size_t skip = 0, end, k;
+	int round;
+
+	pd_text_normalize(&flat, heading, len);
+	for (round = 0; round < 4 && skip < flat.size; round++) {
+		if (!(k = strip_one(flat.ptr + skip, flat.size - skip, key)))
+			break;
+		skip += k;
+	}
+	for (;;) {
+		end = flat.size;
+		while (end > skip && (flat.ptr[end - 1] == ':' ||
+		       flat.ptr[end - 1] == '.' || flat.ptr[end - 1] == ' '))
+			end--;
+		if (end > skip || skip == 0)
+			break;
+		skip = 0;          /* only numbering: keep it */
+	}
+	if (end == 0)
+		end = flat.size;   /* only dots and colons: keep them */
+	if (key)
+		pd_text_fold(out, flat.ptr + skip, end - skip);
+	else
+		pd_buf_put(out, flat.ptr + skip, end - skip);
+	pd_buf_dispose(&flat);
+}
+
+void pd_text_heading_key(pd_buf *out, const char *heading, size_t len)
+{
+	heading_norm(out, heading, len, 1);
+}
+
+void pd_text_heading_clean(pd_buf *out, const char *heading, size_t len)
+{
+	heading_norm(out, heading, len, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Words                                                               */
+
+static int is_letter(int32_t cp)
+{
+	if (cp < 0)
+		return 0;
+	if (cp < 0x80)
+		return is_ascii_alpha((char)cp);
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int is_mark(int32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x300)
+		return 0;
+	c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC;
+}
+
+static int is_word_char(int32_t cp)
+{
+	if (cp < 0)
+		return 0;
+	if (cp < 0x80)
+		return is_ascii_alpha((char)cp) || is_digit((char)cp);
+	return is_letter(cp) || is_mark(cp) ||
+	       utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+/* An apostrophe or hyphen, which joins two letters into one word. */
+static int is_joiner(int32_t cp)
+{
+	return cp == '\'' || cp == '-' || cp == 0x2019 || cp == 0x2010 ||
+	       cp == 0x2011;
+}
+
+int pd_text_next_word(const char *s, size_t len, size_t *pos,
+                      size_t *start, size_t *wlen)
+{
+	size_t i = *pos, ws = 0, end = 0;
+	int32_t cp, base = -1;
+	int found = 0;
+
+	while (i < len && !found) {
+		size_t at = i;
+
+		cp = decode(s, len, &i);
+		if (is_word_char(cp)) {
+			found = 1;
+			ws = at;
+			end = i;
+			base = cp;
+		}
+	}
+	if (!found) {
+		*pos = len;
+		return 0;
+	}
+	while (i < len) {
+		size_t j;
+		int32_t next;
+
+		cp = decode(s, len, &i);
+		if (is_word_char(cp)) {
+			if (!is_mark(cp))
+				base = cp;       /* marks belong to their base */
+			end = i;
+			continue;
+		}
+		if (is_joiner(cp) && is_letter(base) && i < len) {
+			j = i;
+			next = decode(s, len, &j);
+			if (is_letter(next)) {
+				base = next;
+				end = i = j;
+				continue;
+			}
+		}
+		break;
+	}
+	*start = ws;
+	*wlen = end - ws;
+	*pos = end;
+	return 1;
+}
+
+uint64_t pd_text_hash(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ull;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+int pd_text_is_control(int32_t cp)
+{
+	return (cp >= 0 && cp < 0x20) || cp == 0x7f ||
+	       (cp >= 0x80 && cp < 0xa0);
+}
+
+unsigned pd_text_line_count(const char *s, size_t len)
+{
+	unsigned n = 0;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\n') {
+			n++;
+		} else if (s[i] == '\r') {
+			n++;
+			if (i + 1 < len && s[i + 1] == '\n')
+				i++;
+		}
+	}
+	if (len && s[len - 1] != '\n' && s[len - 1] != '\r')
+		n++;
+	return n;
+}

@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_classify.c: section kinds from heading words (classify.c), kind
+ * and language names.
+ */
+#include "harness.h"
+#include "progdiff.h"
+
+static pd_classifier *shared;
+
+static void free_shared(void)
+{
+	pd_classifier_free(shared);
+}
+
+/* One classifier with the built-in patterns for the whole file. */
+static pd_classifier *builtin(void)
+{
+	if (!shared) {
+		if (pd_classifier_new(&shared) < 0) {
+			printf("classifier: %s\n", pd_error_message());
+			exit(1);
+		}
+		atexit(free_shared);
+	}
+	return shared;
+}
+
+#define cls builtin()
+
+/* Each heading of `cases` (NULL-terminated) must classify as `kind`. */
+static void expect(const char *const *cases, pd_kind kind)
+{
+	size_t i;
+
+	for (i = 0; cases[i]; i++) {
+		pd_kind got = pd_classify_heading(cls, cases[i], 2);
+
+		if (got != kind)
+			printf("    '%s': got %s, want %s\n", cases[i],
+			       pd_kind_name(got), pd_kind_name(kind));
+		INT_EQ(got, kind, cases[i]);
+	}
+}
+
+static void test_classify__numbered_fokusomrade(void)
+{
+	INT_EQ(pd_classify_heading(cls, "Fokusområde 2: Hållbar tillväxt", 2),
+	       PD_KIND_AREA, "a numbered fokusområde is a goal area");
+}
+
+static void test_classify__areas(void)
+{
+	static const char *const cases[] = {
+		"Fokusområde 2: Hållbar tillväxt", "Målområde: Trygghet",
+		"Målområde 2 – Trygghet", "Insatsområde 1. Skola",
+		"Prioriterat område 3: Bostäder", "Fokusområde 4",
+		"FOKUSOMRÅDE 4: ÄLDRE", "Fokusområdet Infrastruktur",
+		"Tema 2: Klimat", "Priority area 1 – Transport", "Pillar 3",
+		"Priority 1.", "Focus area: Health", "Goal area 2 - Jobs",
+		"Strategic theme III: Culture", "2. Fokusområde 3: Näringsliv",
+		NULL
+	};
+
+	expect(cases, PD_KIND_AREA);
+}
+
+static void test_classify__containers(void)
+{
+	static const char *const cases[] = {
+		"Fokusområden", "Fokusområdena", "Våra fokusområden",
+		"Fyra fokusområden", "Målområden", "Insatsområden",
+		"Prioriterade områden", "Strategiska områden",
+		"Fokusområden och mål", "Focus areas", "Goal areas",
+		"Priority areas", "Priorities", "Our priorities", "Pillars",
+		"Strategic themes", "3. Fokusområden", NULL
+	};
+
+	expect(cases, PD_KIND_CONTAINER);
+}
+
+static void test_classify__vision_and_overall_goal(void)
+{
+	static const char *const visions[] = {
+		"Vision", "Visionen", "Vår vision", "Our vision", "Vision 2035",
+		"Vision: Södertörn 2035", "VISION", "1. Vision", NULL
+	};
+	static const char *const overall[] = {
+		"Övergripande mål", "Det övergripande målet", "Huvudmål",
+		"Overall goal", "Overall objective", "Overarching goals", NULL
+	};
+
+	expect(visions, PD_KIND_VISION);
+	expect(overall, PD_KIND_OVERALL_GOAL);
+}
+
+static void test_classify__goals(void)
+{
+	static const char *const cases[] = {
+		"Mål 1: Fler företag", "Mål: Fler företag", "Mål 2 Ökad tillgänglighet",
+		"Delmål 2.1 – Kortare köer", "Delmål för skolan", "Delmål",
+		"Goal 2 Quality education", "Goal 4 - Quality education",
+		"Objective: Better roads", "Objective 3", "Target 3.2: Fewer deaths",
+		NULL
+	};
+
+	expect(cases, PD_KIND_GOAL);
+}
+
+static void test_classify__measures_and_indicators(void)
+{
+	static const char *const measures[] = {
+		"Åtgärder", "Aktiviteter", "Insatser", "Handlingsplan",
+		"Prioriterade åtgärder", "Åtgärder för 2024", "Measures", "Actions",
+		"Activities", "Action plan", NULL
+	};
+	static const char *const indicators[] = {
+		"Indikatorer", "Nyckeltal", "Nyckeltal och indikatorer",
+		"Indicators", "Key performance indicators", "KPIs", NULL
+	};
+
+	expect(measures, PD_KIND_MEASURE);
+	expect(indicators, PD_KIND_INDICATOR);
+}
+
+static void test_classify__nyckeltal_is_not_nyckeltalsdagen(void)
+{
+	INT_EQ(pd_classify_heading(cls, "Nyckeltal", 3), PD_KIND_INDICATOR,
+	       "the word itself is indicators");
+	INT_EQ(pd_classify_heading(cls, "Nyckeltalsdagen", 3), PD_KIND_FORUM,
+	       "the day named after it is an event");
+}
+
+static void test_classify__forums(void)
+{
+	static const char *const cases[] = {
+		"Rådslaget", "Rådslag", "Nyckeltalsdagen", "Kommundag",
+		"Södertörnskonferensen", "Innovationsforum", "Näringslivsrådet",
+		"Chefsnätverket", "Forum för samverkan", "Rådet",
+		"Open Data Day", "Annual conference", "Regional council",
+		"Climate summit", NULL
+	};
+
+	expect(cases, PD_KIND_FORUM);
+}
+
+static void test_classify__not_forums(void)
+{
+	static const char *const cases[] = {
+		"Hållbar vardag", "Skolan i dag", "Området", "Dagen",
+		"Konferensrum och lokaler", "Infrastruktur", NULL
+	};
+
+	expect(cases, PD_KIND_SECTION);
+}
+
+static void test_classify__changes(void)
+{
+	static const char *const cases[] = {
+		"Förändringar", "Ändringar", "Förändringar från 2013",
+		"Förändringar sedan förra programmet",
+		"Förändringar jämfört med tidigare program", "Changes",
+		"Changes since 2013", "What's new", "What’s new in this version",
+		NULL
+	};
+
+	expect(cases, PD_KIND_CHANGES);
+}
+
+static void test_classify__not_areas(void)
+{
+	static const char *const cases[] = {
+		"Inledning", "Bakgrund", "Sammanfattning", "Syfte", "Förord",
+		"Uppföljning", "Arbetsformer", "Arbetssätt", "Genomförande",
+		"Organisation", "Styrning", "Om programmet", "Bakgrund och syfte",
+		"Syfte och mål", "Uppföljning och utvärdering",
+		"Genomförande och uppföljning", "Uppföljning av programmet",
+		"Introduction", "Background", "Summary", "Purpose", "Preface",
+		"Follow-up", "Monitoring", "Working methods", "Implementation",
+		"Governance", "About", "About this strategy", "1 Inledning",
+		"IV. Bakgrund", NULL
+	};
+
+	expect(cases, PD_KIND_NOTAREA);
+}
+
+static void test_classify__generic(void)
+{
+	static const char *const cases[] = {
+		"Infrastruktur", "Organisation och ledarskap", "Mål och inriktning",
+		"Mål i skolan", "Agenda 2030", "Kommunerna", "", "2.", NULL
+	};
+
+	expect(cases, PD_KIND_SECTION);
+}
+
+static void test_classify__user_patterns_first(void)
+{
+	pd_classifier *c = NULL;
+
+	INT_EQ(pd_classifier_new(&c), 0, "new classifier");
+	INT_EQ(pd_classify_heading(c, "Satsningar", 2), PD_KIND_SECTION,
+	       "unknown before");
+	INT_EQ(pd_classifier_add(c, PD_KIND_CONTAINER, "^satsning(ar|arna)?$"),
+	       0, "add a container pattern");
+	INT_EQ(pd_classify_heading(c, "Satsningar", 2), PD_KIND_CONTAINER,
+	       "caseless, applied after adding");
+	INT_EQ(pd_classify_heading(c, "3. SATSNINGARNA", 2), PD_KIND_CONTAINER,
+	       "applied to the heading without its numbering");
+	INT_EQ(pd_classifier_add(c, PD_KIND_NOTAREA, "^vision$"), 0,
+	       "add a pattern that overlaps a built-in");
+	INT_EQ(pd_classify_heading(c, "Vision", 2), PD_KIND_NOTAREA,
+	       "added patterns are tried before the built-in ones");
+	INT_EQ(pd_classify_heading(c, "Vår vision", 2), PD_KIND_VISION,
+	       "the built-in ones still apply");
+	INT_EQ(pd_classifier_add(c, PD_KIND_AREA, "^Å\\w+$"), 0,
+	       "a UTF-8 pattern");
+	INT_EQ(pd_classify_heading(c, "ålderdom", 2), PD_KIND_AREA,
+	       "UTF and caseless: Å matches å");
+	pd_classifier_free(c);
+}
+
+static void test_classify__invalid_pattern(void)
+{
+	pd_classifier *c = NULL;
+
+	pd_classifier_new(&c);
+	INT_EQ(pd_classifier_add(c, PD_KIND_AREA, "(a"), PD_EINVALID,
+	       "an invalid pattern is refused");
+	STR_EQ(pd_error_message(), "invalid pattern '(a' for goal-area: "
+	       "missing closing parenthesis at offset 2",
+	       "the message names the pattern, the kind and the offset");
+	INT_EQ(pd_classifier_add(c, PD_KIND__COUNT, "x"), PD_EINVALID,
+	       "an invalid kind is refused");
+	INT_EQ(pd_classifier_add(c, PD_KIND_GOAL, "\xff"), PD_EINVALID,
+	       "a pattern that is not UTF-8 is refused");
+	INT_EQ(pd_classify_heading(c, "Vision", 2), PD_KIND_VISION,
+	       "the classifier still works");
+	pd_classifier_free(c);
+}
+
+static void test_classify__pattern_cannot_hang(void)
+{
+	pd_classifier *c = NULL;
+	char heading[200];
+
+	memset(heading, 'a', sizeof(heading) - 2);
+	heading[sizeof(heading) - 2] = '!';
+	heading[sizeof(heading) - 1] = '\0';
+	pd_classifier_new(&c);
+	INT_EQ(pd_classifier_add(c, PD_KIND_AREA, "^(a+)+$"), 0,
+	       "a pattern with catastrophic backtracking");
+	INT_EQ(pd_classify_heading(c, heading, 2), PD_KIND_SECTION,
+	       "hits the match limit and counts as no match, promptly");
+	INT_EQ(pd_classify_heading(c, "aaaa", 2), PD_KIND_AREA,
+	       "and matches where it matches");
+	pd_classifier_free(c);
+}
+
+static void test_classify__kind_names(void)
+{
+	static const char *const names[] = {
+		"section", "programme", "vision", "overall-goal", "area-container",
+		"goal-area", "goal", "measure", "indicator", "forum", "changes",
+		"not-area"
+	};
+	pd_kind k, parsed;
+
+	INT_EQ(PD_KIND__COUNT, 12, "twelve kinds");
+	for (k = PD_KIND_SECTION; k < PD_KIND__COUNT; k++) {
+		STR_EQ(pd_kind_name(k), names[k], "stable name");
+		parsed = PD_KIND__COUNT;
+		INT_EQ(pd_kind_parse(&parsed, names[k]), 0, names[k]);
+		INT_EQ(parsed, k, "round trip");
+	}
+	OK(pd_kind_name(PD_KIND__COUNT) == NULL, "out of range: NULL");
+	INT_EQ(pd_kind_parse(&parsed, "area"), PD_ENOTFOUND, "unknown name");
+	STR_EQ(pd_error_message(), "unknown section kind 'area'", "message");
+}
+
+static void test_classify__lang_names(void)
+{
+	pd_lang l = PD_LANG_AUTO;
+
+	INT_EQ(pd_lang_parse(&l, "sv"), 0, "sv");
+	INT_EQ(l, PD_LANG_SV, "sv is Swedish");
+	INT_EQ(pd_lang_parse(&l, "English"), 0, "English");
+	INT_EQ(l, PD_LANG_EN, "English is English");
+	INT_EQ(pd_lang_parse(&l, "swedish"), 0, "swedish");
+	INT_EQ(l, PD_LANG_SV, "swedish is Swedish");
+	INT_EQ(pd_lang_parse(&l, "en_GB.UTF-8"), 0, "a locale name");
+	INT_EQ(l, PD_LANG_EN, "en_GB is English");
+	INT_EQ(pd_lang_parse(&l, "auto"), 0, "auto");
+	INT_EQ(l, PD_LANG_AUTO, "auto is auto");
+	INT_EQ(pd_lang_parse(&l, "de"), PD_EINVALID, "German is not known");
+	STR_EQ(pd_error_message(), "unknown language 'de' (sv, en)", "message");
+	STR_EQ(pd_lang_name(PD_LANG_SV), "sv", "name of sv");
+	STR_EQ(pd_lang_name(PD_LANG_EN), "en", "name of en");
+	STR_EQ(pd_lang_name(PD_LANG_AUTO), "auto", "name of auto");
+}
+
+static void test_classify__free_null(void)
+{
+	pd_classifier_free(NULL);
+	OK(1, "freeing NULL is a no-op");
+}
+
+static const pd_test tests[] = {
+	PD_TEST(test_classify__numbered_fokusomrade),
+	PD_TEST(test_classify__areas),
+	PD_TEST(test_classify__containers),
+	PD_TEST(test_classify__vision_and_overall_goal),
+	PD_TEST(test_classify__goals),
+	PD_TEST(test_classify__measures_and_indicators),
+	PD_TEST(test_classify__nyckeltal_is_not_nyckeltalsdagen),
+	PD_TEST(test_classify__forums),
+	PD_TEST(test_classify__not_forums),
+	PD_TEST(test_classify__changes),
+	PD_TEST(test_classify__not_areas),
+	PD_TEST(test_classify__generic),
+	PD_TEST(test_classify__user_patterns_first),
+	PD_TEST(test_classify__invalid_pattern),
+	PD_TEST(test_classify__pattern_cannot_hang),
+	PD_TEST(test_classify__kind_names),
+	PD_TEST(test_classify__lang_names),
+	PD_TEST(test_classify__free_null),
+	{ NULL, NULL }
+};
+
+PD_TEST_MAIN(tests)

@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: MIT */
+/* test_text.c: validation, NFC, folding, heading keys, words (text.c). */
+#include "harness.h"
+#include "text.h"
+
+static int check(const char *s, size_t len, size_t *bad)
+{
+	*bad = (size_t)-1;
+	return pd_text_check(s, len, bad);
+}
+
+static void test_text__check_valid(void)
+{
+	size_t bad;
+	const char *mixed = "Hållbar tillväxt – 2035 😀";
+
+	INT_EQ(check("", 0, &bad), 0, "empty text is valid");
+	INT_EQ(check(mixed, strlen(mixed), &bad), 0,
+	       "two, three and four byte sequences are valid");
+	INT_EQ(check("\xf4\x8f\xbf\xbf", 4, &bad), 0, "U+10FFFF is valid");
+}
+
+static void test_text__check_nul(void)
+{
+	size_t bad;
+
+	INT_EQ(check("abc\0def", 7, &bad), 1, "a NUL byte is reported as 1");
+	INT_EQ(bad, 3, "at its offset");
+	INT_EQ(check("a\xff\0", 3, &bad), 2, "the first problem wins");
+	INT_EQ(bad, 1, "the invalid byte comes first");
+}
+
+static void test_text__check_invalid(void)
+{
+	static const struct {
+		const char *s;
+		size_t len, bad;
+		const char *what;
+	} cases[] = {
+		{ "ab\xff", 3, 2, "a byte that never starts a sequence" },
+		{ "a\x80", 2, 1, "a lone continuation byte" },
+		{ "ab\xc3", 3, 2, "a sequence cut short by the end" },
+		{ "\xc3(", 2, 0, "a lead byte without its continuation" },
+		{ "\xc0\x80", 2, 0, "an overlong NUL" },
+		{ "\xe0\x80\xaf", 3, 0, "an overlong three-byte form" },
+		{ "\xf0\x80\x80\xaf", 4, 0, "an overlong four-byte form" },
+		{ "x\xed\xa0\x80", 4, 1, "a UTF-16 surrogate" },
+		{ "\xf4\x90\x80\x80", 4, 0, "beyond U+10FFFF" },
+		{ "\xf5\x80\x80\x80", 4, 0, "lead byte F5" },
+	};
+	size_t i, bad;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		INT_EQ(check(cases[i].s, cases[i].len, &bad), 2, cases[i].what);
+		INT_EQ(bad, cases[i].bad, cases[i].what);
+	}
+}
+
+static const char *nfc(pd_buf *b, const char *s)
+{
+	pd_buf_clear(b);
+	pd_text_nfc(b, s, strlen(s));
+	return b->ptr;
+}
+
+static const char *fold(pd_buf *b, const char *s)
+{
+	pd_buf_clear(b);
+	pd_text_fold(b, s, strlen(s));
+	return b->ptr;
+}
+
+static void test_text__nfc(void)
+{
+	pd_buf b = PD_BUF_INIT;
+
+	STR_EQ(nfc(&b, "Ma\xcc\x8alomra\xcc\x8a" "de"), "Målområde",
+	       "combining rings compose");
+	STR_EQ(nfc(&b, "\xe2\x84\xab"), "\xc3\x85",
+	       "the Ångström sign becomes Å");
+	STR_EQ(nfc(&b, "plain ASCII"), "plain ASCII", "ASCII is unchanged");
+	STR_EQ(nfc(&b, "Ä ö"), "Ä ö", "composed text is unchanged");
+	STR_EQ(nfc(&b, "INFRASTRUKTUR"), "INFRASTRUKTUR", "no folding");
+	pd_buf_dispose(&b);
+}
+
+static void test_text__fold(void)
+{
+	pd_buf b = PD_BUF_INIT;
+
+	STR_EQ(fold(&b, "INFRASTRUKTUR"), "infrastruktur", "ASCII folds");
+	STR_EQ(fold(&b, "ÅÄÖ Éa"), "åäö éa", "Swedish capitals fold");
+	STR_EQ(fold(&b, "A\xcc\x8a" "ldre"), "åldre", "NFD folds to NFC");
+	STR_EQ(fold(&b, "Straße"), "strasse", "full case folding");
+	STR_EQ(fold(&b, ""), "", "empty");
+	pd_buf_dispose(&b);
+}
+
+static void test_text__normalize(void)
+{
+	pd_buf b = PD_BUF_INIT;
+
+	pd_text_normalize(&b, "  Första \t stycket,\nandra\r\nraden.  ", 34);
+	STR_EQ(b.ptr, "Första stycket, andra raden.",
+	       "white space runs become one space, trimmed");
+	pd_buf_clear(&b);
+	pd_text_normalize(&b, "a\xc2\xa0\xe2\x80\x83" "b\xe2\x80\xa8" "c", 12);
+	STR_EQ(b.ptr, "a b c", "no-break, em and line separators are spaces");
+	pd_buf_clear(&b);
+	pd_text_normalize(&b, "A\xcc\x8a", 3);
+	STR_EQ(b.ptr, "Å", "and NFC");
+	pd_buf_clear(&b);
+	pd_text_normalize(&b, " \n\t ", 4);
+	STR_EQ(b.ptr, "", "only white space is empty");
+	pd_buf_dispose(&b);
+}
+
+static const char *key(pd_buf *b, const char *s)
+{
+	pd_buf_clear(b);
+	pd_text_heading_key(b, s, strlen(s));
+	return b->ptr;
+}
+
+static const char *clean(pd_buf *b, const char *s)
+{
+	pd_buf_clear(b);
+	pd_text_heading_clean(b, s, strlen(s));
+	return b->ptr;
+}
+
+static void test_text__key_numbering(void)
+{
+	static const char *const cases[][2] = {
+		{ "2. Infrastruktur", "infrastruktur" },
+		{ "2.1. Infrastruktur", "infrastruktur" },
+		{ "2.1 Infrastruktur", "infrastruktur" },
+		{ "10.3.2 Infrastruktur", "infrastruktur" },
+		{ "2) Infrastruktur", "infrastruktur" },
+		{ "2 – Infrastruktur", "infrastruktur" },
+		{ "2: Infrastruktur", "infrastruktur" },
+		{ "1 Inledning", "inledning" },
+		{ "IV. Infrastruktur", "infrastruktur" },
+		{ "iv) Infrastruktur", "infrastruktur" },
+		{ "XII – Infrastruktur", "infrastruktur" },
+		{ "A) Infrastruktur", "infrastruktur" },
+		{ "b. Infrastruktur", "infrastruktur" },
+		{ "§ 3 Infrastruktur", "infrastruktur" },
+		{ "§3. Infrastruktur", "infrastruktur" },
+		{ "2. 3) Infrastruktur", "infrastruktur" },
+		{ NULL, NULL }
+	};
+	pd_buf b = PD_BUF_INIT;
+	size_t i;
+
+	for (i = 0; cases[i][0]; i++)
+		STR_EQ(key(&b, cases[i][0]), cases[i][1], cases[i][0]);
+	pd_buf_dispose(&b);
+}
+
+static void test_text__key_kind_words(void)
+{
+	static const char *const cases[][2] = {
+		{ "Fokusområde 3: Näringsliv", "näringsliv" },
+		{ "Målområde 2 – Trygghet", "trygghet" },
+		{ "Goal 4 - Quality education", "quality education" },
+		{ "Priority 1. Transport", "transport" },
+		{ "Priority area 1 – Transport", "transport" },
+		{ "Mål 1: Fler företag", "fler företag" },
+		{ "Mål 1 Fler företag", "fler företag" },
+		{ "Delmål 2.1 – Kortare köer", "kortare köer" },
+		{ "Målområde: Trygghet", "trygghet" },
+		{ "Del IV: Kultur", "kultur" },
+		{ "Mål A: Skola", "skola" },
+		{ "FOKUSOMRÅDE 2: ÄLDRE", "äldre" },
+		{ "Fokusområdet Infrastruktur", "infrastruktur" },
+		{ "2. Fokusområde 3: Näringsliv", "näringsliv" },
+		{ NULL, NULL }
+	};
+	pd_buf b = PD_BUF_INIT;
+	size_t i;
+
+	for (i = 0; cases[i][0]; i++)
+		STR_EQ(key(&b, cases[i][0]), cases[i][1], cases[i][0]);
+	pd_buf_dispose(&b);
+}
+
+static void test_text__key_keeps_names(void)
+{
+	static const char *const cases[][2] = {
+		{ "Agenda 2030", "agenda 2030" },
+		{ "Södertörn 2035", "södertörn 2035" },
+		{ "2035 – Vision", "2035 – vision" },
+		{ "Mål 2030: Klimat", "mål 2030: klimat" },
+		{ "3 nya mål", "3 nya mål" },
+		{ "Mål och inriktning", "mål och inriktning" },
+		{ "Mål i skolan", "mål i skolan" },
+		{ "Vi – kommunerna", "vi – kommunerna" },
+		{ "E4/E20", "e4/e20" },
+		{ "Pillar 3", "pillar 3" },
+		{ "Fokusområde 3", "fokusområde 3" },
+		{ "2.", "2" },
+		{ "...", "..." },
+		{ "", "" },
+		{ NULL, NULL }
+	};
+	pd_buf b = PD_BUF_INIT;
+	size_t i;
+
+	for (i = 0; cases[i][0]; i++)
+		STR_EQ(key(&b, cases[i][0]), cases[i][1], cases[i][0]);
+	pd_buf_dispose(&b);
+}
+
+static void test_text__key_normalises(void)
+{
+	pd_buf b = PD_BUF_INIT, c = PD_BUF_INIT;
+
+	STR_EQ(key(&b, "INFRASTRUKTUR"), "infrastruktur", "case folded");
+	STR_EQ(key(&b, "  Hållbar \t  tillväxt:  "), "hållbar tillväxt",
+	       "white space collapsed, trailing colon gone");
+	STR_EQ(key(&b, "Infrastruktur."), "infrastruktur", "trailing dot gone");
+	STR_EQ(key(&b, "Vad är nytt?"), "vad är nytt?", "a question mark stays");
+	key(&b, "Ma\xcc\x8alomra\xcc\x8a" "de 1: A\xcc\x88ldreomsorg");
+	key(&c, "Målområde 2: Äldreomsorg");
+	STR_EQ(b.ptr, c.ptr, "NFD and NFC headings have the same key");
+	STR_EQ(b.ptr, "äldreomsorg", "in NFC");
+	pd_buf_dispose(&b);
+	pd_buf_dispose(&c);
+}
+
+static void test_text__heading_clean(void)
+{
+	pd_buf b = PD_BUF_INIT;
+
+	STR_EQ(clean(&b, "2. Fokusområde 3: Näringsliv."),
+	       "Fokusområde 3: Näringsliv", "bare numbering and the dot go");
+	STR_EQ(clean(&b, "IV.  Vision"), "Vision", "roman numbering goes");
+	STR_EQ(clean(&b, "Priority 1."), "Priority 1",
+	       "a kind word keeps its number");
+	STR_EQ(clean(&b, "INFRASTRUKTUR"), "INFRASTRUKTUR", "not folded");
+	pd_buf_dispose(&b);
+}
+
+/* The words of s, joined by "|". */
+static const char *words(pd_buf *b, const char *s)
+{
+	size_t pos = 0, start, len, n = strlen(s);
+
+	pd_buf_clear(b);
+	while (pd_text_next_word(s, n, &pos, &start, &len)) {
+		if (b->size)
+			pd_buf_putc(b, '|');
+		pd_buf_put(b, s + start, len);
+	}
+	return b->ptr;
+}
+
+static void test_text__words(void)
+{
+	pd_buf b = PD_BUF_INIT;
+
+	STR_EQ(words(&b, "Hållbar tillväxt, 2035!"), "Hållbar|tillväxt|2035",
+	       "letters and digits; punctuation separates");
+	STR_EQ(words(&b, "väg- och järnvägsförbindelser"),
+	       "väg|och|järnvägsförbindelser", "a hyphen before a space ends");
+	STR_EQ(words(&b, "tvär-förbindelse don't l’été"),
+	       "tvär-förbindelse|don't|l’été",
+	       "hyphens and apostrophes between letters join");
+	STR_EQ(words(&b, "E4/E20 4-6 'citat'"), "E4|E20|4|6|citat",
+	       "not between digits, not at the edges");
+	STR_EQ(words(&b, "A\xcc\x8a" "ldre ma\xcc\x88n"),
+	       "A\xcc\x8a" "ldre|ma\xcc\x88n", "combining marks are in words");
+	STR_EQ(words(&b, "日本語 текст"), "日本語|текст", "any script");
+	STR_EQ(words(&b, "a\xff" "b"), "a|b", "an invalid byte separates");
+	STR_EQ(words(&b, " -- ... "), "", "no words");
+	pd_buf_dispose(&b);
+}
+
+static void test_text__next_word_positions(void)
+{
+	const char *s = "  ab, cd";
+	size_t pos = 0, start = 99, len = 99;
+
+	INT_EQ(pd_text_next_word(s, 8, &pos, &start, &len), 1, "first word");
+	INT_EQ(start, 2, "starts after the spaces");
+	INT_EQ(len, 2, "two bytes");
+	INT_EQ(pos, 4, "pos after the word");
+	INT_EQ(pd_text_next_word(s, 8, &pos, &start, &len), 1, "second word");
+	INT_EQ(start, 6, "second start");
+	INT_EQ(pd_text_next_word(s, 8, &pos, &start, &len), 0, "no third");
+	INT_EQ(pos, 8, "pos at the end");
+}
+
+static void test_text__hash(void)
+{
+	OK(pd_text_hash("", 0) == 0xcbf29ce484222325ull, "FNV-1a offset basis");
+	OK(pd_text_hash("a", 1) == 0xaf63dc4c8601ec8cull, "FNV-1a of \"a\"");
+	OK(pd_text_hash("ab", 1) == pd_text_hash("a", 1), "only len bytes");
+}
+
+static void test_text__control_and_space(void)
+{
+	OK(pd_text_is_control(0x1b), "ESC is a control");
+	OK(pd_text_is_control('\n'), "LF is a control");
+	OK(pd_text_is_control(0x7f), "DEL is a control");
+	OK(pd_text_is_control(0x9b), "CSI is a control");
+	OK(!pd_text_is_control(0xa0), "NBSP is not");
+	OK(!pd_text_is_control('a'), "a letter is not");
+	OK(pd_text_is_space(' ') && pd_text_is_space('\t') &&
+	   pd_text_is_space(0xa0) && pd_text_is_space(0x3000) &&
+	   pd_text_is_space(0x2029), "spaces");
+	OK(!pd_text_is_space('x') && !pd_text_is_space(0x200b),
+	   "a letter and a zero-width space are not white space");
+}
+
+static void test_text__line_count(void)
+{
+	INT_EQ(pd_text_line_count("", 0), 0, "empty: no lines");
+	INT_EQ(pd_text_line_count("a", 1), 1, "a line without an end");
+	INT_EQ(pd_text_line_count("a\n", 2), 1, "one line");
+	INT_EQ(pd_text_line_count("a\r\nb", 4), 2, "CR LF is one break");
+	INT_EQ(pd_text_line_count("a\rb\n", 4), 2, "a lone CR breaks");
+	INT_EQ(pd_text_line_count("\n\n", 2), 2, "two empty lines");
+}
+
+static const pd_test tests[] = {
+	PD_TEST(test_text__check_valid),
+	PD_TEST(test_text__check_nul),
+	PD_TEST(test_text__check_invalid),
+	PD_TEST(test_text__nfc),
+	PD_TEST(test_text__fold),
+	PD_TEST(test_text__normalize),
+	PD_TEST(test_text__key_numbering),
+	PD_TEST(test_text__key_kind_words),
+	PD_TEST(test_text__key_keeps_names),
+	PD_TEST(test_text__key_normalises),
+	PD_TEST(test_text__heading_clean),
+	PD_TEST(test_text__words),
+	PD_TEST(test_text__next_word_positions),
+	PD_TEST(test_text__hash),
+	PD_TEST(test_text__control_and_space),
+	PD_TEST(test_text__line_count),
+	{ NULL, NULL }
+};
+
+PD_TEST_MAIN(tests)
