@@ -388,6 +388,52 @@ static int ignored(const pd_section *s)
 	return 0;
 }
 
+/*
+ * A heading as a sentence names it: without its numbering or a leading
+ * kind word ("Fokusområde 4: Funktionell samordning" → "Funktionell
+ * samordning"), as written otherwise. That is the shortest tail of the
+ * heading, starting at a word, whose identity is the section's key.
+ */
+void pd_changes__display_heading(pd_buf *out, const pd_section *s)
+{
+	const char *h = s->heading;
+	size_t len = strlen(h), pos = 0, ws, wl, best = 0, end;
+	pd_buf key = PD_BUF_INIT;
+
+	if (len <= 300 && *s->key) {
+		while (pd_text_next_word(h, len, &pos, &ws, &wl)) {
+			pd_buf_clear(&key);
+			pd_text_heading_key(&key, h + ws, len - ws);
+			if (!strcmp(key.ptr, s->key))
+				best = ws;
+			else if (best || ws > 0)
+				break;
+		}
+	}
+	pd_buf_dispose(&key);
+	if (!best) {
+		pd_buf_puts(out, h);
+		return;
+	}
+	/* the heading's own trailing punctuation goes, as in the key */
+	for (end = len; end > best && (h[end - 1] == ':' || h[end - 1] == '.' ||
+	                               h[end - 1] == ' '); end--)
+		;
+	pd_buf_put(out, h + best, end - best);
+}
+
+static const char *display_heading(pd_changes *c, const pd_section *s)
+{
+	pd_buf tmp = PD_BUF_INIT;
+	const char *h;
+
+	pd_changes__display_heading(&tmp, s);
+	h = strcmp(tmp.ptr, s->heading) ? pd_pool_strdup(&c->pool, tmp.ptr) :
+	    s->heading;
+	pd_buf_dispose(&tmp);
+	return h;
+}
+
 static pd_change *structural(pd_changes *c, int op, const pd_section *a,
                              const pd_section *b)
 {
@@ -403,9 +449,9 @@ static pd_change *structural(pd_changes *c, int op, const pd_section *a,
 	ch->old_line = a ? a->line_start : 0;
 	ch->new_line = b ? b->line_start : 0;
 	if (a)
-		ch->old_value = a->heading;
+		ch->old_value = display_heading(c, a);
 	if (b)
-		ch->new_value = b->heading;
+		ch->new_value = display_heading(c, b);
 	return ch;
 }
 

@@ -35,6 +35,14 @@ typedef int (*pd_block_cb)(pd_block_op op, const pd_block *a,
 int pd_changes__align_blocks(const pd_section *a, const pd_section *b,
                              pd_block_cb cb, void *payload);
 
+/**
+ * Append a heading as a sentence names it: without its numbering or a
+ * leading kind word ("Fokusområde 4: Funktionell samordning" →
+ * "Funktionell samordning"), as written otherwise: the longest tail of
+ * the heading, starting at a word, whose identity is the section's key.
+ */
+void pd_changes__display_heading(pd_buf *out, const pd_section *s);
+
 /** Do two sections' own bodies (not their children) differ? */
 int pd_changes__body_differs(const pd_section *a, const pd_section *b);
 

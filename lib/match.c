@@ -285,9 +285,10 @@ static void match_identity(matcher *mt)
 }
 
 /*
- * Round 2: the same heading elsewhere. A key that is left once on each
- * side pairs outright; a repeated key ("Mål", "Bakgrund") pairs only when
- * the words are similar, trying at most MAX_MOVE_TRIES candidates.
+ * Round 2: the same heading elsewhere. A key that occurs once in each
+ * document pairs outright; a repeated key ("Mål", "Bakgrund") pairs only
+ * between paired parents and when the words are similar, trying at most
+ * MAX_MOVE_TRIES candidates.
  */
 static void match_moves(matcher *mt)
 {
@@ -298,19 +299,24 @@ static void match_moves(matcher *mt)
 	old_count = pd__calloc(map.cap, sizeof(size_t));
 	new_count = pd__calloc(map.cap, sizeof(size_t));
 	for (i = 1; i < mt->m->nold; i++)
-		if (mt->m->o2n[i] == NONE) {
-			uint64_t h = key_hash(old_at(mt, i));
+		if (mt->m->o2n[i] == NONE)
+			chain_map_append(&map, key_hash(old_at(mt, i)), i);
+	/*
+	 * A heading is distinctive when it occurs once in each whole document:
+	 * "Mål" under every area is not, even when one is left unpaired.
+	 */
+	for (i = 1; i < mt->m->nold; i++) {
+		size_t slot = chain_slot(&map, key_hash(old_at(mt, i)));
 
-			chain_map_append(&map, h, i);
-			old_count[chain_slot(&map, h)]++;
-		}
-	for (i = 1; i < mt->m->nnew; i++)
-		if (mt->m->n2o[i] == NONE) {
-			size_t slot = chain_slot(&map, key_hash(new_at(mt, i)));
+		if (map.head[slot] != NONE)
+			old_count[slot]++;
+	}
+	for (i = 1; i < mt->m->nnew; i++) {
+		size_t slot = chain_slot(&map, key_hash(new_at(mt, i)));
 
-			if (map.head[slot] != NONE)
-				new_count[slot]++;
-		}
+		if (map.head[slot] != NONE)
+			new_count[slot]++;
+	}
 	for (i = 1; i < mt->m->nnew; i++) {
 		const pd_section *s = new_at(mt, i);
 		size_t slot, *link, tries = 0;
@@ -335,6 +341,14 @@ static void match_moves(matcher *mt)
 				pair(mt, o, i, -1);
 				break;
 			}
+			/*
+			 * A repeated heading moves only between sections that both
+			 * versions have: under a removed and an added area, "Mål"
+			 * and "Aktiviteter" are parts of those, not moves.
+			 */
+			if (mt->m->o2n[old_at(mt, o)->parent->index] == NONE ||
+			    mt->m->n2o[s->parent->index] == NONE)
+				continue;
 			tries++;
 			if (similarity(mt, o, i) >= mt->threshold) {
 				pair(mt, o, i, -1);
@@ -366,12 +380,16 @@ static int cmp_posting(const void *a, const void *b)
 typedef struct candidate {
 	double sim;
 	size_t o, n;
+	int level;
 } candidate;
 
+/* parents before children, then the most similar first */
 static int cmp_candidate(const void *a, const void *b)
 {
 	const candidate *x = a, *y = b;
 
+	if (x->level != y->level)
+		return x->level < y->level ? -1 : 1;
 	if (x->sim != y->sim)
 		return x->sim > y->sim ? -1 : 1;
 	if (x->n != y->n)
@@ -522,14 +540,26 @@ static void match_renames(matcher *mt)
 			cands[ncands].sim = sim;
 			cands[ncands].o = best[c];
 			cands[ncands].n = i;
+			cands[ncands].level = n->level;
 			ncands++;
 		}
 	}
 	if (ncands)
 		qsort(cands, ncands, sizeof(*cands), cmp_candidate);
-	for (j = 0; j < ncands; j++)
-		if (mt->m->o2n[cands[j].o] == NONE && mt->m->n2o[cands[j].n] == NONE)
-			pair(mt, cands[j].o, cands[j].n, cands[j].sim);
+	/*
+	 * Greedy assignment. Text under a removed section and under an added
+	 * one is part of those changes, not a rename or move of its own.
+	 */
+	for (j = 0; j < ncands; j++) {
+		size_t o = cands[j].o, n = cands[j].n;
+
+		if (mt->m->o2n[o] != NONE || mt->m->n2o[n] != NONE)
+			continue;
+		if (mt->m->o2n[old_at(mt, o)->parent->index] == NONE &&
+		    mt->m->n2o[new_at(mt, n)->parent->index] == NONE)
+			continue;
+		pair(mt, o, n, cands[j].sim);
+	}
 	free(cands);
 	free(touched);
 	free(votes);

@@ -136,11 +136,13 @@ static void value(sentence *s, const char *text)
 	s->put(s->out, text, strlen(text));
 }
 
-static const char *parent_heading(const pd_section *sec)
+/* the parent's heading as sentences name it, kept in `tmp` */
+static const char *parent_heading(pd_buf *tmp, const pd_section *sec)
 {
 	if (!sec || !sec->parent)
 		return NULL;
-	return sec->parent->heading;
+	pd_changes__display_heading(tmp, sec->parent);
+	return tmp->ptr;
 }
 
 static void revision_phrase(sentence *s, const char *rev)
@@ -169,9 +171,10 @@ void pd_render__sentence(pd_buf *out, const pd_changes *changes,
                          pd_render_put_fn put)
 {
 	sentence s;
+	pd_buf tmp_a = PD_BUF_INIT, tmp_b = PD_BUF_INIT;
 	const char *a = ch->old_value, *b = ch->new_value;
-	const char *pa = parent_heading(ch->old_section);
-	const char *pb = parent_heading(ch->new_section);
+	const char *pa = parent_heading(&tmp_a, ch->old_section);
+	const char *pb = parent_heading(&tmp_b, ch->new_section);
 
 	(void)changes;
 	s.out = out;
@@ -370,6 +373,8 @@ void pd_render__sentence(pd_buf *out, const pd_changes *changes,
 		      pd_change_kind_name(ch->kind) : "?");
 		break;
 	}
+	pd_buf_dispose(&tmp_a);
+	pd_buf_dispose(&tmp_b);
 }
 
 int pd_render_sentence(pd_buf *out, const pd_changes *changes,
