@@ -44,7 +44,6 @@ for t in "$BUILD_ABS"/tests/test_*; do
 done
 for s in "$ROOT"/tests/*/run.sh "$ROOT"/tests/sh/test_*.sh; do
 	[ -f "$s" ] || continue
-	case $s in */bench/*) continue ;; esac   # make bench, not make check
 	run_suite sh "$s"
 done
 
