@@ -722,6 +722,86 @@ void test_store__error_from_git(void)
 	teardown();
 }
 
+/* Move refs/heads/programmes/sodertorn to `to` (NULL: delete it). */
+static void move_branch(const char *to)
+{
+	git_repository *repo = NULL;
+	git_reference *ref = NULL, *moved = NULL;
+
+	git_libgit2_init();
+	if (git_repository_open(&repo, tmp_path("store")) == 0 &&
+	    git_reference_lookup(&ref, repo,
+	                         "refs/heads/programmes/sodertorn") == 0) {
+		if (to)
+			git_reference_create(&moved, repo, to,
+			                     git_reference_target(ref), 1, NULL);
+		git_reference_delete(ref);
+	}
+	git_reference_free(moved);
+	git_reference_free(ref);
+	git_repository_free(repo);
+	git_libgit2_shutdown();
+}
+
+void test_store__versions_from_tags(void);
+void test_store__versions_from_tags(void)
+{
+	pd_store *store;
+	pd_version_list list = PD_VERSION_LIST_INIT;
+
+	setup();
+	if (!(store = two_versions())) {
+		OK(0, "setup");
+		goto done;
+	}
+	pd_store_free(store);
+	move_branch(NULL);
+	INT_EQ(pd_store_open(&store, tmp_path("store")), 0, "open");
+	INT_EQ(pd_store_list(&list, store, NULL), 0, "list without the branch");
+	INT_EQ(list.count, 2, "both versions are found through their tags");
+	if (list.count == 2) {
+		STR_EQ(list.items[0].label, "2013", "2013 first");
+		STR_EQ(list.items[1].label, "2035", "then 2035");
+		INT_EQ(list.items[1].target_year, 2035, "with their metadata");
+	}
+done:
+	pd_version_list_dispose(&list);
+	pd_store_free(store);
+	teardown();
+}
+
+void test_store__versions_from_remote_branch(void);
+void test_store__versions_from_remote_branch(void)
+{
+	pd_store *store;
+	pd_store_add_options opts = PD_STORE_ADD_OPTIONS_INIT;
+	pd_version_list list = PD_VERSION_LIST_INIT;
+
+	setup();
+	if (!(store = two_versions())) {
+		OK(0, "setup");
+		goto done;
+	}
+	pd_store_free(store);
+	move_branch("refs/remotes/origin/programmes/sodertorn");
+	INT_EQ(pd_store_open(&store, tmp_path("store")), 0, "open");
+	INT_EQ(pd_store_list(&list, store, NULL), 0, "list a clone");
+	INT_EQ(list.count, 2, "versions on the remote-tracking branch");
+	pd_version_list_dispose(&list);
+	opts.label = "2039";
+	INT_EQ(pd_store_add(NULL, store, doc_2035, strlen(doc_2035), &opts), 0,
+	       "add in a clone");
+	INT_EQ(pd_store_list(&list, store, NULL), 0, "list again");
+	INT_EQ(list.count, 3, "the local branch continues the remote one");
+	opts.label = "2035";
+	INT_EQ(pd_store_add(NULL, store, doc_2035, strlen(doc_2035), &opts),
+	       PD_EEXISTS, "labels from the remote branch count");
+done:
+	pd_version_list_dispose(&list);
+	pd_store_free(store);
+	teardown();
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_store__error_from_git),
 	PD_TEST(test_store__safe_labels),
@@ -743,6 +823,8 @@ static const pd_test tests[] = {
 	PD_TEST(test_store__read_rev),
 	PD_TEST(test_store__stale_lock),
 	PD_TEST(test_store__empty_store),
+	PD_TEST(test_store__versions_from_tags),
+	PD_TEST(test_store__versions_from_remote_branch),
 	{ NULL, NULL }
 };
 
