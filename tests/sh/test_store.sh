@@ -237,6 +237,31 @@ status 2 "a name that is a file and a version" "$P" 2013 2035
 one_line_error "it is ambiguous and says so" "'2035' is ambiguous"
 rm -f "$S/2035"
 
+# every fixture pair: stored, it diffs as its files do
+for pair in "$ROOT"/fixtures/pairs/*/; do
+	[ -f "$pair/old.md" ] && [ -f "$pair/new.md" ] || continue
+	name=$(basename "$pair")
+	PS=$T/pair-store
+	rm -rf "$PS" "$T/pair-files"
+	mkdir "$T/pair-files"
+	cp "$pair/old.md" "$T/pair-files/old"
+	cp "$pair/new.md" "$T/pair-files/new"
+	(cd "$T/pair-files" && "$P" --color=never --format=json old new \
+		>"$T/pair.out" 2>&1)
+	if "$P" init "$PS" >/dev/null &&
+	   "$P" add --repo "$PS" --programme pair --label old "$pair/old.md" \
+		>/dev/null 2>"$err" &&
+	   "$P" add --repo "$PS" --programme pair --label new "$pair/new.md" \
+		>/dev/null 2>"$err"; then
+		"$P" --repo "$PS" --color=never --format=json old new >"$out" 2>&1
+		check "pair $name: stored, the same as its files" \
+			cmp -s "$out" "$T/pair.out"
+	else
+		not_ok "pair $name: stored, the same as its files"
+	fi
+done
+rm -rf "$T/pair-store" "$T/pair-files"
+
 # ------------------------------------------------------------------
 echo "# labels"
 
