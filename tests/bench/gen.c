@@ -163,64 +163,138 @@ static char *sb_detach(sb *b)
 /* ------------------------------------------------------------------ */
 /* Words                                                               */
 
-static const char *const words[] = {
-	"arbete", "arbetet", "bostäder", "bostadsbyggande", "bidra", "bidrar",
-	"bygga", "byggs", "delaktighet", "digital", "effektiv", "ekonomisk",
-	"erbjuda", "etablera", "framtid", "framtiden", "förbättra", "företag",
-	"företagen", "förutsättningar", "gemensam", "gemensamma", "genom",
-	"goda", "hållbar", "hållbara", "hela", "hög", "högre", "inom",
-	"invånare", "invånarna", "kommunen", "kommunerna", "kompetens",
-	"kollektivtrafik", "kunskap", "kvalitet", "livsmiljö", "lokala",
-	"långsiktig", "människor", "mer", "möjligheter", "näringsliv",
-	"näringslivet", "ny", "nya", "offentliga", "omställning", "planering",
-	"region", "regionen", "regionala", "resurser", "samarbete",
-	"samarbetet", "samhället", "samverkan", "service", "skapa", "skolan",
-	"social", "stad", "staden", "stark", "starkare", "stödja", "tillgång",
-	"tillsammans", "tillväxt", "trygg", "trygghet", "unga", "utbildning",
-	"utveckla", "utveckling", "utvecklingen", "verksamhet", "verksamheter",
-	"viktig", "välfärd", "ökad", "öka", "ökar", "attraktiv", "attraktiva",
-	"besökare", "besöksnäring", "biologisk", "mångfald", "cykel", "gång",
-	"energi", "förnybar", "landsbygd", "landsbygden", "tätorter",
-	"stadskärnor", "vägar", "spår", "hamnar", "godstransporter",
-	"pendling", "arbetsmarknad", "arbetsmarknaden", "arbetsgivare",
-	"gymnasieskolan", "vuxenutbildning", "högskola", "lärosäten",
-	"forskning", "innovation", "innovationer", "entreprenörskap",
-	"kultur", "fritid", "idrott", "folkhälsa", "hälsa", "omsorg", "vård",
-	"äldre", "barn", "familjer", "nyanlända", "integration", "jämlik",
-	"jämställd", "demokrati", "dialog", "medborgare", "föreningar",
-	"civilsamhället", "ideella", "näringar", "jordbruk", "skogsbruk",
-	"vatten", "avlopp", "natur", "grönområden", "parker", "kust",
-	"skärgård", "miljö", "miljön", "utsläpp", "avfall", "cirkulär",
-	"resurseffektiv", "bredband", "uppkoppling", "tjänster", "digitala",
-	"information", "statistik", "uppföljning", "analys", "planer",
-	"strategi", "program", "insatser", "åtgärder", "mål", "målen",
-	"indikatorer", "ansvar", "ansvarar", "prioritera", "prioriterade",
-	"särskilt", "viktigt", "också", "därför", "samtidigt", "fortsatt",
-	"vidare", "både", "eller", "och", "att", "som", "för", "med", "i",
-	"på", "av", "till", "från", "om", "en", "ett", "den", "det", "de",
-	"är", "ska", "kan", "har", "vara", "bli", "få", "ge", "ta", "göra",
-	"alla", "fler", "flera", "många", "andra", "egen", "olika", "bättre",
-	"större", "mindre", "snabbare", "tydligare", "närmare", "enklare",
-	"länet", "kommuner", "myndigheter", "staten", "näringslivets",
-	"landets", "europeiska", "internationella", "nationella",
-	"samordning", "styrning", "ledning", "organisation", "kapacitet",
-	"lokaler", "mark", "markanvändning", "detaljplaner", "översiktsplan",
-	"klimatanpassning", "översvämning", "beredskap", "krisberedskap",
-	"säkerhet", "brottsförebyggande", "ungdomar", "föräldrar",
-	"elever", "lärare", "skolor", "förskola", "förskolan",
-	"sysselsättning", "egenförsörjning", "försörjning", "bostadsmarknad",
-	"hyresrätter", "stadsutveckling", "gestaltning", "kulturarv"
+/*
+ * The vocabulary is shaped like a real programme's: function words and a
+ * general policy vocabulary shared by every section, and topical
+ * compounds (stem + head: "bostadsplanering", "trafiknätet") of which
+ * each goal area draws on its own few stems. So two unrelated areas
+ * share their common words, not their subject, and a renamed area keeps
+ * its subject. Within each class, earlier words are more frequent.
+ */
+static const char *const fwords[] = {
+	"och", "att", "som", "för", "i", "med", "på", "av", "till", "en",
+	"ett", "det", "den", "de", "är", "ska", "kan", "har", "genom", "inom",
+	"om", "från", "både", "eller", "mer", "fler", "alla", "också",
+	"därför", "samtidigt", "vidare", "särskilt", "bättre", "större",
+	"nya", "goda", "hela", "olika", "andra", "många"
 };
-#define NWORDS (sizeof(words) / sizeof(words[0]))
+static const char *const gwords[] = {
+	"arbetet", "bidra", "kommunen", "kommunerna", "regionen", "invånarna",
+	"företagen", "utveckling", "samverkan", "möjligheter",
+	"förutsättningar", "tillsammans", "långsiktig", "hållbar",
+	"gemensamma", "ökad", "stärka", "skapa", "utveckla", "öka", "stödja",
+	"erbjuda", "säkra", "främja", "människor", "samhället", "framtiden",
+	"behov", "kvalitet", "resurser", "tillgång", "delaktighet",
+	"trygghet", "tillväxt", "kunskap", "kompetens", "innovation",
+	"aktörer", "myndigheter", "staten", "näringslivet", "civilsamhället",
+	"verksamheter", "lokala", "regionala", "nationella", "digitala",
+	"attraktiv", "effektiv", "tydlig", "viktig", "stark", "jämlik",
+	"tillgänglig", "samordnad", "prioritera", "planera", "genomföra"
+};
+static const char *const adjectives[] = {
+	"hållbar", "attraktiv", "trygg", "stark", "gemensam", "effektiv",
+	"jämlik", "aktiv", "tillgänglig", "innovativ", "grön", "robust",
+	"levande", "inkluderande", "öppen", "modern", "konkurrenskraftig",
+	"sammanhållen", "smart", "växande"
+};
+static const char *const stems[] = {
+	"bostads", "trafik", "skol", "vård", "energi", "vatten", "kultur",
+	"närings", "arbets", "natur", "idrotts", "stads", "landsbygds",
+	"besöks", "forsknings", "kompetens", "fritids", "omsorgs", "hälso",
+	"miljö", "avfalls", "cykel", "spår", "hamn", "gods", "bredbands",
+	"innovations", "företags", "utbildnings", "kust", "skärgårds",
+	"park", "turism", "integrations", "ungdoms", "äldre", "förskole",
+	"livsmedels", "skogs", "jordbruks", "sjukvårds", "räddnings",
+	"säkerhets", "kollektivtrafik", "mark", "bygg", "transport",
+	"handels"
+};
+static const char *const heads[] = {
+	"planering", "frågor", "satsningar", "nätet", "kapaciteten",
+	"försörjningen", "strukturen", "miljön", "servicen", "systemet",
+	"lösningar", "investeringar", "tillgången", "kvaliteten", "behoven",
+	"utbudet", "näringen", "sektorn", "verksamheten", "anläggningar",
+	"stråk", "noder", "flöden", "kedjor", "satsningen", "resurserna",
+	"samarbetet", "politiken", "utvecklingen", "möjligheterna",
+	"kunskapen", "ekonomin"
+};
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+#define NSTEMS NELEM(stems)
+#define NHEADS NELEM(heads)
 
 /* Frequent words that every area has: the theme sentence uses only these
- * besides the theme term, so that the term alone is new everywhere. */
+ * besides the theme term, so that the term alone is new everywhere; no
+ * word of the vocabulary begins like it. */
 #define THEME_TERM "klimatomställningen"
 #define THEME_SENTENCE "Arbetet ska bidra till klimatomställningen."
 
+static char *compounds[NSTEMS * NHEADS];
+
+static void words_init(void)
+{
+	size_t i, j;
+
+	for (i = 0; i < NSTEMS; i++)
+		for (j = 0; j < NHEADS; j++) {
+			size_t ls = strlen(stems[i]), lh = strlen(heads[j]);
+			char *w = xmalloc(ls + lh + 1);
+
+			memcpy(w, stems[i], ls);
+			memcpy(w + ls, heads[j], lh + 1);
+			compounds[i * NHEADS + j] = w;
+		}
+}
+
+/* A section's subject: the stems its compounds are made of. */
+typedef struct {
+	size_t stem[3];
+	size_t n;
+} topic;
+
+static const topic *cur_topic;  /* of the text being written */
+static int heading_mode;        /* words for a heading, not prose */
+
+static void topic_new(topic *t)
+{
+	size_t i, j;
+
+	t->n = rr(2, 3);
+	for (i = 0; i < t->n; i++) {
+again:
+		t->stem[i] = rn(NSTEMS);
+		for (j = 0; j < i; j++)
+			if (t->stem[j] == t->stem[i])
+				goto again;
+	}
+}
+
+/* Skewed towards the front: index n * u^2. */
+static size_t zipfish(size_t n)
+{
+	double u = (double)(rnd() >> 11) / 9007199254740992.0;
+
+	return (size_t)((double)n * u * u);
+}
+
+static const char *topic_word(void)
+{
+	if (!cur_topic)
+		return gwords[zipfish(NELEM(gwords))];
+	return compounds[cur_topic->stem[rn(cur_topic->n)] * NHEADS +
+	                 zipfish(NHEADS)];
+}
+
 static const char *word(void)
 {
-	return words[rn(NWORDS)];
+	double u = (double)(rnd() >> 11) / 9007199254740992.0;
+
+	if (heading_mode)
+		return u < 0.3 ? adjectives[rn(NELEM(adjectives))] :
+		       topic_word();
+	if (u < 0.42)
+		return fwords[zipfish(NELEM(fwords))];
+	if (u < 0.70)
+		return gwords[zipfish(NELEM(gwords))];
+	return topic_word();
 }
 
 /* Append `w` with its first letter capitalised (ASCII and å ä ö é). */
@@ -267,14 +341,19 @@ static void put_pseudo(sb *b, unsigned long n, const char *tag)
 /* A sentence of `n` words: capitalised, an occasional comma, a period. */
 static void put_sentence(sb *b, size_t n)
 {
+	const char *w, *prev = NULL;
 	size_t i;
 
 	for (i = 0; i < n; i++) {
+		do
+			w = word();
+		while (w == prev);
+		prev = w;
 		if (i == 0) {
-			put_cap(b, word());
+			put_cap(b, w);
 		} else {
 			sb_puts(b, " ");
-			sb_puts(b, word());
+			sb_puts(b, w);
 		}
 		if (i + 2 < n && i > 2 && chance(0.06))
 			sb_puts(b, ",");
@@ -374,88 +453,74 @@ static int hset_add(const char *s)
 	return 1;
 }
 
-/* Words that would make a heading look like something else to the
- * classifier (vision, goal, container, follow-up ...): never in headings. */
-static int heading_word_ok(const char *w)
-{
-	static const char *const bad[] = {
-		"mål", "målen", "program", "strategi", "uppföljning", "analys",
-		"planer", "insatser", "åtgärder", "indikatorer", "också",
-		"därför", "samtidigt", "fortsatt", "vidare", "eller", "särskilt",
-		"viktigt", "närmare", "tydligare", "snabbare", "enklare",
-		"bättre", "större", "mindre", "många", "andra", "olika", "flera",
-		NULL
-	};
-	int i;
-
-	for (i = 0; bad[i]; i++)
-		if (!strcmp(w, bad[i]))
-			return 0;
-	return 1;
-}
-
-static const char *heading_word(void)
-{
-	const char *w;
-
-	do
-		w = word();
-	while (!heading_word_ok(w) || strlen(w) < 5);
-	return w;
-}
-
-/* A new unique heading of `lo`..`hi` words. */
+/*
+ * A new unique heading of `lo`..`hi` words on the current topic: an
+ * adjective or a compound first, "och" before the last of three or more.
+ * The vocabulary holds no word that the classifier reads as a kind
+ * (mål, program, uppföljning, åtgärder, ...).
+ */
 static char *make_heading(size_t lo, size_t hi)
 {
 	sb b = { 0 };
 	size_t i, n;
 	int tries = 0;
 
+	heading_mode = 1;
 	for (;;) {
+		const char *used[8];
+
 		sb_reset(&b);
 		n = rr(lo, hi);
-		for (i = 0; i < n; i++) {
+		for (i = 0; i < n && i < 8; i++) {
+			const char *w;
+			size_t j;
+
+		again:
+			w = i == 0 ? word() : topic_word();
+			for (j = 0; j < i; j++)
+				if (used[j] == w)
+					goto again;
+			used[i] = w;
 			if (i == 0) {
-				put_cap(&b, heading_word());
+				put_cap(&b, w);
 				continue;
 			}
 			sb_puts(&b, " ");
-			if (i + 1 == n && n > 2 && chance(0.5))
+			if (i + 1 == n && n > 2)
 				sb_puts(&b, "och ");
-			sb_puts(&b, heading_word());
+			sb_puts(&b, w);
 		}
 		if (++tries > 50) {
 			sb_puts(&b, " ");
 			put_pseudo(&b, (unsigned long)hset_n, "");
 		}
 		if (hset_add(b.p))
-			return sb_detach(&b);
+			break;
 	}
+	heading_mode = 0;
+	return sb_detach(&b);
 }
 
-/* Does every word of `h` keep it an ordinary heading? */
-static int heading_ok(const char *h)
+/* A goal's heading: a short clause, "Ökad tillgång till bostadsnätet". */
+static char *make_goal_heading(void)
 {
-	char w[128];
-	size_t i = 0;
+	static const char *const lead[] = {
+		"Ökad", "Stärkt", "Fler", "Bättre", "Utvecklad", "Tryggad",
+		"Samordnad", "Förbättrad", "Hållbar", "Breddad"
+	};
+	sb b = { 0 };
+	size_t i, n;
 
 	for (;;) {
-		if (*h == ' ' || *h == '\0') {
-			w[i] = '\0';
-			if (i && (!heading_word_ok(w) ||
-			    !strcmp(w, "Åtgärder") || ieq(w, "Mål") ||
-			    ieq(w, "Målen") || ieq(w, "Program") ||
-			    ieq(w, "Strategi") || ieq(w, "Uppföljning") ||
-			    ieq(w, "Analys") || ieq(w, "Planer") ||
-			    ieq(w, "Insatser") || ieq(w, "Indikatorer")))
-				return 0;
-			i = 0;
-			if (!*h)
-				return 1;
-		} else if (i + 1 < sizeof(w)) {
-			w[i++] = *h;
+		sb_reset(&b);
+		sb_puts(&b, lead[rn(NELEM(lead))]);
+		n = rr(3, 6);
+		for (i = 0; i < n; i++) {
+			sb_puts(&b, " ");
+			sb_puts(&b, i == n - 2 ? fwords[rn(12)] : topic_word());
 		}
-		h++;
+		if (hset_add(b.p))
+			return sb_detach(&b);
 	}
 }
 
@@ -477,6 +542,7 @@ typedef struct {
 
 typedef struct goal {
 	int id;
+	topic topic;
 	char *heading;
 	blocks body;
 	int touched;    /* renamed, moved or edited: not edited again */
@@ -484,6 +550,7 @@ typedef struct goal {
 
 typedef struct area {
 	int id;
+	topic topic;
 	char *heading;
 	blocks body;
 	size_t ng;
@@ -561,13 +628,15 @@ static void add_raw(blocks *bs, char *text)
 
 static int next_id;
 
+/* A goal on the current topic. */
 static goal *make_goal(void)
 {
 	goal *g = xmalloc(sizeof(*g));
 
 	memset(g, 0, sizeof(*g));
 	g->id = next_id++;
-	g->heading = make_heading(4, 7);
+	g->topic = *cur_topic;
+	g->heading = make_goal_heading();
 	add_para(&g->body, make_para(2, 5));
 	if (chance(0.4))
 		add_para(&g->body, make_para(2, 4));
@@ -578,12 +647,15 @@ static goal *make_goal(void)
 	return g;
 }
 
+/* A new area with a topic of its own, which becomes the current one. */
 static area *area_new(void)
 {
 	area *a = xmalloc(sizeof(*a));
 
 	memset(a, 0, sizeof(*a));
 	a->id = next_id++;
+	topic_new(&a->topic);
+	cur_topic = &a->topic;
 	return a;
 }
 
@@ -801,6 +873,17 @@ static size_t edit_some(blocks *bs, double p)
 	return n;
 }
 
+static int has_term(const blocks *bs, const char *term)
+{
+	size_t i, j;
+
+	for (i = 0; i < bs->nb; i++)
+		for (j = 0; j < bs->b[i].n; j++)
+			if (strstr(bs->b[i].s[j], term))
+				return 1;
+	return 0;
+}
+
 static void add_theme(area *a)
 {
 	size_t i;
@@ -823,6 +906,7 @@ static void add_theme(area *a)
  * equal to a heading in use. */
 static char *reword_heading(const char *h)
 {
+	heading_mode = 1;
 	for (;;) {
 		char *s = xstrdup(h);
 		size_t nw = count_words(s);
@@ -833,12 +917,14 @@ static char *reword_heading(const char *h)
 
 			sb_puts(&b, s);
 			sb_puts(&b, " och ");
-			sb_puts(&b, heading_word());
+			sb_puts(&b, topic_word());
 			free(s);
 			s = sb_detach(&b);
 		}
-		if (heading_ok(s) && hset_add(s))
+		if (hset_add(s)) {
+			heading_mode = 0;
 			return s;
+		}
 		free(s);
 	}
 }
@@ -1222,6 +1308,7 @@ static void gen_real(doc *o, doc *n, const real_opts *opt)
 			truth_add("area-removed", a->id, -1, NULL, NULL, NULL);
 		if (a->role != R_RENAMED && a->role != R_RENMOVED)
 			continue;
+		cur_topic = &a->topic;
 		free(a->heading);
 		a->heading = reword_heading(o->a[i]->heading);
 		edit_share(&a->body, 0.1);
@@ -1251,6 +1338,7 @@ static void gen_real(doc *o, doc *n, const real_opts *opt)
 		{
 			char *was = g->heading;
 
+			cur_topic = &g->topic;
 			g->heading = reword_heading(was);
 			free(was);
 		}
@@ -1286,6 +1374,7 @@ static void gen_real(doc *o, doc *n, const real_opts *opt)
 
 		if (a->role != R_PLAIN && a->role != R_MOVED)
 			continue;
+		cur_topic = &a->topic;
 		edit_some(&a->body, 0.1);
 		if (a->role != R_PLAIN)
 			continue;
@@ -1294,6 +1383,7 @@ static void gen_real(doc *o, doc *n, const real_opts *opt)
 
 			if (g->touched)
 				continue;
+			cur_topic = &g->topic;
 			if (edit_some(&g->body, 0.1))
 				truth_add("goal-changed", g->id, g->id, NULL,
 				          NULL, NULL);
@@ -1360,9 +1450,10 @@ static void gen_real(doc *o, doc *n, const real_opts *opt)
 		k++;
 		truth_add("area-added", -1, a->id, NULL, NULL, NULL);
 	}
-	/* the theme runs through every area now */
+	/* the theme runs through every area now (edits may have taken the
+	 * term out of an area that had it before: put it back) */
 	for (i = 0; i < k; i++)
-		if (!final[i]->theme)
+		if (!final[i]->theme || !has_term(&final[i]->body, THEME_TERM))
 			add_theme(final[i]);
 	truth_add("theme-everywhere", -1, -1, "", THEME_TERM, NULL);
 
@@ -1467,6 +1558,7 @@ static void gen_siblings(doc *o, doc *n, size_t count)
 	for (i = 0; i < c_edit; i++) {
 		area *a = n->a[rn(count)];
 
+		cur_topic = &a->topic;
 		if (a->role == R_PLAIN)
 			edit_words(&a->body.b[0].s[0], 1);
 	}
@@ -1480,6 +1572,7 @@ static void gen_siblings(doc *o, doc *n, size_t count)
 			truth_add("area-removed", a->id, -1, NULL, NULL, NULL);
 			continue;
 		case R_RENAMED:
+			cur_topic = &a->topic;
 			free(a->heading);
 			a->heading = reword_heading(o->a[i]->heading);
 			truth_add("area-renamed", a->id, a->id, NULL, NULL,
@@ -1554,6 +1647,7 @@ static void gen_equal(doc *o, doc *n, size_t count)
 	for (i = 0; i < count / 20; i++) {
 		area *a = n->a[rn(count)];
 
+		cur_topic = &a->topic;
 		if (a->role == R_PLAIN)
 			edit_words(&a->body.b[0].s[0], 1);
 	}
@@ -1639,6 +1733,7 @@ static void gen_bigpara(doc *o, doc *n, size_t bytes)
 	for (i = 0; i < o->na; i++)
 		doc_add_area(n, area_copy(o->a[i]));
 	g = n->a[2]->g[0];
+	cur_topic = &g->topic;
 	nw = count_words(g->body.b[0].s[0]);
 	edits = nw / 1500;
 	edit_words(&g->body.b[0].s[0], edits);
@@ -1689,6 +1784,7 @@ int main(int argc, char **argv)
 	cname = argv[1];
 	dir = argv[2];
 	rng_state = argc > 3 ? strtoull(argv[3], NULL, 10) : 1;
+	words_init();
 	memset(&o, 0, sizeof(o));
 	memset(&n, 0, sizeof(n));
 	memset(&ro, 0, sizeof(ro));

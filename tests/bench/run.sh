@@ -213,6 +213,8 @@ for c in $all_cases; do
 		rm = (cm > 0) ? pm / cm : 0
 		if (tg == "-")
 			verdict = "-"
+		else if (c == "nest-deep" && st ~ /^2 /)
+			verdict = ((rc <= tg + 0) ? "ok" : "**miss**") " (refused: nesting limit)"
 		else if (st !~ /^[01]$/)
 			verdict = "**miss** (exit " st ")"
 		else
