@@ -755,8 +755,14 @@ static void term_changes(pd_changes *c, const pd_match *m)
 			pd_changes__align_blocks(a, b, term_blocks, &st);
 	}
 	merge_inflections(&st);
-	fold_source(&old_text, od);
-	fold_source(&new_text, nd);
+	for (i = 0; i < st.n; i++)
+		if (st.terms[i].count >= 2 && st.terms[i].capitalised)
+			break;
+	if (i < st.n) {
+		/* a candidate: is it gone from the new text, new to the old? */
+		fold_source(&old_text, od);
+		fold_source(&new_text, nd);
+	}
 	for (i = 0; i < st.n; i++) {
 		term *t = &st.terms[i];
 		pd_change *ch;
@@ -1007,11 +1013,6 @@ typedef struct theme_walk {
 	prefix_map *pm;
 	size_t area;
 	int old_side;
-	/* for choosing the word to show */
-	uint64_t want;
-	char **best;
-	unsigned *best_count;
-	pd_vec *forms;
 } theme_walk;
 
 static void count_prefix(const char *w, size_t len, void *payload)
@@ -1043,25 +1044,78 @@ typedef struct form {
 	unsigned count;
 } form;
 
-static void collect_forms(const char *w, size_t len, void *payload)
-{
-	theme_walk *tw = payload;
-	size_t plen = word_prefix(w, len), i;
-	form *f;
+/* What one pass over the new areas' blocks learns about the candidates. */
+typedef struct theme_pass {
+	prefix_count **cands;
+	size_t ncands;
+	pd_vec forms[MAX_THEME_CANDIDATES];   /* form *, per candidate */
+	unsigned char *masks;                 /* per block: candidates in it */
+	size_t nmasks, capmasks;
+	unsigned char mask;                   /* of the block being read */
+} theme_pass;
 
-	if (!plen || pd_text_hash(w, plen) != tw->want)
+static void note_form(const char *w, size_t len, void *payload)
+{
+	theme_pass *tp = payload;
+	size_t plen = word_prefix(w, len), c, i;
+	uint64_t h;
+
+	if (!plen)
 		return;
-	for (i = 0; i < tw->forms->size; i++) {
-		f = pd_vec_get(tw->forms, i);
+	h = pd_text_hash(w, plen);
+	for (c = 0; c < tp->ncands && tp->cands[c]->hash != h; c++)
+		;
+	if (c == tp->ncands)
+		return;
+	tp->mask |= (unsigned char)(1u << c);
+	for (i = 0; i < tp->forms[c].size; i++) {
+		form *f = pd_vec_get(&tp->forms[c], i);
+
 		if (strlen(f->word) == len && !memcmp(f->word, w, len)) {
 			f->count++;
 			return;
 		}
 	}
-	f = pd__malloc(sizeof(*f));
-	f->word = pd__strndup(w, len);
-	f->count = 1;
-	pd_vec_push(tw->forms, f);
+	{
+		form *f = pd__malloc(sizeof(*f));
+
+		f->word = pd__strndup(w, len);
+		f->count = 1;
+		pd_vec_push(&tp->forms[c], f);
+	}
+}
+
+static void pass_text(theme_pass *tp, pd_buf *fold, const char *text,
+                      size_t len)
+{
+	size_t pos = 0, ws, wl;
+
+	pd_buf_clear(fold);
+	pd_text_fold(fold, text, len);
+	tp->mask = 0;
+	while (pd_text_next_word(fold->ptr, fold->size, &pos, &ws, &wl))
+		note_form(fold->ptr + ws, wl, tp);
+	if (tp->mask) {
+		if (tp->nmasks == tp->capmasks) {
+			tp->capmasks = tp->capmasks ? tp->capmasks * 2 : 64;
+			tp->masks = pd__realloc(tp->masks, tp->capmasks);
+		}
+		tp->masks[tp->nmasks++] = tp->mask;
+	}
+}
+
+static void pass_section(theme_pass *tp, pd_buf *fold, const pd_section *s)
+{
+	size_t i;
+
+	pass_text(tp, fold, s->heading, strlen(s->heading));
+	for (i = 0; i < s->blocks.size; i++) {
+		const pd_block *b = pd_vec_get(&s->blocks, i);
+
+		pass_text(tp, fold, b->text, b->len);
+	}
+	for (i = 0; i < s->children.size; i++)
+		pass_section(tp, fold, pd_vec_get(&s->children, i));
 }
 
 static int cmp_theme(const void *a, const void *b)
@@ -1074,16 +1128,25 @@ static int cmp_theme(const void *a, const void *b)
 	return x->hash < y->hash ? -1 : x->hash > y->hash;
 }
 
+/*
+ * Themes: word families (the first THEME_PREFIX code points of words of
+ * at least THEME_MIN_WORD) that every goal area has now and at most a
+ * minority had before. A family is shown by its most frequent form; one
+ * whose every block also has a stronger theme is part of that theme
+ * ("utsläppen" inside the climate paragraphs). Three passes over the
+ * areas' text, whatever the number of candidates.
+ */
 static void theme_changes(pd_changes *c)
 {
 	const pd_document *od = c->old, *nd = c->new_doc;
 	prefix_map pm = { NULL, 0, 0 };
 	pd_buf fold = PD_BUF_INIT;
 	theme_walk tw;
+	theme_pass tp;
 	prefix_count *cands[MAX_THEME_CANDIDATES];
-	size_t ncands = 0, i, nthemes = 0;
+	size_t ncands = 0, i, k, nthemes = 0;
 	size_t nold = od->areas.size, nnew = nd->areas.size;
-	char *accepted[MAX_THEMES];
+	unsigned accepted = 0;
 
 	if (nnew < 2 || nold < 1)
 		return;
@@ -1113,74 +1176,52 @@ static void theme_changes(pd_changes *c)
 		}
 		qsort(cands, ncands, sizeof(cands[0]), cmp_theme);
 	}
-	/*
-	 * Each candidate is shown by its most frequent form. A candidate whose
-	 * every occurrence is in a block that also has a stronger theme is
-	 * part of that theme ("utsläppen" inside the climate paragraphs).
-	 */
-	for (i = 0; i < ncands && nthemes < MAX_THEMES; i++) {
-		pd_vec forms = PD_VEC_INIT;
-		form *best = NULL;
-		size_t k;
-		pd_change *ch;
-		int subsumed = 0;
+	if (!ncands) {
+		free(pm.slots);
+		pd_buf_dispose(&fold);
+		return;
+	}
 
-		tw.old_side = 0;
-		tw.want = cands[i]->hash;
-		tw.forms = &forms;
-		for (k = 0; k < nnew; k++)
-			each_word(pd_vec_get(&nd->areas, k), &fold, collect_forms, &tw);
-		for (k = 0; k < forms.size; k++) {
-			form *f = pd_vec_get(&forms, k);
+	memset(&tp, 0, sizeof(tp));
+	tp.cands = cands;
+	tp.ncands = ncands;
+	for (i = 0; i < nnew; i++)
+		pass_section(&tp, &fold, pd_vec_get(&nd->areas, i));
+
+	for (i = 0; i < ncands && nthemes < MAX_THEMES; i++) {
+		form *best = NULL;
+		int free_block = 0;
+		pd_change *ch;
+
+		for (k = 0; k < tp.forms[i].size; k++) {
+			form *f = pd_vec_get(&tp.forms[i], k);
 
 			if (!best || f->count > best->count ||
 			    (f->count == best->count && strcmp(f->word, best->word) < 0))
 				best = f;
 		}
-		if (best && nthemes > 0) {
-			/* subsumed when each block with it has a stronger theme */
-			size_t t, a, bi;
-			char *mine = pd__strndup(best->word,
-			        word_prefix(best->word, strlen(best->word)));
-
-			subsumed = 1;
-			for (a = 0; a < nd->sections.size && subsumed; a++) {
-				const pd_section *s = pd_vec_get(&nd->sections, a);
-
-				for (bi = 0; bi < s->blocks.size && subsumed; bi++) {
-					const pd_block *b = pd_vec_get(&s->blocks, bi);
-					int has_me = 0, has_other = 0;
-
-					pd_buf_clear(&fold);
-					pd_text_fold(&fold, b->text, b->len);
-					has_me = occurs(&fold, mine);
-					for (t = 0; t < nthemes && has_me; t++)
-						if (occurs(&fold, accepted[t]))
-							has_other = 1;
-					if (has_me && !has_other)
-						subsumed = 0;
-				}
-			}
-			free(mine);
-		}
-		if (best && !subsumed) {
-			ch = add_change(c, PD_CHANGE_THEME_EVERYWHERE);
-			ch->new_value = pd_pool_strdup(&c->pool, best->word);
-			ch->count = cands[i]->old_areas;
-			ch->total = (unsigned)nold;
-			accepted[nthemes++] = pd__strndup(best->word,
-			        word_prefix(best->word, strlen(best->word)));
-		}
-		for (k = 0; k < forms.size; k++) {
-			form *f = pd_vec_get(&forms, k);
+		for (k = 0; k < tp.nmasks && !free_block; k++)
+			free_block = (tp.masks[k] & (1u << i)) &&
+			             !(tp.masks[k] & accepted);
+		if (!best || !free_block)
+			continue;
+		accepted |= 1u << i;
+		ch = add_change(c, PD_CHANGE_THEME_EVERYWHERE);
+		ch->new_value = pd_pool_strdup(&c->pool, best->word);
+		ch->count = cands[i]->old_areas;
+		ch->total = (unsigned)nold;
+		nthemes++;
+	}
+	for (i = 0; i < ncands; i++) {
+		for (k = 0; k < tp.forms[i].size; k++) {
+			form *f = pd_vec_get(&tp.forms[i], k);
 
 			free(f->word);
 			free(f);
 		}
-		pd_vec_dispose(&forms);
+		pd_vec_dispose(&tp.forms[i]);
 	}
-	for (i = 0; i < nthemes; i++)
-		free(accepted[i]);
+	free(tp.masks);
 	free(pm.slots);
 	pd_buf_dispose(&fold);
 }
