@@ -781,11 +781,10 @@ static int is_dash(int32_t cp)
 	return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
 }
 
+/* White space, and the zero-width space a word processor leaves behind */
 static int is_space(int32_t cp)
 {
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||
-	       cp == '\f' || cp == '\v' || cp == 0xa0 || cp == 0x2007 ||
-	       cp == 0x2009 || cp == 0x202f || cp == 0x200b;
+	return pd_text_is_space(cp) || cp == 0x200b;
 }
 
 /* Decode one UTF-8 sequence (input is valid UTF-8); returns its length. */
