@@ -225,7 +225,8 @@ static const struct builtin {
 	{ PD_KIND_AREA, "^" SV_AREA_WORD AREA_NUMBER "?" SEP "$" },
 	{ PD_KIND_AREA, "^" SV_AREA_WORD "\\s+(?:\\d{1,3}|[ivx]{1,6})"
 	  "(?:\\s+\\S.*)?$" },
-	{ PD_KIND_AREA, "^(?:fokus|mål|insats|utvecklings|tema)området \\S.*$" },
+	{ PD_KIND_AREA, "^(?:fokus|mål|insats|utvecklings|tema)området "
+	  "\\S.*$" },
 	{ PD_KIND_AREA, "^" EN_AREA_WORD AREA_NUMBER "?" SEP "$" },
 	{ PD_KIND_AREA, "^" EN_AREA_WORD "\\s+(?:\\d{1,3}|[ivx]{1,6})"
 	  "(?:\\s+\\S.*)?$" },
@@ -269,7 +270,7 @@ typedef struct kind_pattern {
 } kind_pattern;
 
 struct pd_classifier {
-	kind_pattern *user;          /* from pd_classifier_add, tried first */
+	kind_pattern *user;     /* from pd_classifier_add, tried first */
 	size_t nuser;
 	size_t auser;
 	kind_pattern builtin[NBUILTINS];
@@ -345,7 +346,8 @@ int pd_classifier_add(pd_classifier *cls, pd_kind kind, const char *pattern)
 	pcre2_code *code = NULL;
 	int error;
 
-	if ((int)kind < 0 || kind >= PD_KIND__COUNT || kind == PD_KIND_PROGRAMME)
+	if ((int)kind < 0 || kind >= PD_KIND__COUNT ||
+	    kind == PD_KIND_PROGRAMME)
 		return pd_error_set(PD_EINVALID, "pattern '%s' for an invalid "
 		                    "section kind", pattern ? pattern : "");
 	if (!pattern)
@@ -354,7 +356,8 @@ int pd_classifier_add(pd_classifier *cls, pd_kind kind, const char *pattern)
 	if ((error = compile(&code, pattern, kind)) < 0)
 		return error;
 	if (cls->nuser == cls->auser) {
-		cls->auser = cls->auser ? pd__add(cls->auser, cls->auser / 2) : 4;
+		cls->auser = cls->auser ? pd__add(cls->auser, cls->auser / 2) :
+		             4;
 		cls->user = pd__reallocarray(cls->user, cls->auser,
 		                             sizeof(*cls->user));
 	}
@@ -392,7 +395,8 @@ pd_kind pd_classify_heading(const pd_classifier *cls, const char *heading,
 	if (len > MAX_HEADING) {
 		/* not a heading anyone wrote to be classified; keep it short */
 		len = MAX_HEADING;
-		while (len > 0 && ((unsigned char)clean.ptr[len] & 0xc0) == 0x80)
+		while (len > 0 &&
+		       ((unsigned char)clean.ptr[len] & 0xc0) == 0x80)
 			len--;
 	}
 	if (!(md = pcre2_match_data_create(1, NULL)))

@@ -150,8 +150,9 @@ static enum fm_key key_of(const char *key)
 		enum fm_key key;
 	} keys[] = {
 		{ "name", KEY_NAME }, { "title", KEY_NAME },
-		{ "target_year", KEY_TARGET_YEAR }, { "mållår", KEY_TARGET_YEAR },
-		{ "målår", KEY_TARGET_YEAR }, { "period", KEY_PERIOD },
+		{ "target_year", KEY_TARGET_YEAR },
+		{ "mållår", KEY_TARGET_YEAR }, { "målår", KEY_TARGET_YEAR },
+		{ "period", KEY_PERIOD },
 		{ "period_start", KEY_PERIOD_START },
 		{ "period_end", KEY_PERIOD_END }, { "adopted", KEY_ADOPTED },
 		{ "antagen", KEY_ADOPTED }, { "antaget", KEY_ADOPTED },
@@ -180,6 +181,14 @@ static enum fm_key key_of(const char *key)
 	return k;
 }
 
+/* A value that is not what its key needs. */
+static int bad_value(unsigned line, const char *what, const char *value,
+                     const char *expected)
+{
+	return pd_error_set(PD_EINVALID, "front matter: line %u: %s '%s' is "
+	                    "not %s", line, what, value, expected);
+}
+
 /* Store one scalar of the front matter; `line` is its file line. */
 static int set_key(pd_meta *meta, pd_pool *pool, enum fm_key key,
                    const char *value, unsigned line)
@@ -196,17 +205,14 @@ static int set_key(pd_meta *meta, pd_pool *pool, enum fm_key key,
 		break;
 	case KEY_TARGET_YEAR:
 		if (parse_year(value, &a) < 0)
-			return pd_error_set(PD_EINVALID, "front matter: line %u: "
-			                    "target year '%s' is not a year", line,
-			                    value);
+			return bad_value(line, "target year", value, "a year");
 		meta->target_year = a;
 		meta->target_year_line = line;
 		break;
 	case KEY_PERIOD:
 		if (parse_period(value, &a, &b) < 0)
-			return pd_error_set(PD_EINVALID, "front matter: line %u: "
-			                    "period '%s' is not a period like "
-			                    "2019-2022", line, value);
+			return bad_value(line, "period", value,
+			                 "a period like 2019-2022");
 		meta->period_start = a;
 		meta->period_end = b;
 		meta->period_line = line;
@@ -214,10 +220,9 @@ static int set_key(pd_meta *meta, pd_pool *pool, enum fm_key key,
 	case KEY_PERIOD_START:
 	case KEY_PERIOD_END:
 		if (parse_year(value, &a) < 0)
-			return pd_error_set(PD_EINVALID, "front matter: line %u: "
-			                    "period %s '%s' is not a year", line,
-			                    key == KEY_PERIOD_START ? "start" : "end",
-			                    value);
+			return bad_value(line, key == KEY_PERIOD_START ?
+			                 "period start" : "period end", value,
+			                 "a year");
 		if (key == KEY_PERIOD_START)
 			meta->period_start = a;
 		else
@@ -265,7 +270,8 @@ static int fence_at(const char *src, size_t len, size_t at, int opening,
 
 	if (len - at < 3)
 		return 0;
-	if (memcmp(src + at, "---", 3) && (opening || memcmp(src + at, "...", 3)))
+	if (memcmp(src + at, "---", 3) &&
+	    (opening || memcmp(src + at, "...", 3)))
 		return 0;
 	if (i < len && src[i] == '\r')
 		i++;
@@ -273,6 +279,13 @@ static int fence_at(const char *src, size_t len, size_t at, int opening,
 		return 0;
 	*next = i < len ? i + 1 : i;
 	return 1;
+}
+
+static int too_large(void)
+{
+	return pd_error_set(PD_EINVALID, "front matter: larger than %lu KiB "
+	                    "(no closing '---' line)",
+	                    (unsigned long)PD_META_MAX_FRONT_MATTER / 1024);
 }
 
 int pd_meta_front_matter(pd_meta *meta, pd_pool *pool, const char *src,
@@ -296,10 +309,7 @@ int pd_meta_front_matter(pd_meta *meta, pd_pool *pool, const char *src,
 
 		line++;
 		if (at - start > PD_META_MAX_FRONT_MATTER)
-			return pd_error_set(PD_EINVALID, "front matter: larger than "
-			                    "%lu KiB (no closing '---' line)",
-			                    (unsigned long)(PD_META_MAX_FRONT_MATTER
-			                                    >> 10));
+			return too_large();
 		if (fence_at(src, len, at, 0, &next)) {
 			closed = 1;
 			break;
@@ -323,8 +333,8 @@ int pd_meta_front_matter(pd_meta *meta, pd_pool *pool, const char *src,
 		if (parser.error == YAML_MEMORY_ERROR)
 			pd__oom();
 		error = pd_error_set(PD_EINVALID, "front matter: line %lu: %s",
-		                     (unsigned long)parser.problem_mark.line + 2,
-		                     parser.problem ? parser.problem :
+		                     (unsigned long)parser.problem_mark.line +
+		                     2, parser.problem ? parser.problem :
 		                     "invalid YAML");
 		goto done;
 	}
@@ -430,7 +440,8 @@ static unsigned line_of(const char *body, size_t len, size_t off,
 	for (i = 0; i < off; i++) {
 		if (body[i] == '\n')
 			line++;
-		else if (body[i] == '\r' && (i + 1 >= len || body[i + 1] != '\n'))
+		else if (body[i] == '\r' &&
+		         (i + 1 >= len || body[i + 1] != '\n'))
 			line++;
 	}
 	return line;
@@ -481,7 +492,8 @@ static void infer_target_year(pd_meta *meta, const char *body, size_t len,
 		rx_init(&r, target_year_patterns[k], PCRE2_CASELESS, mctx);
 		if (rx_find(&r, body, len, 0, &ov)) {
 			meta->target_year = year_at(body + ov[2]);
-			meta->target_year_line = line_of(body, len, ov[2], first_line);
+			meta->target_year_line = line_of(body, len, ov[2],
+			                                 first_line);
 		}
 		rx_dispose(&r);
 	}
@@ -499,13 +511,15 @@ static void infer_period(pd_meta *meta, const char *body, size_t len,
 
 	for (k = 0; k < npatterns && period_patterns[k]; k++) {
 		rx_init(&r, period_patterns[k], PCRE2_CASELESS, mctx);
-		for (from = 0; rx_find(&r, body, len, from, &ov); from = ov[1]) {
+		for (from = 0; rx_find(&r, body, len, from, &ov);
+		     from = ov[1]) {
 			a = year_at(body + ov[2]);
 			b = year_at(body + ov[4]);
 			if (a <= b && b - a <= 30) {
 				meta->period_start = a;
 				meta->period_end = b;
-				meta->period_line = line_of(body, len, ov[2], first_line);
+				meta->period_line = line_of(body, len, ov[2],
+				                            first_line);
 				break;
 			}
 		}
@@ -528,7 +542,8 @@ static void infer_adopted(pd_meta *meta, pd_pool *pool, const char *body,
 	        "(?:0[1-9]|[12]\\d|3[01]))(?!\\d)", PCRE2_CASELESS, mctx);
 	from = 0;
 	if (rx_find(&r, body, len, from, &ov))
-		meta->adopted = pd_pool_strndup(pool, body + ov[2], ov[3] - ov[2]);
+		meta->adopted = pd_pool_strndup(pool, body + ov[2],
+		                                ov[3] - ov[2]);
 	rx_dispose(&r);
 }
 
@@ -545,7 +560,8 @@ static void infer_decision(pd_meta *meta, pd_pool *pool, const char *body,
 	/* the reference itself: capitals, digits and / . : - (not caseless) */
 	rx_init(&r, "(?i:\\b(?:dnr|diarienummer|diarienr|ärendenummer"
 	        "|decision\\s+ref(?:erence)?|reference\\s+number))\\b\\.?"
-	        "[ \\t]*:?\\s*(" REF_TOKEN "(?:[ \\t]+" REF_TOKEN ")*)", 0, mctx);
+	        "[ \\t]*:?\\s*(" REF_TOKEN "(?:[ \\t]+" REF_TOKEN ")*)", 0,
+	        mctx);
 	for (from = 0; !meta->decision && rx_find(&r, body, len, from, &ov);
 	     from = ov[1]) {
 		end = ov[3];
@@ -582,7 +598,8 @@ static void infer_replaces(pd_meta *meta, pd_pool *pool, const char *body,
 		n = text.size;
 		if (n > MAX_REPLACES) {
 			n = MAX_REPLACES;
-			while (n > 0 && ((unsigned char)text.ptr[n] & 0xc0) == 0x80)
+			while (n > 0 &&
+			       ((unsigned char)text.ptr[n] & 0xc0) == 0x80)
 				n--;
 			while (n > 0 && text.ptr[n - 1] == ' ')
 				n--;
@@ -624,7 +641,8 @@ static void infer_revision(pd_meta *meta, const char *body, size_t len,
 		rx_init(&r, cycles[k].pattern, PCRE2_CASELESS, mctx);
 		if (rx_find(&r, body, len, 0, &ov)) {
 			meta->revision = cycles[k].value;
-			meta->revision_line = line_of(body, len, ov[0], first_line);
+			meta->revision_line = line_of(body, len, ov[0],
+			                              first_line);
 		}
 		rx_dispose(&r);
 	}
@@ -655,10 +673,12 @@ static size_t lower_word(char *dst, const char *w, size_t n)
 static const char *infer_language(const char *body, size_t len)
 {
 	static const char *const sv[] = {
-		"och", "att", "det", "som", "för", "är", "en", "på", "med", NULL
+		"och", "att", "det", "som", "för", "är", "en", "på", "med",
+		NULL
 	};
 	static const char *const en[] = {
-		"the", "and", "of", "to", "is", "in", "for", "that", "with", NULL
+		"the", "and", "of", "to", "is", "in", "for", "that", "with",
+		NULL
 	};
 	size_t pos = 0, ws, wl, k;
 	unsigned nsv = 0, nen = 0;
@@ -738,7 +758,8 @@ int pd_meta_infer(pd_meta *meta, pd_pool *pool, const char *body,
 		infer_period(meta, body, preamble_len, (size_t)-1, first_line,
 		             mctx);
 		if (!meta->period_start)
-			infer_period(meta, body, len, BARE_PERIOD, first_line, mctx);
+			infer_period(meta, body, len, BARE_PERIOD, first_line,
+			             mctx);
 	}
 	if (!meta->adopted)
 		infer_adopted(meta, pool, body, preamble_len, mctx);

@@ -47,9 +47,11 @@ typedef struct parser {
 	const pd_classifier *cls;
 	const char *body;         /* the Markdown after the front matter */
 	size_t body_len;
-	unsigned offset;          /* front matter lines: file = cmark + offset */
+	unsigned offset;          /* front matter lines: file line = cmark's
+	                             line + offset */
 	pd_vec stack;             /* open sections, the root at the bottom */
-	pd_vec opened;            /* the section each top-level heading opened */
+	pd_vec opened;            /* the section each top-level heading
+	                             opened, in order */
 	pd_buf raw;               /* scratch: text before normalisation */
 	pd_buf text;              /* scratch: text as kept */
 	clock_t start;
@@ -90,126 +92,181 @@ static int is_break_line(const char *s, size_t n)
 }
 
 /*
+ * The width of a list marker at s[p] ("-", "*", "+", "1.", "12)") that is
+ * followed by white space or the end of the line; 0 if there is none.
+ */
+static size_t list_marker(const char *s, size_t p, size_t eol)
+{
+	size_t w = 0;
+
+	if (s[p] == '-' || s[p] == '*' || s[p] == '+') {
+		if (is_break_line(s + p, eol - p))
+			return 0;
+		w = 1;
+	} else {
+		while (p + w < eol && w < 10 && s[p + w] >= '0' &&
+		       s[p + w] <= '9')
+			w++;
+		if (w == 0 || w > 9 || p + w >= eol ||
+		    (s[p + w] != '.' && s[p + w] != ')'))
+			return 0;
+		w++;
+	}
+	if (p + w < eol && s[p + w] != ' ' && s[p + w] != '\t')
+		return 0;
+	return w;
+}
+
+/* Skip white space (and '>' too when `quotes`), counting columns. */
+static size_t skip_blank(const char *s, size_t *p, size_t eol, size_t col,
+                         int quotes)
+{
+	for (; *p < eol; (*p)++) {
+		if (s[*p] == '\t')
+			col = (col / 4 + 1) * 4;
+		else if (s[*p] == ' ' || (quotes && s[*p] == '>'))
+			col++;
+		else
+			break;
+	}
+	return col;
+}
+
+/* How many `c` start at s[p]. */
+static size_t run_of(const char *s, size_t p, size_t eol, char c)
+{
+	size_t n = 0;
+
+	while (p + n < eol && s[p + n] == c)
+		n++;
+	return n;
+}
+
+/* The state of the nesting pre-scan between lines. */
+typedef struct nesting {
+	size_t *cols;       /* content columns of the open list items */
+	size_t depth;
+	unsigned max;
+	char fence;         /* the open code fence's character, 0 if none */
+	size_t fence_len;
+	size_t fence_col;   /* its column: a line indented less closes it */
+	int prev_blank;
+} nesting;
+
+/* Close the list items whose contents start right of `col`. */
+static void close_items(nesting *n, size_t col)
+{
+	while (n->depth > 0 && n->cols[n->depth - 1] > col)
+		n->depth--;
+}
+
+/* The content column of the innermost open item at or left of `col`. */
+static size_t item_base(const nesting *n, size_t col)
+{
+	size_t lo = 0, hi = n->depth, mid;
+
+	while (lo < hi) {                /* cols increase up the stack */
+		mid = lo + (hi - lo) / 2;
+		if (n->cols[mid] <= col)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? n->cols[lo - 1] : 0;
+}
+
+/* One line, s[i..eol): its markers, then what it opens or closes. */
+static int nesting_line(nesting *n, const char *s, size_t i, size_t eol,
+                        unsigned line)
+{
+	size_t p = i, col = 0, start, base, w, quotes = 0;
+
+	if (n->fence) {
+		/* nothing nests in code, which ends at its closing fence or
+		 * with its container (a line indented less than the fence) */
+		col = skip_blank(s, &p, eol, 0, 1);
+		if (p == eol)
+			return 0;
+		if (col >= n->fence_col) {
+			if (run_of(s, p, eol, n->fence) >= n->fence_len)
+				n->fence = 0;
+			return 0;
+		}
+		n->fence = 0;
+		p = i;
+		col = 0;
+	}
+	for (;;) {
+		start = col;
+		col = skip_blank(s, &p, eol, col, 0);
+		base = item_base(n, col);
+		if (start > base)
+			base = start;
+		if (p == eol || col >= base + 4)
+			break;           /* a blank line, or indented code */
+		if (s[p] == '>') {
+			quotes++;
+			p++;
+			col++;
+		} else if ((w = list_marker(s, p, eol)) != 0) {
+			close_items(n, col);
+			n->cols[n->depth++] = col + w + 1;
+			p += w;
+			col += w;
+		} else {
+			break;
+		}
+		if (n->depth + quotes > n->max)
+			return pd_error_set(PD_ELIMIT, "nesting deeper than %u "
+			                    "levels at line %u", n->max, line);
+	}
+	if (p == eol) {
+		n->prev_blank = 1;
+		return 0;
+	}
+	if ((s[p] == '`' || s[p] == '~') &&
+	    (w = run_of(s, p, eol, s[p])) >= 3) {
+		n->fence = s[p];
+		n->fence_len = w;
+		n->fence_col = col;
+	} else if (n->prev_blank) {
+		/* a paragraph after a blank line closes deeper items */
+		close_items(n, col);
+	}
+	n->prev_blank = 0;
+	return 0;
+}
+
+/*
  * Refuse block quotes and lists nested deeper than `max`, from the line
  * prefixes alone: ">" markers, list markers, and the columns where list
  * items' contents start (a stack of at most `max` columns). It follows
- * CommonMark closely enough to never undercount a real nesting by much
- * and to skip fenced and indented code, thematic breaks and blank lines.
+ * CommonMark closely enough not to undercount a real nesting by much,
+ * and skips code, thematic breaks and blank lines.
  */
 static int check_nesting(const char *s, size_t len, unsigned max,
                          unsigned first_line)
 {
-	size_t *cols;
-	size_t depth = 0, i = 0, fence_len = 0;
+	nesting n;
+	size_t i = 0, eol;
 	unsigned line = first_line;
-	char fence = 0;
-	int prev_blank = 1, error = 0;
+	int error = 0;
 
-	if (max > MAX_NESTING_CAP)
-		max = MAX_NESTING_CAP;
-	cols = pd__calloc(pd__add(max, 2), sizeof(size_t));
-	while (i < len) {
-		size_t eol = i, p, col = 0, quotes = 0, base, lo, hi;
-		int blank;
-
-		while (eol < len && s[eol] != '\n' && s[eol] != '\r')
+	memset(&n, 0, sizeof(n));
+	n.max = max < MAX_NESTING_CAP ? max : MAX_NESTING_CAP;
+	n.cols = pd__calloc(pd__add(n.max, 2), sizeof(size_t));
+	n.prev_blank = 1;
+	while (i < len && !error) {
+		for (eol = i; eol < len && s[eol] != '\n' && s[eol] != '\r';)
 			eol++;
-		p = i;
-		for (;;) {
-			/* white space, in columns (a tab to the next multiple of 4) */
-			size_t start_col = col;
-
-			while (p < eol && (s[p] == ' ' || s[p] == '\t')) {
-				col = s[p] == '\t' ? (col / 4 + 1) * 4 : col + 1;
-				p++;
-			}
-			/* the innermost item whose contents start at or before col
-			 * (cols increase from the bottom of the stack) */
-			for (lo = 0, hi = depth; lo < hi;) {
-				size_t mid = lo + (hi - lo) / 2;
-
-				if (cols[mid] <= col)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			base = lo ? cols[lo - 1] : 0;
-			if (start_col > base)
-				base = start_col;
-			if (p == eol || col >= base + 4 || fence)
-				break;           /* blank, indented code, fenced code */
-			if (s[p] == '>') {
-				quotes++;
-				p++;
-				col++;
-			} else if ((s[p] == '-' || s[p] == '*' || s[p] == '+') &&
-			           (p + 1 == eol || s[p + 1] == ' ' ||
-			            s[p + 1] == '\t') &&
-			           !is_break_line(s + p, eol - p)) {
-				while (depth > 0 && cols[depth - 1] > col)
-					depth--;
-				cols[depth++] = col + 2;
-				p++;
-				col++;
-			} else if (s[p] >= '0' && s[p] <= '9') {
-				size_t d = 0;
-
-				while (p + d < eol && d < 10 && s[p + d] >= '0' &&
-				       s[p + d] <= '9')
-					d++;
-				if (d > 9 || p + d >= eol || (s[p + d] != '.' &&
-				    s[p + d] != ')') || (p + d + 1 < eol &&
-				    s[p + d + 1] != ' ' && s[p + d + 1] != '\t'))
-					break;
-				while (depth > 0 && cols[depth - 1] > col)
-					depth--;
-				cols[depth++] = col + d + 2;
-				p += d + 1;
-				col += d + 1;
-			} else {
-				break;
-			}
-			if (depth + quotes > max) {
-				error = pd_error_set(PD_ELIMIT, "nesting deeper than %u "
-				                     "levels at line %u", max, line);
-				goto done;
-			}
-		}
-		blank = p == eol;
-		if (fence || (!blank && (s[p] == '`' || s[p] == '~'))) {
-			/* fenced code: nothing inside counts */
-			char c = fence ? fence : s[p];
-			size_t n = 0, q = p;
-
-			if (fence) {
-				q = i;
-				while (q < eol && (s[q] == ' ' || s[q] == '\t' ||
-				       s[q] == '>'))
-					q++;
-			}
-			while (q + n < eol && s[q + n] == c)
-				n++;
-			if (!fence && n >= 3) {
-				fence = c;
-				fence_len = n;
-			} else if (fence && n >= fence_len) {
-				fence = 0;
-			}
-		} else if (!blank && prev_blank && p < eol) {
-			/* a paragraph after a blank line closes deeper items */
-			while (depth > 0 && cols[depth - 1] > col)
-				depth--;
-		}
-		prev_blank = blank;
+		error = nesting_line(&n, s, i, eol, line++);
 		i = eol;
 		if (i < len && s[i] == '\r')
 			i++;
 		if (i < len && s[i] == '\n' && (i == eol || s[i - 1] == '\r'))
 			i++;
-		line++;
 	}
-done:
-	free(cols);
+	free(n.cols);
 	return error;
 }
 
@@ -308,8 +365,8 @@ static void add_block(parser *p, pd_section *s, pd_block_type type,
                       unsigned line)
 {
 	if (p->text.size)
-		pd_section__add_block(p->doc, s, type, p->text.ptr, p->text.size,
-		                      line);
+		pd_section__add_block(p->doc, s, type, p->text.ptr,
+		                      p->text.size, line);
 }
 
 /* Every item of `list`, at any depth, as an item block of `s`. */
@@ -382,12 +439,14 @@ static int add_item_goals(parser *p, pd_section *area, cmark_node *list)
 			break;
 		node_text(p, item, 1);
 		if (!p->text.size) {
-			/* nothing to name a goal by: its sub-items stay the area's */
+			/* nothing to name a goal by: the sub-items stay the
+			 * area's */
 			error = add_sub_items(p, area, item);
 			continue;
 		}
 		goal = pd_document__add_section(p->doc, area, p->text.ptr,
-		                                area->level + 1, line_of(p, item));
+		                                area->level + 1,
+		                                line_of(p, item));
 		goal->kind = PD_KIND_GOAL;
 		goal->synthetic = 1;
 		goal->line_end = end_line(p, item);
@@ -462,7 +521,8 @@ static void close_sections(parser *p, int level, unsigned line)
 
 		if (top->level < level)
 			break;
-		top->line_end = line > top->line_start ? line - 1 : top->line_start;
+		top->line_end = line > top->line_start ? line - 1 :
+		                top->line_start;
 		p->stack.size--;
 	}
 }
@@ -500,7 +560,8 @@ static int open_sections(parser *p, cmark_node *root, int *h2_line,
 			/* the programme's name */
 			have_title = 1;
 			close_sections(p, 1, line);
-			doc->root->heading = pd_pool_strndup(&doc->pool, p->text.ptr,
+			doc->root->heading = pd_pool_strndup(&doc->pool,
+			                                     p->text.ptr,
 			                                     p->text.size);
 			doc->root->key = pool_key(p, doc->root->heading);
 			*title_line = line;
@@ -667,8 +728,10 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 		len = 0;
 	}
 	max_size = opts->max_size ? opts->max_size : PD_MAX_FILE_SIZE;
-	max_nesting = opts->max_nesting ? opts->max_nesting : DEFAULT_MAX_NESTING;
-	p.budget = opts->time_budget > 0 ? opts->time_budget : DEFAULT_TIME_BUDGET;
+	max_nesting = opts->max_nesting ? opts->max_nesting :
+	              DEFAULT_MAX_NESTING;
+	p.budget = opts->time_budget > 0 ? opts->time_budget :
+	           DEFAULT_TIME_BUDGET;
 	p.start = clock();
 
 	if (len > max_size)

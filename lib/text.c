@@ -225,7 +225,7 @@ static size_t dash_len(const char *s, size_t n)
 	return 0;
 }
 
-/* Is s[i] the end, or a letter/digit (more heading text)? */
+/* The index of the first non-space at or after s[i]. */
 static size_t spaces(const char *s, size_t n, size_t i)
 {
 	while (i < n && s[i] == ' ')
@@ -340,7 +340,8 @@ static size_t word_prefix(const char *s, size_t n, const char *word)
 		if (i >= n)
 			return 0;
 		if (w == 0xc3 && j + 1 < strlen(word)) {
-			/* å ä ö é (C3 A5/A4/B6/A9), or their capitals (C3 85/84/96/89) */
+			/* å ä ö é (C3 A5/A4/B6/A9), or their capitals
+			 * (C3 85/84/96/89) */
 			unsigned char lw = (unsigned char)word[j + 1];
 
 			if (i + 1 >= n || (unsigned char)s[i] != 0xc3 ||
@@ -351,7 +352,8 @@ static size_t word_prefix(const char *s, size_t n, const char *word)
 			j += 2;
 			continue;
 		}
-		if ((s[i] | 0x20) != (char)(w | 0x20) || (w < 'a' && s[i] != (char)w))
+		if ((s[i] | 0x20) != (char)(w | 0x20) ||
+		    (w < 'a' && s[i] != (char)w))
 			return 0;
 		i++;
 		j++;
@@ -388,7 +390,8 @@ static size_t strip_one(const char *s, size_t n, int with_kind_words)
 	int groups = 0, k;
 
 	/* "§ 3", "§3." */
-	if (n >= 2 && (unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa7) {
+	if (n >= 2 && (unsigned char)s[0] == 0xc2 &&
+	    (unsigned char)s[1] == 0xa7) {
 		i = spaces(s, n, 2);
 		if (!(d = number_len(s + i, n - i, NULL, NULL)))
 			return 0;
@@ -598,7 +601,7 @@ int pd_text_next_word(const char *s, size_t len, size_t *pos,
 		cp = decode(s, len, &i);
 		if (is_word_char(cp)) {
 			if (!is_mark(cp))
-				base = cp;       /* marks belong to their base */
+				base = cp;    /* marks belong to their base */
 			end = i;
 			continue;
 		}

@@ -119,6 +119,7 @@ static void test_parse__nesting_limit(void)
 	const char *lists = "# T\n\n- a\n  - b\n    - c\n      - d\n";
 	const char *siblings = "- a\n  - b\n- c\n  - d\n    - e\n";
 	const char *mixed = "---\na: b\n---\n> - > 1. x\n";
+	const char *item_code = "- ```\n  > > > > >\nefter\n> > > > x\n";
 	const char *code = "```\n> > > > >\n```\n\n    > > > > >\n";
 
 	opts.max_nesting = 3;
@@ -144,6 +145,12 @@ static void test_parse__nesting_limit(void)
 	doc = NULL;
 	INT_EQ(pd_parse_document(&doc, code, strlen(code), &opts), 0,
 	       "code is not nesting");
+	pd_document_free(doc);
+	doc = NULL;
+	INT_EQ(pd_parse_document(&doc, item_code, strlen(item_code), &opts),
+	       PD_ELIMIT, "code in a list item ends with the item");
+	STR_EQ(pd_error_message(), "nesting deeper than 3 levels at line 4",
+	       "and what follows it counts");
 	pd_document_free(doc);
 }
 
