@@ -6,6 +6,12 @@ PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
 MANDIR   ?= $(PREFIX)/share/man
 DATADIR  ?= $(PREFIX)/share
+# where each shell looks for completions by default: bash-completion and
+# fish search $XDG_DATA_DIRS (/usr/local/share:/usr/share); zsh's $fpath
+# has Debian's vendor-completions under /usr, site-functions elsewhere
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/$(if $(filter /usr,$(PREFIX)),vendor-completions,site-functions)
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
 CSTD     ?= c99
 CFLAGS   ?= -O2 -g
 CC       ?= cc
@@ -76,11 +82,21 @@ deps:
 	@sh .ci/deps.sh
 
 install: $(BUILD)/progdiff
-	install -d '$(DESTDIR)$(BINDIR)'
+	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(MANDIR)/man1' \
+		'$(DESTDIR)$(BASHCOMPDIR)' '$(DESTDIR)$(ZSHCOMPDIR)' \
+		'$(DESTDIR)$(FISHCOMPDIR)'
 	install -m 755 $(BUILD)/progdiff '$(DESTDIR)$(BINDIR)/progdiff'
+	install -m 644 doc/progdiff.1 '$(DESTDIR)$(MANDIR)/man1/progdiff.1'
+	install -m 644 completions/progdiff.bash '$(DESTDIR)$(BASHCOMPDIR)/progdiff'
+	install -m 644 completions/_progdiff '$(DESTDIR)$(ZSHCOMPDIR)/_progdiff'
+	install -m 644 completions/progdiff.fish '$(DESTDIR)$(FISHCOMPDIR)/progdiff.fish'
 
 uninstall:
-	rm -f '$(DESTDIR)$(BINDIR)/progdiff'
+	rm -f '$(DESTDIR)$(BINDIR)/progdiff' \
+		'$(DESTDIR)$(MANDIR)/man1/progdiff.1' \
+		'$(DESTDIR)$(BASHCOMPDIR)/progdiff' \
+		'$(DESTDIR)$(ZSHCOMPDIR)/_progdiff' \
+		'$(DESTDIR)$(FISHCOMPDIR)/progdiff.fish'
 
 clean:
 	rm -rf build

@@ -92,6 +92,12 @@ int cmd_git_diff_driver(int argc, char **argv)
 	char **git;
 	int n = 0, k, npos = 0, color = 0, status;
 
+	/* alone, --help or -h is a person asking, not a path from git */
+	if (argc == 2 && (!strcmp(argv[1], "--help") ||
+	                  !strcmp(argv[1], "-h"))) {
+		cmd_opt_help(stdout, &cmd_git_diff_driver_spec);
+		return PD_EXIT_SAME;
+	}
 	if (git_args_are_last(argc, argv, 9))
 		n = 9;
 	else if (git_args_are_last(argc, argv, 7))
