@@ -27,8 +27,8 @@ int cmd_rules_load(pd_rules **out, const char *path, const char *repo,
 				return 0;
 			}
 			if (error == PD_ENOTFOUND)
-				pd_error_set_hint("write the rules there, or name "
-				                  "a file with --rules FILE");
+				pd_error_set_hint("write the rules there, or "
+				                  "name a file with --rules FILE");
 			return error;
 		}
 		path = found.ptr;

@@ -97,10 +97,12 @@ static pd_config_entry *split_entry(pd_pool *pool, const char *name,
 		e->section = pd_pool_strdup(pool, name);
 		e->key = "";
 	} else {
-		e->section = pd_pool_strndup(pool, name, (size_t)(first - name));
+		size_t slen = (size_t)(first - name);
+
+		e->section = pd_pool_strndup(pool, name, slen);
 		if (last > first)
 			e->subsection = pd_pool_strndup(pool, first + 1,
-			                                (size_t)(last - first - 1));
+			        (size_t)(last - first - 1));
 		e->key = pd_pool_strdup(pool, last + 1);
 	}
 	e->value = value ? pd_pool_strdup(pool, value) : NULL;
@@ -142,7 +144,8 @@ int pd_config_read(pd_config **out, const char *path)
 		goto done;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		error = pd_error_set(PD_EINVALID, "%s: not a regular file", path);
+		error = pd_error_set(PD_EINVALID, "%s: not a regular file",
+		                     path);
 		goto done;
 	}
 	if ((error = pd_buf_read_file(&text, path, PD_CONFIG_MAX_SIZE)) < 0)
@@ -155,8 +158,8 @@ int pd_config_read(pd_config **out, const char *path)
 	}
 
 	if ((rc = git_config_new(&gcfg)) < 0 ||
-	    (rc = git_config_add_file_ondisk(gcfg, path,
-	                                     GIT_CONFIG_LEVEL_APP, NULL, 0)) < 0 ||
+	    (rc = git_config_add_file_ondisk(gcfg, path, GIT_CONFIG_LEVEL_APP,
+	                                     NULL, 0)) < 0 ||
 	    (rc = git_config_iterator_new(&it, gcfg)) < 0) {
 		error = config_error(rc, path);
 		goto done;

@@ -160,7 +160,8 @@ static int add_vocab(pd_rules *rules, const pd_config_entry *e)
 		return PD_EINVALID;
 	}
 	if (vocab_kind(&kind, e->key) < 0) {
-		pd_error_set(PD_EINVALID, "vocabulary: unknown kind '%s'", e->key);
+		pd_error_set(PD_EINVALID, "vocabulary: unknown kind '%s'",
+		             e->key);
 		pd_error_set_hint("use container, area, goal or a kind such as "
 		                  "vision, measure, indicator, forum");
 		return PD_EINVALID;
@@ -188,6 +189,45 @@ static int find_type(pd_rule_type *out, const char *key)
 	return -1;
 }
 
+/* A check key: title-matches = ..., forbid = ... (forbid may repeat) */
+static int set_check(pd_rule *r, pd_rule_type type, const char *value)
+{
+	char *joined;
+
+	if (r->has_type && r->type != type)
+		return pd_error_set(PD_EINVALID, "rule '%s': two checks, '%s' "
+		                    "and '%s'; a rule has one", r->name,
+		                    type_names[r->type], type_names[type]);
+	if (r->has_type && type != PD_RULE_FORBID)
+		return pd_error_set(PD_EINVALID, "rule '%s': '%s' given "
+		                    "twice", r->name, type_names[type]);
+	r->type = type;
+	if (!r->has_type) {
+		r->value = pd__strdup(value);
+	} else {
+		/* the kinds of a repeated forbid add up */
+		joined = pd__malloc(pd__add(pd__add(strlen(r->value),
+		                                    strlen(value)), 2));
+		sprintf(joined, "%s %s", r->value, value);
+		free(r->value);
+		r->value = joined;
+	}
+	r->has_type = 1;
+	return 0;
+}
+
+static int set_severity(pd_rule *r, const char *value)
+{
+	if (!strcmp(value, "error"))
+		r->severity = PD_SEVERITY_ERROR;
+	else if (!strcmp(value, "warning"))
+		r->severity = PD_SEVERITY_WARNING;
+	else
+		return pd_error_set(PD_EINVALID, "rule '%s': unknown severity "
+		                    "'%s' (error, warning)", r->name, value);
+	return 0;
+}
+
 static int add_rule_entry(pd_rules *rules, const pd_config_entry *e)
 {
 	pd_rule *r;
@@ -200,49 +240,23 @@ static int add_rule_entry(pd_rules *rules, const pd_config_entry *e)
 	}
 	r = rule_get(rules, e->subsection);
 	if (!e->value)
-		return pd_error_set(PD_EINVALID, "rule '%s': '%s' needs a value",
-		                    r->name, e->key);
-	if (find_type(&type, e->key) == 0) {
-		if (r->has_type && r->type != type)
-			return pd_error_set(PD_EINVALID, "rule '%s': two checks, "
-			                    "'%s' and '%s'; a rule has one", r->name,
-			                    type_names[r->type], e->key);
-		if (r->has_type && type != PD_RULE_FORBID)
-			return pd_error_set(PD_EINVALID, "rule '%s': '%s' given twice",
-			                    r->name, e->key);
-		r->type = type;
-		if (r->has_type) {
-			/* forbid may be repeated: the kinds add up */
-			char *joined = pd__malloc(strlen(r->value) + strlen(e->value) + 2);
-
-			sprintf(joined, "%s %s", r->value, e->value);
-			free(r->value);
-			r->value = joined;
-		} else {
-			r->value = pd__strdup(e->value);
-		}
-		r->has_type = 1;
-	} else if (!strcmp(e->key, "message")) {
+		return pd_error_set(PD_EINVALID, "rule '%s': '%s' needs a "
+		                    "value", r->name, e->key);
+	if (find_type(&type, e->key) == 0)
+		return set_check(r, type, e->value);
+	if (!strcmp(e->key, "severity"))
+		return set_severity(r, e->value);
+	if (!strcmp(e->key, "message")) {
 		free(r->message);
 		r->message = *e->value ? pd__strdup(e->value) : NULL;
-	} else if (!strcmp(e->key, "severity")) {
-		if (!strcmp(e->value, "error")) {
-			r->severity = PD_SEVERITY_ERROR;
-		} else if (!strcmp(e->value, "warning")) {
-			r->severity = PD_SEVERITY_WARNING;
-		} else {
-			return pd_error_set(PD_EINVALID, "rule '%s': unknown severity "
-			                    "'%s' (error, warning)", r->name, e->value);
-		}
-	} else {
-		pd_error_set(PD_EINVALID, "rule '%s': unknown key '%s'", r->name,
-		             e->key);
-		pd_error_set_hint("a rule has one of title-matches, "
-		                  "every-area-matches, require-section, forbid, "
-		                  "changes-in-sync, and message, severity");
-		return PD_EINVALID;
+		return 0;
 	}
-	return 0;
+	pd_error_set(PD_EINVALID, "rule '%s': unknown key '%s'", r->name,
+	             e->key);
+	pd_error_set_hint("a rule has one of title-matches, "
+	                  "every-area-matches, require-section, forbid, "
+	                  "changes-in-sync, and message, severity");
+	return PD_EINVALID;
 }
 
 static int compile_rule(pd_rule *r, pcre2_compile_context *ccx)
@@ -285,15 +299,15 @@ static int parse_kinds(pd_rule *r)
 		if (!n)
 			break;
 		if (n >= sizeof(word)) {
-			pd_error_set(PD_EINVALID, "rule '%s': unknown change kind "
-			             "'%.*s...'", r->name, 20, p);
+			pd_error_set(PD_EINVALID, "rule '%s': unknown change "
+			             "kind '%.*s...'", r->name, 20, p);
 			goto unknown;
 		}
 		memcpy(word, p, n);
 		word[n] = '\0';
 		if (pd_change_kind_parse(&kind, word) < 0) {
-			pd_error_set(PD_EINVALID, "rule '%s': unknown change kind "
-			             "'%s'", r->name, word);
+			pd_error_set(PD_EINVALID, "rule '%s': unknown change "
+			             "kind '%s'", r->name, word);
 			goto unknown;
 		}
 		r->kinds |= 1ul << kind;
@@ -347,8 +361,8 @@ int pd_rules_load(pd_rules **out, const char *path, unsigned flags)
 		else if (!strcmp(e->section, "rule"))
 			error = add_rule_entry(rules, e);
 		else {
-			error = pd_error_set(PD_EINVALID, "unknown section '[%s]'",
-			                     e->section);
+			error = pd_error_set(PD_EINVALID, "unknown section "
+			                     "'[%s]'", e->section);
 			pd_error_set_hint("a rules file has [vocabulary] and "
 			                  "[rule \"NAME\"] sections");
 		}
@@ -364,8 +378,8 @@ int pd_rules_load(pd_rules **out, const char *path, unsigned flags)
 		pd_rule *r = pd_vec_get(&rules->rules, i);
 
 		if (!r->has_type) {
-			error = pd_error_set(PD_EINVALID, "rule '%s' checks nothing",
-			                     r->name);
+			error = pd_error_set(PD_EINVALID, "rule '%s' checks "
+			                     "nothing", r->name);
 			pd_error_set_hint("give it one of title-matches, "
 			                  "every-area-matches, require-section, "
 			                  "forbid, changes-in-sync");
@@ -947,7 +961,8 @@ static int is_mentioned(const pd_buf *text, const pd_change *c,
 		    doc->meta.target_year > 0) {
 			char year[16];
 
-			snprintf(year, sizeof(year), "%d", doc->meta.target_year);
+			snprintf(year, sizeof(year), "%d",
+			         doc->meta.target_year);
 			return mentions_value(text, year, scratch);
 		}
 		return !c->new_value;

@@ -38,19 +38,26 @@ typedef struct heading {
 	char *key;
 } heading;
 
+/* Does a line end at s[i]: LF, CRLF (at its LF) or a lone CR? */
+static int ends_line(const char *s, size_t len, size_t i)
+{
+	return s[i] == '\n' ||
+	       (s[i] == '\r' && (i + 1 >= len || s[i + 1] != '\n'));
+}
+
 /* Offsets of line starts, lines ending as CommonMark ends them. */
 static size_t *line_starts(const char *s, size_t len, size_t *count_out)
 {
 	size_t *starts, n = 1, i;
 
 	for (i = 0; i < len; i++)
-		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= len || s[i + 1] != '\n')))
+		if (ends_line(s, len, i))
 			n++;
 	starts = pd__reallocarray(NULL, n + 1, sizeof(*starts));
 	starts[0] = 0;
 	n = 1;
 	for (i = 0; i < len; i++)
-		if (s[i] == '\n' || (s[i] == '\r' && (i + 1 >= len || s[i + 1] != '\n')))
+		if (ends_line(s, len, i))
 			starts[n++] = i + 1;
 	starts[n] = len;
 	*count_out = n;
@@ -261,9 +268,9 @@ int pd_update_text(pd_buf *out, const char *text, size_t len,
 		if (strcmp(c->key, want.ptr))
 			continue;
 		if (h) {
-			error = pd_error_set(PD_EAMBIGUOUS, "section '%s' appears "
-			                     "twice, at lines %u and %u", name,
-			                     h->start_line, c->start_line);
+			error = pd_error_set(PD_EAMBIGUOUS, "section '%s' "
+			                     "appears twice, at lines %u and %u",
+			                     name, h->start_line, c->start_line);
 			pd_error_set_hint("remove one of them, or name another "
 			                  "with --section");
 			goto done;
@@ -420,7 +427,8 @@ int pd_update_file(int *changed_out, const char *path, const char *name,
 		goto done;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		error = pd_error_set(PD_EINVALID, "%s: not a regular file", path);
+		error = pd_error_set(PD_EINVALID, "%s: not a regular file",
+		                     path);
 		goto done;
 	}
 	if ((error = pd_buf_read_file(&old, target, 0)) < 0)
