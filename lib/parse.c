@@ -717,6 +717,8 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 	int error = 0, h2_line = 0, rc;
 
 	memset(&p, 0, sizeof(p));
+	pd_buf_init(&p.raw);
+	pd_buf_init(&p.text);
 	*out = NULL;
 	if (!opts)
 		opts = &defaults;
