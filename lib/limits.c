@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * limits.c: one linear pass over a document's Markdown that counts what
+ * makes Debian's cmark 0.30.2 slow (see limits.h for the shapes, their
+ * cost and the limits) and refuses the document before cmark sees it.
+ *
+ * The pass reads lines, not Markdown: it strips a line's container
+ * prefix (spaces, `>`, list markers) to measure its depth, and counts
+ * inline markers in the rest. Wherever it cannot tell what cmark would
+ * make of a line (a code block, an escaped `*`, a lazy continuation) it
+ * counts as if the worst were true, so its numbers are upper bounds.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "limits.h"
+
+/*
+ * List items are remembered by the column where their content can start,
+ * up to this one (a wider column counts as this one), separately for
+ * each depth of block quotes, up to MAX_QUOTE_SETS of them.
+ */
+#define MAX_COLUMN 1024
+#define MAX_QUOTE_SETS 256
+
+/*
+ * The content columns of the list items seen so far inside a given
+ * number of `>`, relative to the last `>`: seen[c] is 1 when an item's
+ * content could start at column c, below[c] is the number of such
+ * columns <= c. An item still open in cmark is always in here (nothing
+ * is ever taken out), so a line indented to column c is inside at most
+ * below[c] items.
+ */
+typedef struct column_set {
+	unsigned char seen[MAX_COLUMN + 1];
+	unsigned short below[MAX_COLUMN + 1];
+} column_set;
+
+typedef struct scan {
+	const pd_limits *lim;      /* NULL: only measure */
+	pd_limits_stats *st;
+	unsigned line;
+	column_set **sets;         /* by quote depth; allocated when used */
+	size_t nsets;
+	/* the current paragraph (lines since the last blank one) */
+	size_t delimiters, brackets, backtick_runs, images;
+} scan;
+
+void pd_limits_from_options(pd_limits *out, const pd_parse_options *opts)
+{
+	memset(out, 0, sizeof(*out));
+	if (opts && opts->max_nesting)
+		out->nesting = opts->max_nesting;
+}
+
+static column_set *quote_set(scan *s, unsigned quotes)
+{
+	if (quotes >= s->nsets)
+		quotes = (unsigned)s->nsets - 1;
+	if (!s->sets[quotes])
+		s->sets[quotes] = pd__calloc(1, sizeof(column_set));
+	return s->sets[quotes];
+}
+
+/* A list item whose content can start at `col`, inside `quotes` `>`. */
+static void remember_column(scan *s, unsigned quotes, unsigned col)
+{
+	column_set *set = quote_set(s, quotes);
+	unsigned c;
+
+	if (col > MAX_COLUMN)
+		col = MAX_COLUMN;
+	if (set->seen[col])
+		return;
+	set->seen[col] = 1;
+	for (c = col; c <= MAX_COLUMN; c++)
+		set->below[c]++;
+}
+
+/* How many list items a line indented to `col` can be inside. */
+static unsigned items_around(scan *s, unsigned quotes, unsigned col)
+{
+	if (quotes >= s->nsets)
+		quotes = (unsigned)s->nsets - 1;
+	if (!s->sets[quotes])
+		return 0;
+	return s->sets[quotes]->below[col > MAX_COLUMN ? MAX_COLUMN : col];
+}
+
+/* Is md[i..end) the rest of a thematic break ("* * *", "- - -", "___")? */
+static int thematic_break(const char *md, size_t i, size_t end)
+{
+	char ch = 0;
+	size_t n = 0;
+
+	for (; i < end; i++) {
+		if (md[i] == ' ' || md[i] == '\t')
+			continue;
+		if (md[i] != '-' && md[i] != '*' && md[i] != '_')
+			return 0;
+		if (ch && md[i] != ch)
+			return 0;
+		ch = md[i];
+		n++;
+	}
+	return n >= 3;
+}
+
+/*
+ * Length of a list marker at md[i..end) ("-", "+", "*", "1.", "12)")
+ * followed by white space or the end of the line; 0 when there is none.
+ */
+static size_t list_marker(const char *md, size_t i, size_t end)
+{
+	size_t j = i;
+
+	if (md[j] == '-' || md[j] == '+' || md[j] == '*') {
+		j++;
+	} else {
+		while (j < end && j - i < 9 && md[j] >= '0' && md[j] <= '9')
+			j++;
+		if (j == i || j >= end || (md[j] != '.' && md[j] != ')'))
+			return 0;
+		j++;
+	}
+	if (j < end && md[j] != ' ' && md[j] != '\t')
+		return 0;
+	return j - i;
+}
+
+static unsigned long long lim_or(unsigned long long value,
+                                 unsigned long long dflt)
+{
+	return value ? value : dflt;
+}
+
+/* Record a measure's maximum; refuse when it is above its limit. */
+static int over(scan *s, const char *what, unsigned long long value,
+                unsigned long long limit)
+{
+	if (!s->lim || value <= limit)
+		return 0;
+	return pd_error_set(PD_ELIMIT, "line %u: %s (limit %llu)",
+	                    s->line, what, limit);
+}
+
+static int check_paragraph(scan *s)
+{
+	pd_limits_stats *st = s->st;
+	const pd_limits *l = s->lim;
+	int error;
+
+	if (s->delimiters > st->delimiters)
+		st->delimiters = s->delimiters;
+	if (s->brackets > st->brackets)
+		st->brackets = s->brackets;
+	if (s->backtick_runs > st->backtick_runs)
+		st->backtick_runs = s->backtick_runs;
+	if (!l)
+		return 0;
+	if ((error = over(s, "too many links after unclosed images ('![')",
+	                  st->image_steps,
+	                  lim_or(l->image_steps, PD_LIMIT_IMAGE_STEPS))) < 0 ||
+	    (error = over(s, "too many emphasis markers (runs of * and _) "
+	                  "in one paragraph", s->delimiters,
+	                  lim_or(l->delimiters, PD_LIMIT_DELIMITERS))) < 0 ||
+	    (error = over(s, "too many brackets in one paragraph",
+	                  s->brackets,
+	                  lim_or(l->brackets, PD_LIMIT_BRACKETS))) < 0 ||
+	    (error = over(s, "too many backtick runs in one paragraph",
+	                  s->backtick_runs,
+	                  lim_or(l->backtick_runs,
+	                         PD_LIMIT_BACKTICK_RUNS))) < 0 ||
+	    (error = over(s, "too many inline markers (emphasis, brackets, "
+	                  "backticks) in the document", st->inline_markers,
+	                  lim_or(l->inline_markers,
+	                         PD_LIMIT_INLINE_MARKERS))) < 0 ||
+	    (error = over(s, "too many link reference definitions",
+	                  st->references,
+	                  lim_or(l->references, PD_LIMIT_REFERENCES))) < 0)
+		return error;
+	return 0;
+}
+
+/* Is `c` a character a backslash escapes (ASCII punctuation)? */
+static int escapable(char c)
+{
+	return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') ||
+	       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+/*
+ * Count the inline markers of md[i..end), the content of one line. An
+ * escaped character is not a marker; everything else is counted as if
+ * it were one, in code spans too.
+ */
+static void count_inlines(scan *s, const char *md, size_t i, size_t end)
+{
+	pd_limits_stats *st = s->st;
+	char prev = '\n', c;
+
+	for (; i < end; prev = c, i++) {
+		c = md[i];
+		switch (c) {
+		case '\\':
+			if (i + 1 < end && escapable(md[i + 1])) {
+				i++;
+				c = 0;
+			}
+			break;
+		case '*':
+		case '_':
+			if (prev != c) {
+				s->delimiters++;
+				st->inline_markers++;
+			}
+			break;
+		case '`':
+			if (prev != '`') {
+				s->backtick_runs++;
+				st->inline_markers++;
+			}
+			break;
+		case '[':
+			s->brackets++;
+			st->inline_markers++;
+			if (prev == '!')
+				s->images++;
+			break;
+		case ']':
+			/* when this closes a link, cmark walks back over the
+			 * `![` still open in the paragraph: all of them, as
+			 * far as a line scan can tell */
+			st->image_steps += s->images;
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* Does md[i..end) start a link reference definition, "[label]:"? */
+static int reference_definition(const char *md, size_t i, size_t end)
+{
+	if (i >= end || md[i] != '[')
+		return 0;
+	for (i++; i + 1 < end; i++)
+		if (md[i] == ']' && md[i + 1] == ':')
+			return 1;
+	return 0;
+}
+
+/*
+ * Depth of a line in containers, as cmark counts its tree: each `>` is a
+ * block quote (1), each list item a list and an item (2). The prefix is
+ * read in segments, one per quote depth: in each, the indentation before
+ * the segment's first `>`, list marker or text says which list items
+ * remembered at that quote depth the line can be inside, and its list
+ * markers open new ones.
+ */
+static int scan_line(scan *s, const char *md, size_t i, size_t end)
+{
+	pd_limits_stats *st = s->st;
+	unsigned col = 0, seg = 0, quotes = 0, items = 0, markers = 0;
+	unsigned long long depth;
+	int measured = 0;
+	size_t m;
+
+	for (;;) {
+		while (i < end && (md[i] == ' ' || md[i] == '\t')) {
+			col = md[i] == '\t' ? (col + 4) & ~3u : col + 1;
+			i++;
+		}
+		if (!measured) {
+			/* the first thing of this segment: which items of
+			 * this quote depth is it in? */
+			items += items_around(s, quotes, col - seg);
+			measured = 1;
+		}
+		if (i >= end)
+			break;
+		if (md[i] == '>') {
+			quotes++;
+			col++;
+			i++;
+			seg = col;
+			measured = 0;
+			continue;
+		}
+		if (thematic_break(md, i, end))
+			break;
+		if ((m = list_marker(md, i, end)) == 0)
+			break;
+		markers++;
+		col += (unsigned)m;
+		i += m;
+		/* its content starts one column after the marker at least */
+		remember_column(s, quotes, col - seg + 1);
+	}
+	depth = quotes + 2ULL * (items + markers);
+	if (depth > st->nesting) {
+		st->nesting = depth > 0xffffffffu ? 0xffffffffu : (unsigned)depth;
+		st->nesting_line = s->line;
+	}
+	if (s->lim) {
+		unsigned lim = s->lim->nesting ? s->lim->nesting :
+		                                 PD_LIMIT_NESTING;
+
+		if (depth > lim)
+			return pd_error_set(PD_ELIMIT, "line %u: nested %llu "
+			        "levels deep in block quotes and lists (limit %u)",
+			        s->line, depth, lim);
+	}
+
+	if (i >= end && !markers) {
+		/* a blank line (perhaps inside quotes) ends the paragraph */
+		s->delimiters = s->brackets = s->backtick_runs = 0;
+		s->images = 0;
+		return 0;
+	}
+	if (reference_definition(md, i, end))
+		st->references++;
+	count_inlines(s, md, i, end);
+	return check_paragraph(s);
+}
+
+int pd_limits_measure(pd_limits_stats *stats_out, const char *md,
+                      size_t len, const pd_limits *limits)
+{
+	scan local, *s = &local;
+	size_t pos = 0, k;
+	unsigned lim;
+	int error = 0;
+
+	memset(stats_out, 0, sizeof(*stats_out));
+	memset(s, 0, sizeof(*s));
+	s->lim = limits;
+	s->st = stats_out;
+	/* a quote depth above the limit is refused on its own */
+	lim = limits && limits->nesting ? limits->nesting : PD_LIMIT_NESTING;
+	s->nsets = (lim < MAX_QUOTE_SETS ? lim : MAX_QUOTE_SETS) + 1;
+	s->sets = pd__calloc(s->nsets, sizeof(*s->sets));
+	while (pos < len) {
+		size_t end = pos;
+
+		while (end < len && md[end] != '\n' && md[end] != '\r')
+			end++;
+		s->line++;
+		if ((error = scan_line(s, md, pos, end)) < 0)
+			break;
+		/* "\n", "\r" and "\r\n" end a line, as for cmark */
+		pos = end;
+		if (pos < len && md[pos] == '\r')
+			pos++;
+		if (pos < len && md[pos] == '\n')
+			pos++;
+	}
+	stats_out->lines = s->line;
+	for (k = 0; k < s->nsets; k++)
+		free(s->sets[k]);
+	free(s->sets);
+	return error;
+}
+
+int pd_limits_check(const char *md, size_t len, const pd_limits *limits)
+{
+	pd_limits defaults = PD_LIMITS_INIT;
+	pd_limits_stats stats;
+
+	return pd_limits_measure(&stats, md, len, limits ? limits : &defaults);
+}

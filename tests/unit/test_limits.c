@@ -1,0 +1,292 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_limits.c: the pre-scan that keeps cmark 0.30.2's slow shapes out
+ * (lib/limits.c). Each limit is tested at its value and one past it, in
+ * the shape that makes cmark slow; real programmes must pass untouched.
+ */
+#include <stdlib.h>
+
+#include "harness.h"
+#include "limits.h"
+
+/* `unit` repeated `n` times, between `head` and `tail`. */
+static void repeat(pd_buf *out, const char *head, const char *unit,
+                   size_t n, const char *tail)
+{
+	size_t i;
+
+	pd_buf_clear(out);
+	pd_buf_puts(out, head);
+	for (i = 0; i < n; i++)
+		pd_buf_puts(out, unit);
+	pd_buf_puts(out, tail);
+}
+
+static int check(const pd_buf *b)
+{
+	pd_error_clear();
+	return pd_limits_check(b->ptr, b->size, NULL);
+}
+
+static void test_limits__fixtures_pass(void)
+{
+	static const char *files[] = {
+		"fixtures/sodertorn/2013.md", "fixtures/sodertorn/2035.md",
+		"fixtures/pairs/english/new.md",
+		"fixtures/pairs/front-matter/new.md",
+		"fixtures/pairs/whitespace-numbering/new.md", NULL
+	};
+	const char *root = getenv("ROOT");
+	pd_buf path = PD_BUF_INIT, text = PD_BUF_INIT;
+	pd_limits_stats st;
+	size_t i;
+
+	for (i = 0; files[i]; i++) {
+		pd_buf_clear(&path);
+		pd_buf_printf(&path, "%s/%s", root ? root : ".", files[i]);
+		OK(pd_buf_read_file(&text, path.ptr, 0) == 0, path.ptr);
+		INT_EQ(pd_limits_check(text.ptr, text.size, NULL), 0, files[i]);
+		pd_limits_measure(&st, text.ptr, text.size, NULL);
+		OK(st.nesting <= 4, "a programme nests a few levels");
+	}
+	pd_buf_dispose(&text);
+	pd_buf_dispose(&path);
+}
+
+static void test_limits__empty_and_plain(void)
+{
+	pd_limits_stats st;
+
+	INT_EQ(pd_limits_check("", 0, NULL), 0, "empty text passes");
+	INT_EQ(pd_limits_measure(&st, "# A\n\ntext *b* [c](d)\n", 20, NULL),
+	       0, "measure");
+	INT_EQ(st.lines, 3, "three lines");
+	INT_EQ(st.delimiters, 2, "two emphasis runs");
+	INT_EQ(st.brackets, 1, "one bracket");
+	INT_EQ(st.nesting, 0, "no nesting");
+}
+
+static void test_limits__quote_nesting_at_the_limit(void)
+{
+	pd_buf b = PD_BUF_INIT;
+
+	repeat(&b, "", "> ", 64, "text\n");
+	INT_EQ(check(&b), 0, "64 quotes pass");
+	repeat(&b, "# T\n\n", "> ", 65, "text\n");
+	INT_EQ(check(&b), PD_ELIMIT, "65 quotes are refused");
+	STR_EQ(pd_error_message(), "line 3: nested 65 levels deep in block "
+	       "quotes and lists (limit 64)", "the message names the line");
+	repeat(&b, "", ">", 40000, "*a*a*a*a\n");
+	INT_EQ(check(&b), PD_ELIMIT, "cmark's 40,000 quotes are refused");
+	pd_buf_dispose(&b);
+}
+
+static void test_limits__list_nesting_counts_list_and_item(void)
+{
+	pd_buf b = PD_BUF_INIT;
+	pd_limits_stats st;
+	size_t i, j;
+
+	/* the benchmark's nest-60: a list nested 30 levels is 60 deep */
+	for (i = 0; i < 30; i++) {
+		for (j = 0; j < i; j++)
+			pd_buf_puts(&b, "  ");
+		pd_buf_puts(&b, "- item\n");
+	}
+	INT_EQ(pd_limits_measure(&st, b.ptr, b.size, NULL), 0, "measured");
+	INT_EQ(st.nesting, 60, "30 levels of list are 60 containers");
+	INT_EQ(st.nesting_line, 30, "on the last line");
+	INT_EQ(check(&b), 0, "60 passes");
+	for (; i < 33; i++) {
+		for (j = 0; j < i; j++)
+			pd_buf_puts(&b, "  ");
+		pd_buf_puts(&b, "- item\n");
+	}
+	INT_EQ(check(&b), PD_ELIMIT, "33 levels (66) are refused");
+	STR_EQ(pd_error_message(), "line 33: nested 66 levels deep in block "
+	       "quotes and lists (limit 64)", "message");
+
+	/* markers on one line nest too: "- - - a" */
+	repeat(&b, "", "- ", 33, "a\n");
+	INT_EQ(check(&b), PD_ELIMIT, "33 markers on one line");
+	repeat(&b, "", "> - ", 22, "a\n");
+	INT_EQ(check(&b), PD_ELIMIT, "22 of '> - ' are 66 deep");
+	pd_buf_dispose(&b);
+}
+
+static void test_limits__lazy_lines_do_not_hide_depth(void)
+{
+	pd_buf b = PD_BUF_INIT;
+	size_t i, j;
+
+	/* a lazy continuation line between the levels ("2. x" cannot
+	 * interrupt a paragraph) leaves cmark's items open */
+	for (i = 0; i < 40; i++) {
+		for (j = 0; j < i; j++)
+			pd_buf_puts(&b, "  ");
+		pd_buf_puts(&b, "* a\n2. x\n");
+	}
+	INT_EQ(check(&b), PD_ELIMIT, "still 40 levels");
+	pd_buf_dispose(&b);
+}
+
+static void test_limits__nesting_option(void)
+{
+	pd_parse_options opts = PD_PARSE_OPTIONS_INIT;
+	pd_limits lim;
+	pd_buf b = PD_BUF_INIT;
+
+	pd_limits_from_options(&lim, NULL);
+	INT_EQ(lim.nesting, 0, "default");
+	opts.max_nesting = 10;
+	pd_limits_from_options(&lim, &opts);
+	INT_EQ(lim.nesting, 10, "from the options");
+	repeat(&b, "", "> ", 10, "a\n");
+	INT_EQ(pd_limits_check(b.ptr, b.size, &lim), 0, "10 pass");
+	repeat(&b, "", "> ", 11, "a\n");
+	INT_EQ(pd_limits_check(b.ptr, b.size, &lim), PD_ELIMIT, "11 do not");
+	opts.max_nesting = 1000;
+	pd_limits_from_options(&lim, &opts);
+	repeat(&b, "", "> ", 500, "a\n");
+	INT_EQ(pd_limits_check(b.ptr, b.size, &lim), 0, "a higher limit");
+	pd_buf_dispose(&b);
+}
+
+static void test_limits__thematic_breaks_are_not_lists(void)
+{
+	pd_buf b = PD_BUF_INIT;
+
+	repeat(&b, "text\n\n", "- ", 80, "\n\n* * * * *\n");
+	INT_EQ(check(&b), 0, "a long '- - -' rule is not 80 lists");
+	pd_buf_dispose(&b);
+}
+
+static void test_limits__images_before_links(void)
+{
+	pd_buf b = PD_BUF_INIT;
+	pd_limits_stats st;
+
+	/* CVE-2023-22486: each link walks back over every open `![` */
+	repeat(&b, "", "![[]()", 9000, "\n");
+	INT_EQ(pd_limits_measure(&st, b.ptr, b.size, NULL), 0, "measured");
+	INT_EQ(st.image_steps, 9000ULL * 9001 / 2, "steps as cmark walks");
+	INT_EQ(check(&b), 0, "40 million steps pass");
+	repeat(&b, "", "![[]()", 40000, "\n");
+	INT_EQ(check(&b), PD_ELIMIT, "the 240 kB stall is refused");
+	STR_EQ(pd_error_message(), "line 1: too many links after unclosed "
+	       "images ('![') (limit 50000000)", "message");
+	/* a blank line ends the paragraph and the walk */
+	repeat(&b, "", "![[]()![[]()![[]()![[]()![[]()\n\n", 20000, "");
+	INT_EQ(check(&b), 0, "many short paragraphs pass");
+	/* escaped openers are text */
+	repeat(&b, "", "\\![[]()", 20000, "\n");
+	INT_EQ(check(&b), 0, "\\![ opens no image");
+	pd_buf_dispose(&b);
+}
+
+static void test_limits__emphasis_runs(void)
+{
+	pd_buf b = PD_BUF_INIT;
+
+	repeat(&b, "", "*a", PD_LIMIT_DELIMITERS, "\n");
+	INT_EQ(check(&b), 0, "50,000 runs pass");
+	repeat(&b, "", "*a", PD_LIMIT_DELIMITERS + 1, "\n");
+	INT_EQ(check(&b), PD_ELIMIT, "50,001 do not");
+	STR_EQ(pd_error_message(), "line 1: too many emphasis markers (runs "
+	       "of * and _) in one paragraph (limit 50000)", "message");
+	repeat(&b, "", "***", PD_LIMIT_DELIMITERS + 1, "\n");
+	INT_EQ(check(&b), 0, "one long run is one marker");
+	repeat(&b, "", "\\*a", PD_LIMIT_DELIMITERS + 1, "\n");
+	INT_EQ(check(&b), 0, "escaped stars are text");
+	/* spread over lines, one paragraph still */
+	repeat(&b, "", "*a_b\n", PD_LIMIT_DELIMITERS / 2 + 1, "");
+	INT_EQ(check(&b), PD_ELIMIT, "counted across lines");
+	pd_buf_dispose(&b);
+}
+
+static void test_limits__document_total(void)
+{
+	pd_buf b = PD_BUF_INIT, para = PD_BUF_INIT;
+
+	/* 11 paragraphs of 49,000 runs each: each passes, all do not */
+	repeat(&para, "", "*a", 49000, "\n\n");
+	repeat(&b, "", para.ptr, 10, "");
+	INT_EQ(check(&b), 0, "490,000 in the document pass");
+	pd_buf_puts(&b, para.ptr);
+	INT_EQ(check(&b), PD_ELIMIT, "539,000 do not");
+	STR_EQ(pd_error_message(), "line 21: too many inline markers "
+	       "(emphasis, brackets, backticks) in the document "
+	       "(limit 500000)", "message");
+	pd_buf_dispose(&para);
+	pd_buf_dispose(&b);
+}
+
+static void test_limits__brackets_and_backticks(void)
+{
+	pd_buf b = PD_BUF_INIT;
+
+	repeat(&b, "", "[a", PD_LIMIT_BRACKETS + 1, "\n");
+	INT_EQ(check(&b), PD_ELIMIT, "brackets");
+	STR_EQ(pd_error_message(), "line 1: too many brackets in one "
+	       "paragraph (limit 50000)", "message");
+	repeat(&b, "", "`a", PD_LIMIT_BACKTICK_RUNS + 1, "\n");
+	INT_EQ(check(&b), PD_ELIMIT, "backtick runs");
+	repeat(&b, "", "``a", PD_LIMIT_BACKTICK_RUNS, "\n");
+	INT_EQ(check(&b), 0, "50,000 runs of two pass");
+	pd_buf_dispose(&b);
+}
+
+static void test_limits__references(void)
+{
+	pd_buf b = PD_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < PD_LIMIT_REFERENCES; i++)
+		pd_buf_printf(&b, "[%zu]: /u\n\n", i);
+	INT_EQ(check(&b), 0, "100,000 definitions pass");
+	pd_buf_puts(&b, "[x]: /u\n");
+	INT_EQ(check(&b), PD_ELIMIT, "one more does not");
+	STR_EQ(pd_error_message(), "line 200001: too many link reference "
+	       "definitions (limit 100000)", "message");
+	pd_buf_dispose(&b);
+}
+
+static void test_limits__line_ends(void)
+{
+	pd_buf b = PD_BUF_INIT;
+
+	repeat(&b, "a\r\nb\rc\n\r\n", "> ", 65, "x\r\n");
+	INT_EQ(check(&b), PD_ELIMIT, "CR, LF and CRLF end lines");
+	STR_EQ(pd_error_message(), "line 5: nested 65 levels deep in block "
+	       "quotes and lists (limit 64)", "line counted as cmark does");
+	pd_buf_dispose(&b);
+}
+
+static void test_limits__blank_quote_line_ends_paragraph(void)
+{
+	pd_buf b = PD_BUF_INIT;
+
+	repeat(&b, "", "> *a*a*a*a*a*a*a*a*a*a\n>\n", 9000, "");
+	INT_EQ(check(&b), 0, "a '>' line ends a paragraph in a quote");
+	pd_buf_dispose(&b);
+}
+
+static const pd_test tests[] = {
+	PD_TEST(test_limits__fixtures_pass),
+	PD_TEST(test_limits__empty_and_plain),
+	PD_TEST(test_limits__quote_nesting_at_the_limit),
+	PD_TEST(test_limits__list_nesting_counts_list_and_item),
+	PD_TEST(test_limits__lazy_lines_do_not_hide_depth),
+	PD_TEST(test_limits__nesting_option),
+	PD_TEST(test_limits__thematic_breaks_are_not_lists),
+	PD_TEST(test_limits__images_before_links),
+	PD_TEST(test_limits__emphasis_runs),
+	PD_TEST(test_limits__document_total),
+	PD_TEST(test_limits__brackets_and_backticks),
+	PD_TEST(test_limits__references),
+	PD_TEST(test_limits__line_ends),
+	PD_TEST(test_limits__blank_quote_line_ends_paragraph),
+	{ NULL, NULL }
+};
+
+PD_TEST_MAIN(tests)
