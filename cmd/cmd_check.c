@@ -89,6 +89,9 @@ int cmd_check(int argc, char **argv)
 	    pd_check_format_parse(&ropts.format, format_name) < 0)
 		return cmd_usage_error(&cmd_check_spec,
 		        "unknown format '%s' (text, json, github)", format_name);
+	if (npos == 2 && !strcmp(argv[1], "-") && !strcmp(argv[2], "-"))
+		return cmd_usage_error(&cmd_check_spec, "standard input can be "
+		        "only one of OLD and NEW ('-' twice)");
 	if (npos == 2)
 		old_arg = argv[1];
 	new_arg = argv[npos];

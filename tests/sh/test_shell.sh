@@ -510,6 +510,8 @@ check "'-' reads OLD from standard input" eval '
 check "'-' twice is a usage error" eval '
 	status 2 progdiff - - <"$OLD" && grep -q "standard input" "$err" &&
 	grep -q "^usage: " "$err"'
+check "check: '-' twice is a usage error" eval '
+	status 2 progdiff check - - <"$OLD" && grep -q "^usage: progdiff check" "$err"'
 check "--help: on standard output, status 0" eval '
 	status 0 progdiff --help && grep -q "^usage: progdiff" "$out" && [ ! -s "$err" ]'
 check "--version: status 0" eval '
