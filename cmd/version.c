@@ -132,7 +132,14 @@ int cmd_version_load(cmd_version *out, const char *arg,
 		out->name = strdup(arg);
 		return 0;
 	}
-	return load_stored(out, arg, opts);
+	error = load_stored(out, arg, opts);
+	if (error == PD_ENOTFOUND && exists && S_ISDIR(st.st_mode)) {
+		/* a folder that is not a stored label either */
+		pd_error_set(PD_EINVALID, "%s: is a directory", arg);
+		pd_error_set_hint("name a Markdown file, or a stored version");
+		return PD_EINVALID;
+	}
+	return error;
 }
 
 void cmd_version_dispose(cmd_version *v)
