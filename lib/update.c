@@ -28,6 +28,7 @@
 #include <cmark.h>
 
 #include "alloc.h"
+#include "limits.h"
 #include "text.h"
 #include "vec.h"
 
@@ -257,6 +258,9 @@ int pd_update_text(pd_buf *out, const char *text, size_t len,
 		                     bad);
 		goto done;
 	}
+	/* the file goes through cmark too: the same bounds as the parser's */
+	if ((error = pd_limits_check(text, len, NULL)) < 0)
+		goto done;
 	if ((nl = memchr(text, '\n', len)) && nl > text && nl[-1] == '\r')
 		eol = "\r\n";
 	pd_text_heading_key(&want, name, strlen(name));

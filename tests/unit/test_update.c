@@ -224,6 +224,21 @@ static void test_update__invalid_text(void)
 	pd_buf_dispose(&out);
 }
 
+static void test_update__pathological_markdown_refused(void)
+{
+	pd_buf out = PD_BUF_INIT, text = PD_BUF_INIT;
+	size_t i;
+
+	/* what makes cmark 0.30.2 slow is refused before cmark sees it */
+	pd_buf_puts(&text, "## Förändringar\n\n");
+	for (i = 0; i < 100000; i++)
+		pd_buf_puts(&text, "![[]()");
+	INT_EQ(pd_update_text(&out, text.ptr, text.size, "Förändringar",
+	                      items), PD_ELIMIT, "refused");
+	pd_buf_dispose(&text);
+	pd_buf_dispose(&out);
+}
+
 /* ------------------------------------------------------------------ */
 /* Files                                                               */
 
@@ -320,6 +335,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_update__crlf_stays_crlf),
 	PD_TEST(test_update__heading_on_last_line),
 	PD_TEST(test_update__invalid_text),
+	PD_TEST(test_update__pathological_markdown_refused),
 	PD_TEST(test_update__file_replaced_atomically),
 	{ NULL, NULL }
 };
