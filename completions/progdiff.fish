@@ -128,6 +128,9 @@ function __progdiff_complete
         end
     end
 
+    # "~/store" as typed: the labels are read from the folder it names
+    set repo (string replace -r '^~(?=/|$)' -- $HOME $repo)
+
     if test $value_for -gt 0
         __progdiff_value $o_kind[$value_for] "$o_choices[$value_for]" '' \
             $token "$repo" "$programme"

@@ -83,6 +83,12 @@ check "a store with the versions 2013 and 2035" \
 	sh -c 'cd "$1" && progdiff list --porcelain | cut -f2 | sort | tr "\n" " " |
 		grep -qx "2013 2035 "' _ "$store"
 
+# another, for --repo
+other=$tmp/other
+progdiff init "$other" >/dev/null 2>&1 &&
+	progdiff add --repo "$other" --label 2099 "$NEW" >/dev/null 2>&1
+ln -s "$other" "$HOME/other"
+
 # the commands and options, from the program's own tables
 progdiff __options | cut -f1 >"$tmp/commands"
 check "__options lists the commands, not itself" \
@@ -98,7 +104,7 @@ check "help lists the same commands" sh -c '
 # LINE and "-- end" ends them in each shell's output.
 cases="progdiff |progdiff --format=|progdiff 20|progdiff -f |progdiff --lang |\
 progdiff show |progdiff help |progdiff list --programme |progdiff add --r|\
-progdiff --repo $store 20|progdiff -- --f"
+progdiff --repo $other 20|progdiff --repo=~/other 20|progdiff -- --f"
 for c in $(cat "$tmp/commands"); do
 	[ "$c" = diff ] && cases="$cases|progdiff --" || cases="$cases|progdiff $c --"
 done
@@ -212,8 +218,10 @@ for sh in bash zsh fish; do
 	check "$sh: 'progdiff ' hides __options" lacks "$tmp/c" __options
 	candidates $sh "progdiff 20" >"$tmp/c"
 	check "$sh: 'progdiff 20' offers 2013 and 2035" exactly "$tmp/c" 2013 2035
-	candidates $sh "progdiff --repo $store 20" >"$tmp/c"
-	check "$sh: labels come from the store --repo names" exactly "$tmp/c" 2013 2035
+	candidates $sh "progdiff --repo $other 20" >"$tmp/c"
+	check "$sh: labels come from the store --repo names" exactly "$tmp/c" 2099
+	candidates $sh "progdiff --repo=~/other 20" >"$tmp/c"
+	check "$sh: --repo=~/other is the store in \$HOME" exactly "$tmp/c" 2099
 	candidates $sh "progdiff --format=" >"$tmp/c"
 	if [ $sh = fish ]; then
 		check "$sh: 'progdiff --format=' offers the formats" \
