@@ -138,25 +138,53 @@ void pd_text_nfc(pd_buf *out, const char *s, size_t len)
 		map(out, s, len, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
+/*
+ * Case folding of text whose code points are all below U+0100 (ASCII and
+ * Latin-1: Swedish, English and most West European text) without
+ * utf8proc: such text is in NFC already, and its capitals fold by adding
+ * 0x20. The two that fold otherwise (U+00B5 to U+03BC, U+00DF to "ss")
+ * and anything beyond U+00FF return 0, and utf8proc does the whole text.
+ */
+static int fold_latin1(pd_buf *out, const char *s, size_t len)
+{
+	size_t i, start = out->size;
+	char *p;
+
+	pd_buf_grow(out, len);
+	p = out->ptr + start;
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i], d;
+		unsigned cp;
+
+		if (c < 0x80) {
+			*p++ = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+			continue;
+		}
+		if ((c != 0xc2 && c != 0xc3) || i + 1 >= len)
+			return 0;
+		d = (unsigned char)s[++i];
+		cp = ((c & 0x1fu) << 6) | (d & 0x3fu);
+		if (cp == 0xb5 || cp == 0xdf)
+			return 0;
+		if (cp >= 0xc0 && cp <= 0xde && cp != 0xd7)
+			cp += 0x20;
+		*p++ = (char)(0xc0 | (cp >> 6));
+		*p++ = (char)(0x80 | (cp & 0x3f));
+	}
+	out->size = start + (size_t)(p - (out->ptr + start));
+	out->ptr[out->size] = '\0';
+	return 1;
+}
+
 void pd_text_fold(pd_buf *out, const char *s, size_t len)
 {
-	size_t i;
+	size_t start = out->size;
 
-	for (i = 0; i < len; i++)
-		if ((unsigned char)s[i] >= 0x80)
-			break;
-	if (i < len) {
-		map(out, s, len, UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-		    UTF8PROC_CASEFOLD);
+	if (fold_latin1(out, s, len))
 		return;
-	}
-	pd_buf_grow(out, len);
-	for (i = 0; i < len; i++) {
-		char c = s[i];
-
-		out->ptr[out->size++] = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-	}
-	out->ptr[out->size] = '\0';
+	pd_buf_truncate(out, start);
+	map(out, s, len, UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	    UTF8PROC_CASEFOLD);
 }
 
 int pd_text_is_space(int32_t cp)

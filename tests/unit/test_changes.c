@@ -46,7 +46,7 @@ static const char *areas3 =
 	"### Näringsliv\n\nFöretagen får service, etableringsstöd och "
 	"kontakter med forskning genom gemensamma nätverk.\n";
 
-void test_changes__identical_is_empty(void)
+static void test_changes__identical_is_empty(void)
 {
 	pd_buf out = PD_BUF_INIT;
 
@@ -55,7 +55,7 @@ void test_changes__identical_is_empty(void)
 	pd_buf_dispose(&out);
 }
 
-void test_changes__numbering_case_and_wrapping_are_not_changes(void)
+static void test_changes__numbering_case_and_wrapping_are_not_changes(void)
 {
 	pd_buf out = PD_BUF_INIT;
 	const char *renumbered =
@@ -72,7 +72,7 @@ void test_changes__numbering_case_and_wrapping_are_not_changes(void)
 	pd_buf_dispose(&out);
 }
 
-void test_changes__area_added_not_moving_the_rest(void)
+static void test_changes__area_added_not_moving_the_rest(void)
 {
 	pd_buf out = PD_BUF_INIT;
 	const char *four =
@@ -93,7 +93,7 @@ void test_changes__area_added_not_moving_the_rest(void)
 	pd_buf_dispose(&out);
 }
 
-void test_changes__area_renamed_with_similar_body(void)
+static void test_changes__area_renamed_with_similar_body(void)
 {
 	pd_buf out = PD_BUF_INIT;
 	const char *renamed =
@@ -110,7 +110,7 @@ void test_changes__area_renamed_with_similar_body(void)
 	pd_buf_dispose(&out);
 }
 
-void test_changes__area_moved(void)
+static void test_changes__area_moved(void)
 {
 	pd_buf out = PD_BUF_INIT;
 	const char *moved =
@@ -127,7 +127,7 @@ void test_changes__area_moved(void)
 	pd_buf_dispose(&out);
 }
 
-void test_changes__unrelated_areas_are_not_renames(void)
+static void test_changes__unrelated_areas_are_not_renames(void)
 {
 	pd_buf out = PD_BUF_INIT;
 	const char *swapped =
@@ -145,7 +145,7 @@ void test_changes__unrelated_areas_are_not_renames(void)
 	pd_buf_dispose(&out);
 }
 
-void test_changes__metadata_and_name_gaining_year(void)
+static void test_changes__metadata_and_name_gaining_year(void)
 {
 	pd_document *a = doc_of("# Södertörns utvecklingsprogram\n\nText.\n");
 	pd_document *b = doc_of("# Södertörns utvecklingsprogram 2035\n\n"
@@ -175,7 +175,7 @@ void test_changes__metadata_and_name_gaining_year(void)
 	pd_document_free(a);
 }
 
-void test_changes__term_renamed_throughout(void)
+static void test_changes__term_renamed_throughout(void)
 {
 	pd_document *a = doc_of(
 		"# P\n\n## Arbetsformer\n\nNyckeltalsdagen hålls varje år.\n\n"
@@ -204,7 +204,7 @@ void test_changes__term_renamed_throughout(void)
 	pd_document_free(a);
 }
 
-void test_changes__word_still_present_is_no_term_rename(void)
+static void test_changes__word_still_present_is_no_term_rename(void)
 {
 	pd_buf out = PD_BUF_INIT;
 
@@ -218,7 +218,7 @@ void test_changes__word_still_present_is_no_term_rename(void)
 	pd_buf_dispose(&out);
 }
 
-void test_changes__theme_in_every_area(void)
+static void test_changes__theme_in_every_area(void)
 {
 	pd_document *a = doc_of(areas3), *b;
 	pd_changes *c = NULL;
@@ -248,7 +248,7 @@ void test_changes__theme_in_every_area(void)
 	pd_document_free(a);
 }
 
-void test_changes__area_text_changed_is_reported(void)
+static void test_changes__area_text_changed_is_reported(void)
 {
 	pd_buf out = PD_BUF_INIT;
 	const char *edited =
@@ -265,7 +265,7 @@ void test_changes__area_text_changed_is_reported(void)
 	pd_buf_dispose(&out);
 }
 
-void test_changes__kind_names_round_trip(void)
+static void test_changes__kind_names_round_trip(void)
 {
 	int k;
 
@@ -285,7 +285,7 @@ void test_changes__kind_names_round_trip(void)
 	OK(pd_change_kind_name(PD_CHANGE__COUNT) == NULL, "out of range");
 }
 
-void test_changes__equal_headings_pair_in_order_without_comparisons(void)
+static void test_changes__equal_headings_pair_in_order_without_comparisons(void)
 {
 	pd_buf md = PD_BUF_INIT;
 	pd_document *a = NULL, *b = NULL;

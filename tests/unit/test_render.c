@@ -9,7 +9,7 @@ static void terminal(pd_buf *out, const char *s)
 	pd_render_escape_terminal(out, s, strlen(s));
 }
 
-void test_render__terminal_escapes_control_characters(void)
+static void test_render__terminal_escapes_control_characters(void)
 {
 	pd_buf out = PD_BUF_INIT;
 
@@ -26,7 +26,7 @@ void test_render__terminal_escapes_control_characters(void)
 	pd_buf_dispose(&out);
 }
 
-void test_render__json_strings(void)
+static void test_render__json_strings(void)
 {
 	pd_buf out = PD_BUF_INIT;
 	const char *s = "a\"b\\c\nd\x1b" "e";
@@ -64,7 +64,7 @@ static const char *new_md =
 	"# Plan\n\n## Fokusområden\n\n### Trygghet\n\nTrygga miljöer.\n\n"
 	"### Funktionell *samordning*\n\nGemensam planering.\n";
 
-void test_render__markdown_swedish(void)
+static void test_render__markdown_swedish(void)
 {
 	pd_buf out = PD_BUF_INIT;
 
@@ -76,7 +76,7 @@ void test_render__markdown_swedish(void)
 	pd_buf_dispose(&out);
 }
 
-void test_render__markdown_english(void)
+static void test_render__markdown_english(void)
 {
 	pd_buf out = PD_BUF_INIT;
 
@@ -86,7 +86,7 @@ void test_render__markdown_english(void)
 	pd_buf_dispose(&out);
 }
 
-void test_render__markdown_escapes_names(void)
+static void test_render__markdown_escapes_names(void)
 {
 	pd_buf out = PD_BUF_INIT;
 
@@ -98,7 +98,7 @@ void test_render__markdown_escapes_names(void)
 	pd_buf_dispose(&out);
 }
 
-void test_render__text_report(void)
+static void test_render__text_report(void)
 {
 	pd_buf out = PD_BUF_INIT;
 
@@ -110,7 +110,7 @@ void test_render__text_report(void)
 	pd_buf_dispose(&out);
 }
 
-void test_render__json_values(void)
+static void test_render__json_values(void)
 {
 	pd_buf out = PD_BUF_INIT;
 
@@ -124,7 +124,7 @@ void test_render__json_values(void)
 	pd_buf_dispose(&out);
 }
 
-void test_render__format_names(void)
+static void test_render__format_names(void)
 {
 	pd_format f;
 

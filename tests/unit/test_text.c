@@ -3,6 +3,8 @@
 #include "harness.h"
 #include "text.h"
 
+#include <utf8proc.h>
+
 static int check(const char *s, size_t len, size_t *bad)
 {
 	*bad = (size_t)-1;
@@ -324,7 +326,50 @@ static void test_text__line_count(void)
 	INT_EQ(pd_text_line_count("\n\n", 2), 2, "two empty lines");
 }
 
+/* the Latin-1 fast path folds exactly as utf8proc does */
+static void test_text__fold_latin1_agrees_with_utf8proc(void)
+{
+	int cp;
+	const char *mixed[] = { "Södertörns UTVECKLINGSPROGRAM 2035",
+	                        "ÅÄÖ åäö ÉÈ Ü ß µ Ÿ ÿ ×÷ Ǆ ẞ",
+	                        "e\xcc\x81 NFD", "" };
+	size_t i;
+
+	for (cp = 1; cp < 0x180; cp++) {
+		char in[8];
+		utf8proc_ssize_t n = utf8proc_encode_char(cp, (utf8proc_uint8_t *)in);
+		pd_buf got = PD_BUF_INIT;
+		utf8proc_uint8_t *want = NULL;
+
+		in[n] = '\0';
+		pd_text_fold(&got, in, (size_t)n);
+		utf8proc_map((const utf8proc_uint8_t *)in, n, &want,
+		             UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+		if (strcmp(got.ptr, (const char *)want)) {
+			printf("    U+%04X\n", cp);
+			OK(0, "fold agrees with utf8proc");
+		}
+		free(want);
+		pd_buf_dispose(&got);
+	}
+	for (i = 0; i < sizeof(mixed) / sizeof(mixed[0]); i++) {
+		pd_buf got = PD_BUF_INIT;
+		utf8proc_uint8_t *want = NULL;
+
+		pd_buf_puts(&got, "x");   /* appends after what is there */
+		pd_text_fold(&got, mixed[i], strlen(mixed[i]));
+		utf8proc_map((const utf8proc_uint8_t *)mixed[i],
+		             (utf8proc_ssize_t)strlen(mixed[i]), &want,
+		             UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+		OK(got.ptr[0] == 'x' && !strcmp(got.ptr + 1, (const char *)want),
+		   "mixed text folds as utf8proc folds it");
+		free(want);
+		pd_buf_dispose(&got);
+	}
+}
+
 static const pd_test tests[] = {
+	PD_TEST(test_text__fold_latin1_agrees_with_utf8proc),
 	PD_TEST(test_text__check_valid),
 	PD_TEST(test_text__check_nul),
 	PD_TEST(test_text__check_invalid),

@@ -20,7 +20,7 @@ static void words(pd_buf *out, const char *a, const char *b)
 	pd_textdiff_words(a, strlen(a), b, strlen(b), collect, out);
 }
 
-void test_textdiff__one_word_replaced(void)
+static void test_textdiff__one_word_replaced(void)
 {
 	pd_buf out = PD_BUF_INIT;
 
@@ -30,7 +30,7 @@ void test_textdiff__one_word_replaced(void)
 	pd_buf_dispose(&out);
 }
 
-void test_textdiff__identical_is_one_equal_run(void)
+static void test_textdiff__identical_is_one_equal_run(void)
 {
 	pd_buf out = PD_BUF_INIT;
 
@@ -41,7 +41,7 @@ void test_textdiff__identical_is_one_equal_run(void)
 	pd_buf_dispose(&out);
 }
 
-void test_textdiff__insert_into_empty(void)
+static void test_textdiff__insert_into_empty(void)
 {
 	pd_buf out = PD_BUF_INIT;
 
@@ -52,7 +52,7 @@ void test_textdiff__insert_into_empty(void)
 	pd_buf_dispose(&out);
 }
 
-void test_textdiff__middle_insert(void)
+static void test_textdiff__middle_insert(void)
 {
 	pd_buf out = PD_BUF_INIT;
 
@@ -99,7 +99,7 @@ static uint64_t rnd(uint64_t *state)
 	return *state;
 }
 
-void test_textdiff__property_rebuilds_both_sides(void)
+static void test_textdiff__property_rebuilds_both_sides(void)
 {
 	uint64_t seed = 0x9e3779b97f4a7c15ull;
 	int trial;
@@ -132,7 +132,7 @@ void test_textdiff__property_rebuilds_both_sides(void)
 	}
 }
 
-void test_textdiff__minimal_on_small_cases(void)
+static void test_textdiff__minimal_on_small_cases(void)
 {
 	/* one substitution is two edits, not more */
 	uint64_t a[] = { 1, 2, 3, 4, 5 }, b[] = { 1, 2, 9, 4, 5 };
@@ -145,7 +145,7 @@ void test_textdiff__minimal_on_small_cases(void)
 	INT_EQ(r.edits, 2, "one substitution costs one delete and one insert");
 }
 
-void test_textdiff__beyond_the_edit_cap(void)
+static void test_textdiff__beyond_the_edit_cap(void)
 {
 	/* 3000 words, all different: past the cap, one delete, one insert */
 	pd_buf x = PD_BUF_INIT, y = PD_BUF_INIT, want = PD_BUF_INIT;
