@@ -6,8 +6,6 @@
 #include <locale.h>
 #include <string.h>
 
-#include <git2.h>
-
 #include "cmd.h"
 
 const cmd_entry cmd_commands[] = {
@@ -40,7 +38,6 @@ int main(int argc, char **argv)
 	int status;
 
 	setlocale(LC_CTYPE, "");
-	git_libgit2_init();
 	if (argc > 1 && !strcmp(argv[1], "--version")) {
 		printf("progdiff %s\n", PD_VERSION);
 		status = PD_EXIT_SAME;
@@ -49,6 +46,5 @@ int main(int argc, char **argv)
 	} else {
 		status = cmd_diff(argc, argv);
 	}
-	git_libgit2_shutdown();
 	return status;
 }

@@ -157,6 +157,7 @@ int pd_config_read(pd_config **out, const char *path)
 		goto done;
 	}
 
+	pd_git__init();
 	if ((rc = git_config_new(&gcfg)) < 0 ||
 	    (rc = git_config_add_file_ondisk(gcfg, path, GIT_CONFIG_LEVEL_APP,
 	                                     NULL, 0)) < 0 ||

@@ -6,6 +6,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include <git2.h>
 
@@ -92,4 +93,20 @@ int pd_error_from_git(int rc, const char *what)
 		pd_error_set(code, "%s", why);
 	git_error_clear();
 	return code;
+}
+
+static void git_shutdown_at_exit(void)
+{
+	git_libgit2_shutdown();
+}
+
+void pd_git__init(void)
+{
+	static int done;
+
+	if (done)
+		return;
+	done = 1;
+	git_libgit2_init();
+	atexit(git_shutdown_at_exit);
 }

@@ -294,11 +294,10 @@ int pd_store_check_name(const char *name, const char *what)
 	if (name[len - 1] == '.')
 		return name_error(name, what, "it ends with '.'");
 	snprintf(ref, sizeof(ref), "refs/tags/x/%s", name);
-	git_libgit2_init();
+	pd_git__init();
 	if (git_reference_name_is_valid(&valid, ref) < 0)
 		valid = 0;
 	git_error_clear();
-	git_libgit2_shutdown();
 	if (!valid)
 		return name_error(name, what, "it is not a valid git ref name");
 	return 0;
@@ -515,7 +514,7 @@ int pd_store_open(pd_store **out, const char *path)
 	int error;
 
 	*out = NULL;
-	git_libgit2_init();
+	pd_git__init();
 	pd_error_clear();
 	if (!start && env && *env) {
 		start = env;
@@ -553,7 +552,6 @@ int pd_store_open(pd_store **out, const char *path)
 		}
 	}
 	if (error < 0) {
-		git_libgit2_shutdown();
 		return error;
 	}
 	*out = store_new(repo);
@@ -587,7 +585,7 @@ int pd_store_init(pd_store **out, int *created_out, const char *path)
 	*out = NULL;
 	if (created_out)
 		*created_out = 0;
-	git_libgit2_init();
+	pd_git__init();
 	pd_error_clear();
 	if (stat(path, &st) == 0) {
 		if (!S_ISDIR(st.st_mode)) {
@@ -627,7 +625,6 @@ int pd_store_init(pd_store **out, int *created_out, const char *path)
 	*out = store_new(repo);
 	return 0;
 fail:
-	git_libgit2_shutdown();
 	return error;
 }
 
@@ -638,7 +635,6 @@ void pd_store_free(pd_store *store)
 	git_repository_free(store->repo);
 	free(store->path);
 	free(store);
-	git_libgit2_shutdown();
 }
 
 const char *pd_store_path(const pd_store *store)
@@ -663,10 +659,9 @@ int pd_store__read_trailers(pd_version *v, const char *message)
 
 	if (!message)
 		return 0;
-	git_libgit2_init();
+	pd_git__init();
 	if (git_message_trailers(&arr, message) < 0) {
 		git_error_clear();
-		git_libgit2_shutdown();
 		return 0;
 	}
 	for (i = 0; i < arr.count; i++) {
@@ -693,7 +688,6 @@ int pd_store__read_trailers(pd_version *v, const char *message)
 		}
 	}
 	git_message_trailer_array_free(&arr);
-	git_libgit2_shutdown();
 	return has_label;
 }
 
