@@ -122,6 +122,7 @@ candidates() {
 feed() {
 	_n=0
 	while [ ! -f "$tmp/ready" ] && [ $_n -lt 200 ]; do sleep 0.1; _n=$((_n + 1)); done
+	sleep 0.5
 	_count=0
 	_old_ifs=$IFS
 	IFS='|'
@@ -156,6 +157,7 @@ __pd_wrap() {
 }
 complete -F __pd_wrap progdiff
 bind 'set bell-style none'
+stty -icanon   # what comes before readline reads it is not edited by the tty
 touch "$PD_READY"
 EOF
 rm -f "$tmp/ready"
@@ -191,6 +193,7 @@ __pd_tab() {
 }
 zle -N __pd_tab
 bindkey '^I' __pd_tab
+stty -icanon   # what comes before zle reads it is not edited by the tty
 touch $PD_READY
 EOF
 rm -f "$tmp/ready"
