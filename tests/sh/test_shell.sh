@@ -514,8 +514,9 @@ check "after '--', --quiet is a version" eval '
 	(cd "$tmp" && status 2 progdiff -- --quiet "$OLD") &&
 	grep -q "^progdiff: --quiet" "$err"'
 check "'-' reads NEW from standard input" eval '
+	progdiff -f markdown -l sv "$OLD" "$NEW" >"$tmp/files.md"
 	progdiff -f markdown -l sv "$OLD" - <"$NEW" >"$out"; [ $? = 1 ] &&
-	cmp "$out" "$FIXTURES/sodertorn/changes.sv.md"'
+	grep -q "^## F" "$out" && cmp "$tmp/files.md" "$out"'
 check "'-' reads OLD from standard input" eval '
 	status 1 progdiff -q - "$NEW" <"$OLD" && status 0 progdiff -q - "$OLD" <"$OLD"'
 check "'-' twice is a usage error" eval '
