@@ -9,14 +9,16 @@
  * timed) with standard output to FILE (default /dev/null), standard error
  * to /dev/null and standard input from /dev/null, and prints one line:
  *
- *   WALL_SECONDS PEAK_RSS_KB STATUS[,STATUS...]
+ *   WALL_SECONDS PEAK_RSS_KB STATUS[,STATUS...] CPU_SECONDS
  *
  * WALL_SECONDS covers the first fork to the last wait (CLOCK_MONOTONIC);
  * PEAK_RSS_KB is the largest ru_maxrss among the commands (wait4(), so a
  * process's own peak, not a sum); STATUS is each command's exit status,
  * 128+N for a signal and 124 for a command killed after SECONDS (default:
  * no limit). The exit status of measure itself is 0 unless it could not
- * run the commands.
+ * run the commands. CPU_SECONDS is the user plus system time of all the
+ * commands: less disturbed than the wall time by other work on the
+ * machine.
  */
 #define _DEFAULT_SOURCE
 #include <errno.h>
@@ -48,7 +50,8 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static int run(char **argv, const char *out, unsigned limit, long *rss_kb)
+static int run(char **argv, const char *out, unsigned limit, long *rss_kb,
+               double *cpu)
 {
 	struct sigaction sa;
 	struct rusage ru;
@@ -86,6 +89,8 @@ static int run(char **argv, const char *out, unsigned limit, long *rss_kb)
 			kill(pid, SIGKILL);
 	}
 	alarm(0);
+	*cpu += (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
+	        (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
 	if (ru.ru_maxrss > *rss_kb)
 		*rss_kb = ru.ru_maxrss;
 	if (timed_out)
@@ -100,7 +105,7 @@ int main(int argc, char **argv)
 	const char *out = "/dev/null";
 	unsigned limit = 0;
 	long rss = 0;
-	double t0, t1;
+	double t0, t1, cpu = 0;
 	int i = 1, first = 1;
 	char statuses[1024] = "";
 
@@ -126,7 +131,7 @@ int main(int argc, char **argv)
 		while (j < argc && strcmp(argv[j], ":::"))
 			j++;
 		argv[j < argc ? j : argc] = NULL;
-		st = run(argv + i, out, limit, &rss);
+		st = run(argv + i, out, limit, &rss, &cpu);
 		snprintf(num, sizeof(num), "%s%d", first ? "" : ",", st);
 		if (strlen(statuses) + strlen(num) < sizeof(statuses))
 			strcat(statuses, num);
@@ -137,6 +142,6 @@ int main(int argc, char **argv)
 			out = "/dev/null";
 	}
 	t1 = now();
-	printf("%.6f %ld %s\n", t1 - t0, rss, statuses);
+	printf("%.6f %ld %s %.6f\n", t1 - t0, rss, statuses, cpu);
 	return 0;
 }
