@@ -30,6 +30,26 @@ static int prefix_error(int error, const char *arg, const char *why)
 	return error;
 }
 
+/*
+ * Could `arg` name a stored version at all? Labels have no "/" (NAME/LABEL
+ * one), and "./x", "/x", "../x" and a Markdown file name say "a file":
+ * then the store is not opened only to look for an ambiguity.
+ */
+static int could_be_label(const char *arg)
+{
+	const char *slash = strchr(arg, '/');
+	size_t len = strlen(arg);
+
+	if (arg[0] == '/' || !strncmp(arg, "./", 2) || !strncmp(arg, "../", 3))
+		return 0;
+	if (slash && strchr(slash + 1, '/'))
+		return 0;
+	if ((len > 3 && !strcmp(arg + len - 3, ".md")) ||
+	    (len > 9 && !strcmp(arg + len - 9, ".markdown")))
+		return 0;
+	return 1;
+}
+
 /* Is `arg` also the name of a stored version? Quietly no on any error. */
 static int also_stored(const char *arg, const cmd_version_opts *opts,
                        pd_buf *which)
@@ -115,7 +135,7 @@ int cmd_version_load(cmd_version *out, const char *arg,
 	if (exists && !S_ISDIR(st.st_mode)) {
 		pd_buf which = PD_BUF_INIT;
 
-		if (also_stored(arg, opts, &which)) {
+		if (could_be_label(arg) && also_stored(arg, opts, &which)) {
 			pd_error_set(PD_EAMBIGUOUS, "'%s' is ambiguous: both a file "
 			             "and the stored version %s", arg, which.ptr);
 			pd_error_set_hint("write ./%s for the file, or %s for the "
