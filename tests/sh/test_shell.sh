@@ -322,6 +322,8 @@ for c in $(cat "$tmp/commands"); do
 	progdiff help "$c" >"$tmp/helpcmd.$c" 2>&1
 	man_part "$c" >"$tmp/man.$c"
 	check "man page has a part for $c" test -s "$tmp/man.$c"
+	check "man page's SYNOPSIS has $c" \
+		grep -qxF ".SY \"progdiff $(man_escape "$c")\"" "$MAN"
 	check "'progdiff $c --help' is its help, status 0" \
 		eval '[ $hs = 0 ] && grep -q "^usage: progdiff" "$tmp/help.$c"'
 	progdiff __options "$c" >"$tmp/opts.$c"
