@@ -30,11 +30,14 @@
  * content could start at column c, below[c] is the number of such
  * columns <= c. An item still open in cmark is always in here (nothing
  * is ever taken out), so a line indented to column c is inside at most
- * below[c] items.
+ * below[c] items, and its indentation beyond the innermost of them is at
+ * most c - highest[c]: when that is 4 or more, so is cmark's, and the
+ * line is code or continued text, which opens no container.
  */
 typedef struct column_set {
 	unsigned char seen[MAX_COLUMN + 1];
 	unsigned short below[MAX_COLUMN + 1];
+	unsigned short highest[MAX_COLUMN + 1];  /* largest seen <= c */
 } column_set;
 
 typedef struct scan {
@@ -45,6 +48,11 @@ typedef struct scan {
 	size_t nsets;
 	/* the current paragraph (lines since the last blank one) */
 	size_t delimiters, brackets, backtick_runs, images;
+	/* an open code fence: its character, length and column */
+	char fence;
+	size_t fence_len;
+	unsigned fence_col;
+	int html;                  /* a line started with '<' */
 } scan;
 
 void pd_limits_from_options(pd_limits *out, const pd_parse_options *opts)
@@ -68,14 +76,20 @@ static void remember_column(scan *s, unsigned quotes, unsigned col)
 {
 	column_set *set = quote_set(s, quotes);
 	unsigned c;
+	int innermost = 1;
 
 	if (col > MAX_COLUMN)
 		col = MAX_COLUMN;
 	if (set->seen[col])
 		return;
 	set->seen[col] = 1;
-	for (c = col; c <= MAX_COLUMN; c++)
+	for (c = col; c <= MAX_COLUMN; c++) {
 		set->below[c]++;
+		if (c > col && set->seen[c])
+			innermost = 0;
+		if (innermost)
+			set->highest[c] = (unsigned short)col;
+	}
 }
 
 /* How many list items a line indented to `col` can be inside. */
@@ -86,6 +100,18 @@ static unsigned items_around(scan *s, unsigned quotes, unsigned col)
 	if (!s->sets[quotes])
 		return 0;
 	return s->sets[quotes]->below[col > MAX_COLUMN ? MAX_COLUMN : col];
+}
+
+/* Indentation of column `col` beyond the innermost item it can be in. */
+static unsigned indent_in_item(scan *s, unsigned quotes, unsigned col)
+{
+	unsigned c = col > MAX_COLUMN ? MAX_COLUMN : col;
+
+	if (quotes >= s->nsets)
+		quotes = (unsigned)s->nsets - 1;
+	if (!s->sets[quotes])
+		return col;
+	return col - s->sets[quotes]->highest[c];
 }
 
 /* Is md[i..end) the rest of a thematic break ("* * *", "- - -", "___")? */
@@ -251,13 +277,68 @@ static int reference_definition(const char *md, size_t i, size_t end)
 	return 0;
 }
 
+/* Is md[i..end) a run of at least 3 backticks or tildes opening a code
+ * fence (a backtick fence's info string has no backtick)? Its length. */
+static size_t fence_open(const char *md, size_t i, size_t end)
+{
+	size_t n = 0, j;
+
+	if (i >= end || (md[i] != '`' && md[i] != '~'))
+		return 0;
+	while (i + n < end && md[i + n] == md[i])
+		n++;
+	if (n < 3)
+		return 0;
+	if (md[i] == '`')
+		for (j = i + n; j < end; j++)
+			if (md[j] == '`')
+				return 0;
+	return n;
+}
+
 /*
- * Depth of a line in containers, as cmark counts its tree: each `>` is a
- * block quote (1), each list item a list and an item (2). The prefix is
+ * A line inside an open code fence: nothing in it nests or is inline
+ * Markdown. Returns 1 when the line was code, 0 when the fence ended
+ * before it (a line indented less than the fence: its container ended)
+ * and the line is to be read as Markdown.
+ */
+static int fenced_line(scan *s, const char *md, size_t i, size_t end)
+{
+	unsigned col = 0;
+	size_t n = 0;
+
+	while (i < end && (md[i] == ' ' || md[i] == '\t')) {
+		col = md[i] == '\t' ? (col + 4) & ~3u : col + 1;
+		i++;
+	}
+	if (i >= end)
+		return 1;
+	if (col < s->fence_col) {
+		s->fence = 0;
+		return 0;
+	}
+	while (i + n < end && md[i + n] == s->fence)
+		n++;
+	if (n >= s->fence_len)
+		s->fence = 0;    /* a closing fence, or near enough */
+	return 1;
+}
+
+/*
+ * Depth of a line in levels, as the parser counts them: each `>` (a block
+ * quote) is one, each list item one. The prefix is
  * read in segments, one per quote depth: in each, the indentation before
  * the segment's first `>`, list marker or text says which list items
  * remembered at that quote depth the line can be inside, and its list
- * markers open new ones.
+ * markers open new ones. Indentation of 4 or more beyond the innermost
+ * item ends the prefix: the rest is code or continued text.
+ *
+ * Code fences are followed only where cmark cannot disagree: opened by a
+ * line with no container marker, indented less than 4 columns, in a
+ * document where no line has started with '<' (inside an HTML block a
+ * fence is text); they end on a closing fence or on a line indented less
+ * than the fence, whichever comes first, which is never later than in
+ * cmark. Lines inside a fence count for nothing.
  */
 static int scan_line(scan *s, const char *md, size_t i, size_t end)
 {
@@ -267,6 +348,8 @@ static int scan_line(scan *s, const char *md, size_t i, size_t end)
 	int measured = 0;
 	size_t m;
 
+	if (s->fence && fenced_line(s, md, i, end))
+		return 0;
 	for (;;) {
 		while (i < end && (md[i] == ' ' || md[i] == '\t')) {
 			col = md[i] == '\t' ? (col + 4) & ~3u : col + 1;
@@ -278,13 +361,16 @@ static int scan_line(scan *s, const char *md, size_t i, size_t end)
 			items += items_around(s, quotes, col - seg);
 			measured = 1;
 		}
-		if (i >= end)
+		if (i >= end || indent_in_item(s, quotes, col - seg) >= 4)
 			break;
 		if (md[i] == '>') {
 			quotes++;
 			col++;
 			i++;
+			/* the marker takes one column of white space after it */
 			seg = col;
+			if (i < end && (md[i] == ' ' || md[i] == '\t'))
+				seg++;
 			measured = 0;
 			continue;
 		}
@@ -298,7 +384,7 @@ static int scan_line(scan *s, const char *md, size_t i, size_t end)
 		/* its content starts one column after the marker at least */
 		remember_column(s, quotes, col - seg + 1);
 	}
-	depth = quotes + 2ULL * (items + markers);
+	depth = (unsigned long long)quotes + items + markers;
 	if (depth > st->nesting) {
 		st->nesting = depth > 0xffffffffu ? 0xffffffffu : (unsigned)depth;
 		st->nesting_line = s->line;
@@ -315,6 +401,17 @@ static int scan_line(scan *s, const char *md, size_t i, size_t end)
 
 	if (i >= end && !markers) {
 		/* a blank line (perhaps inside quotes) ends the paragraph */
+		s->delimiters = s->brackets = s->backtick_runs = 0;
+		s->images = 0;
+		return 0;
+	}
+	if (i < end && md[i] == '<')
+		s->html = 1;
+	if (!quotes && !markers && col < 4 && !s->html &&
+	    (m = fence_open(md, i, end)) != 0) {
+		s->fence = md[i];
+		s->fence_len = m;
+		s->fence_col = col;
 		s->delimiters = s->brackets = s->backtick_runs = 0;
 		s->images = 0;
 		return 0;
@@ -337,6 +434,7 @@ int pd_limits_measure(pd_limits_stats *stats_out, const char *md,
 	memset(s, 0, sizeof(*s));
 	s->lim = limits;
 	s->st = stats_out;
+	s->line = limits && limits->first_line ? limits->first_line - 1 : 0;
 	/* a quote depth above the limit is refused on its own */
 	lim = limits && limits->nesting ? limits->nesting : PD_LIMIT_NESTING;
 	s->nsets = (lim < MAX_QUOTE_SETS ? lim : MAX_QUOTE_SETS) + 1;
@@ -356,7 +454,9 @@ int pd_limits_measure(pd_limits_stats *stats_out, const char *md,
 		if (pos < len && md[pos] == '\n')
 			pos++;
 	}
-	stats_out->lines = s->line;
+	stats_out->lines = s->line -
+	                   (limits && limits->first_line ?
+	                    limits->first_line - 1 : 0);
 	for (k = 0; k < s->nsets; k++)
 		free(s->sets[k]);
 	free(s->sets);
@@ -369,4 +469,14 @@ int pd_limits_check(const char *md, size_t len, const pd_limits *limits)
 	pd_limits_stats stats;
 
 	return pd_limits_measure(&stats, md, len, limits ? limits : &defaults);
+}
+
+int pd_limits_check_parse(const char *md, size_t len, unsigned first_line,
+                          const pd_parse_options *opts)
+{
+	pd_limits limits;
+
+	pd_limits_from_options(&limits, opts);
+	limits.first_line = first_line;
+	return pd_limits_check(md, len, &limits);
 }

@@ -31,17 +31,19 @@
  *   CVE-2023-22484). Emphasis inside deeply nested containers is
  *   quadratic: 40,000 `>` followed by 20,000 "*a" (80 kB) take 2.9 s.
  *   Deep trees also cost every later stage a stack frame per level.
- *   Depth is counted in containers, as cmark's tree has them: a block
- *   quote is one, a list item two (the list and the item), so a bullet
- *   list nested 30 levels is 60 deep. A line's depth is its own `>` and
- *   list markers plus the list items its indentation can be inside: at
- *   each depth of quotes, every distinct column where an item's content
- *   could start, seen anywhere before, up to the line's indentation,
- *   counts as an item around it. That is exact for one list and counts
- *   sibling lists indented differently as deeper; nothing is ever missed,
- *   lazy continuation lines included. The limit is
- *   pd_parse_options.max_nesting, default PD_LIMIT_NESTING (64), the
- *   parser's own limit on the tree; programmes nest three or four items.
+ *   Depth is counted in levels, as the parser's max_nesting counts them:
+ *   a block quote is one, a list item one (cmark adds a list node for
+ *   each, so 64 levels of lists are 128 nodes deep). A line's depth is
+ *   its own `>` and list markers plus the list items its indentation can
+ *   be inside: at each depth of quotes, every distinct column where an
+ *   item's content could start, seen anywhere before, up to the line's
+ *   indentation, counts as an item around it. That is exact for one list
+ *   and counts sibling lists indented differently as deeper; nothing is
+ *   ever missed, lazy continuation lines included. Code (fenced where
+ *   cmark cannot disagree, or indented) does not nest. The limit is
+ *   pd_parse_options.max_nesting, default PD_LIMIT_NESTING (64), also
+ *   checked by the parser's own, closer, pre-scan; programmes nest three
+ *   or four levels.
  * - Emphasis delimiter runs (CVE-2023-22484): a run of `*` or `_` is one
  *   entry on cmark's delimiter stack. At ordinary depth 0.30.2 is not
  *   quadratic in them, but slow: 0.3 to 1.4 µs a run, more in longer
@@ -87,21 +89,22 @@ typedef struct pd_limits {
 	size_t backtick_runs;            /**< per paragraph */
 	size_t inline_markers;           /**< all of those, per document */
 	size_t references;               /**< per document */
+	unsigned first_line;             /**< line number of md[0]; 0: 1 */
 } pd_limits;
 
-#define PD_LIMITS_INIT { 0, 0, 0, 0, 0, 0, 0 }
+#define PD_LIMITS_INIT { 0, 0, 0, 0, 0, 0, 0, 0 }
 
 /** What a scan counted: the largest value of each measure. */
 typedef struct pd_limits_stats {
 	unsigned nesting;                /**< deepest line */
-	unsigned nesting_line;           /**< ... and its line, 1-based */
+	unsigned nesting_line;           /**< ... and its line */
 	unsigned long long image_steps;
 	size_t delimiters;               /**< most in one paragraph */
 	size_t brackets;
 	size_t backtick_runs;
 	size_t inline_markers;           /**< whole document */
 	size_t references;               /**< whole document */
-	unsigned lines;
+	unsigned lines;                  /**< lines scanned */
 } pd_limits_stats;
 
 /**
@@ -119,6 +122,14 @@ void pd_limits_from_options(pd_limits *out, const pd_parse_options *opts);
  *         "line 12: block nesting deeper than 64 levels (quotes and lists)"
  */
 int pd_limits_check(const char *md, size_t len, const pd_limits *limits);
+
+/**
+ * The parser's check: pd_limits_check() of `md` (the document after its
+ * front matter, which starts on line `first_line`) with the limits of
+ * `opts` (NULL: the defaults).
+ */
+int pd_limits_check_parse(const char *md, size_t len, unsigned first_line,
+                          const pd_parse_options *opts);
 
 /**
  * Measure `md` without judging it (for tests and for choosing limits).

@@ -35,6 +35,7 @@
 
 #include "alloc.h"
 #include "document.h"
+#include "limits.h"
 #include "meta.h"
 #include "text.h"
 
@@ -764,7 +765,9 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 	p.body = doc->source + body_off;
 	p.body_len = doc->source_len - body_off;
 	if ((error = check_nesting(p.body, p.body_len, max_nesting,
-	                           p.offset + 1)) < 0)
+	                           p.offset + 1)) < 0 ||
+	    (error = pd_limits_check_parse(p.body, p.body_len, p.offset + 1,
+	                                   opts)) < 0)
 		goto done;
 
 	if (opts->classifier) {

@@ -81,36 +81,46 @@ static void test_limits__quote_nesting_at_the_limit(void)
 	pd_buf_dispose(&b);
 }
 
-static void test_limits__list_nesting_counts_list_and_item(void)
+static void test_limits__list_nesting(void)
 {
 	pd_buf b = PD_BUF_INIT;
 	pd_limits_stats st;
 	size_t i, j;
 
-	/* the benchmark's nest-60: a list nested 30 levels is 60 deep */
+	/* the benchmark's nest-60 list: 30 levels */
 	for (i = 0; i < 30; i++) {
 		for (j = 0; j < i; j++)
 			pd_buf_puts(&b, "  ");
 		pd_buf_puts(&b, "- item\n");
 	}
 	INT_EQ(pd_limits_measure(&st, b.ptr, b.size, NULL), 0, "measured");
-	INT_EQ(st.nesting, 60, "30 levels of list are 60 containers");
+	INT_EQ(st.nesting, 30, "30 levels of list");
 	INT_EQ(st.nesting_line, 30, "on the last line");
-	INT_EQ(check(&b), 0, "60 passes");
-	for (; i < 33; i++) {
+	for (; i < 64; i++) {
 		for (j = 0; j < i; j++)
 			pd_buf_puts(&b, "  ");
 		pd_buf_puts(&b, "- item\n");
 	}
-	INT_EQ(check(&b), PD_ELIMIT, "33 levels (66) are refused");
-	STR_EQ(pd_error_message(), "line 33: nested 66 levels deep in block "
+	INT_EQ(check(&b), 0, "64 pass");
+	for (j = 0; j < i; j++)
+		pd_buf_puts(&b, "  ");
+	pd_buf_puts(&b, "- item\n");
+	INT_EQ(check(&b), PD_ELIMIT, "65 levels are refused");
+	STR_EQ(pd_error_message(), "line 65: nested 65 levels deep in block "
 	       "quotes and lists (limit 64)", "message");
 
+	/* siblings at the same columns do not add up */
+	pd_buf_clear(&b);
+	for (i = 0; i < 1000; i++)
+		pd_buf_puts(&b, "- a\n  - b\n    1. c\n");
+	INT_EQ(pd_limits_measure(&st, b.ptr, b.size, NULL), 0, "measured");
+	INT_EQ(st.nesting, 3, "siblings");
+
 	/* markers on one line nest too: "- - - a" */
-	repeat(&b, "", "- ", 33, "a\n");
-	INT_EQ(check(&b), PD_ELIMIT, "33 markers on one line");
-	repeat(&b, "", "> - ", 22, "a\n");
-	INT_EQ(check(&b), PD_ELIMIT, "22 of '> - ' are 66 deep");
+	repeat(&b, "", "- ", 65, "a\n");
+	INT_EQ(check(&b), PD_ELIMIT, "65 markers on one line");
+	repeat(&b, "", "> - ", 33, "a\n");
+	INT_EQ(check(&b), PD_ELIMIT, "33 of '> - ' are 66 deep");
 	pd_buf_dispose(&b);
 }
 
@@ -121,12 +131,12 @@ static void test_limits__lazy_lines_do_not_hide_depth(void)
 
 	/* a lazy continuation line between the levels ("2. x" cannot
 	 * interrupt a paragraph) leaves cmark's items open */
-	for (i = 0; i < 40; i++) {
+	for (i = 0; i < 70; i++) {
 		for (j = 0; j < i; j++)
 			pd_buf_puts(&b, "  ");
 		pd_buf_puts(&b, "* a\n2. x\n");
 	}
-	INT_EQ(check(&b), PD_ELIMIT, "still 40 levels");
+	INT_EQ(check(&b), PD_ELIMIT, "still 70 levels");
 	pd_buf_dispose(&b);
 }
 
@@ -262,6 +272,55 @@ static void test_limits__line_ends(void)
 	pd_buf_dispose(&b);
 }
 
+static void test_limits__code_is_not_nesting(void)
+{
+	pd_buf b = PD_BUF_INIT;
+
+	repeat(&b, "```\n", ">", 75, "\n```\n\n    >>>>>>>>>>>>>>>>>>>>"
+	       ">>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>>\n");
+	INT_EQ(check(&b), 0, "fenced and indented code are text");
+	repeat(&b, "~~~~ x\n~~~\n", "> ", 70, "\n~~~~\n");
+	INT_EQ(check(&b), 0, "a shorter fence does not close");
+	repeat(&b, "- a\n  ```\n  ", "*a", 60000, "\n");
+	INT_EQ(check(&b), 0, "code in a list item");
+	pd_buf_dispose(&b);
+}
+
+static void test_limits__fences_that_are_not(void)
+{
+	pd_buf b = PD_BUF_INIT;
+
+	/* each of these leaves the `>` line outside code for cmark */
+	repeat(&b, "<pre>\n```\n</pre>\n", ">", 65, " a\n");
+	INT_EQ(check(&b), PD_ELIMIT, "a fence in an HTML block is text");
+	repeat(&b, "```a`b\n", ">", 65, " a\n");
+	INT_EQ(check(&b), PD_ELIMIT, "a backtick in the info string");
+	repeat(&b, "- a\n  ```\n", ">", 65, " a\n");
+	INT_EQ(check(&b), PD_ELIMIT, "the list item, and its fence, end");
+	repeat(&b, "> ```\n", ">", 65, " a\n");
+	INT_EQ(check(&b), PD_ELIMIT, "a fence in a quote ends with it");
+	repeat(&b, "    ```\n", ">", 65, " a\n");
+	INT_EQ(check(&b), PD_ELIMIT, "indented code is no fence");
+	repeat(&b, "- a\n\n      ```\n", ">", 65, " a\n");
+	INT_EQ(check(&b), PD_ELIMIT, "nor is code in a list item");
+	/* indentation in a list item is not code */
+	repeat(&b, "- a\n\n    ", ">", 64, " a\n");
+	INT_EQ(check(&b), PD_ELIMIT, "quotes in a list item");
+	pd_buf_dispose(&b);
+}
+
+static void test_limits__first_line_after_front_matter(void)
+{
+	pd_buf b = PD_BUF_INIT;
+
+	repeat(&b, "a\n", "> ", 65, "x\n");
+	INT_EQ(pd_limits_check_parse(b.ptr, b.size, 5, NULL), PD_ELIMIT,
+	       "refused");
+	STR_EQ(pd_error_message(), "line 6: nested 65 levels deep in block "
+	       "quotes and lists (limit 64)", "lines count from the first");
+	pd_buf_dispose(&b);
+}
+
 static void test_limits__blank_quote_line_ends_paragraph(void)
 {
 	pd_buf b = PD_BUF_INIT;
@@ -275,7 +334,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_limits__fixtures_pass),
 	PD_TEST(test_limits__empty_and_plain),
 	PD_TEST(test_limits__quote_nesting_at_the_limit),
-	PD_TEST(test_limits__list_nesting_counts_list_and_item),
+	PD_TEST(test_limits__list_nesting),
 	PD_TEST(test_limits__lazy_lines_do_not_hide_depth),
 	PD_TEST(test_limits__nesting_option),
 	PD_TEST(test_limits__thematic_breaks_are_not_lists),
@@ -285,6 +344,9 @@ static const pd_test tests[] = {
 	PD_TEST(test_limits__brackets_and_backticks),
 	PD_TEST(test_limits__references),
 	PD_TEST(test_limits__line_ends),
+	PD_TEST(test_limits__code_is_not_nesting),
+	PD_TEST(test_limits__fences_that_are_not),
+	PD_TEST(test_limits__first_line_after_front_matter),
 	PD_TEST(test_limits__blank_quote_line_ends_paragraph),
 	{ NULL, NULL }
 };
