@@ -201,22 +201,29 @@ static void collapse(pd_buf *out, const char *s, size_t len)
 {
 	size_t i = 0;
 	int pending = 0, any = 0;
+	char *p;
 
+	/* the result is never longer: a run of spaces becomes one or none */
 	pd_buf_grow(out, len);
+	p = out->ptr + out->size;
 	while (i < len) {
 		size_t at = i;
-		int32_t cp = decode(s, len, &i);
+		int32_t cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] :
+		             decode(s, len, &i);
 
 		if (cp >= 0 && pd_text_is_space(cp)) {
 			pending = any;
 			continue;
 		}
 		if (pending)
-			pd_buf_putc(out, ' ');
+			*p++ = ' ';
 		pending = 0;
 		any = 1;
-		pd_buf_put(out, s + at, i - at);
+		while (at < i)
+			*p++ = s[at++];
 	}
+	out->size = (size_t)(p - out->ptr);
+	out->ptr[out->size] = '\0';
 }
 
 void pd_text_normalize(pd_buf *out, const char *s, size_t len)
