@@ -112,8 +112,10 @@ int pd_buf_equals(const pd_buf *buf, const char *str);
 
 /**
  * Read a whole file into `out` (replacing its contents). `path` "-" reads
- * standard input. Refuses, before reading, a directory, a special file and
- * anything larger than `limit` bytes (0: PD_MAX_FILE_SIZE).
+ * standard input. Refuses, before reading, a directory and a regular file
+ * larger than `limit` bytes (0: PD_MAX_FILE_SIZE); a pipe (a FIFO, or
+ * process substitution as in `progdiff <(git show HEAD:a.md) a.md`) is
+ * read as it comes and refused once it passes the limit.
  * @return 0, PD_ENOTFOUND, PD_EINVALID (a directory), PD_ELIMIT, PD_EIO
  */
 int pd_buf_read_file(pd_buf *out, const char *path, size_t limit);
