@@ -3,7 +3,9 @@
 #
 # Each tests/cli/cases/<name>/ holds
 #   cmd              a shell command line; `progdiff` is the binary under test,
-#                    $FIXTURES the fixtures folder, run in a fresh temp folder
+#                    $FIXTURES the fixtures folder (a relative path, so that
+#                    outputs do not depend on where the tree is), run in a
+#                    fresh temp folder
 #   expected.out     the exact standard output (or expected.path: a file name
 #                    relative to the repository root that holds it)
 #   expected.status  the exit status (0 when absent)
@@ -31,7 +33,10 @@ for case in "$ROOT"/tests/cli/cases/*/; do
 	name=$(basename "$case")
 	work="$tmp/work/$name"
 	mkdir -p "$work"
-	(cd "$work" && sh -c "$(cat "$case/cmd")" >"$tmp/out" 2>"$tmp/err" </dev/null)
+	# a relative fixtures path keeps the outputs free of where the tree is
+	ln -s "$ROOT/fixtures" "$work/fixtures"
+	(cd "$work" && FIXTURES=fixtures sh -c "$(cat "$case/cmd")" \
+		>"$tmp/out" 2>"$tmp/err" </dev/null)
 	status=$?
 	want_status=0
 	[ -f "$case/expected.status" ] && want_status=$(cat "$case/expected.status")
