@@ -494,7 +494,7 @@ static void structure_changes(pd_changes *c, const pd_match *m)
 		} else if (renamed) {
 			ch = structural(c, OP_RENAMED, a, b);
 			ch->similarity = m->similarity[i] >= 0 ? m->similarity[i] :
-			                 pd_match__similarity(a, b);
+			                 pd_match__similarity(od, a, nd, b);
 			if (differs)
 				ch->flags |= PD_CHANGE_BODY_CHANGED;
 		}
@@ -909,8 +909,6 @@ static void drop_changes_explained_by_terms(pd_changes *c)
 
 /* ---- themes through every goal area ---- */
 
-#define THEME_PREFIX 6       /* code points compared */
-#define THEME_MIN_WORD 5
 #define MAX_THEMES 3
 #define MAX_THEME_CANDIDATES 8
 
@@ -964,49 +962,26 @@ static prefix_count *prefix_get(prefix_map *pm, uint64_t h, int create)
 	return &pm->slots[i];
 }
 
-/* The first THEME_PREFIX code points of an alphabetic word, or 0. */
-static size_t word_prefix(const char *w, size_t len)
+/* Calls `fn` with the stem of every word of `s` and its subtree. */
+typedef void (*stem_fn)(uint64_t stem, void *payload);
+
+static void each_stem(const pd_document *doc, const pd_section *s,
+                      stem_fn fn, void *payload)
 {
-	size_t i, cps = 0, end = 0;
+	const pd_words *w = pd_document__heading_words(doc, s);
+	size_t i, k;
 
-	for (i = 0; i < len; i++) {
-		unsigned char ch = (unsigned char)w[i];
-
-		if (ch < 0x80 && !((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
-			return 0;        /* digits and joiners: not a theme */
-		if ((ch & 0xc0) != 0x80) {
-			if (cps == THEME_PREFIX)
-				break;
-			cps++;
-		}
-		end = i + 1;
-	}
-	if (cps < THEME_MIN_WORD && i == len && cps < THEME_PREFIX)
-		return 0;
-	return end;
-}
-
-typedef void (*word_fn)(const char *w, size_t len, void *payload);
-
-static void each_word(const pd_section *s, pd_buf *fold, word_fn fn,
-                      void *payload)
-{
-	size_t i, pos, ws, wl;
-
-	pd_buf_clear(fold);
-	pd_text_fold(fold, s->heading, strlen(s->heading));
-	pd_buf_putc(fold, '\n');
+	for (k = 0; k < w->n; k++)
+		if (w->stem[k])
+			fn(w->stem[k], payload);
 	for (i = 0; i < s->blocks.size; i++) {
-		const pd_block *b = pd_vec_get(&s->blocks, i);
-
-		pd_text_fold(fold, b->text, b->len);
-		pd_buf_putc(fold, '\n');
+		w = pd_document__block_words(doc, pd_vec_get(&s->blocks, i));
+		for (k = 0; k < w->n; k++)
+			if (w->stem[k])
+				fn(w->stem[k], payload);
 	}
-	pos = 0;
-	while (pd_text_next_word(fold->ptr, fold->size, &pos, &ws, &wl))
-		fn(fold->ptr + ws, wl, payload);
 	for (i = 0; i < s->children.size; i++)
-		each_word(pd_vec_get(&s->children, i), fold, fn, payload);
+		each_stem(doc, pd_vec_get(&s->children, i), fn, payload);
 }
 
 typedef struct theme_walk {
@@ -1015,23 +990,20 @@ typedef struct theme_walk {
 	int old_side;
 } theme_walk;
 
-static void count_prefix(const char *w, size_t len, void *payload)
+static void count_stem(uint64_t stem, void *payload)
 {
 	theme_walk *tw = payload;
-	size_t plen = word_prefix(w, len);
 	prefix_count *pc;
 
-	if (!plen)
-		return;
 	if (tw->old_side) {
-		pc = prefix_get(tw->pm, pd_text_hash(w, plen), 0);
+		pc = prefix_get(tw->pm, stem, 0);
 		if (pc && pc->old_last != tw->area) {
 			pc->old_last = tw->area;
 			pc->old_areas++;
 		}
 		return;
 	}
-	pc = prefix_get(tw->pm, pd_text_hash(w, plen), 1);
+	pc = prefix_get(tw->pm, stem, 1);
 	pc->occurrences++;
 	if (pc->last_area != tw->area) {
 		pc->last_area = tw->area;
@@ -1046,76 +1018,92 @@ typedef struct form {
 
 /* What one pass over the new areas' blocks learns about the candidates. */
 typedef struct theme_pass {
+	const pd_document *doc;
 	prefix_count **cands;
 	size_t ncands;
 	pd_vec forms[MAX_THEME_CANDIDATES];   /* form *, per candidate */
 	unsigned char *masks;                 /* per block: candidates in it */
 	size_t nmasks, capmasks;
-	unsigned char mask;                   /* of the block being read */
+	pd_buf fold;
 } theme_pass;
 
-static void note_form(const char *w, size_t len, void *payload)
+static int candidate_of(const theme_pass *tp, uint64_t stem)
 {
-	theme_pass *tp = payload;
-	size_t plen = word_prefix(w, len), c, i;
-	uint64_t h;
+	size_t c;
 
-	if (!plen)
-		return;
-	h = pd_text_hash(w, plen);
-	for (c = 0; c < tp->ncands && tp->cands[c]->hash != h; c++)
-		;
-	if (c == tp->ncands)
-		return;
-	tp->mask |= (unsigned char)(1u << c);
-	for (i = 0; i < tp->forms[c].size; i++) {
-		form *f = pd_vec_get(&tp->forms[c], i);
+	for (c = 0; c < tp->ncands; c++)
+		if (tp->cands[c]->hash == stem)
+			return (int)c;
+	return -1;
+}
 
-		if (strlen(f->word) == len && !memcmp(f->word, w, len)) {
-			f->count++;
-			return;
+/* The forms (whole folded words) of the candidates in one text. */
+static void note_forms(theme_pass *tp, const char *text, size_t len)
+{
+	size_t pos = 0, ws, wl, i;
+
+	pd_buf_clear(&tp->fold);
+	pd_text_fold(&tp->fold, text, len);
+	while (pd_text_next_word(tp->fold.ptr, tp->fold.size, &pos, &ws, &wl)) {
+		const char *w = tp->fold.ptr + ws;
+		size_t sl = pd_text_stem_len(w, wl);
+		int c = sl ? candidate_of(tp, pd_text_hash(w, sl)) : -1;
+		form *f;
+
+		if (c < 0)
+			continue;
+		for (i = 0; i < tp->forms[c].size; i++) {
+			f = pd_vec_get(&tp->forms[c], i);
+			if (strlen(f->word) == wl && !memcmp(f->word, w, wl)) {
+				f->count++;
+				break;
+			}
 		}
-	}
-	{
-		form *f = pd__malloc(sizeof(*f));
-
-		f->word = pd__strndup(w, len);
+		if (i < tp->forms[c].size)
+			continue;
+		f = pd__malloc(sizeof(*f));
+		f->word = pd__strndup(w, wl);
 		f->count = 1;
 		pd_vec_push(&tp->forms[c], f);
 	}
 }
 
-static void pass_text(theme_pass *tp, pd_buf *fold, const char *text,
+static void pass_text(theme_pass *tp, const pd_words *w, const char *text,
                       size_t len)
 {
-	size_t pos = 0, ws, wl;
+	unsigned char mask = 0;
+	size_t k;
 
-	pd_buf_clear(fold);
-	pd_text_fold(fold, text, len);
-	tp->mask = 0;
-	while (pd_text_next_word(fold->ptr, fold->size, &pos, &ws, &wl))
-		note_form(fold->ptr + ws, wl, tp);
-	if (tp->mask) {
-		if (tp->nmasks == tp->capmasks) {
-			tp->capmasks = tp->capmasks ? tp->capmasks * 2 : 64;
-			tp->masks = pd__realloc(tp->masks, tp->capmasks);
-		}
-		tp->masks[tp->nmasks++] = tp->mask;
+	for (k = 0; k < w->n; k++) {
+		int c = w->stem[k] ? candidate_of(tp, w->stem[k]) : -1;
+
+		if (c >= 0)
+			mask |= (unsigned char)(1u << c);
 	}
+	if (!mask)
+		return;
+	/* only a text with a candidate is folded again, for its forms */
+	note_forms(tp, text, len);
+	if (tp->nmasks == tp->capmasks) {
+		tp->capmasks = tp->capmasks ? tp->capmasks * 2 : 64;
+		tp->masks = pd__realloc(tp->masks, tp->capmasks);
+	}
+	tp->masks[tp->nmasks++] = mask;
 }
 
-static void pass_section(theme_pass *tp, pd_buf *fold, const pd_section *s)
+static void pass_section(theme_pass *tp, const pd_section *s)
 {
 	size_t i;
 
-	pass_text(tp, fold, s->heading, strlen(s->heading));
+	pass_text(tp, pd_document__heading_words(tp->doc, s), s->heading,
+	          strlen(s->heading));
 	for (i = 0; i < s->blocks.size; i++) {
 		const pd_block *b = pd_vec_get(&s->blocks, i);
 
-		pass_text(tp, fold, b->text, b->len);
+		pass_text(tp, pd_document__block_words(tp->doc, b), b->text, b->len);
 	}
 	for (i = 0; i < s->children.size; i++)
-		pass_section(tp, fold, pd_vec_get(&s->children, i));
+		pass_section(tp, pd_vec_get(&s->children, i));
 }
 
 static int cmp_theme(const void *a, const void *b)
@@ -1129,18 +1117,17 @@ static int cmp_theme(const void *a, const void *b)
 }
 
 /*
- * Themes: word families (the first THEME_PREFIX code points of words of
- * at least THEME_MIN_WORD) that every goal area has now and at most a
- * minority had before. A family is shown by its most frequent form; one
- * whose every block also has a stronger theme is part of that theme
- * ("utsläppen" inside the climate paragraphs). Three passes over the
- * areas' text, whatever the number of candidates.
+ * Themes: word families (stems, see pd_text_stem_len) that every goal
+ * area has now and at most a minority had before. A family is shown by
+ * its most frequent form; one whose every block also has a stronger
+ * theme is part of that theme ("utsläppen" inside the climate
+ * paragraphs). The words come from the documents' word caches; only the
+ * blocks that hold a candidate are folded again, for its forms.
  */
 static void theme_changes(pd_changes *c)
 {
 	const pd_document *od = c->old, *nd = c->new_doc;
 	prefix_map pm = { NULL, 0, 0 };
-	pd_buf fold = PD_BUF_INIT;
 	theme_walk tw;
 	theme_pass tp;
 	prefix_count *cands[MAX_THEME_CANDIDATES];
@@ -1154,12 +1141,12 @@ static void theme_changes(pd_changes *c)
 	tw.pm = &pm;
 	for (i = 0; i < nnew; i++) {
 		tw.area = i;
-		each_word(pd_vec_get(&nd->areas, i), &fold, count_prefix, &tw);
+		each_stem(nd, pd_vec_get(&nd->areas, i), count_stem, &tw);
 	}
 	tw.old_side = 1;
 	for (i = 0; i < nold; i++) {
 		tw.area = i;
-		each_word(pd_vec_get(&od->areas, i), &fold, count_prefix, &tw);
+		each_stem(od, pd_vec_get(&od->areas, i), count_stem, &tw);
 	}
 	for (i = 0; i < pm.cap; i++) {
 		prefix_count *pc = &pm.slots[i];
@@ -1178,15 +1165,16 @@ static void theme_changes(pd_changes *c)
 	}
 	if (!ncands) {
 		free(pm.slots);
-		pd_buf_dispose(&fold);
 		return;
 	}
 
 	memset(&tp, 0, sizeof(tp));
+	tp.doc = nd;
 	tp.cands = cands;
 	tp.ncands = ncands;
+	pd_buf_init(&tp.fold);
 	for (i = 0; i < nnew; i++)
-		pass_section(&tp, &fold, pd_vec_get(&nd->areas, i));
+		pass_section(&tp, pd_vec_get(&nd->areas, i));
 
 	for (i = 0; i < ncands && nthemes < MAX_THEMES; i++) {
 		form *best = NULL;
@@ -1221,9 +1209,9 @@ static void theme_changes(pd_changes *c)
 		}
 		pd_vec_dispose(&tp.forms[i]);
 	}
+	pd_buf_dispose(&tp.fold);
 	free(tp.masks);
 	free(pm.slots);
-	pd_buf_dispose(&fold);
 }
 
 /*
@@ -1273,7 +1261,7 @@ static void drop_changes_explained_by_themes(pd_changes *c)
 			const char *w = c->items[i].new_value;
 
 			prefixes[n++] = pd_pool_strndup(&c->pool, w,
-			                                 word_prefix(w, strlen(w)));
+			                                 pd_text_stem_len(w, strlen(w)));
 		}
 	if (!n)
 		return;

@@ -8,12 +8,14 @@
 
 #include "alloc.h"
 #include "document.h"
+#include "text.h"
 
 pd_document *pd_document__new(void)
 {
 	pd_document *doc = pd__calloc(1, sizeof(*doc));
 
 	pd_pool_init(&doc->pool);
+	pd_buf_init(&doc->scratch);
 	doc->lang = PD_LANG_SV;
 	doc->source = "";
 	doc->root = pd_pool_calloc(&doc->pool, sizeof(pd_section));
@@ -47,7 +49,7 @@ pd_block *pd_section__add_block(pd_document *doc, pd_section *s,
                                 pd_block_type type, const char *text,
                                 size_t len, unsigned line)
 {
-	pd_block *b = pd_pool_malloc(&doc->pool, sizeof(*b));
+	pd_block *b = pd_pool_calloc(&doc->pool, sizeof(*b));
 
 	b->text = pd_pool_strndup(&doc->pool, text, len);
 	b->len = len;
@@ -55,6 +57,54 @@ pd_block *pd_section__add_block(pd_document *doc, pd_section *s,
 	b->type = type;
 	pd_vec_push(&s->blocks, b);
 	return b;
+}
+
+/*
+ * The cache lives in a document the callers hold as const: filling it
+ * changes no observable state, only what later calls cost.
+ */
+static const pd_words *words_of(const pd_document *cdoc, pd_words *w,
+                                const char *text, size_t len)
+{
+	pd_document *doc = (pd_document *)cdoc;
+	size_t pos = 0, ws, wl, n = 0, cap;
+	uint64_t *hash, *stem;
+	pd_buf *fold = &doc->scratch;
+
+	if (w->done)
+		return w;
+	pd_buf_clear(fold);
+	pd_text_fold(fold, text, len);
+	/* at most one word for every two bytes (a letter and a separator) */
+	cap = fold->size / 2 + 1;
+	hash = pd_pool_malloc(&doc->pool, pd__mul(cap, 2 * sizeof(uint64_t)));
+	stem = hash + cap;
+	while (pd_text_next_word(fold->ptr, fold->size, &pos, &ws, &wl) &&
+	       n < cap) {
+		size_t sl = pd_text_stem_len(fold->ptr + ws, wl);
+
+		hash[n] = pd_text_hash(fold->ptr + ws, wl);
+		stem[n] = sl ? pd_text_hash(fold->ptr + ws, sl) : 0;
+		n++;
+	}
+	w->hash = hash;
+	w->stem = stem;
+	w->n = n;
+	w->done = 1;
+	return w;
+}
+
+const pd_words *pd_document__block_words(const pd_document *doc,
+                                         const pd_block *b)
+{
+	return words_of(doc, (pd_words *)&b->words, b->text, b->len);
+}
+
+const pd_words *pd_document__heading_words(const pd_document *doc,
+                                           const pd_section *s)
+{
+	return words_of(doc, (pd_words *)&s->heading_words, s->heading,
+	                strlen(s->heading));
 }
 
 void pd_document_free(pd_document *doc)
@@ -71,6 +121,7 @@ void pd_document_free(pd_document *doc)
 	}
 	pd_vec_dispose(&doc->sections);
 	pd_vec_dispose(&doc->areas);
+	pd_buf_dispose(&doc->scratch);
 	pd_pool_dispose(&doc->pool);
 	free(doc);
 }

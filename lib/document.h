@@ -10,6 +10,8 @@
 #ifndef PD_DOCUMENT_H
 #define PD_DOCUMENT_H
 
+#include <stdint.h>
+
 #include "progdiff.h"
 #include "pool.h"
 #include "vec.h"
@@ -24,11 +26,28 @@ typedef enum pd_block_type {
 	PD_BLOCK_OTHER
 } pd_block_type;
 
+/*
+ * The words of a text, folded and hashed once and kept: the matcher's
+ * word sets, the theme counts and the rename index all read these
+ * instead of folding and splitting the same text again. Filled on first
+ * use (pd_document__words), in the document's pool.
+ */
+typedef struct pd_words {
+	const uint64_t *hash;  /* per word: pd_text_hash of its folded form */
+	const uint64_t *stem;  /* per word: hash of its stem (the first
+	                          PD_STEM_CODEPOINTS code points of a word
+	                          of letters of at least PD_STEM_MIN_WORD), or
+	                          0 for a word that has none */
+	size_t n;
+	int done;
+} pd_words;
+
 typedef struct pd_block {
 	const char *text;     /* plain text (inlines rendered), NFC; pool */
 	size_t len;
 	unsigned line;        /* first source line, 1-based */
 	pd_block_type type;
+	pd_words words;       /* cache: see pd_document__words */
 } pd_block;
 
 struct pd_section {
@@ -44,6 +63,7 @@ struct pd_section {
 	unsigned line_end;    /* last line before the next section */
 	size_t index;         /* position in pd_document.sections */
 	size_t child_index;   /* position among the parent's children */
+	pd_words heading_words;  /* cache: see pd_document__words */
 };
 
 struct pd_document {
@@ -56,6 +76,7 @@ struct pd_document {
 	const char *source;   /* pool copy of the input (BOM removed) */
 	size_t source_len;
 	unsigned line_count;
+	pd_buf scratch;       /* for pd_document__words */
 };
 
 /** A new, empty document with a root section (level 0, kind programme). */
@@ -68,5 +89,12 @@ pd_section *pd_document__add_section(pd_document *doc, pd_section *parent,
 pd_block *pd_section__add_block(pd_document *doc, pd_section *s,
                                 pd_block_type type, const char *text,
                                 size_t len, unsigned line);
+
+/** The words of a block, folded and hashed on first use. */
+const pd_words *pd_document__block_words(const pd_document *doc,
+                                         const pd_block *b);
+/** The words of a section's heading, folded and hashed on first use. */
+const pd_words *pd_document__heading_words(const pd_document *doc,
+                                           const pd_section *s);
 
 #endif

@@ -9,6 +9,7 @@
  *
  * Numbering is not identity: keys come from pd_text_heading_key().
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -90,9 +91,17 @@ static uint64_t key_hash(const pd_section *s)
 
 /* ---- word sets ---- */
 
+/*
+ * A section's words for similarity: those of its body and of its whole
+ * subtree (goal headings included), but not its own heading, which is
+ * what a rename changes. A section with no text below its heading (a
+ * goal made from a bullet item) is its heading.
+ */
 typedef struct word_set {
-	uint64_t *w;
+	uint64_t *w;        /* sorted, distinct */
+	float *weight;      /* per word: its inverse document frequency */
 	size_t n;
+	double total;       /* the sum of the weights */
 	int done;
 } word_set;
 
@@ -108,47 +117,142 @@ typedef struct u64vec {
 	size_t n, cap;
 } u64vec;
 
-static void u64_push(u64vec *v, uint64_t x)
+static void u64_push_words(u64vec *v, const pd_words *w)
 {
-	if (v->n == v->cap) {
-		v->cap = v->cap ? v->cap * 2 : 64;
+	if (v->n + w->n > v->cap) {
+		v->cap = (v->n + w->n) * 2 + 64;
 		v->p = pd__reallocarray(v->p, v->cap, sizeof(uint64_t));
 	}
-	v->p[v->n++] = x;
+	memcpy(v->p + v->n, w->hash, w->n * sizeof(uint64_t));
+	v->n += w->n;
 }
 
-static void add_words(u64vec *v, const char *s, size_t len, pd_buf *fold)
-{
-	size_t pos = 0, ws, wl;
-
-	pd_buf_clear(fold);
-	pd_text_fold(fold, s, len);
-	while (pd_text_next_word(fold->ptr, fold->size, &pos, &ws, &wl))
-		u64_push(v, pd_text_hash(fold->ptr + ws, wl));
-}
-
-static void gather(u64vec *v, const pd_section *s, pd_buf *fold)
+static void gather(u64vec *v, const pd_document *doc, const pd_section *s,
+                   int own_heading)
 {
 	size_t i;
 
-	add_words(v, s->heading, strlen(s->heading), fold);
-	for (i = 0; i < s->blocks.size; i++) {
-		const pd_block *b = pd_vec_get(&s->blocks, i);
-
-		add_words(v, b->text, b->len, fold);
-	}
+	if (own_heading)
+		u64_push_words(v, pd_document__heading_words(doc, s));
+	for (i = 0; i < s->blocks.size; i++)
+		u64_push_words(v, pd_document__block_words(doc,
+		               pd_vec_get(&s->blocks, i)));
 	for (i = 0; i < s->children.size; i++)
-		gather(v, pd_vec_get(&s->children, i), fold);
+		gather(v, doc, pd_vec_get(&s->children, i), 1);
 }
 
-static void word_set_build(word_set *out, const pd_section *s)
+/* ---- inverse document frequency ---- */
+
+/*
+ * How many sections (of both versions, each its own heading and body)
+ * have a word. The words every section shares ("och", "kommunen") weigh
+ * almost nothing, so that two unrelated areas written in the same
+ * policy language do not look alike.
+ */
+typedef struct idf_map {
+	uint64_t *keys;
+	unsigned *df;
+	size_t *last;      /* the last section that counted the word */
+	size_t cap;
+	double n;          /* sections counted */
+} idf_map;
+
+static size_t idf_slot(const idf_map *m, uint64_t key)
+{
+	size_t i = (size_t)(key ^ (key >> 31)) & (m->cap - 1);
+
+	while (m->keys[i] && m->keys[i] != key)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static void idf_count(idf_map *m, const pd_words *w, size_t section)
+{
+	size_t k;
+
+	for (k = 0; k < w->n; k++) {
+		uint64_t key = w->hash[k] ? w->hash[k] : 1;
+		size_t i = idf_slot(m, key);
+
+		if (!m->keys[i]) {
+			m->keys[i] = key;
+			m->last[i] = (size_t)-1;
+		}
+		if (m->last[i] != section) {
+			m->last[i] = section;
+			m->df[i]++;
+		}
+	}
+}
+
+static size_t doc_words(const pd_document *doc)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < doc->sections.size; i++) {
+		const pd_section *s = pd_vec_get(&doc->sections, i);
+
+		n += pd_document__heading_words(doc, s)->n;
+		for (j = 0; j < s->blocks.size; j++)
+			n += pd_document__block_words(doc, pd_vec_get(&s->blocks, j))->n;
+	}
+	return n;
+}
+
+static void idf_build(idf_map *m, const pd_document *a, const pd_document *b)
+{
+	const pd_document *docs[2];
+	size_t total = doc_words(a) + doc_words(b), cap = 64, d, i, j, id = 0;
+
+	docs[0] = a;
+	docs[1] = b;
+	while (cap < total * 2)
+		cap <<= 1;
+	m->cap = cap;
+	m->keys = pd__calloc(cap, sizeof(uint64_t));
+	m->df = pd__calloc(cap, sizeof(unsigned));
+	m->last = pd__reallocarray(NULL, cap, sizeof(size_t));
+	for (d = 0; d < 2; d++) {
+		for (i = 0; i < docs[d]->sections.size; i++, id++) {
+			const pd_section *s = pd_vec_get(&docs[d]->sections, i);
+
+			idf_count(m, pd_document__heading_words(docs[d], s), id);
+			for (j = 0; j < s->blocks.size; j++)
+				idf_count(m, pd_document__block_words(docs[d],
+				          pd_vec_get(&s->blocks, j)), id);
+		}
+	}
+	m->n = (double)id;
+}
+
+static void idf_dispose(idf_map *m)
+{
+	free(m->keys);
+	free(m->df);
+	free(m->last);
+}
+
+static float idf_weight(const idf_map *m, uint64_t key)
+{
+	size_t i;
+	double df;
+
+	if (!m)
+		return 1.0f;
+	i = idf_slot(m, key ? key : 1);
+	df = m->keys[i] ? m->df[i] : 1;
+	return (float)log((m->n + 1.0) / (df + 0.5));
+}
+
+static void word_set_build(word_set *out, const pd_document *doc,
+                           const pd_section *s, const idf_map *idf)
 {
 	u64vec v = { NULL, 0, 0 };
-	pd_buf fold = PD_BUF_INIT;
 	size_t i, n = 0;
 
-	gather(&v, s, &fold);
-	pd_buf_dispose(&fold);
+	gather(&v, doc, s, 0);
+	if (v.n == 0)
+		u64_push_words(&v, pd_document__heading_words(doc, s));
 	if (v.n)
 		qsort(v.p, v.n, sizeof(uint64_t), cmp_u64);
 	for (i = 0; i < v.n; i++)
@@ -156,18 +260,32 @@ static void word_set_build(word_set *out, const pd_section *s)
 			v.p[n++] = v.p[i];
 	out->w = v.p;
 	out->n = n;
+	out->weight = pd__reallocarray(NULL, n ? n : 1, sizeof(float));
+	out->total = 0;
+	for (i = 0; i < n; i++) {
+		out->weight[i] = idf_weight(idf, v.p[i]);
+		out->total += out->weight[i];
+	}
 	out->done = 1;
 }
 
+static void word_set_dispose(word_set *ws)
+{
+	free(ws->w);
+	free(ws->weight);
+}
+
+/* Weighted Jaccard similarity: shared weight over the union's weight. */
 static double jaccard(const word_set *a, const word_set *b)
 {
-	size_t i = 0, j = 0, common = 0, all;
+	size_t i = 0, j = 0;
+	double common = 0, all;
 
-	if (a->n == 0 && b->n == 0)
-		return 1.0;
+	if (a->n == 0 || b->n == 0)
+		return a->n == b->n ? 1.0 : 0.0;
 	while (i < a->n && j < b->n) {
 		if (a->w[i] == b->w[j]) {
-			common++;
+			common += a->weight[i];
 			i++;
 			j++;
 		} else if (a->w[i] < b->w[j]) {
@@ -176,20 +294,23 @@ static double jaccard(const word_set *a, const word_set *b)
 			j++;
 		}
 	}
-	all = a->n + b->n - common;
-	return (double)common / (double)all;
+	all = a->total + b->total - common;
+	return all > 0 ? common / all : 1.0;
 }
 
-double pd_match__similarity(const pd_section *a, const pd_section *b)
+double pd_match__similarity(const pd_document *old,
+                            const pd_section *a,
+                            const pd_document *new_doc,
+                            const pd_section *b)
 {
 	word_set sa, sb;
 	double sim;
 
-	word_set_build(&sa, a);
-	word_set_build(&sb, b);
+	word_set_build(&sa, old, a, NULL);
+	word_set_build(&sb, new_doc, b, NULL);
 	sim = jaccard(&sa, &sb);
-	free(sa.w);
-	free(sb.w);
+	word_set_dispose(&sa);
+	word_set_dispose(&sb);
 	return sim;
 }
 
@@ -199,8 +320,35 @@ typedef struct matcher {
 	const pd_document *old, *new_doc;
 	pd_match *m;
 	word_set *old_words, *new_words;
+	idf_map idf;
+	int have_idf;
 	double threshold;
 } matcher;
+
+static const idf_map *idf_of(matcher *mt)
+{
+	if (!mt->have_idf) {
+		idf_build(&mt->idf, mt->old, mt->new_doc);
+		mt->have_idf = 1;
+	}
+	return &mt->idf;
+}
+
+static word_set *old_set(matcher *mt, size_t o)
+{
+	if (!mt->old_words[o].done)
+		word_set_build(&mt->old_words[o], mt->old,
+		               pd_vec_get(&mt->old->sections, o), idf_of(mt));
+	return &mt->old_words[o];
+}
+
+static word_set *new_set(matcher *mt, size_t n)
+{
+	if (!mt->new_words[n].done)
+		word_set_build(&mt->new_words[n], mt->new_doc,
+		               pd_vec_get(&mt->new_doc->sections, n), idf_of(mt));
+	return &mt->new_words[n];
+}
 
 static const pd_section *old_at(const matcher *mt, size_t i)
 {
@@ -233,12 +381,8 @@ static int kind_class(pd_kind k)
 
 static double similarity(matcher *mt, size_t o, size_t n)
 {
-	if (!mt->old_words[o].done)
-		word_set_build(&mt->old_words[o], old_at(mt, o));
-	if (!mt->new_words[n].done)
-		word_set_build(&mt->new_words[n], new_at(mt, n));
 	mt->m->comparisons++;
-	return jaccard(&mt->old_words[o], &mt->new_words[n]);
+	return jaccard(old_set(mt, o), new_set(mt, n));
 }
 
 /*
@@ -444,9 +588,7 @@ static void match_renames(matcher *mt)
 
 		if (mt->m->o2n[i] != NONE)
 			continue;
-		ws = &mt->old_words[i];
-		if (!ws->done)
-			word_set_build(ws, old_at(mt, i));
+		ws = old_set(mt, i);
 		for (j = 0; j < ws->n; j++) {
 			if (npost == cappost) {
 				cappost = cappost ? cappost * 2 : 1024;
@@ -472,9 +614,7 @@ static void match_renames(matcher *mt)
 
 		if (mt->m->n2o[i] != NONE)
 			continue;
-		ws = &mt->new_words[i];
-		if (!ws->done)
-			word_set_build(ws, n);
+		ws = new_set(mt, i);
 		ntouched = 0;
 		for (j = 0; j < ws->n; j++) {
 			size_t lo = 0, hi = npost, end;
@@ -662,6 +802,7 @@ void pd_match_compute(pd_match *out, const pd_document *old,
 	mt.new_doc = new_doc;
 	mt.m = out;
 	mt.threshold = threshold;
+	mt.have_idf = 0;
 	mt.old_words = pd__calloc(out->nold, sizeof(word_set));
 	mt.new_words = pd__calloc(out->nnew, sizeof(word_set));
 
@@ -675,9 +816,11 @@ void pd_match_compute(pd_match *out, const pd_document *old,
 	mark_moves(&mt);
 
 	for (i = 0; i < out->nold; i++)
-		free(mt.old_words[i].w);
+		word_set_dispose(&mt.old_words[i]);
 	for (i = 0; i < out->nnew; i++)
-		free(mt.new_words[i].w);
+		word_set_dispose(&mt.new_words[i]);
+	if (mt.have_idf)
+		idf_dispose(&mt.idf);
 	free(mt.old_words);
 	free(mt.new_words);
 }

@@ -33,7 +33,12 @@ void pd_match_compute(pd_match *out, const pd_document *old,
                       const pd_document *new_doc, double threshold);
 void pd_match_dispose(pd_match *m);
 
-/** Jaccard similarity of the words of two sections and their subtrees. */
-double pd_match__similarity(const pd_section *a, const pd_section *b);
+/**
+ * Jaccard similarity of the words of two sections' bodies and subtrees
+ * (their own headings left out), unweighted.
+ */
+double pd_match__similarity(const pd_document *old, const pd_section *a,
+                            const pd_document *new_doc,
+                            const pd_section *b);
 
 #endif

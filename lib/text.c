@@ -693,3 +693,24 @@ unsigned pd_text_line_count(const char *s, size_t len)
 		n++;
 	return n;
 }
+
+size_t pd_text_stem_len(const char *w, size_t len)
+{
+	size_t i, cps = 0, end = 0;
+
+	for (i = 0; i < len; i++) {
+		unsigned char ch = (unsigned char)w[i];
+
+		if (ch < 0x80 && !((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+			return 0;        /* digits and joiners: no stem */
+		if ((ch & 0xc0) != 0x80) {
+			if (cps == PD_STEM_CODEPOINTS)
+				break;
+			cps++;
+		}
+		end = i + 1;
+	}
+	if (i == len && cps < PD_STEM_MIN_WORD)
+		return 0;
+	return end;
+}

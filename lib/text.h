@@ -74,4 +74,17 @@ int pd_text_is_space(int32_t cp);
  */
 unsigned pd_text_line_count(const char *s, size_t len);
 
+/** Code points of a word's stem, and the shortest word that has one. */
+#define PD_STEM_CODEPOINTS 6
+#define PD_STEM_MIN_WORD 5
+
+/**
+ * The length in bytes of a folded word's stem: its first
+ * PD_STEM_CODEPOINTS code points, when the word is letters only and at
+ * least PD_STEM_MIN_WORD long; 0 otherwise. Word families share a stem
+ * ("klimatfrågan", "klimatet", "klimatomställningen": "klimat"); that is
+ * how a theme is recognised in every goal area.
+ */
+size_t pd_text_stem_len(const char *word, size_t len);
+
 #endif
