@@ -45,6 +45,9 @@ LIB_OBJ  = $(LIB_SRC:%.c=$(BUILD)/%.o)
 CMD_OBJ  = $(CMD_SRC:%.c=$(BUILD)/%.o)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_BIN = $(TOOL_SRC:tests/tools/%.c=$(BUILD)/tools/%)
+FUZZ_SRC = $(sort $(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/replay_%)
+FUZZ_SECONDS ?= 60
 
 .PHONY: all check fuzz bench memcheck demo deps install uninstall clean
 
@@ -69,8 +72,26 @@ $(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(BUILD)/libprogdiff.a
 	@mkdir -p $(dir $@)
 	$(CC) $(PD_LDFLAGS) -o $@ $< $(BUILD)/libprogdiff.a $(PD_LIBS)
 
-check: $(BUILD)/progdiff $(UNIT_BIN) $(TOOL_BIN)
+# The fuzz targets with a driver that replays a corpus (tests/fuzz/run.sh);
+# `make fuzz` builds them for libFuzzer with clang instead.
+$(BUILD)/fuzz/replay_%: $(BUILD)/tests/fuzz/%.o $(BUILD)/tests/fuzz/replay.o \
+		$(BUILD)/libprogdiff.a
+	@mkdir -p $(dir $@)
+	$(CC) $(PD_LDFLAGS) -o $@ $< $(BUILD)/tests/fuzz/replay.o \
+		$(BUILD)/libprogdiff.a $(PD_LIBS)
+
+check: $(BUILD)/progdiff $(UNIT_BIN) $(TOOL_BIN) $(FUZZ_BIN)
 	@BUILD=$(BUILD) sh tests/run.sh
+
+# libFuzzer with AddressSanitizer and UBSan (clang), each target for
+# FUZZ_SECONDS seconds from its corpus; fails on any crash.
+fuzz:
+	@sh tests/fuzz/smoke.sh $(FUZZ_SECONDS)
+
+# The command-line tests under valgrind's memcheck: no error, nothing
+# definitely lost.
+memcheck: $(BUILD)/progdiff
+	@BUILD=$(BUILD) sh tests/memcheck.sh
 
 bench: $(BUILD)/progdiff
 	@BUILD=$(BUILD) CC='$(CC)' sh tests/bench/run.sh bench
@@ -102,3 +123,4 @@ clean:
 	rm -rf build
 
 -include $(LIB_OBJ:.o=.d) $(CMD_OBJ:.o=.d) $(UNIT_BIN:$(BUILD)/tests/%=$(BUILD)/tests/unit/%.d)
+-include $(FUZZ_SRC:%.c=$(BUILD)/%.d) $(BUILD)/tests/fuzz/replay.d

@@ -1,0 +1,101 @@
+#!/bin/sh
+# seed.sh: write the seed corpora of the fuzz targets, tests/fuzz/corpus/
+# <target>/seed-*, from fixtures/ and a few hand-made inputs. Run it when
+# the fixtures change; inputs that fuzzing found (crash-*, regress-*) are
+# kept as they are. Each input's first byte picks the target's options.
+set -eu
+cd "$(dirname "$0")/../.."
+c=tests/fuzz/corpus
+mkdir -p $c/fuzz_parse $c/fuzz_diff $c/fuzz_rules $c/fuzz_resolve
+rm -f $c/*/seed-*
+
+# put FILE OPTION-BYTE PART... : the byte, then the parts joined by NULs
+put() {
+	out=$1 byte=$2
+	shift 2
+	{
+		printf "\\$(printf %03o "$byte")"
+		first=1
+		for part in "$@"; do
+			[ $first = 1 ] || printf '\000'
+			first=0
+			cat "$part"
+		done
+	} >"$out"
+}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# parse: every fixture, and the shapes the parser must survive
+n=0
+for f in fixtures/sodertorn/*.md fixtures/pairs/*/old.md fixtures/pairs/*/new.md; do
+	n=$((n + 1))
+	put $c/fuzz_parse/seed-$n $((n % 16)) "$f"
+done
+printf '\357\273\277# Rubrik\r\n\r\nText &#x1b;[31m &#155; \\\n## Fokusområden\r\n' \
+	>"$tmp/a"
+put $c/fuzz_parse/seed-bom-crlf 0 "$tmp/a"
+printf -- '---\ntitle: "x\nperiod: [2019, 2022]\n---\n# T\n' >"$tmp/a"
+put $c/fuzz_parse/seed-front-matter 0 "$tmp/a"
+printf '> > > > - 1. * a\n  > b\n\n```\n> > >\n```\n![[]()![[]()\n' >"$tmp/a"
+put $c/fuzz_parse/seed-nesting 3 "$tmp/a"
+
+# diff: every pair, in each format and language
+n=0
+for d in fixtures/pairs/*/; do
+	n=$((n + 1))
+	put $c/fuzz_diff/seed-$n $(((n * 37) % 256)) "$d/old.md" "$d/new.md"
+done
+put $c/fuzz_diff/seed-sodertorn-text 0 fixtures/sodertorn/2013.md \
+	fixtures/sodertorn/2035.md
+put $c/fuzz_diff/seed-sodertorn-json 18 fixtures/sodertorn/2013.md \
+	fixtures/sodertorn/2035.md
+put $c/fuzz_diff/seed-sodertorn-markdown 49 fixtures/sodertorn/2013.md \
+	fixtures/sodertorn/2035.md
+printf '# A\n\n## Fokusområden\n\n### Sk&#x1b;]0;x&#7;ola\n\ntext\n' >"$tmp/a"
+printf '# A\n\n## Fokusområden\n\n### "Q" \\\\ &#155;2J\n\ntext\n' >"$tmp/b"
+put $c/fuzz_diff/seed-escapes 2 "$tmp/a" "$tmp/b"
+
+# rules: the documented example and each kind of check
+cat >"$tmp/r" <<'RULES'
+[vocabulary]
+	area = (?i)^insatsområde\\b
+	goal = (?i)^delmål\\b
+[rule "year-in-name"]
+	title-matches = "20[0-9]{2}"
+	message = the programme's name states its target year
+[rule "climate-everywhere"]
+	every-area-matches = (?i)klimat
+[rule "has-vision"]
+	require-section = ^Vision$
+	severity = warning
+[rule "no-removed-areas"]
+	forbid = area-removed, goal-removed
+[rule "changes-listed"]
+	changes-in-sync = ^Förändringar$
+RULES
+put $c/fuzz_rules/seed-all 4 "$tmp/r" fixtures/sodertorn/2035.md \
+	fixtures/sodertorn/2013.md
+put $c/fuzz_rules/seed-all-json 5 "$tmp/r" fixtures/sodertorn/2035.md \
+	fixtures/sodertorn/2013.md
+put $c/fuzz_rules/seed-all-github 6 "$tmp/r" fixtures/sodertorn/2035.md \
+	fixtures/sodertorn/2013.md
+printf '[rule "r"]\n\tevery-area-matches = "(a+)+$"\n' >"$tmp/r"
+{ printf '# T\n\n## Fokusområden\n\n### Område\n\n'
+  i=0; while [ $i -lt 300 ]; do printf 'aaaaaaaaaaaaaaaaaaaaaaaaab '; i=$((i + 1)); done
+  printf '\n'; } >"$tmp/d"
+put $c/fuzz_rules/seed-runaway 0 "$tmp/r" "$tmp/d"
+printf '[include]\n\tpath = /dev/zero\n[rule "x"]\n\ttitle-matches = (\n' \
+	>"$tmp/r"
+put $c/fuzz_rules/seed-invalid 1 "$tmp/r" fixtures/pairs/identical/new.md
+
+# resolve: labels, paths, and revision syntax that must not be one
+for name in 2013 2035 sodertorn/2013 klimat/2019-2022 2019-2022 2019–2022 \
+	HEAD HEAD~1 '2035^{tree}' 'a..b' '@{-1}' 'HEAD~1:sodertorn.md' \
+	'sodertorn/2013:sodertorn.md' '../x' '-rf' 'refs/tags/sodertorn/2013' \
+	'programmes/sodertorn' ''; do
+	n=$(printf '%s' "$name" | od -An -tx1 | tr -d ' \n' | cut -c1-40)
+	printf '%s' "$name" >$c/fuzz_resolve/seed-x$n
+done
+echo "seeded: $(ls $c/*/seed-* | wc -l) inputs"
