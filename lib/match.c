@@ -16,6 +16,7 @@
 #include "alloc.h"
 #include "match.h"
 #include "text.h"
+#include "textdiff.h"
 
 #define NONE PD_MATCH_NONE
 #define MAX_CANDIDATES 4     /* index candidates compared per section */
@@ -386,46 +387,260 @@ static double similarity(matcher *mt, size_t o, size_t n)
 }
 
 /*
- * Round 1: identity under paired parents. Old sections are chained by
- * (parent, key); each new section whose parent is paired takes the first
- * unpaired old section of its chain, so equal headings pair in order.
- * Heads advance past paired entries, so each entry is skipped once.
+ * Round 1: identity under paired parents. Sections are grouped by (old
+ * parent, key) on both sides. A group of one on each side pairs at once.
+ * A larger group ("Mål" under one area several times, ten thousand
+ * "Delområde") is aligned by the hashes of its members' bodies, so that
+ * removing one member in the middle does not pair every later one with
+ * its neighbour; members left between equal ones pair in order.
  */
-static void match_identity(matcher *mt)
+static uint64_t body_hash(const pd_section *s)
 {
-	chain_map map;
+	uint64_t h = 0x84222325cbf29ce4ull;
 	size_t i;
 
-	chain_map_init(&map, mt->m->nold);
+	for (i = 0; i < s->blocks.size; i++) {
+		const pd_block *b = pd_vec_get(&s->blocks, i);
+
+		h = mix(h, pd_text_hash(b->text, b->len));
+	}
+	return mix(h, s->children.size);
+}
+
+typedef struct candidate {
+	double sim;
+	size_t o, n;
+	int level;
+} candidate;
+
+/* parents before children, then the most similar first */
+static int cmp_candidate(const void *a, const void *b)
+{
+	const candidate *x = a, *y = b;
+
+	if (x->level != y->level)
+		return x->level < y->level ? -1 : 1;
+	if (x->sim != y->sim)
+		return x->sim > y->sim ? -1 : 1;
+	if (x->n != y->n)
+		return x->n < y->n ? -1 : 1;
+	return x->o < y->o ? -1 : x->o > y->o;
+}
+
+typedef struct member {
+	uint64_t hash;
+	size_t at;          /* position in its group */
+} member;
+
+static int cmp_member(const void *a, const void *b)
+{
+	const member *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return x->hash < y->hash ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+#define MAX_GAP 32   /* members of a gap compared with each other */
+
+/*
+ * Pair the members of one gap between anchors: the most similar pairs
+ * first, at or above the threshold; a gap too large to compare all pairs
+ * pairs in order.
+ */
+static void pair_gap(matcher *mt, const size_t *o, size_t no,
+                     const size_t *n, size_t nn)
+{
+	candidate cands[MAX_GAP * MAX_GAP];
+	size_t i, j, k = 0;
+
+	if (!no || !nn)
+		return;
+	if (no == 1 && nn == 1) {
+		pair(mt, o[0], n[0], -1);
+		return;
+	}
+	if (no > MAX_GAP || nn > MAX_GAP) {
+		for (i = 0; i < no && i < nn; i++)
+			pair(mt, o[i], n[i], -1);
+		return;
+	}
+	for (i = 0; i < no; i++)
+		for (j = 0; j < nn; j++) {
+			double sim = similarity(mt, o[i], n[j]);
+
+			if (sim < mt->threshold)
+				continue;
+			cands[k].sim = sim;
+			cands[k].o = o[i];
+			cands[k].n = n[j];
+			cands[k].level = 0;
+			k++;
+		}
+	qsort(cands, k, sizeof(cands[0]), cmp_candidate);
+	for (i = 0; i < k; i++)
+		if (mt->m->o2n[cands[i].o] == NONE && mt->m->n2o[cands[i].n] == NONE)
+			pair(mt, cands[i].o, cands[i].n, -1);
+}
+
+/*
+ * A group of sections with one heading under one parent: members whose
+ * body occurs once in each version anchor the alignment (the longest run
+ * of them in order, as patience diff does); the gaps between anchors are
+ * paired by similarity. Removing one of ten thousand "Delområde" then
+ * leaves the others paired with themselves, not with their neighbours.
+ */
+static void pair_group(matcher *mt, size_t *o, size_t no, size_t *n,
+                       size_t nn)
+{
+	member *mo, *mn, *anchors;
+	size_t *tails, *prev, *keep_o, *keep_n;
+	size_t i, j, na = 0, len = 0, nk, po, pn;
+
+	if (no == 1 && nn == 1) {
+		pair(mt, o[0], n[0], -1);
+		return;
+	}
+	mo = pd__reallocarray(NULL, no, sizeof(member));
+	mn = pd__reallocarray(NULL, nn, sizeof(member));
+	for (i = 0; i < no; i++) {
+		mo[i].hash = body_hash(old_at(mt, o[i]));
+		mo[i].at = i;
+	}
+	for (i = 0; i < nn; i++) {
+		mn[i].hash = body_hash(new_at(mt, n[i]));
+		mn[i].at = i;
+	}
+	qsort(mo, no, sizeof(member), cmp_member);
+	qsort(mn, nn, sizeof(member), cmp_member);
+	/* an anchor: .hash holds its old position, .at its new one */
+	anchors = pd__reallocarray(NULL, no < nn ? no + 1 : nn + 1,
+	                           sizeof(member));
+	for (i = 0, j = 0; i < no && j < nn; ) {
+		if (mo[i].hash < mn[j].hash) {
+			i++;
+		} else if (mo[i].hash > mn[j].hash) {
+			j++;
+		} else {
+			int unique = (i + 1 == no || mo[i + 1].hash != mo[i].hash) &&
+			             (j + 1 == nn || mn[j + 1].hash != mn[j].hash);
+			uint64_t h = mo[i].hash;
+
+			if (unique) {
+				anchors[na].hash = mo[i].at;
+				anchors[na].at = mn[j].at;
+				na++;
+			}
+			while (i < no && mo[i].hash == h)
+				i++;
+			while (j < nn && mn[j].hash == h)
+				j++;
+		}
+	}
+	free(mo);
+	free(mn);
+
+	/* anchors in old order; keep the longest run increasing in new */
+	qsort(anchors, na, sizeof(member), cmp_member);
+	tails = pd__reallocarray(NULL, na + 1, sizeof(size_t));
+	prev = pd__reallocarray(NULL, na + 1, sizeof(size_t));
+	for (i = 0; i < na; i++) {
+		size_t lo = 0, hi = len;
+
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+
+			if (anchors[tails[mid]].at < anchors[i].at)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[i] = lo ? tails[lo - 1] : NONE;
+		tails[lo] = i;
+		if (lo == len)
+			len++;
+	}
+	keep_o = pd__reallocarray(NULL, len + 1, sizeof(size_t));
+	keep_n = pd__reallocarray(NULL, len + 1, sizeof(size_t));
+	nk = len;
+	for (i = len ? tails[len - 1] : NONE, j = len; i != NONE; i = prev[i]) {
+		j--;
+		keep_o[j] = (size_t)anchors[i].hash;
+		keep_n[j] = anchors[i].at;
+	}
+	/* pair the anchors, and the gaps before, between and after them */
+	po = pn = 0;
+	for (i = 0; i <= nk; i++) {
+		size_t eo = i < nk ? keep_o[i] : no, en = i < nk ? keep_n[i] : nn;
+
+		pair_gap(mt, o + po, eo - po, n + pn, en - pn);
+		if (i < nk) {
+			pair(mt, o[eo], n[en], -1);
+			po = eo + 1;
+			pn = en + 1;
+		}
+	}
+	free(keep_o);
+	free(keep_n);
+	free(tails);
+	free(prev);
+	free(anchors);
+}
+
+static void match_identity(matcher *mt)
+{
+	chain_map omap, nmap;
+	size_t i, *ogroup, *ngroup;
+	unsigned char *done;
+
+	chain_map_init(&omap, mt->m->nold);
+	chain_map_init(&nmap, mt->m->nnew);
 	for (i = 1; i < mt->m->nold; i++) {
 		const pd_section *s = old_at(mt, i);
 
 		if (mt->m->o2n[i] == NONE)
-			chain_map_append(&map, mix(key_hash(s), s->parent->index), i);
+			chain_map_append(&omap, mix(key_hash(s), s->parent->index), i);
 	}
 	for (i = 1; i < mt->m->nnew; i++) {
 		const pd_section *s = new_at(mt, i);
-		size_t op, slot, *link;
+		size_t op = mt->m->n2o[s->parent->index];
 
-		if (mt->m->n2o[i] != NONE ||
-		    (op = mt->m->n2o[s->parent->index]) == NONE)
-			continue;
-		slot = chain_slot(&map, mix(key_hash(s), op));
-		link = &map.head[slot];
-		while (*link != NONE && mt->m->o2n[*link] != NONE)
-			*link = map.next[*link];
-		for (; *link != NONE; link = &map.next[*link]) {
-			const pd_section *o = old_at(mt, *link);
-
-			if (mt->m->o2n[*link] == NONE && o->parent->index == op &&
-			    !strcmp(o->key, s->key)) {
-				pair(mt, *link, i, -1);
-				*link = map.next[*link];
-				break;
-			}
-		}
+		if (mt->m->n2o[i] == NONE && op != NONE)
+			chain_map_append(&nmap, mix(key_hash(s), op), i);
 	}
-	chain_map_dispose(&map);
+	ogroup = pd__reallocarray(NULL, mt->m->nold, sizeof(size_t));
+	ngroup = pd__reallocarray(NULL, mt->m->nnew, sizeof(size_t));
+	done = pd__calloc(nmap.cap, 1);
+	for (i = 1; i < mt->m->nnew; i++) {
+		const pd_section *s = new_at(mt, i);
+		size_t op = mt->m->n2o[s->parent->index], slot, oslot, k;
+		size_t no = 0, nn = 0;
+		uint64_t key;
+
+		if (mt->m->n2o[i] != NONE || op == NONE)
+			continue;
+		key = mix(key_hash(s), op);
+		slot = chain_slot(&nmap, key);
+		if (done[slot])
+			continue;
+		done[slot] = 1;
+		for (k = nmap.head[slot]; k != NONE; k = nmap.next[k])
+			if (!strcmp(new_at(mt, k)->key, s->key) &&
+			    mt->m->n2o[new_at(mt, k)->parent->index] == op)
+				ngroup[nn++] = k;
+		oslot = chain_slot(&omap, key);
+		for (k = omap.head[oslot]; k != NONE; k = omap.next[k])
+			if (old_at(mt, k)->parent->index == op &&
+			    !strcmp(old_at(mt, k)->key, s->key))
+				ogroup[no++] = k;
+		if (no && nn)
+			pair_group(mt, ogroup, no, ngroup, nn);
+	}
+	free(done);
+	free(ogroup);
+	free(ngroup);
+	chain_map_dispose(&omap);
+	chain_map_dispose(&nmap);
 }
 
 /*
@@ -521,25 +736,6 @@ static int cmp_posting(const void *a, const void *b)
 	return x->section < y->section ? -1 : x->section > y->section;
 }
 
-typedef struct candidate {
-	double sim;
-	size_t o, n;
-	int level;
-} candidate;
-
-/* parents before children, then the most similar first */
-static int cmp_candidate(const void *a, const void *b)
-{
-	const candidate *x = a, *y = b;
-
-	if (x->level != y->level)
-		return x->level < y->level ? -1 : 1;
-	if (x->sim != y->sim)
-		return x->sim > y->sim ? -1 : 1;
-	if (x->n != y->n)
-		return x->n < y->n ? -1 : 1;
-	return x->o < y->o ? -1 : x->o > y->o;
-}
 
 /*
  * The unpaired old sibling in the slot where `n` stands between paired
