@@ -16,6 +16,7 @@ pd_document *pd_document__new(void)
 
 	pd_pool_init(&doc->pool);
 	pd_buf_init(&doc->scratch);
+	pd_buf_init(&doc->scratch_words);
 	doc->lang = PD_LANG_SV;
 	doc->source = "";
 	doc->root = pd_pool_calloc(&doc->pool, sizeof(pd_section));
@@ -67,25 +68,35 @@ static const pd_words *words_of(const pd_document *cdoc, pd_words *w,
                                 const char *text, size_t len)
 {
 	pd_document *doc = (pd_document *)cdoc;
-	size_t pos = 0, ws, wl, n = 0, cap;
+	size_t pos = 0, ws, wl, n = 0, i;
 	uint64_t *hash, *stem;
 	pd_buf *fold = &doc->scratch;
+	pd_buf *tmp = &doc->scratch_words;
 
 	if (w->done)
 		return w;
 	pd_buf_clear(fold);
+	pd_buf_clear(tmp);
 	pd_text_fold(fold, text, len);
-	/* at most one word for every two bytes (a letter and a separator) */
-	cap = fold->size / 2 + 1;
-	hash = pd_pool_malloc(&doc->pool, pd__mul(cap, 2 * sizeof(uint64_t)));
-	stem = hash + cap;
-	while (pd_text_next_word(fold->ptr, fold->size, &pos, &ws, &wl) &&
-	       n < cap) {
+	/* hash and stem of each word, side by side in `tmp`, then exact-size */
+	while (pd_text_next_word(fold->ptr, fold->size, &pos, &ws, &wl)) {
 		size_t sl = pd_text_stem_len(fold->ptr + ws, wl);
+		uint64_t pairv[2];
 
-		hash[n] = pd_text_hash(fold->ptr + ws, wl);
-		stem[n] = sl ? pd_text_hash(fold->ptr + ws, sl) : 0;
+		pairv[0] = pd_text_hash(fold->ptr + ws, wl);
+		pairv[1] = sl ? pd_text_hash(fold->ptr + ws, sl) : 0;
+		pd_buf_put(tmp, (const char *)pairv, sizeof(pairv));
 		n++;
+	}
+	hash = pd_pool_malloc(&doc->pool, pd__mul(n ? n : 1,
+	                                          2 * sizeof(uint64_t)));
+	stem = hash + n;
+	for (i = 0; i < n; i++) {
+		uint64_t pairv[2];
+
+		memcpy(pairv, tmp->ptr + i * sizeof(pairv), sizeof(pairv));
+		hash[i] = pairv[0];
+		stem[i] = pairv[1];
 	}
 	w->hash = hash;
 	w->stem = stem;
@@ -122,6 +133,7 @@ void pd_document_free(pd_document *doc)
 	pd_vec_dispose(&doc->sections);
 	pd_vec_dispose(&doc->areas);
 	pd_buf_dispose(&doc->scratch);
+	pd_buf_dispose(&doc->scratch_words);
 	pd_pool_dispose(&doc->pool);
 	free(doc);
 }

@@ -76,7 +76,8 @@ struct pd_document {
 	const char *source;   /* pool copy of the input (BOM removed) */
 	size_t source_len;
 	unsigned line_count;
-	pd_buf scratch;       /* for pd_document__words */
+	pd_buf scratch;       /* for pd_document__words: folded text */
+	pd_buf scratch_words; /* and its word hashes */
 };
 
 /** A new, empty document with a root section (level 0, kind programme). */

@@ -154,7 +154,7 @@ typedef struct idf_map {
 	uint64_t *keys;
 	unsigned *df;
 	size_t *last;      /* the last section that counted the word */
-	size_t cap;
+	size_t cap, used;
 	double n;          /* sections counted */
 } idf_map;
 
@@ -167,17 +167,50 @@ static size_t idf_slot(const idf_map *m, uint64_t key)
 	return i;
 }
 
+static void idf_grow(idf_map *m)
+{
+	idf_map bigger;
+	size_t i;
+
+	bigger.cap = m->cap ? m->cap * 2 : 4096;
+	bigger.used = 0;
+	bigger.n = m->n;
+	bigger.keys = pd__calloc(bigger.cap, sizeof(uint64_t));
+	bigger.df = pd__reallocarray(NULL, bigger.cap, sizeof(unsigned));
+	bigger.last = pd__reallocarray(NULL, bigger.cap, sizeof(size_t));
+	for (i = 0; i < m->cap; i++) {
+		size_t k;
+
+		if (!m->keys[i])
+			continue;
+		k = idf_slot(&bigger, m->keys[i]);
+		bigger.keys[k] = m->keys[i];
+		bigger.df[k] = m->df[i];
+		bigger.last[k] = m->last[i];
+		bigger.used++;
+	}
+	free(m->keys);
+	free(m->df);
+	free(m->last);
+	*m = bigger;
+}
+
 static void idf_count(idf_map *m, const pd_words *w, size_t section)
 {
 	size_t k;
 
 	for (k = 0; k < w->n; k++) {
 		uint64_t key = w->hash[k] ? w->hash[k] : 1;
-		size_t i = idf_slot(m, key);
+		size_t i;
 
+		if ((m->used + 1) * 2 > m->cap)
+			idf_grow(m);
+		i = idf_slot(m, key);
 		if (!m->keys[i]) {
 			m->keys[i] = key;
+			m->df[i] = 0;
 			m->last[i] = (size_t)-1;
+			m->used++;
 		}
 		if (m->last[i] != section) {
 			m->last[i] = section;
@@ -186,33 +219,15 @@ static void idf_count(idf_map *m, const pd_words *w, size_t section)
 	}
 }
 
-static size_t doc_words(const pd_document *doc)
-{
-	size_t i, j, n = 0;
-
-	for (i = 0; i < doc->sections.size; i++) {
-		const pd_section *s = pd_vec_get(&doc->sections, i);
-
-		n += pd_document__heading_words(doc, s)->n;
-		for (j = 0; j < s->blocks.size; j++)
-			n += pd_document__block_words(doc, pd_vec_get(&s->blocks, j))->n;
-	}
-	return n;
-}
-
 static void idf_build(idf_map *m, const pd_document *a, const pd_document *b)
 {
 	const pd_document *docs[2];
-	size_t total = doc_words(a) + doc_words(b), cap = 64, d, i, j, id = 0;
+	size_t d, i, j, id = 0;
 
 	docs[0] = a;
 	docs[1] = b;
-	while (cap < total * 2)
-		cap <<= 1;
-	m->cap = cap;
-	m->keys = pd__calloc(cap, sizeof(uint64_t));
-	m->df = pd__calloc(cap, sizeof(unsigned));
-	m->last = pd__reallocarray(NULL, cap, sizeof(size_t));
+	memset(m, 0, sizeof(*m));
+	idf_grow(m);
 	for (d = 0; d < 2; d++) {
 		for (i = 0; i < docs[d]->sections.size; i++, id++) {
 			const pd_section *s = pd_vec_get(&docs[d]->sections, i);

@@ -562,12 +562,21 @@ void pd_text_heading_clean(pd_buf *out, const char *heading, size_t len)
 /* ------------------------------------------------------------------ */
 /* Words                                                               */
 
+/* Latin-1's letters: À-ÿ but × and ÷, and ª, µ, º (no utf8proc call). */
+static int is_latin1_letter(int32_t cp)
+{
+	return (cp >= 0xc0 && cp != 0xd7 && cp != 0xf7) ||
+	       cp == 0xaa || cp == 0xb5 || cp == 0xba;
+}
+
 static int is_letter(int32_t cp)
 {
 	if (cp < 0)
 		return 0;
 	if (cp < 0x80)
 		return is_ascii_alpha((char)cp);
+	if (cp < 0x100)
+		return is_latin1_letter(cp);
 	switch (utf8proc_category(cp)) {
 	case UTF8PROC_CATEGORY_LU:
 	case UTF8PROC_CATEGORY_LL:
@@ -596,6 +605,8 @@ static int is_word_char(int32_t cp)
 		return 0;
 	if (cp < 0x80)
 		return is_ascii_alpha((char)cp) || is_digit((char)cp);
+	if (cp < 0x100)
+		return is_latin1_letter(cp);
 	return is_letter(cp) || is_mark(cp) ||
 	       utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
@@ -617,7 +628,8 @@ int pd_text_next_word(const char *s, size_t len, size_t *pos,
 	while (i < len && !found) {
 		size_t at = i;
 
-		cp = decode(s, len, &i);
+		cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] :
+		     decode(s, len, &i);
 		if (is_word_char(cp)) {
 			found = 1;
 			ws = at;
@@ -633,7 +645,8 @@ int pd_text_next_word(const char *s, size_t len, size_t *pos,
 		size_t j;
 		int32_t next;
 
-		cp = decode(s, len, &i);
+		cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] :
+		     decode(s, len, &i);
 		if (is_word_char(cp)) {
 			if (!is_mark(cp))
 				base = cp;    /* marks belong to their base */
