@@ -308,6 +308,39 @@ static void test_changes__equal_headings_pair_in_order_without_comparisons(void)
 	pd_buf_dispose(&md);
 }
 
+static void test_changes__one_of_many_equal_headings_removed(void)
+{
+	pd_buf a = PD_BUF_INIT, b = PD_BUF_INIT, out = PD_BUF_INIT;
+	pd_document *da = NULL, *db = NULL;
+	pd_changes *c = NULL;
+	int i;
+
+	/* 2,000 "Delområde", the 700th removed: not 1,300 changes */
+	pd_buf_puts(&a, "# P\n\n## Fokusområden\n\n");
+	pd_buf_puts(&b, "# P\n\n## Fokusområden\n\n");
+	for (i = 0; i < 2000; i++) {
+		pd_buf_printf(&a, "### Delområde\n\nOmråde nummer %d med egen text.\n\n", i);
+		if (i != 700)
+			pd_buf_printf(&b, "### Delområde\n\nOmråde nummer %d med egen text.\n\n", i);
+	}
+	OK(pd_parse_document(&da, a.ptr, a.size, NULL) == 0, "parsed");
+	OK(pd_parse_document(&db, b.ptr, b.size, NULL) == 0, "parsed");
+	OK(da && db && pd_changes_compute(&c, da, db, NULL) == 0, "computed");
+	if (c) {
+		INT_EQ(pd_changes_count(c), 1, "one change");
+		INT_EQ(pd_changes_get(c, 0)->kind, PD_CHANGE_AREA_REMOVED,
+		       "the removal");
+		INT_EQ(pd_changes_get(c, 0)->old_line, 5 + 700 * 4,
+		       "of the 700th area");
+	}
+	pd_changes_free(c);
+	pd_document_free(db);
+	pd_document_free(da);
+	pd_buf_dispose(&a);
+	pd_buf_dispose(&b);
+	pd_buf_dispose(&out);
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_changes__identical_is_empty),
 	PD_TEST(test_changes__numbering_case_and_wrapping_are_not_changes),
@@ -320,6 +353,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_changes__word_still_present_is_no_term_rename),
 	PD_TEST(test_changes__theme_in_every_area),
 	PD_TEST(test_changes__area_text_changed_is_reported),
+	PD_TEST(test_changes__one_of_many_equal_headings_removed),
 	PD_TEST(test_changes__kind_names_round_trip),
 	PD_TEST(test_changes__equal_headings_pair_in_order_without_comparisons),
 	{ NULL, NULL }
