@@ -77,6 +77,13 @@ int cmd_version_parse(pd_document **out, const cmd_version *v,
 /** "auto" colour: stdout is a terminal, NO_COLOR unset, TERM not dumb. */
 int cmd_color_wanted(const char *when, int fd, int *out);
 
+/**
+ * The largest input to read (max_size.c): `option` (--max-size BYTES)
+ * when not NULL, else $PROGDIFF_MAX_SIZE, else 0 for PD_MAX_FILE_SIZE.
+ * Returns 0, or PD_EXIT_TROUBLE after saying what is wrong.
+ */
+int cmd_max_size(size_t *out, const cmd_spec *spec, const char *option);
+
 /** The output language: --lang, else the document's, else the locale's. */
 pd_lang cmd_lang_default(const pd_document *doc);
 

@@ -14,6 +14,7 @@
 static const char *rules_path, *format_name;
 static int quiet;
 static cmd_version_opts vopts;
+static const char *max_size;
 
 static const cmd_opt check_opts[] = {
 	{ CMD_OPT_VALUE, "rules", 0, &rules_path, "FILE",
@@ -28,6 +29,9 @@ static const cmd_opt check_opts[] = {
 	  NULL },
 	{ CMD_OPT_VALUE, "programme", 0, &vopts.programme, "NAME",
 	  "look up OLD and NEW among this programme's versions", NULL },
+	{ CMD_OPT_VALUE, "max-size", 0, &max_size, "BYTES",
+	  "refuse inputs larger than this (default: $PROGDIFF_MAX_SIZE, "
+	  "else 256 MiB)", NULL },
 	{ CMD_OPT_ARG, "old", 0, NULL, "OLD",
 	  "the version before (for the rules about changes)", NULL },
 	{ CMD_OPT_ARG, "new", 0, NULL, "NEW", "the version to check", NULL },
@@ -92,6 +96,8 @@ int cmd_check(int argc, char **argv)
 	if (npos == 2 && !strcmp(argv[1], "-") && !strcmp(argv[2], "-"))
 		return cmd_usage_error(&cmd_check_spec, "standard input can be "
 		        "only one of OLD and NEW ('-' twice)");
+	if (cmd_max_size(&vopts.max_size, &cmd_check_spec, max_size))
+		return PD_EXIT_TROUBLE;
 	if (npos == 2)
 		old_arg = argv[1];
 	new_arg = argv[npos];
@@ -102,6 +108,7 @@ int cmd_check(int argc, char **argv)
 		goto done;
 	}
 	popts.classifier = cls;
+	popts.max_size = vopts.max_size;
 	if ((old_arg && cmd_version_load(&a, old_arg, &vopts) < 0) ||
 	    cmd_version_load(&b, new_arg, &vopts) < 0 ||
 	    (old_arg && cmd_version_parse(&old_doc, &a, &popts) < 0) ||

@@ -13,6 +13,7 @@ static const char *format_name, *lang_name, *color_when;
 static const char *update_path, *update_section;
 static int details, quiet, no_pager;
 static cmd_version_opts vopts;
+static const char *max_size;
 
 static const cmd_opt diff_opts[] = {
 	{ CMD_OPT_VALUE, "format", 'f', &format_name, "FMT",
@@ -32,6 +33,9 @@ static const cmd_opt diff_opts[] = {
 	  NULL },
 	{ CMD_OPT_VALUE, "programme", 0, &vopts.programme, "NAME",
 	  "look up OLD and NEW among this programme's versions", NULL },
+	{ CMD_OPT_VALUE, "max-size", 0, &max_size, "BYTES",
+	  "refuse inputs larger than this (default: $PROGDIFF_MAX_SIZE, "
+	  "else 256 MiB)", NULL },
 	{ CMD_OPT_VALUE, "update", 0, &update_path, "FILE",
 	  "write the change list into FILE's Förändringar section", NULL },
 	{ CMD_OPT_VALUE, "section", 0, &update_section, "NAME",
@@ -90,6 +94,8 @@ int cmd_diff(int argc, char **argv)
 	if (update_section && !update_path)
 		return cmd_usage_error(&cmd_diff_spec,
 		        "--section is for --update FILE");
+	if (cmd_max_size(&vopts.max_size, &cmd_diff_spec, max_size))
+		return PD_EXIT_TROUBLE;
 
 	if (cmd_vocabulary_load(&cls, vopts.repo) < 0 ||
 	    cmd_update_classifier(&cls, update_section) < 0) {
@@ -97,6 +103,7 @@ int cmd_diff(int argc, char **argv)
 		goto done;
 	}
 	popts.classifier = cls;
+	popts.max_size = vopts.max_size;
 	if (cmd_version_load(&a, argv[1], &vopts) < 0 ||
 	    cmd_version_load(&b, argv[2], &vopts) < 0 ||
 	    cmd_version_parse(&old_doc, &a, &popts) < 0 ||
