@@ -168,98 +168,115 @@ const char *pd_lang_name(pd_lang lang)
 #define NOTAREA_TAIL "(?:" NOTAREA_WORD "|mål|målen|ansvar|ledning|goals" \
 	"|objectives|aims)"
 
+/*
+ * A pattern that can only match a heading ending in certain words says
+ * so in `ends`: a heading that ends otherwise is not given to PCRE2.
+ * Such patterns look at every position of the heading ("…dagen$"), the
+ * costliest of all; the check is a comparison of the last bytes.
+ */
+static const char *const sv_forum_ends[] = {
+	"dag", "dagen", "dagarna", "konferensen", "konferens", "forumet",
+	"forum", "rådet", "nätverket", "nätverk", "mötet", "mötesplatsen",
+	"träffen", NULL
+};
+static const char *const en_forum_ends[] = {
+	"day", "conference", "council", "summit", "forum", "symposium",
+	"assembly", "convention", NULL
+};
+
 static const struct builtin {
 	pd_kind kind;
 	const char *pattern;
+	const char *const *ends;   /* NULL: any heading */
 } builtins[] = {
 	/* the document's own list of changes */
 	{ PD_KIND_CHANGES, "^(?:viktiga |större |några )?(?:förändringar"
 	  "|ändringar)(?: (?:från|sedan|jämfört med|i förhållande till|mot"
-	  "|i|av) .*)?$" },
+	  "|i|av) .*)?$", NULL },
 	{ PD_KIND_CHANGES, "^(?:vad är nytt|nytt i (?:den här|denna) "
-	  "version(?:en)?)(?: .*)?$" },
+	  "version(?:en)?)(?: .*)?$", NULL },
 	{ PD_KIND_CHANGES, "^(?:(?:main|key|major|summary of) )?changes"
-	  "(?: (?:since|from|compared (?:to|with)|in|to) .*)?$" },
-	{ PD_KIND_CHANGES, "^what(?:'|’)?s new(?: .*)?$" },
-	{ PD_KIND_CHANGES, "^what has changed(?: .*)?$" },
+	  "(?: (?:since|from|compared (?:to|with)|in|to) .*)?$", NULL },
+	{ PD_KIND_CHANGES, "^what(?:'|’)?s new(?: .*)?$", NULL },
+	{ PD_KIND_CHANGES, "^what has changed(?: .*)?$", NULL },
 
 	/* indicators: "Nyckeltal", never "Nyckeltalsdagen" */
 	{ PD_KIND_INDICATOR, "^(?:indikatorer(?:na)?|indikator|nyckeltal(?:en)?"
 	  "|mått|målindikatorer|resultatindikatorer|uppföljningsindikatorer)"
-	  "(?: (?:för|och) .*)?$" },
+	  "(?: (?:för|och) .*)?$", NULL },
 	{ PD_KIND_INDICATOR, "^(?:key performance indicators|performance "
 	  "indicators|indicators|indicator|kpis?|metrics|measures of success)"
-	  "(?: (?:for|and) .*)?$" },
+	  "(?: (?:for|and) .*)?$", NULL },
 
 	/* measures, activities */
 	{ PD_KIND_MEASURE, "^(?:prioriterade )?(?:åtgärder(?:na)?"
 	  "|aktiviteter(?:na)?|insatser(?:na)?|handlingsplan(?:en|er)?"
 	  "|åtgärdsplan(?:en)?|aktivitetsplan(?:en)?)"
-	  "(?: (?:för|och|inom|under) .*)?$" },
+	  "(?: (?:för|och|inom|under) .*)?$", NULL },
 	{ PD_KIND_MEASURE, "^(?:key |planned |priority )?(?:measures|actions"
-	  "|activities|action plans?)(?: (?:for|and|in|within) .*)?$" },
+	  "|activities|action plans?)(?: (?:for|and|in|within) .*)?$", NULL },
 
 	/* the overall goal, before "mål" makes it a goal */
 	{ PD_KIND_OVERALL_GOAL, "^(?:det |vårt |våra |ett |de )?övergripande "
-	  "mål(?:et|en)?(?: .*)?$" },
-	{ PD_KIND_OVERALL_GOAL, "^huvudmål(?:et|en)?(?: (?:för|och) .*)?$" },
+	  "mål(?:et|en)?(?: .*)?$", NULL },
+	{ PD_KIND_OVERALL_GOAL, "^huvudmål(?:et|en)?(?: (?:för|och) .*)?$", NULL },
 	{ PD_KIND_OVERALL_GOAL, "^(?:the |our )?(?:overall|overarching|main"
-	  "|primary) (?:goals?|objectives?|aims?)(?: .*)?$" },
+	  "|primary) (?:goals?|objectives?|aims?)(?: .*)?$", NULL },
 
 	/* the vision */
 	{ PD_KIND_VISION, "^(?:vår |en |gemensam |our |the |a |shared )?"
-	  "vision(?:en)?(?:[ :–—-].*)?$" },
+	  "vision(?:en)?(?:[ :–—-].*)?$", NULL },
 
 	/* the container of the goal areas */
 	{ PD_KIND_CONTAINER, "^(?:\\S+ )?(?:(?:fokus|mål|insats|utvecklings"
 	  "|tema)områden(?:a)?|prioriterade (?:fokus|mål|insats)?områden(?:a)?"
 	  "|strategiska (?:fokus|mål)?områden(?:a)?|prioriteringar(?:na)?"
 	  "|(?:strategiska|prioriterade) teman(?:a)?)"
-	  "(?: (?:och|för|inom|med|i) .*)?$" },
+	  "(?: (?:och|för|inom|med|i) .*)?$", NULL },
 	{ PD_KIND_CONTAINER, "^(?:\\S+ )?(?:focus areas|goal areas"
 	  "|priority areas|key areas|strategic areas|areas of focus"
 	  "|strategic priorities|priorities|(?:strategic )?pillars"
-	  "|(?:strategic )?themes)(?: (?:and|for|in|with) .*)?$" },
+	  "|(?:strategic )?themes)(?: (?:and|for|in|with) .*)?$", NULL },
 
 	/* a heading that names itself a goal area */
-	{ PD_KIND_AREA, "^" SV_AREA_WORD AREA_NUMBER "?" SEP "$" },
+	{ PD_KIND_AREA, "^" SV_AREA_WORD AREA_NUMBER "?" SEP "$", NULL },
 	{ PD_KIND_AREA, "^" SV_AREA_WORD "\\s+(?:\\d{1,3}|[ivx]{1,6})"
-	  "(?:\\s+\\S.*)?$" },
+	  "(?:\\s+\\S.*)?$", NULL },
 	{ PD_KIND_AREA, "^(?:fokus|mål|insats|utvecklings|tema)området "
-	  "\\S.*$" },
-	{ PD_KIND_AREA, "^" EN_AREA_WORD AREA_NUMBER "?" SEP "$" },
+	  "\\S.*$", NULL },
+	{ PD_KIND_AREA, "^" EN_AREA_WORD AREA_NUMBER "?" SEP "$", NULL },
 	{ PD_KIND_AREA, "^" EN_AREA_WORD "\\s+(?:\\d{1,3}|[ivx]{1,6})"
-	  "(?:\\s+\\S.*)?$" },
+	  "(?:\\s+\\S.*)?$", NULL },
 
 	/* goals */
-	{ PD_KIND_GOAL, "^" SV_GOAL_WORD GOAL_NUMBER "?" SEP "$" },
+	{ PD_KIND_GOAL, "^" SV_GOAL_WORD GOAL_NUMBER "?" SEP "$", NULL },
 	{ PD_KIND_GOAL, "^" SV_GOAL_WORD "\\s+\\d{1,3}(?:\\.\\d{1,3})*"
-	  "(?:\\s+\\S.*)?$" },
-	{ PD_KIND_GOAL, "^delmål(?:\\s.*)?$" },
-	{ PD_KIND_GOAL, "^" EN_GOAL_WORD GOAL_NUMBER "?" SEP "$" },
+	  "(?:\\s+\\S.*)?$", NULL },
+	{ PD_KIND_GOAL, "^delmål(?:\\s.*)?$", NULL },
+	{ PD_KIND_GOAL, "^" EN_GOAL_WORD GOAL_NUMBER "?" SEP "$", NULL },
 	{ PD_KIND_GOAL, "^" EN_GOAL_WORD "\\s+\\d{1,3}(?:\\.\\d{1,3})*"
-	  "(?:\\s+\\S.*)?$" },
-	{ PD_KIND_GOAL, "^objective(?:\\s.*)?$" },
+	  "(?:\\s+\\S.*)?$", NULL },
+	{ PD_KIND_GOAL, "^objective(?:\\s.*)?$", NULL },
 
 	/* sections that are about the programme, not part of it */
 	{ PD_KIND_NOTAREA, "^" NOTAREA_WORD "(?:(?:,| och| samt| and| &)? "
-	  NOTAREA_TAIL ")*(?: (?:av|of|för|for|med|with|i|in) .*)?$" },
+	  NOTAREA_TAIL ")*(?: (?:av|of|för|for|med|with|i|in) .*)?$", NULL },
 	{ PD_KIND_NOTAREA, "^om (?:det här |detta )?(?:program|programmet"
-	  "|utvecklingsprogrammet|strategin|planen|dokumentet)$" },
+	  "|utvecklingsprogrammet|strategin|planen|dokumentet)$", NULL },
 	{ PD_KIND_NOTAREA, "^about (?:this|the) (?:programme|program"
-	  "|strategy|plan|document)$" },
+	  "|strategy|plan|document)$", NULL },
 
 	/* events and meeting places: "Rådslaget", "Nyckeltalsdagen" */
-	{ PD_KIND_FORUM, "^rådslag(?:et)?(?: \\d{4})?$" },
+	{ PD_KIND_FORUM, "^rådslag(?:et)?(?: \\d{4})?$", NULL },
 	{ PD_KIND_FORUM, "^(?!.*(?:\\bi ?|\\bvar|\\bhel|\\bhelg|\\bmån|\\btis"
 	  "|\\bons|\\btors|\\bfre|\\blör|\\bsön)dag(?:en)?$)"
 	  ".*\\S(?:dagen|dag|dagarna|konferensen|konferens|forumet|forum"
-	  "|(?<!om)rådet|nätverket|nätverk|mötet|mötesplatsen|träffen)$" },
+	  "|(?<!om)rådet|nätverket|nätverk|mötet|mötesplatsen|träffen)$", sv_forum_ends },
 	{ PD_KIND_FORUM, "^(?:årlig |årliga |the |annual )?(?:konferens|forum"
-	  "|mötesplats|nätverksträff|conference|summit)\\b.*$" },
+	  "|mötesplats|nätverksträff|conference|summit)\\b.*$", NULL },
 	{ PD_KIND_FORUM, ".\\b(?:day|conference|council|summit|forum"
-	  "|symposium|assembly|convention)$" },
-	{ PD_KIND_FORUM, "^(?:rådet|forumet|nätverket|konferensen)$" }
+	  "|symposium|assembly|convention)$", en_forum_ends },
+	{ PD_KIND_FORUM, "^(?:rådet|forumet|nätverket|konferensen)$", NULL }
 };
 
 #define NBUILTINS (sizeof(builtins) / sizeof(builtins[0]))
@@ -367,6 +384,19 @@ int pd_classifier_add(pd_classifier *cls, pd_kind kind, const char *pattern)
 	return 0;
 }
 
+/* Does the folded heading end in one of `ends`? */
+static int ends_in(const pd_buf *folded, const char *const *ends)
+{
+	for (; *ends; ends++) {
+		size_t n = strlen(*ends);
+
+		if (folded->size >= n &&
+		    !memcmp(folded->ptr + folded->size - n, *ends, n))
+			return 1;
+	}
+	return 0;
+}
+
 /* Does `p` match? A match that runs into a limit does not. */
 static int matches(const pd_classifier *cls, const kind_pattern *p,
                    const char *s, size_t len, pcre2_match_data *md)
@@ -382,7 +412,7 @@ static int matches(const pd_classifier *cls, const kind_pattern *p,
 pd_kind pd_classify_heading(const pd_classifier *cls, const char *heading,
                             int level)
 {
-	pd_buf clean = PD_BUF_INIT;
+	pd_buf clean = PD_BUF_INIT, folded = PD_BUF_INIT;
 	pcre2_match_data *md = NULL;
 	pd_kind kind = PD_KIND_SECTION;
 	size_t i, len;
@@ -407,7 +437,10 @@ pd_kind pd_classify_heading(const pd_classifier *cls, const char *heading,
 			goto done;
 		}
 	}
+	pd_text_fold(&folded, clean.ptr, len);
 	for (i = 0; i < NBUILTINS; i++) {
+		if (builtins[i].ends && !ends_in(&folded, builtins[i].ends))
+			continue;
 		if (matches(cls, &cls->builtin[i], clean.ptr, len, md)) {
 			kind = cls->builtin[i].kind;
 			goto done;
@@ -415,6 +448,7 @@ pd_kind pd_classify_heading(const pd_classifier *cls, const char *heading,
 	}
 done:
 	pcre2_match_data_free(md);
+	pd_buf_dispose(&folded);
 	pd_buf_dispose(&clean);
 	assert(kind < PD_KIND__COUNT);
 	return kind;
