@@ -69,4 +69,5 @@ for src in tests/fuzz/fuzz_*.c; do
 done
 echo "fuzz: $total executions in all"
 echo "fuzz: $pass passed, $fail failed"
+echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -40,7 +40,7 @@ check_out() {
 	-) return 0 ;;
 	empty) [ ! -s "$2" ] ;;
 	noctl) python3 "$HERE/check_output.py" noctl "$2" ;;
-	json) python3 "$HERE/check_output.py" json "$2" ;;
+	json|sgr) python3 "$HERE/check_output.py" "$1" "$2" ;;
 	*) echo "unknown check '$1'"; return 1 ;;
 	esac
 }
