@@ -72,14 +72,18 @@ static const pd_words *words_of(const pd_document *cdoc, pd_words *w,
 	uint64_t *hash, *stem;
 	pd_buf *fold = &doc->scratch;
 	pd_buf *tmp = &doc->scratch_words;
+	int latin1;
 
 	if (w->done)
 		return w;
 	pd_buf_clear(fold);
 	pd_buf_clear(tmp);
 	pd_text_fold(fold, text, len);
+	latin1 = pd_text_is_latin1(fold->ptr, fold->size);
 	/* hash and stem of each word, side by side in `tmp`, then exact-size */
-	while (pd_text_next_word(fold->ptr, fold->size, &pos, &ws, &wl)) {
+	while (latin1 ?
+	       pd_text_next_word_latin1(fold->ptr, fold->size, &pos, &ws, &wl) :
+	       pd_text_next_word(fold->ptr, fold->size, &pos, &ws, &wl)) {
 		size_t sl = pd_text_stem_len(fold->ptr + ws, wl);
 		uint64_t pairv[2];
 

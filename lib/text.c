@@ -727,3 +727,94 @@ size_t pd_text_stem_len(const char *w, size_t len)
 		return 0;
 	return end;
 }
+
+/*
+ * pd_text_next_word for text whose code points are all below U+0100: the
+ * same words (letters, digits, and an apostrophe or hyphen between two
+ * letters), without utf8proc or a decoding call per character.
+ */
+static int latin1_at(const unsigned char *s, size_t len, size_t i,
+                     int32_t *cp)
+{
+	if (s[i] < 0x80) {
+		*cp = s[i];
+		return 1;
+	}
+	if (i + 1 < len && (s[i] == 0xc2 || s[i] == 0xc3)) {
+		*cp = ((s[i] & 0x1f) << 6) | (s[i + 1] & 0x3f);
+		return 2;
+	}
+	*cp = -1;
+	return 1;
+}
+
+static int latin1_is_letter(int32_t cp)
+{
+	return cp < 0x80 ? is_ascii_alpha((char)cp) : cp >= 0 &&
+	       is_latin1_letter(cp);
+}
+
+static int latin1_is_word(int32_t cp)
+{
+	return latin1_is_letter(cp) || (cp >= '0' && cp <= '9');
+}
+
+int pd_text_next_word_latin1(const char *str, size_t len, size_t *pos,
+                             size_t *start, size_t *wlen)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = *pos, ws;
+	int32_t cp, base;
+	int n;
+
+	for (;;) {
+		if (i >= len) {
+			*pos = len;
+			return 0;
+		}
+		n = latin1_at(s, len, i, &cp);
+		if (latin1_is_word(cp))
+			break;
+		i += (size_t)n;
+	}
+	ws = i;
+	base = cp;
+	i += (size_t)n;
+	while (i < len) {
+		n = latin1_at(s, len, i, &cp);
+		if (latin1_is_word(cp)) {
+			base = cp;
+			i += (size_t)n;
+			continue;
+		}
+		if ((cp == '\'' || cp == '-') && latin1_is_letter(base) &&
+		    i + 1 < len) {
+			int32_t next;
+			int m = latin1_at(s, len, i + 1, &next);
+
+			if (latin1_is_letter(next)) {
+				base = next;
+				i += 1 + (size_t)m;
+				continue;
+			}
+		}
+		break;
+	}
+	*start = ws;
+	*wlen = i - ws;
+	*pos = i;
+	return 1;
+}
+
+int pd_text_is_latin1(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x80 && c != 0xc2 && c != 0xc3 && (c & 0xc0) != 0x80)
+			return 0;
+	}
+	return 1;
+}

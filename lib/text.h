@@ -74,6 +74,16 @@ int pd_text_is_space(int32_t cp);
  */
 unsigned pd_text_line_count(const char *s, size_t len);
 
+/** Are all code points of `s` (valid UTF-8) below U+0100? */
+int pd_text_is_latin1(const char *s, size_t len);
+
+/**
+ * pd_text_next_word() for text that pd_text_is_latin1(): the same words,
+ * found without utf8proc. A test holds the two to the same result.
+ */
+int pd_text_next_word_latin1(const char *s, size_t len, size_t *pos,
+                             size_t *start, size_t *wlen);
+
 /** Code points of a word's stem, and the shortest word that has one. */
 #define PD_STEM_CODEPOINTS 6
 #define PD_STEM_MIN_WORD 5

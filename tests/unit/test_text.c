@@ -368,7 +368,50 @@ static void test_text__fold_latin1_agrees_with_utf8proc(void)
 	}
 }
 
+/* property: the Latin-1 word splitter finds the words the general one does */
+static void test_text__latin1_words_agree(void)
+{
+	static const char *const pieces[] = {
+		"a", "Z", "å", "Ä", "ö", "é", "9", " ", "-", "'", ",", ".",
+		"\xc2\xa0", "\xc3\x97", "ª", "º", "¼", "²", "\n", "--", "ß"
+	};
+	uint64_t seed = 0x243f6a8885a308d3ull;
+	int trial, bad = 0;
+
+	for (trial = 0; trial < 5000 && !bad; trial++) {
+		pd_buf text = PD_BUF_INIT;
+		size_t n = 1 + (size_t)(seed % 40), k;
+		size_t p1 = 0, p2 = 0, s1, l1, s2, l2;
+		int r1, r2;
+
+		for (k = 0; k < n; k++) {
+			seed ^= seed << 13;
+			seed ^= seed >> 7;
+			seed ^= seed << 17;
+			pd_buf_puts(&text, pieces[seed % (sizeof(pieces) /
+			                                  sizeof(pieces[0]))]);
+		}
+		if (!pd_text_is_latin1(text.ptr, text.size)) {
+			pd_buf_dispose(&text);
+			continue;
+		}
+		do {
+			r1 = pd_text_next_word(text.ptr, text.size, &p1, &s1, &l1);
+			r2 = pd_text_next_word_latin1(text.ptr, text.size, &p2, &s2, &l2);
+			if (r1 != r2 || (r1 && (s1 != s2 || l1 != l2 || p1 != p2))) {
+				printf("    text \"%s\"\n", text.ptr);
+				bad = 1;
+			}
+		} while (r1 && r2 && !bad);
+		pd_buf_dispose(&text);
+	}
+	OK(!bad, "both splitters find the same words");
+	OK(pd_text_is_latin1("Södertörn åäö", strlen("Södertörn åäö")), "Latin-1");
+	OK(!pd_text_is_latin1("klimat\xe2\x80\x99s", 9), "U+2019 is not");
+}
+
 static const pd_test tests[] = {
+	PD_TEST(test_text__latin1_words_agree),
 	PD_TEST(test_text__fold_latin1_agrees_with_utf8proc),
 	PD_TEST(test_text__check_valid),
 	PD_TEST(test_text__check_nul),
