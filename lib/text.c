@@ -176,15 +176,16 @@ static int fold_latin1(pd_buf *out, const char *s, size_t len)
 	return 1;
 }
 
-void pd_text_fold(pd_buf *out, const char *s, size_t len)
+int pd_text_fold(pd_buf *out, const char *s, size_t len)
 {
 	size_t start = out->size;
 
 	if (fold_latin1(out, s, len))
-		return;
+		return 1;
 	pd_buf_truncate(out, start);
 	map(out, s, len, UTF8PROC_STABLE | UTF8PROC_COMPOSE |
 	    UTF8PROC_CASEFOLD);
+	return 0;
 }
 
 int pd_text_is_space(int32_t cp)

@@ -23,8 +23,11 @@ int pd_text_check(const char *s, size_t len, size_t *bad_out);
 /** Append `s` in NFC to `out` (`s` must be valid UTF-8). */
 void pd_text_nfc(pd_buf *out, const char *s, size_t len);
 
-/** Append `s` NFC-normalised and case-folded to `out`. */
-void pd_text_fold(pd_buf *out, const char *s, size_t len);
+/**
+ * Append `s` NFC-normalised and case-folded to `out`. Returns 1 when
+ * what it appended is all below U+0100 (pd_text_is_latin1), else 0.
+ */
+int pd_text_fold(pd_buf *out, const char *s, size_t len);
 
 /**
  * Append the identity of a heading: numbering such as "2.", "2.1",
