@@ -4,9 +4,11 @@
  * progdiff is single-threaded, like the git and jq command lines. libgit2
  * errors are translated here too (pd_error_from_git), and nowhere else.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <git2.h>
 
@@ -61,10 +63,27 @@ void pd_error_clear(void)
 
 int pd_error_from_git(int rc, const char *what)
 {
+	int os_error = errno;
 	const git_error *e = git_error_last();
 	const char *why = e && e->message && *e->message ?
-	                  e->message : "unknown libgit2 error";
+	                  e->message : NULL;
 	int code;
+
+	/*
+	 * libgit2 1.5 records no message when writing an object fails for
+	 * want of space: the operating system's reason is all there is.
+	 */
+	if (!why && os_error && rc != GIT_ENOTFOUND && rc != GIT_EEXISTS) {
+		why = strerror(os_error);
+		if (what && *what)
+			pd_error_set(PD_EIO, "%s: %s", what, why);
+		else
+			pd_error_set(PD_EIO, "%s", why);
+		git_error_clear();
+		return PD_EIO;
+	}
+	if (!why)
+		why = "unknown libgit2 error";
 
 	switch (rc) {
 	case GIT_ENOTFOUND:

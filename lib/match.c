@@ -120,6 +120,8 @@ typedef struct u64vec {
 
 static void u64_push_words(u64vec *v, const pd_words *w)
 {
+	if (w->n == 0)
+		return;
 	if (v->n + w->n > v->cap) {
 		v->cap = (v->n + w->n) * 2 + 64;
 		v->p = pd__reallocarray(v->p, v->cap, sizeof(uint64_t));

@@ -1597,16 +1597,19 @@ static int write_tree(git_oid *tree_out, git_repository *repo,
 	git_treebuilder *tb = NULL;
 	git_oid blob;
 	pd_buf file = PD_BUF_INIT;
-	int rc;
+	int rc, os_error;
 
 	pd_buf_printf(&file, "%s.md", programme);
+	errno = 0;
 	if ((rc = git_blob_create_from_buffer(&blob, repo, md, len)) == 0 &&
 	    (rc = git_treebuilder_new(&tb, repo, NULL)) == 0 &&
 	    (rc = git_treebuilder_insert(NULL, tb, file.ptr, &blob,
 	                                 GIT_FILEMODE_BLOB)) == 0)
 		rc = git_treebuilder_write(tree_out, tb);
+	os_error = errno;      /* before the clean-up can change it */
 	git_treebuilder_free(tb);
 	pd_buf_dispose(&file);
+	errno = os_error;
 	return rc < 0 ? pd_error_from_git(rc, "writing the version") : 0;
 }
 
