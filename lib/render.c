@@ -3,8 +3,9 @@
  * render.c: the core the renderers share (cmark's render.c plays this
  * part for its formats): the one sentence of each change in Swedish and
  * English, and escaping. No byte from a document reaches the output
- * unescaped: control characters (C0, DEL, C1, and so ESC and CSI) are
- * shown as \xNN or \u{NNNN}, whatever the format.
+ * unescaped: control characters (C0, DEL, C1, and so ESC and CSI) and
+ * the bidirectional overrides are shown as \xNN or \u{NNNN}, or as \u
+ * escapes in JSON, whatever the format.
  */
 #include <string.h>
 
@@ -78,7 +79,9 @@ void pd_render_escape_json(pd_buf *out, const char *s, size_t len)
 			i++;
 			continue;
 		}
-		if (pd_text_is_control(cp) || cp == 0x2028 || cp == 0x2029)
+		if (pd_text_is_control(cp) || cp == 0x2028 || cp == 0x2029 ||
+		    (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069))
 			pd_buf_printf(out, "\\u%04x", (unsigned)cp);
 		else
 			pd_buf_put(out, s + i, (size_t)n);

@@ -33,6 +33,9 @@ static void test_render__json_strings(void)
 
 	pd_render_escape_json(&out, s, strlen(s));
 	STR_EQ(out.ptr, "\"a\\\"b\\\\c\\nd\\u001be\"", "quotes, backslash, controls");
+	pd_buf_clear(&out);
+	pd_render_escape_json(&out, "x\xe2\x80\xae" "y", 5);
+	STR_EQ(out.ptr, "\"x\\u202ey\"", "a right-to-left override is escaped");
 	pd_buf_dispose(&out);
 }
 
