@@ -216,6 +216,11 @@ static int escapable(char c)
 	       (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
 }
 
+/* The bytes count_inlines() looks at; any other byte is plain text. */
+static const unsigned char is_marker[256] = {
+	['\\'] = 1, ['*'] = 1, ['_'] = 1, ['`'] = 1, ['['] = 1, [']'] = 1
+};
+
 /*
  * Count the inline markers of md[i..end), the content of one line. An
  * escaped character is not a marker; everything else is counted as if
@@ -227,6 +232,17 @@ static void count_inlines(scan *s, const char *md, size_t i, size_t end)
 	char prev = '\n', c;
 
 	for (; i < end; prev = c, i++) {
+		/* most bytes are text: pass over them without the switch */
+		if (!is_marker[(unsigned char)md[i]]) {
+			size_t from = i;
+
+			while (i < end && !is_marker[(unsigned char)md[i]])
+				i++;
+			if (i == end)
+				break;
+			if (i > from)
+				prev = md[i - 1];
+		}
 		c = md[i];
 		switch (c) {
 		case '\\':

@@ -198,6 +198,11 @@ int pd_text_is_space(int32_t cp)
 }
 
 /* Append `s` with white space runs made one space, trimmed. */
+static int ascii_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
 static void collapse(pd_buf *out, const char *s, size_t len)
 {
 	size_t i = 0;
@@ -208,13 +213,33 @@ static void collapse(pd_buf *out, const char *s, size_t len)
 	pd_buf_grow(out, len);
 	p = out->ptr + out->size;
 	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
 		size_t at = i;
-		int32_t cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] :
-		             decode(s, len, &i);
 
-		if (cp >= 0 && pd_text_is_space(cp)) {
-			pending = any;
+		if (c < 0x80) {
+			if (ascii_space(c)) {
+				pending = any;
+				i++;
+				continue;
+			}
+			if (pending)
+				*p++ = ' ';
+			pending = 0;
+			any = 1;
+			/* a run of ASCII text is copied as it is */
+			do
+				*p++ = s[i++];
+			while (i < len && (unsigned char)s[i] < 0x80 &&
+			       !ascii_space((unsigned char)s[i]));
 			continue;
+		}
+		{
+			int32_t cp = decode(s, len, &i);
+
+			if (cp >= 0 && pd_text_is_space(cp)) {
+				pending = any;
+				continue;
+			}
 		}
 		if (pending)
 			*p++ = ' ';
