@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "classify.h"
 #include "text.h"
 
 #define COMPILE_OPTIONS (PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | \
@@ -452,4 +453,21 @@ done:
 	pd_buf_dispose(&clean);
 	assert(kind < PD_KIND__COUNT);
 	return kind;
+}
+
+static pd_classifier *default_cls;
+
+static void free_default(void)
+{
+	pd_classifier_free(default_cls);
+	default_cls = NULL;
+}
+
+const pd_classifier *pd_classifier__default(void)
+{
+	/* made once: compiling the built-in patterns costs more than
+	 * classifying the headings of a large programme */
+	if (!default_cls && pd_classifier_new(&default_cls) == 0)
+		atexit(free_default);
+	return default_cls;
 }

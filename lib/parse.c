@@ -34,6 +34,7 @@
 #include <time.h>
 
 #include "alloc.h"
+#include "classify.h"
 #include "document.h"
 #include "limits.h"
 #include "meta.h"
@@ -708,7 +709,6 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
                       const pd_parse_options *opts)
 {
 	pd_parse_options defaults = PD_PARSE_OPTIONS_INIT;
-	pd_classifier *own_cls = NULL;
 	cmark_parser *cp = NULL;
 	cmark_node *root = NULL;
 	pd_document *doc = NULL;
@@ -770,12 +770,11 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 	                                   opts)) < 0)
 		goto done;
 
-	if (opts->classifier) {
-		p.cls = opts->classifier;
-	} else {
-		if ((error = pd_classifier_new(&own_cls)) < 0)
-			goto done;
-		p.cls = own_cls;
+	p.cls = opts->classifier ? opts->classifier : pd_classifier__default();
+	if (!p.cls) {
+		error = pd_error_set(PD_ERROR, "the built-in heading patterns "
+		                     "do not compile");
+		goto done;
 	}
 
 	cp = cmark_parser_new(CMARK_OPT_DEFAULT);
@@ -803,7 +802,6 @@ done:
 		cmark_node_free(root);
 	if (cp)
 		cmark_parser_free(cp);
-	pd_classifier_free(own_cls);
 	pd_vec_dispose(&p.stack);
 	pd_vec_dispose(&p.opened);
 	pd_buf_dispose(&p.raw);
