@@ -394,10 +394,10 @@ static int ignored(const pd_section *s)
  * samordning"), as written otherwise. That is the shortest tail of the
  * heading, starting at a word, whose identity is the section's key.
  */
-void pd_changes__display_heading(pd_buf *out, const pd_section *s)
+static size_t display_start(const pd_section *s)
 {
 	const char *h = s->heading;
-	size_t len = strlen(h), pos = 0, ws, wl, best = 0, end;
+	size_t len = strlen(h), pos = 0, ws, wl, best = 0;
 	pd_buf key = PD_BUF_INIT;
 
 	if (len <= 300 && *s->key) {
@@ -411,6 +411,20 @@ void pd_changes__display_heading(pd_buf *out, const pd_section *s)
 		}
 	}
 	pd_buf_dispose(&key);
+	return best;
+}
+
+void pd_changes__display_heading(pd_buf *out, const pd_section *s)
+{
+	const char *h = s->heading;
+	size_t len, best, end;
+
+	if (s->display) {
+		pd_buf_puts(out, s->display);
+		return;
+	}
+	len = strlen(h);
+	best = display_start(s);
 	if (!best) {
 		pd_buf_puts(out, h);
 		return;
@@ -422,16 +436,28 @@ void pd_changes__display_heading(pd_buf *out, const pd_section *s)
 	pd_buf_put(out, h + best, end - best);
 }
 
-static const char *display_heading(pd_changes *c, const pd_section *s)
+/*
+ * The display heading of a section of one of the documents, worked out
+ * once and kept in the section (in its document's pool): a parent named
+ * by twenty thousand changes is not worked out twenty thousand times.
+ */
+static const char *display_heading(pd_changes *c, const pd_section *cs)
 {
+	pd_section *s = (pd_section *)cs;
+	const pd_document *doc = c->old;
 	pd_buf tmp = PD_BUF_INIT;
-	const char *h;
 
+	if (s->display)
+		return s->display;
 	pd_changes__display_heading(&tmp, s);
-	h = strcmp(tmp.ptr, s->heading) ? pd_pool_strdup(&c->pool, tmp.ptr) :
-	    s->heading;
+	if (!(s->index < c->old->sections.size &&
+	      pd_vec_get(&c->old->sections, s->index) == s))
+		doc = c->new_doc;
+	s->display = strcmp(tmp.ptr, s->heading) ?
+	             pd_pool_strdup(&((pd_document *)doc)->pool, tmp.ptr) :
+	             s->heading;
 	pd_buf_dispose(&tmp);
-	return h;
+	return s->display;
 }
 
 static pd_change *structural(pd_changes *c, int op, const pd_section *a,
@@ -448,10 +474,17 @@ static pd_change *structural(pd_changes *c, int op, const pd_section *a,
 	ch->new_section = b;
 	ch->old_line = a ? a->line_start : 0;
 	ch->new_line = b ? b->line_start : 0;
-	if (a)
+	/* the parents too: the sentences name them */
+	if (a) {
 		ch->old_value = display_heading(c, a);
-	if (b)
+		if (a->parent)
+			display_heading(c, a->parent);
+	}
+	if (b) {
 		ch->new_value = display_heading(c, b);
+		if (b->parent)
+			display_heading(c, b->parent);
+	}
 	return ch;
 }
 

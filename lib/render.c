@@ -29,12 +29,23 @@ int pd_format_parse(pd_format *out, const char *name)
 
 void pd_render_escape_terminal(pd_buf *out, const char *s, size_t len)
 {
-	size_t i = 0;
+	size_t i = 0, run;
 
 	while (i < len) {
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-		                                      (utf8proc_ssize_t)(len - i), &cp);
+		utf8proc_ssize_t n;
+
+		/* a run of printable ASCII needs no escape: copy it whole */
+		for (run = i; run < len && (unsigned char)s[run] >= 0x20 &&
+		     (unsigned char)s[run] < 0x7f; run++)
+			;
+		if (run > i) {
+			pd_buf_put(out, s + i, run - i);
+			i = run;
+			continue;
+		}
+		n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+		                     (utf8proc_ssize_t)(len - i), &cp);
 
 		if (n <= 0) {
 			pd_buf_printf(out, "\\x%02x", (unsigned char)s[i]);
@@ -56,7 +67,7 @@ void pd_render_escape_terminal(pd_buf *out, const char *s, size_t len)
 
 void pd_render_escape_json(pd_buf *out, const char *s, size_t len)
 {
-	size_t i = 0;
+	size_t i = 0, run;
 
 	pd_buf_putc(out, '"');
 	while (i < len) {
@@ -64,6 +75,16 @@ void pd_render_escape_json(pd_buf *out, const char *s, size_t len)
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t n;
 
+		/* a run of printable ASCII needs no escape: copy it whole */
+		for (run = i; run < len && (unsigned char)s[run] >= 0x20 &&
+		     (unsigned char)s[run] < 0x7f && s[run] != '"' &&
+		     s[run] != '\\'; run++)
+			;
+		if (run > i) {
+			pd_buf_put(out, s + i, run - i);
+			i = run;
+			continue;
+		}
 		switch (c) {
 		case '"': pd_buf_puts(out, "\\\""); i++; continue;
 		case '\\': pd_buf_puts(out, "\\\\"); i++; continue;
