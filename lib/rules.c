@@ -321,7 +321,7 @@ unknown:
 	pd_error_set_hint("change kinds are area-added, area-removed, "
 	                  "area-renamed, area-moved, goal-..., section-..., "
 	                  "name-changed, target-year-changed, ... "
-	                  "(see doc/ci.md)");
+	                  "(see the README: the rules file)");
 	return PD_EINVALID;
 }
 
