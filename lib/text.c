@@ -340,6 +340,9 @@ static size_t roman_len(const char *s, size_t n)
 	};
 	size_t k, i, rl;
 
+	if (!n || ((s[0] & ~0x20) != 'I' && (s[0] & ~0x20) != 'V' &&
+	           (s[0] & ~0x20) != 'X'))
+		return 0;
 	for (k = 0; romans[k]; k++) {
 		rl = strlen(romans[k]);
 		if (rl > n)
