@@ -134,19 +134,104 @@ void pd_render__put_markdown(pd_buf *out, const char *s, size_t len)
 
 /* ---- sentences ---- */
 
+/*
+ * Every phrase of the change sentences, Swedish and English side by side,
+ * so that a translation is read and checked in one place. A phrase is a
+ * template: %a and %b are the old and new names, quoted (”X” in Swedish,
+ * “X” in English); %A and %B the old and new values as they are; %p and
+ * %q the old and new parents' headings, quoted; %r and %R the new and old
+ * revision cycles in words; %f the metadata field; %c, %t and %n the
+ * change's count, total and the number of goal areas now.
+ */
+typedef enum phrase_id {
+	P_NAME_GAINS_YEAR, P_NAME_CHANGED, P_TARGET_YEAR, P_PERIOD,
+	P_REVISION, P_DECISION, P_ADOPTED, P_FIELD,
+	P_AREA_ADDED, P_AREA_REMOVED, P_AREA_RENAMED, P_AREA_MOVED_FROM_TO,
+	P_AREA_MOVED,
+	P_GOAL_ADDED, P_GOAL_REMOVED, P_GOAL_RENAMED, P_GOAL_MOVED_FROM_TO,
+	P_GOAL_MOVED_WITHIN, P_GOAL_REWORDED, P_GOAL_CHANGED,
+	P_SECTION_ADDED, P_SECTION_REMOVED, P_SECTION_RENAMED,
+	P_SECTION_MOVED_UNDER, P_SECTION_MOVED, P_AREA_TEXT_CHANGED,
+	P_SECTION_CHANGED,
+	P_TERM_RENAMED, P_THEME,
+	/* endings */
+	P_PREVIOUSLY, P_PREVIOUSLY_REVISION, P_PARTLY_CHANGED,
+	P_TERM_SECTION_REWRITTEN,
+	P__COUNT
+} phrase_id;
+
+static const struct phrase {
+	const char *sv, *en;
+} phrases[P__COUNT] = {
+	[P_NAME_GAINS_YEAR] = { "Namnet %a kompletteras med mållåret: %b",
+	                        "The name %a gains the target year: %b" },
+	[P_NAME_CHANGED] = { "Programmet byter namn från %a till %b",
+	                     "The programme is renamed from %a to %b" },
+	[P_TARGET_YEAR] = { "Mållåret är %B", "The target year is %B" },
+	[P_PERIOD] = { "Programmet gäller %B", "The programme is valid %B" },
+	[P_REVISION] = { "Programmet uppdateras %r",
+	                 "The programme is updated %r" },
+	[P_DECISION] = { "Beslutsreferensen är %B",
+	                 "The decision reference is %B" },
+	[P_ADOPTED] = { "Antagen %B", "Adopted %B" },
+	[P_FIELD] = { "Uppgiften %f är %B", "The field %f is %B" },
+	[P_AREA_ADDED] = { "Nytt målområde: %B", "New goal area: %B" },
+	[P_AREA_REMOVED] = { "Målområdet %a utgår", "Goal area %a is removed" },
+	[P_AREA_RENAMED] = { "Målområdet %a heter nu %b",
+	                     "Goal area %a is renamed %b" },
+	[P_AREA_MOVED_FROM_TO] = { "Målområdet %b flyttas från plats %c till "
+	                           "plats %t",
+	                           "Goal area %b moves from position %c to %t" },
+	[P_AREA_MOVED] = { "Målområdet %b har flyttats",
+	                   "Goal area %b has moved" },
+	[P_GOAL_ADDED] = { "Nytt mål under %q: %b", "New goal under %q: %b" },
+	[P_GOAL_REMOVED] = { "Målet %a under %p utgår",
+	                     "Goal %a under %p is removed" },
+	[P_GOAL_RENAMED] = { "Målet %a under %q heter nu %b",
+	                     "Goal %a under %q is renamed %b" },
+	[P_GOAL_MOVED_FROM_TO] = { "Målet %b flyttas från %p till %q",
+	                           "Goal %b moves from %p to %q" },
+	[P_GOAL_MOVED_WITHIN] = { "Målet %b flyttas inom %q",
+	                          "Goal %b moves within %q" },
+	[P_GOAL_REWORDED] = { "Målet %a under %q lyder nu %b",
+	                      "Goal %a under %q now reads %b" },
+	[P_GOAL_CHANGED] = { "Målet %b under %q har ändrats",
+	                     "Goal %b under %q is changed" },
+	[P_SECTION_ADDED] = { "Nytt avsnitt: %b", "New section: %b" },
+	[P_SECTION_REMOVED] = { "Avsnittet %a utgår", "Section %a is removed" },
+	[P_SECTION_RENAMED] = { "Avsnittet %a heter nu %b",
+	                        "Section %a is renamed %b" },
+	[P_SECTION_MOVED_UNDER] = { "Avsnittet %b har flyttats, nu under %q",
+	                            "Section %b has moved, now under %q" },
+	[P_SECTION_MOVED] = { "Avsnittet %b har flyttats",
+	                      "Section %b has moved" },
+	[P_AREA_TEXT_CHANGED] = { "Texten i målområdet %b har ändrats",
+	                          "The text of goal area %b is changed" },
+	[P_SECTION_CHANGED] = { "Avsnittet %b har ändrats",
+	                        "Section %b is changed" },
+	[P_TERM_RENAMED] = { "%a byter namn till %b i hela texten (%c ställen)",
+	                     "%a is renamed %b throughout (%c places)" },
+	[P_THEME] = { "%b finns nu med i alla %n målområden (tidigare i %c av %t)",
+	              "%b now runs through all %n goal areas (before: %c of %t)" },
+	[P_PREVIOUSLY] = { " (tidigare %A)", " (previously %A)" },
+	[P_PREVIOUSLY_REVISION] = { " (tidigare %R)", " (previously %R)" },
+	[P_PARTLY_CHANGED] = { ", med delvis ändrat innehåll",
+	                       ", with partly changed content" },
+	[P_TERM_SECTION_REWRITTEN] = { "; avsnittet om det har också delvis "
+	                               "nytt innehåll",
+	                               "; its section is partly rewritten too" }
+};
+
 typedef struct sentence {
 	pd_buf *out;
 	pd_lang lang;
 	pd_render_put_fn put;
+	const pd_change *ch;
+	const char *pa, *pb;     /* parents' headings, or NULL */
+	size_t areas_now;
 } sentence;
 
-static void say(sentence *s, const char *sv, const char *en)
-{
-	pd_buf_puts(s->out, s->lang == PD_LANG_EN ? en : sv);
-}
-
-/* a quoted name: ”X” in Swedish, “X” in English */
-static void name(sentence *s, const char *text)
+static void quoted(sentence *s, const char *text)
 {
 	if (!text)
 		text = "";
@@ -155,9 +240,53 @@ static void name(sentence *s, const char *text)
 	pd_buf_puts(s->out, "\xe2\x80\x9d");
 }
 
-static void value(sentence *s, const char *text)
+static void plain(sentence *s, const char *text)
 {
+	if (!text)
+		text = "?";
 	s->put(s->out, text, strlen(text));
+}
+
+static void revision_words(sentence *s, const char *rev)
+{
+	int en = s->lang == PD_LANG_EN;
+
+	if (!rev)
+		pd_buf_puts(s->out, en ? "unknown" : "okänt");
+	else if (!strcmp(rev, "mandate-period"))
+		pd_buf_puts(s->out, en ? "every mandate period" : "varje mandatperiod");
+	else if (!strcmp(rev, "annual"))
+		pd_buf_puts(s->out, en ? "every year" : "årligen");
+	else
+		plain(s, rev);
+}
+
+static void say(sentence *s, phrase_id id)
+{
+	const char *t = s->lang == PD_LANG_EN ? phrases[id].en : phrases[id].sv;
+	const pd_change *ch = s->ch;
+
+	for (; *t; t++) {
+		if (*t != '%') {
+			pd_buf_putc(s->out, *t);
+			continue;
+		}
+		switch (*++t) {
+		case 'a': quoted(s, ch->old_value); break;
+		case 'b': quoted(s, ch->new_value); break;
+		case 'A': plain(s, ch->old_value); break;
+		case 'B': plain(s, ch->new_value); break;
+		case 'p': quoted(s, s->pa); break;
+		case 'q': quoted(s, s->pb); break;
+		case 'r': revision_words(s, ch->new_value); break;
+		case 'R': revision_words(s, ch->old_value); break;
+		case 'f': plain(s, ch->field); break;
+		case 'c': pd_buf_printf(s->out, "%u", ch->count); break;
+		case 't': pd_buf_printf(s->out, "%u", ch->total); break;
+		case 'n': pd_buf_printf(s->out, "%zu", s->areas_now); break;
+		default: pd_buf_putc(s->out, *t); break;
+		}
+	}
 }
 
 /* the parent's heading as sentences name it, kept in `tmp` */
@@ -169,25 +298,56 @@ static const char *parent_heading(pd_buf *tmp, const pd_section *sec)
 	return tmp->ptr;
 }
 
-static void revision_phrase(sentence *s, const char *rev)
+static int field_is(const pd_change *ch, const char *field)
 {
-	if (!rev)
-		say(s, "okänt", "unknown");
-	else if (!strcmp(rev, "mandate-period"))
-		say(s, "varje mandatperiod", "every mandate period");
-	else if (!strcmp(rev, "annual"))
-		say(s, "årligen", "every year");
-	else
-		value(s, rev);
+	return ch->field && !strcmp(ch->field, field);
 }
 
-static void previously(sentence *s, const char *old)
+/* Which phrase says a change (endings are added by the caller). */
+static phrase_id phrase_of(const sentence *s)
 {
-	if (!old)
-		return;
-	say(s, " (tidigare ", " (previously ");
-	value(s, old);
-	pd_buf_putc(s->out, ')');
+	const pd_change *ch = s->ch;
+	const pd_section *a = ch->old_section, *b = ch->new_section;
+
+	switch (ch->kind) {
+	case PD_CHANGE_NAME_CHANGED:
+		return ch->flags & PD_CHANGE_GAINS_TARGET_YEAR ?
+		       P_NAME_GAINS_YEAR : P_NAME_CHANGED;
+	case PD_CHANGE_TARGET_YEAR_CHANGED: return P_TARGET_YEAR;
+	case PD_CHANGE_PERIOD_CHANGED: return P_PERIOD;
+	case PD_CHANGE_METADATA_CHANGED:
+		return field_is(ch, "revision") ? P_REVISION :
+		       field_is(ch, "decision") ? P_DECISION :
+		       field_is(ch, "adopted") ? P_ADOPTED : P_FIELD;
+	case PD_CHANGE_AREA_ADDED: return P_AREA_ADDED;
+	case PD_CHANGE_AREA_REMOVED: return P_AREA_REMOVED;
+	case PD_CHANGE_AREA_RENAMED: return P_AREA_RENAMED;
+	case PD_CHANGE_AREA_MOVED:
+		return ch->count && ch->total ? P_AREA_MOVED_FROM_TO : P_AREA_MOVED;
+	case PD_CHANGE_GOAL_ADDED: return P_GOAL_ADDED;
+	case PD_CHANGE_GOAL_REMOVED: return P_GOAL_REMOVED;
+	case PD_CHANGE_GOAL_RENAMED: return P_GOAL_RENAMED;
+	case PD_CHANGE_GOAL_MOVED:
+		return s->pa && s->pb && strcmp(a->parent->key, b->parent->key) ?
+		       P_GOAL_MOVED_FROM_TO : P_GOAL_MOVED_WITHIN;
+	case PD_CHANGE_GOAL_CHANGED:
+		/* a goal that is a bullet item: its text is its name */
+		return a && b && a->synthetic && b->synthetic &&
+		       ch->old_value && ch->new_value &&
+		       strcmp(ch->old_value, ch->new_value) ?
+		       P_GOAL_REWORDED : P_GOAL_CHANGED;
+	case PD_CHANGE_SECTION_ADDED: return P_SECTION_ADDED;
+	case PD_CHANGE_SECTION_REMOVED: return P_SECTION_REMOVED;
+	case PD_CHANGE_SECTION_RENAMED: return P_SECTION_RENAMED;
+	case PD_CHANGE_SECTION_MOVED:
+		return s->pb && s->pb[0] ? P_SECTION_MOVED_UNDER : P_SECTION_MOVED;
+	case PD_CHANGE_SECTION_CHANGED:
+		return b && b->kind == PD_KIND_AREA ? P_AREA_TEXT_CHANGED :
+		       P_SECTION_CHANGED;
+	case PD_CHANGE_TERM_RENAMED: return P_TERM_RENAMED;
+	case PD_CHANGE_THEME_EVERYWHERE: return P_THEME;
+	default: return P__COUNT;
+	}
 }
 
 void pd_render__sentence(pd_buf *out, const pd_changes *changes,
@@ -196,206 +356,42 @@ void pd_render__sentence(pd_buf *out, const pd_changes *changes,
 {
 	sentence s;
 	pd_buf tmp_a = PD_BUF_INIT, tmp_b = PD_BUF_INIT;
-	const char *a = ch->old_value, *b = ch->new_value;
-	const char *pa = parent_heading(&tmp_a, ch->old_section);
-	const char *pb = parent_heading(&tmp_b, ch->new_section);
+	phrase_id id;
 
-	(void)changes;
 	s.out = out;
 	s.lang = lang == PD_LANG_EN ? PD_LANG_EN : PD_LANG_SV;
 	s.put = put;
-	switch (ch->kind) {
-	case PD_CHANGE_NAME_CHANGED:
-		if (ch->flags & PD_CHANGE_GAINS_TARGET_YEAR) {
-			say(&s, "Namnet ", "The name ");
-			name(&s, a);
-			say(&s, " kompletteras med mållåret: ",
-			    " gains the target year: ");
-			name(&s, b);
-		} else {
-			say(&s, "Programmet byter namn från ",
-			    "The programme is renamed from ");
-			name(&s, a);
-			say(&s, " till ", " to ");
-			name(&s, b);
+	s.ch = ch;
+	s.pa = parent_heading(&tmp_a, ch->old_section);
+	s.pb = parent_heading(&tmp_b, ch->new_section);
+	s.areas_now = changes ? changes->new_doc->areas.size : 0;
+	id = phrase_of(&s);
+	if (id == P__COUNT) {
+		plain(&s, pd_change_kind_name(ch->kind));
+	} else {
+		say(&s, id);
+		switch (id) {
+		case P_TARGET_YEAR: case P_PERIOD: case P_DECISION:
+		case P_ADOPTED: case P_FIELD:
+			if (ch->old_value)
+				say(&s, P_PREVIOUSLY);
+			break;
+		case P_REVISION:
+			if (ch->old_value)
+				say(&s, P_PREVIOUSLY_REVISION);
+			break;
+		case P_AREA_RENAMED: case P_SECTION_RENAMED:
+			if (ch->flags & PD_CHANGE_BODY_CHANGED)
+				say(&s, P_PARTLY_CHANGED);
+			break;
+		case P_TERM_RENAMED:
+			if ((ch->flags & PD_CHANGE_WITH_SECTION) &&
+			    (ch->flags & PD_CHANGE_BODY_CHANGED))
+				say(&s, P_TERM_SECTION_REWRITTEN);
+			break;
+		default:
+			break;
 		}
-		break;
-	case PD_CHANGE_TARGET_YEAR_CHANGED:
-		say(&s, "Mållåret är ", "The target year is ");
-		value(&s, b ? b : "?");
-		previously(&s, a);
-		break;
-	case PD_CHANGE_PERIOD_CHANGED:
-		say(&s, "Programmet gäller ", "The programme is valid ");
-		value(&s, b ? b : "?");
-		previously(&s, a);
-		break;
-	case PD_CHANGE_METADATA_CHANGED:
-		if (ch->field && !strcmp(ch->field, "revision")) {
-			say(&s, "Programmet uppdateras ", "The programme is updated ");
-			revision_phrase(&s, b);
-			if (a) {
-				say(&s, " (tidigare ", " (previously ");
-				revision_phrase(&s, a);
-				pd_buf_putc(out, ')');
-			}
-		} else if (ch->field && !strcmp(ch->field, "decision")) {
-			say(&s, "Beslutsreferensen är ", "The decision reference is ");
-			value(&s, b ? b : "?");
-			previously(&s, a);
-		} else if (ch->field && !strcmp(ch->field, "adopted")) {
-			say(&s, "Antagen ", "Adopted ");
-			value(&s, b ? b : "?");
-			previously(&s, a);
-		} else {
-			say(&s, "Uppgiften ", "The field ");
-			value(&s, ch->field ? ch->field : "?");
-			say(&s, " är ", " is ");
-			value(&s, b ? b : "?");
-			previously(&s, a);
-		}
-		break;
-	case PD_CHANGE_AREA_ADDED:
-		say(&s, "Nytt målområde: ", "New goal area: ");
-		value(&s, b);
-		break;
-	case PD_CHANGE_AREA_REMOVED:
-		say(&s, "Målområdet ", "Goal area ");
-		name(&s, a);
-		say(&s, " utgår", " is removed");
-		break;
-	case PD_CHANGE_AREA_RENAMED:
-		say(&s, "Målområdet ", "Goal area ");
-		name(&s, a);
-		say(&s, " heter nu ", " is renamed ");
-		name(&s, b);
-		if (ch->flags & PD_CHANGE_BODY_CHANGED)
-			say(&s, ", med delvis ändrat innehåll",
-			    ", with partly changed content");
-		break;
-	case PD_CHANGE_AREA_MOVED:
-		say(&s, "Målområdet ", "Goal area ");
-		name(&s, b);
-		if (ch->count && ch->total)
-			pd_buf_printf(out, s.lang == PD_LANG_EN ?
-			              " moves from position %u to %u" :
-			              " flyttas från plats %u till plats %u",
-			              ch->count, ch->total);
-		else
-			say(&s, " har flyttats", " has moved");
-		break;
-	case PD_CHANGE_GOAL_ADDED:
-		say(&s, "Nytt mål under ", "New goal under ");
-		name(&s, pb);
-		say(&s, ": ", ": ");
-		name(&s, b);
-		break;
-	case PD_CHANGE_GOAL_REMOVED:
-		say(&s, "Målet ", "Goal ");
-		name(&s, a);
-		say(&s, " under ", " under ");
-		name(&s, pa);
-		say(&s, " utgår", " is removed");
-		break;
-	case PD_CHANGE_GOAL_RENAMED:
-		say(&s, "Målet ", "Goal ");
-		name(&s, a);
-		say(&s, " under ", " under ");
-		name(&s, pb);
-		say(&s, " heter nu ", " is renamed ");
-		name(&s, b);
-		break;
-	case PD_CHANGE_GOAL_MOVED:
-		say(&s, "Målet ", "Goal ");
-		name(&s, b);
-		if (pa && pb && ch->old_section->parent->key &&
-		    strcmp(ch->old_section->parent->key, ch->new_section->parent->key)) {
-			say(&s, " flyttas från ", " moves from ");
-			name(&s, pa);
-			say(&s, " till ", " to ");
-			name(&s, pb);
-		} else {
-			say(&s, " flyttas inom ", " moves within ");
-			name(&s, pb);
-		}
-		break;
-	case PD_CHANGE_GOAL_CHANGED:
-		say(&s, "Målet ", "Goal ");
-		if (ch->old_section && ch->new_section &&
-		    ch->old_section->synthetic && ch->new_section->synthetic &&
-		    strcmp(a, b)) {
-			name(&s, a);
-			say(&s, " under ", " under ");
-			name(&s, pb);
-			say(&s, " lyder nu ", " now reads ");
-			name(&s, b);
-		} else {
-			name(&s, b);
-			say(&s, " under ", " under ");
-			name(&s, pb);
-			say(&s, " har ändrats", " is changed");
-		}
-		break;
-	case PD_CHANGE_SECTION_ADDED:
-		say(&s, "Nytt avsnitt: ", "New section: ");
-		name(&s, b);
-		break;
-	case PD_CHANGE_SECTION_REMOVED:
-		say(&s, "Avsnittet ", "Section ");
-		name(&s, a);
-		say(&s, " utgår", " is removed");
-		break;
-	case PD_CHANGE_SECTION_RENAMED:
-		say(&s, "Avsnittet ", "Section ");
-		name(&s, a);
-		say(&s, " heter nu ", " is renamed ");
-		name(&s, b);
-		if (ch->flags & PD_CHANGE_BODY_CHANGED)
-			say(&s, ", med delvis ändrat innehåll",
-			    ", with partly changed content");
-		break;
-	case PD_CHANGE_SECTION_MOVED:
-		say(&s, "Avsnittet ", "Section ");
-		name(&s, b);
-		if (pb && pb[0]) {
-			say(&s, " har flyttats, nu under ", " has moved, now under ");
-			name(&s, pb);
-		} else {
-			say(&s, " har flyttats", " has moved");
-		}
-		break;
-	case PD_CHANGE_SECTION_CHANGED:
-		if (ch->new_section && ch->new_section->kind == PD_KIND_AREA)
-			say(&s, "Texten i målområdet ", "The text of goal area ");
-		else
-			say(&s, "Avsnittet ", "Section ");
-		name(&s, b);
-		say(&s, " har ändrats", " is changed");
-		break;
-	case PD_CHANGE_TERM_RENAMED:
-		name(&s, a);
-		say(&s, " byter namn till ", " is renamed ");
-		name(&s, b);
-		pd_buf_printf(out, s.lang == PD_LANG_EN ?
-		              " throughout (%u places)" :
-		              " i hela texten (%u ställen)", ch->count);
-		if ((ch->flags & PD_CHANGE_WITH_SECTION) &&
-		    (ch->flags & PD_CHANGE_BODY_CHANGED))
-			say(&s, "; avsnittet om det har också delvis nytt innehåll",
-			    "; its section is partly rewritten too");
-		break;
-	case PD_CHANGE_THEME_EVERYWHERE:
-		name(&s, b);
-		pd_buf_printf(out, s.lang == PD_LANG_EN ?
-		              " now runs through all %zu goal areas (before: %u of %u)" :
-		              " finns nu med i alla %zu målområden (tidigare i %u av %u)",
-		              changes ? changes->new_doc->areas.size : 0,
-		              ch->count, ch->total);
-		break;
-	default:
-		value(&s, pd_change_kind_name(ch->kind) ?
-		      pd_change_kind_name(ch->kind) : "?");
-		break;
 	}
 	pd_buf_dispose(&tmp_a);
 	pd_buf_dispose(&tmp_b);
