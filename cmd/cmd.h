@@ -84,6 +84,15 @@ int cmd_color_wanted(const char *when, int fd, int *out);
  */
 int cmd_max_size(size_t *out, const cmd_spec *spec, const char *option);
 
+/**
+ * The rendering options of --format, --lang, --color and --details, as
+ * the diff and the git diff driver take them; a bad value is a usage
+ * error of `spec` (printed; PD_EXIT_TROUBLE returned).
+ */
+int cmd_render_options(pd_render_options *out, const cmd_spec *spec,
+                       const char *format, const char *lang,
+                       const char *color_when, int details);
+
 /** The output language: --lang, else the document's, else the locale's. */
 pd_lang cmd_lang_default(const pd_document *doc);
 

@@ -64,7 +64,7 @@ int cmd_diff(int argc, char **argv)
 	pd_parse_options popts = PD_PARSE_OPTIONS_INIT;
 	pd_render_options ropts = PD_RENDER_OPTIONS_INIT;
 	pd_buf out = PD_BUF_INIT;
-	int npos = 0, color = 0, status;
+	int npos = 0, status;
 
 	status = cmd_opt_parse(&cmd_diff_spec, argc, argv, &npos);
 	if (status == CMD_OPT_HELP) {
@@ -80,16 +80,9 @@ int cmd_diff(int argc, char **argv)
 	if (!strcmp(argv[1], "-") && !strcmp(argv[2], "-"))
 		return cmd_usage_error(&cmd_diff_spec, "standard input can be "
 		        "only one of OLD and NEW ('-' twice)");
-	if (format_name && pd_format_parse(&ropts.format, format_name) < 0)
-		return cmd_usage_error(&cmd_diff_spec,
-		        "unknown format '%s' (text, markdown, json)", format_name);
-	if (lang_name && pd_lang_parse(&ropts.lang, lang_name) < 0)
-		return cmd_usage_error(&cmd_diff_spec,
-		        "unknown language '%s' (sv, en)", lang_name);
-	if (cmd_color_wanted(color_when, 1, &color) < 0)
-		return cmd_usage_error(&cmd_diff_spec,
-		        "unknown colour mode '%s' (auto, always, never)",
-		        color_when);
+	if ((status = cmd_render_options(&ropts, &cmd_diff_spec, format_name,
+	                                 lang_name, color_when, details)) != 0)
+		return status;
 
 	if (update_section && !update_path)
 		return cmd_usage_error(&cmd_diff_spec,
@@ -114,8 +107,11 @@ int cmd_diff(int argc, char **argv)
 	}
 	status = pd_changes_count(changes) ? PD_EXIT_CHANGES : PD_EXIT_SAME;
 	if (update_path) {
-		ropts.flags = details ? PD_RENDER_DETAILS : 0;
-		if (cmd_update(update_path, update_section, changes, &ropts)) {
+		/* the file gets the list without colour, whatever stdout is */
+		pd_render_options uopts = ropts;
+
+		uopts.flags &= ~(unsigned)PD_RENDER_COLOR;
+		if (cmd_update(update_path, update_section, changes, &uopts)) {
 			status = PD_EXIT_TROUBLE;
 			goto done;
 		}
@@ -125,8 +121,6 @@ int cmd_diff(int argc, char **argv)
 
 	if (ropts.lang == PD_LANG_AUTO)
 		ropts.lang = cmd_lang_default(new_doc);
-	ropts.flags = (details ? PD_RENDER_DETAILS : 0) |
-	              (color ? PD_RENDER_COLOR : 0);
 	ropts.old_label = a.label ? a.label : a.name;
 	ropts.new_label = b.label ? b.label : b.name;
 	if (pd_render(&out, changes, &ropts) < 0) {

@@ -90,7 +90,7 @@ int cmd_git_diff_driver(int argc, char **argv)
 	pd_buf out = PD_BUF_INIT, name = PD_BUF_INIT;
 	const char *path, *new_path;
 	char **git;
-	int n = 0, k, npos = 0, color = 0, status;
+	int n = 0, k, npos = 0, status;
 
 	/* alone, --help or -h is a person asking, not a path from git */
 	if (argc == 2 && (!strcmp(argv[1], "--help") ||
@@ -116,16 +116,9 @@ int cmd_git_diff_driver(int argc, char **argv)
 	if (!n || npos)
 		return cmd_usage_error(&cmd_git_diff_driver_spec, "git passes 7 "
 		        "arguments (9 for a rename); this is for git to call");
-	if (format_name && pd_format_parse(&ropts.format, format_name) < 0)
-		return cmd_usage_error(&cmd_git_diff_driver_spec,
-		        "unknown format '%s' (text, markdown, json)", format_name);
-	if (lang_name && pd_lang_parse(&ropts.lang, lang_name) < 0)
-		return cmd_usage_error(&cmd_git_diff_driver_spec,
-		        "unknown language '%s' (sv, en)", lang_name);
-	if (cmd_color_wanted(color_when, 1, &color) < 0)
-		return cmd_usage_error(&cmd_git_diff_driver_spec,
-		        "unknown colour mode '%s' (auto, always, never)",
-		        color_when);
+	if ((status = cmd_render_options(&ropts, &cmd_git_diff_driver_spec, format_name,
+	                                 lang_name, color_when, details)) != 0)
+		return status;
 	git = argv + k;
 	path = git[0];
 	if (n == 1) {
@@ -163,8 +156,6 @@ int cmd_git_diff_driver(int argc, char **argv)
 	}
 	if (ropts.lang == PD_LANG_AUTO)
 		ropts.lang = cmd_lang_default(new_doc);
-	ropts.flags = (details ? PD_RENDER_DETAILS : 0) |
-	              (color ? PD_RENDER_COLOR : 0);
 	ropts.old_label = a.name;
 	ropts.new_label = b.name;
 	if (pd_render(&out, changes, &ropts) < 0) {

@@ -70,3 +70,24 @@ int cmd_write_stdout(const pd_buf *buf)
 	}
 	return 0;
 }
+
+int cmd_render_options(pd_render_options *out, const cmd_spec *spec,
+                       const char *format, const char *lang,
+                       const char *color_when, int details)
+{
+	int color = 0;
+
+	if (format && pd_format_parse(&out->format, format) < 0)
+		return cmd_usage_error(spec,
+		        "unknown format '%s' (text, markdown, json)", format);
+	if (lang && pd_lang_parse(&out->lang, lang) < 0)
+		return cmd_usage_error(spec, "unknown language '%s' (sv, en)",
+		                       lang);
+	if (cmd_color_wanted(color_when, 1, &color) < 0)
+		return cmd_usage_error(spec,
+		        "unknown colour mode '%s' (auto, always, never)",
+		        color_when);
+	out->flags = (details ? PD_RENDER_DETAILS : 0) |
+	             (color ? PD_RENDER_COLOR : 0);
+	return 0;
+}

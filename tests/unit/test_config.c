@@ -16,32 +16,10 @@
 #include <git2.h>
 
 #include "harness.h"
+#include "testutil.h"
 #include "config.h"
 
 static char base[128], tmp[160];
-
-static void remove_tree(const char *path)
-{
-	struct stat st;
-	struct dirent *e;
-	DIR *dir;
-	char sub[4096];
-
-	if (lstat(path, &st) < 0)
-		return;
-	if (S_ISDIR(st.st_mode) && (dir = opendir(path)) != NULL) {
-		while ((e = readdir(dir)) != NULL) {
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
-			remove_tree(sub);
-		}
-		closedir(dir);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
 
 /* A fresh folder for each case, under one removed at the end. */
 static void make_tmp(void)

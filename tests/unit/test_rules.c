@@ -15,6 +15,7 @@
 #include <git2.h>
 
 #include "harness.h"
+#include "testutil.h"
 #include "rules.h"
 #include "text.h"
 
@@ -23,29 +24,6 @@ static char rules_path[256];
 
 /* ------------------------------------------------------------------ */
 /* Files and documents                                                 */
-
-static void remove_tree(const char *path)
-{
-	struct stat st;
-	struct dirent *e;
-	DIR *dir;
-	char sub[4096];
-
-	if (lstat(path, &st) < 0)
-		return;
-	if (S_ISDIR(st.st_mode) && (dir = opendir(path)) != NULL) {
-		while ((e = readdir(dir)) != NULL) {
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
-			remove_tree(sub);
-		}
-		closedir(dir);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
 
 static void write_rules(const char *text)
 {

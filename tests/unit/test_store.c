@@ -16,6 +16,7 @@
 #include <git2.h>
 
 #include "harness.h"
+#include "testutil.h"
 #include "error.h"
 #include "store.h"
 
@@ -43,29 +44,6 @@ static const char doc_2035[] =
 
 /* ------------------------------------------------------------------ */
 /* Temporary folders                                                   */
-
-static void remove_tree(const char *path)
-{
-	struct stat st;
-	DIR *dir;
-	struct dirent *e;
-	char sub[4096];
-
-	if (lstat(path, &st) < 0)
-		return;
-	if (S_ISDIR(st.st_mode) && (dir = opendir(path)) != NULL) {
-		while ((e = readdir(dir)) != NULL) {
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
-			remove_tree(sub);
-		}
-		closedir(dir);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
 
 static const char *tmp_path(const char *name)
 {

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "testutil.h"
 #include "progdiff.h"
 
 static char base[128];
@@ -339,29 +340,6 @@ static const pd_test tests[] = {
 	PD_TEST(test_update__file_replaced_atomically),
 	{ NULL, NULL }
 };
-
-static void remove_tree(const char *path)
-{
-	struct stat st;
-	struct dirent *e;
-	DIR *dir;
-	char sub[4096];
-
-	if (lstat(path, &st) < 0)
-		return;
-	if (S_ISDIR(st.st_mode) && (dir = opendir(path)) != NULL) {
-		while ((e = readdir(dir)) != NULL) {
-			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-				continue;
-			snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
-			remove_tree(sub);
-		}
-		closedir(dir);
-		rmdir(path);
-	} else {
-		unlink(path);
-	}
-}
 
 int main(int argc, char **argv)
 {
