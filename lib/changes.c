@@ -712,24 +712,59 @@ static int occurs(const pd_buf *text, const char *word)
 	return 0;
 }
 
-static void fold_source(pd_buf *out, const pd_document *doc)
+/*
+ * Does `t` (a folded term) begin a word anywhere in `doc`'s headings and
+ * bodies? A word that begins with it shares its stem, so only the texts
+ * whose cached words have that stem are folded and searched; a term too
+ * short to have a stem as long as PD_STEM_CODEPOINTS (or with digits)
+ * is searched for in every text.
+ */
+static int words_have(const pd_words *w, uint64_t stem)
 {
-	size_t i;
+	size_t k;
 
-	/* headings and bodies only: markup and front matter are not text */
-	for (i = 0; i < doc->sections.size; i++) {
+	for (k = 0; k < w->n; k++)
+		if (w->stem[k] == stem)
+			return 1;
+	return 0;
+}
+
+static int doc_has_term(const pd_document *doc, const char *t)
+{
+	size_t pos = 0, ws, wl, sl = 0, i, j, cps = 0, b;
+	uint64_t stem = 0;
+	pd_buf fold = PD_BUF_INIT;
+	int found = 0;
+
+	if (pd_text_next_word(t, strlen(t), &pos, &ws, &wl)) {
+		for (b = ws; b < ws + wl; b++)
+			cps += ((unsigned char)t[b] & 0xc0) != 0x80;
+		sl = cps > PD_STEM_CODEPOINTS ? pd_text_stem_len(t + ws, wl) : 0;
+		if (ws != 0)
+			sl = 0;
+	}
+	if (sl)
+		stem = pd_text_hash(t, sl);
+	for (i = 0; i < doc->sections.size && !found; i++) {
 		const pd_section *s = pd_vec_get(&doc->sections, i);
-		size_t j;
 
-		pd_text_fold(out, s->heading, strlen(s->heading));
-		pd_buf_putc(out, '\n');
-		for (j = 0; j < s->blocks.size; j++) {
-			const pd_block *b = pd_vec_get(&s->blocks, j);
+		if (!sl || words_have(pd_document__heading_words(doc, s), stem)) {
+			pd_buf_clear(&fold);
+			pd_text_fold(&fold, s->heading, strlen(s->heading));
+			found = occurs(&fold, t);
+		}
+		for (j = 0; j < s->blocks.size && !found; j++) {
+			const pd_block *bl = pd_vec_get(&s->blocks, j);
 
-			pd_text_fold(out, b->text, b->len);
-			pd_buf_putc(out, '\n');
+			if (sl && !words_have(pd_document__block_words(doc, bl), stem))
+				continue;
+			pd_buf_clear(&fold);
+			pd_text_fold(&fold, bl->text, bl->len);
+			found = occurs(&fold, t);
 		}
 	}
+	pd_buf_dispose(&fold);
+	return found;
 }
 
 /* Merge inflected forms: (a+s → b+s) counts for (a → b). */
@@ -767,7 +802,6 @@ static void term_changes(pd_changes *c, const pd_match *m)
 {
 	const pd_document *od = c->old, *nd = c->new_doc;
 	term_state st;
-	pd_buf old_text = PD_BUF_INIT, new_text = PD_BUF_INIT;
 	size_t i, j;
 
 	memset(&st, 0, sizeof(st));
@@ -788,20 +822,13 @@ static void term_changes(pd_changes *c, const pd_match *m)
 			pd_changes__align_blocks(a, b, term_blocks, &st);
 	}
 	merge_inflections(&st);
-	for (i = 0; i < st.n; i++)
-		if (st.terms[i].count >= 2 && st.terms[i].capitalised)
-			break;
-	if (i < st.n) {
-		/* a candidate: is it gone from the new text, new to the old? */
-		fold_source(&old_text, od);
-		fold_source(&new_text, nd);
-	}
 	for (i = 0; i < st.n; i++) {
 		term *t = &st.terms[i];
 		pd_change *ch;
 
+		/* renamed throughout: gone from the new text, new to the old */
 		if (t->count < 2 || !t->capitalised ||
-		    occurs(&new_text, t->old_fold) || occurs(&old_text, t->new_fold))
+		    doc_has_term(nd, t->old_fold) || doc_has_term(od, t->new_fold))
 			continue;
 		ch = add_change(c, PD_CHANGE_TERM_RENAMED);
 		ch->old_value = pd_pool_strdup(&c->pool, t->old_text);
@@ -821,8 +848,6 @@ static void term_changes(pd_changes *c, const pd_match *m)
 		free(st.terms[j].new_fold);
 	}
 	free(st.terms);
-	pd_buf_dispose(&old_text);
-	pd_buf_dispose(&new_text);
 }
 
 /*

@@ -78,22 +78,22 @@ static const pd_words *words_of(const pd_document *cdoc, pd_words *w,
 		return w;
 	pd_buf_clear(fold);
 	pd_buf_clear(tmp);
-	latin1 = pd_text_fold(fold, text, len);
-	/* hash and stem of each word, side by side in `tmp`, then exact-size */
-	while (latin1 ?
-	       pd_text_next_word_latin1(fold->ptr, fold->size, &pos, &ws, &wl) :
-	       pd_text_next_word(fold->ptr, fold->size, &pos, &ws, &wl)) {
-		size_t sl = pd_text_stem_len(fold->ptr + ws, wl);
-		uint64_t *pairv;
+	/* hash and stem of each word, side by side in `tmp`, then exact-size;
+	 * Latin-1 text in one pass, anything else folded and split */
+	if (!pd_text_hash_words(tmp, &n, text, len)) {
+		latin1 = pd_text_fold(fold, text, len);
+		while (latin1 ?
+		       pd_text_next_word_latin1(fold->ptr, fold->size, &pos, &ws,
+		                                &wl) :
+		       pd_text_next_word(fold->ptr, fold->size, &pos, &ws, &wl)) {
+			size_t sl = pd_text_stem_len(fold->ptr + ws, wl);
+			uint64_t pairv[2];
 
-		if (tmp->size + 2 * sizeof(uint64_t) >= tmp->asize)
-			pd_buf_grow(tmp, 2 * sizeof(uint64_t));
-		pairv = (uint64_t *)(void *)(tmp->ptr + tmp->size);
-		pairv[0] = pd_text_hash(fold->ptr + ws, wl);
-		pairv[1] = sl ? pd_text_hash(fold->ptr + ws, sl) : 0;
-		tmp->size += 2 * sizeof(uint64_t);
-		tmp->ptr[tmp->size] = '\0';    /* the pd_buf invariant */
-		n++;
+			pairv[0] = pd_text_hash(fold->ptr + ws, wl);
+			pairv[1] = sl ? pd_text_hash(fold->ptr + ws, sl) : 0;
+			pd_buf_put(tmp, (const char *)pairv, sizeof(pairv));
+			n++;
+		}
 	}
 	hash = pd_pool_malloc(&doc->pool, pd__mul(n ? n : 1,
 	                                          2 * sizeof(uint64_t)));

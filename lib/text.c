@@ -847,3 +847,105 @@ int pd_text_is_latin1(const char *s, size_t len)
 	}
 	return 1;
 }
+
+/*
+ * One Latin-1 code point at s[i]: its length in bytes, or 0 when the text
+ * is not Latin-1 or holds one of the two letters that fold otherwise
+ * (U+00B5 to U+03BC, U+00DF to "ss"): then the general path is taken.
+ */
+static int l1_next(const unsigned char *s, size_t len, size_t i,
+                   int32_t *cp)
+{
+	if (s[i] < 0x80) {
+		*cp = s[i];
+		return 1;
+	}
+	if (i + 1 >= len || (s[i] != 0xc2 && s[i] != 0xc3))
+		return 0;
+	*cp = ((s[i] & 0x1f) << 6) | (s[i + 1] & 0x3f);
+	return *cp == 0xb5 || *cp == 0xdf ? 0 : 2;
+}
+
+static uint64_t fnv_cp(uint64_t h, int32_t cp)
+{
+	/* the folded code point, as UTF-8 bytes, into FNV-1a */
+	if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xc0 && cp <= 0xde && cp != 0xd7))
+		cp += 0x20;
+	if (cp < 0x80)
+		return (h ^ (uint64_t)cp) * 1099511628211ull;
+	h = (h ^ (uint64_t)(0xc0 | (cp >> 6))) * 1099511628211ull;
+	return (h ^ (uint64_t)(0x80 | (cp & 0x3f))) * 1099511628211ull;
+}
+
+int pd_text_hash_words(pd_buf *out, size_t *n_out, const char *str,
+                       size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, start = out->size, n = 0;
+
+	while (i < len) {
+		uint64_t h = 14695981039346656037ull, stem_h = 0, pairv[2];
+		unsigned cps = 0;
+		int32_t cp, base, next;
+		int k, m, stem_ok = 1;
+
+		if (!(k = l1_next(s, len, i, &cp)))
+			goto general;
+		if (!latin1_is_word(cp)) {
+			i += (size_t)k;
+			continue;
+		}
+		base = cp;
+		for (;;) {
+			/* cp (k bytes at i) belongs to the word */
+			if (cps <= PD_STEM_CODEPOINTS && cp < 0x80 &&
+			    !is_ascii_alpha((char)cp))
+				stem_ok = 0;
+			if (cps == PD_STEM_CODEPOINTS)
+				stem_h = h;
+			h = fnv_cp(h, cp);
+			cps++;
+			i += (size_t)k;
+			if (i >= len)
+				break;
+			if (!(k = l1_next(s, len, i, &cp)))
+				goto general;
+			if (latin1_is_word(cp)) {
+				base = cp;
+				continue;
+			}
+			if ((cp == '\'' || cp == '-') && latin1_is_letter(base) &&
+			    i + 1 < len) {
+				if (!(m = l1_next(s, len, i + 1, &next)))
+					goto general;
+				if (latin1_is_letter(next)) {
+					/* the joiner, then the letter after it */
+					if (cps <= PD_STEM_CODEPOINTS)
+						stem_ok = 0;
+					if (cps == PD_STEM_CODEPOINTS)
+						stem_h = h;
+					h = fnv_cp(h, cp);
+					cps++;
+					i += 1;
+					cp = next;
+					k = m;
+					base = next;
+					continue;
+				}
+			}
+			break;
+		}
+		pairv[0] = h;
+		if (!stem_ok || cps < PD_STEM_MIN_WORD)
+			pairv[1] = 0;
+		else
+			pairv[1] = cps > PD_STEM_CODEPOINTS ? stem_h : h;
+		pd_buf_put(out, (const char *)pairv, sizeof(pairv));
+		n++;
+	}
+	*n_out = n;
+	return 1;
+general:
+	pd_buf_truncate(out, start);
+	return 0;
+}

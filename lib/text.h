@@ -87,6 +87,17 @@ int pd_text_is_latin1(const char *s, size_t len);
 int pd_text_next_word_latin1(const char *s, size_t len, size_t *pos,
                              size_t *start, size_t *wlen);
 
+/**
+ * The words of `s` as pairs of uint64_t appended to `out`: the
+ * pd_text_hash() of the folded word and of its stem (0 for none), as
+ * folding, pd_text_next_word() and pd_text_stem_len() would give them,
+ * in one pass. Only for text in Latin-1 (and without U+00B5 or U+00DF):
+ * returns 1 and the number of words in *n_out, or 0 having appended
+ * nothing, and then the caller takes the general path.
+ */
+int pd_text_hash_words(pd_buf *out, size_t *n_out, const char *s,
+                       size_t len);
+
 /** Code points of a word's stem, and the shortest word that has one. */
 #define PD_STEM_CODEPOINTS 6
 #define PD_STEM_MIN_WORD 5

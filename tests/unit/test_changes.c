@@ -218,6 +218,22 @@ static void test_changes__word_still_present_is_no_term_rename(void)
 	pd_buf_dispose(&out);
 }
 
+static void test_changes__inflected_leftover_is_no_term_rename(void)
+{
+	pd_buf out = PD_BUF_INIT;
+
+	/* "Nyckeltalsdagens" is still there, inflected: not renamed throughout */
+	kinds(&out,
+	      "# P\n\n## Arbetsformer\n\nNyckeltalsdagen hålls. På "
+	      "Nyckeltalsdagen jämförs. Efter Nyckeltalsdagen skrivs.\n\n"
+	      "## Uppföljning\n\nNyckeltalsdagens resultat redovisas.\n",
+	      "# P\n\n## Arbetsformer\n\nSödertörnsdagen hålls. På "
+	      "Södertörnsdagen jämförs. Efter Södertörnsdagen skrivs.\n\n"
+	      "## Uppföljning\n\nNyckeltalsdagens resultat redovisas.\n");
+	STR_EQ(out.ptr, "section-changed", "the name is not gone");
+	pd_buf_dispose(&out);
+}
+
 static void test_changes__theme_in_every_area(void)
 {
 	pd_document *a = doc_of(areas3), *b;
@@ -351,6 +367,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_changes__metadata_and_name_gaining_year),
 	PD_TEST(test_changes__term_renamed_throughout),
 	PD_TEST(test_changes__word_still_present_is_no_term_rename),
+	PD_TEST(test_changes__inflected_leftover_is_no_term_rename),
 	PD_TEST(test_changes__theme_in_every_area),
 	PD_TEST(test_changes__area_text_changed_is_reported),
 	PD_TEST(test_changes__one_of_many_equal_headings_removed),

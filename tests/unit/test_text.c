@@ -410,7 +410,75 @@ static void test_text__latin1_words_agree(void)
 	OK(!pd_text_is_latin1("klimat\xe2\x80\x99s", 9), "U+2019 is not");
 }
 
+/* the general path: fold, split, hash, stem */
+static size_t general_words(pd_buf *out, const char *s, size_t len)
+{
+	pd_buf fold = PD_BUF_INIT;
+	size_t pos = 0, ws, wl, n = 0;
+
+	pd_text_fold(&fold, s, len);
+	while (pd_text_next_word(fold.ptr, fold.size, &pos, &ws, &wl)) {
+		size_t sl = pd_text_stem_len(fold.ptr + ws, wl);
+		uint64_t pairv[2];
+
+		pairv[0] = pd_text_hash(fold.ptr + ws, wl);
+		pairv[1] = sl ? pd_text_hash(fold.ptr + ws, sl) : 0;
+		pd_buf_put(out, (const char *)pairv, sizeof(pairv));
+		n++;
+	}
+	pd_buf_dispose(&fold);
+	return n;
+}
+
+/* property: hashing Latin-1 words in one pass equals the general path */
+static void test_text__one_pass_word_hashes_agree(void)
+{
+	static const char *const pieces[] = {
+		"a", "K", "Å", "ä", "Ö", "é", "É", "7", " ", "-", "'", ",",
+		"klimat", "KLIMATET", "Södertörns", "x-y", "åå", "\xc2\xa0",
+		"\xc3\x97", "ª", "²"
+	};
+	uint64_t seed = 0x9e3779b97f4a7c15ull;
+	int trial, bad = 0;
+
+	for (trial = 0; trial < 5000 && !bad; trial++) {
+		pd_buf text = PD_BUF_INIT, fast = PD_BUF_INIT, slow = PD_BUF_INIT;
+		size_t n = 1 + (size_t)(seed % 30), k, nf = 0, ns;
+
+		for (k = 0; k < n; k++) {
+			seed ^= seed << 13;
+			seed ^= seed >> 7;
+			seed ^= seed << 17;
+			pd_buf_puts(&text, pieces[seed % (sizeof(pieces) /
+			                                  sizeof(pieces[0]))]);
+		}
+		ns = general_words(&slow, text.ptr, text.size);
+		if (!pd_text_hash_words(&fast, &nf, text.ptr, text.size) ||
+		    nf != ns || fast.size != slow.size ||
+		    memcmp(fast.ptr, slow.ptr, slow.size)) {
+			printf("    text \"%s\"\n", text.ptr);
+			bad = 1;
+		}
+		pd_buf_dispose(&text);
+		pd_buf_dispose(&fast);
+		pd_buf_dispose(&slow);
+	}
+	OK(!bad, "one pass gives the general path's hashes and stems");
+	{
+		pd_buf out = PD_BUF_INIT;
+		size_t n = 0;
+
+		OK(!pd_text_hash_words(&out, &n, "Straße", strlen("Straße")),
+		   "ß folds to ss: the general path");
+		OK(out.size == 0, "nothing appended then");
+		OK(!pd_text_hash_words(&out, &n, "klimat\xe2\x80\x99s", 9),
+		   "beyond Latin-1: the general path");
+		pd_buf_dispose(&out);
+	}
+}
+
 static const pd_test tests[] = {
+	PD_TEST(test_text__one_pass_word_hashes_agree),
 	PD_TEST(test_text__latin1_words_agree),
 	PD_TEST(test_text__fold_latin1_agrees_with_utf8proc),
 	PD_TEST(test_text__check_valid),
