@@ -849,32 +849,60 @@ int pd_text_is_latin1(const char *s, size_t len)
 }
 
 /*
- * One Latin-1 code point at s[i]: its length in bytes, or 0 when the text
- * is not Latin-1 or holds one of the two letters that fold otherwise
- * (U+00B5 to U+03BC, U+00DF to "ss"): then the general path is taken.
+ * The one pass over Latin-1 text: a byte class table for ASCII, the two
+ * lead bytes of U+0080..U+00FF decoded inline, FNV-1a over the folded
+ * bytes as they come. U+00B5 and U+00DF fold to other letters, and any
+ * other lead byte is beyond Latin-1: for those the general path is taken.
  */
-static int l1_next(const unsigned char *s, size_t len, size_t i,
-                   int32_t *cp)
+enum { L1_LETTER = 1, L1_DIGIT = 2, L1_JOINER = 4 };
+
+static unsigned char l1_ascii[128];
+static int l1_ready;
+
+static void l1_init(void)
 {
-	if (s[i] < 0x80) {
-		*cp = s[i];
-		return 1;
-	}
-	if (i + 1 >= len || (s[i] != 0xc2 && s[i] != 0xc3))
-		return 0;
-	*cp = ((s[i] & 0x1f) << 6) | (s[i + 1] & 0x3f);
-	return *cp == 0xb5 || *cp == 0xdf ? 0 : 2;
+	int c;
+
+	for (c = 'a'; c <= 'z'; c++)
+		l1_ascii[c] = l1_ascii[c - 32] = L1_LETTER;
+	for (c = '0'; c <= '9'; c++)
+		l1_ascii[c] = L1_DIGIT;
+	l1_ascii['\''] = l1_ascii['-'] = L1_JOINER;
+	l1_ready = 1;
 }
 
-static uint64_t fnv_cp(uint64_t h, int32_t cp)
+#define FNV_PRIME 1099511628211ull
+#define FNV_BASIS 14695981039346656037ull
+
+/* Class of the code point at s[i] (its length in *k), folded into *cp;
+ * -1 when the general path must take over. */
+static int l1_class(const unsigned char *s, size_t len, size_t i,
+                    int32_t *cp, int *k)
 {
-	/* the folded code point, as UTF-8 bytes, into FNV-1a */
-	if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xc0 && cp <= 0xde && cp != 0xd7))
-		cp += 0x20;
+	unsigned char c = s[i];
+
+	if (c < 0x80) {
+		*k = 1;
+		*cp = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+		return l1_ascii[c];
+	}
+	if (i + 1 >= len || (c != 0xc2 && c != 0xc3))
+		return -1;
+	*k = 2;
+	*cp = ((c & 0x1f) << 6) | (s[i + 1] & 0x3f);
+	if (*cp == 0xb5 || *cp == 0xdf)
+		return -1;
+	if (*cp >= 0xc0 && *cp <= 0xde && *cp != 0xd7)
+		*cp += 0x20;
+	return is_latin1_letter(*cp) ? L1_LETTER : 0;
+}
+
+static uint64_t fnv_folded(uint64_t h, int32_t cp)
+{
 	if (cp < 0x80)
-		return (h ^ (uint64_t)cp) * 1099511628211ull;
-	h = (h ^ (uint64_t)(0xc0 | (cp >> 6))) * 1099511628211ull;
-	return (h ^ (uint64_t)(0x80 | (cp & 0x3f))) * 1099511628211ull;
+		return (h ^ (uint64_t)cp) * FNV_PRIME;
+	h = (h ^ (uint64_t)(0xc0 | (cp >> 6))) * FNV_PRIME;
+	return (h ^ (uint64_t)(0x80 | (cp & 0x3f))) * FNV_PRIME;
 }
 
 int pd_text_hash_words(pd_buf *out, size_t *n_out, const char *str,
@@ -883,64 +911,86 @@ int pd_text_hash_words(pd_buf *out, size_t *n_out, const char *str,
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0, start = out->size, n = 0;
 
+	if (!l1_ready)
+		l1_init();
 	while (i < len) {
-		uint64_t h = 14695981039346656037ull, stem_h = 0, pairv[2];
+		uint64_t h = FNV_BASIS, stem_h = 0, *pairv;
 		unsigned cps = 0;
-		int32_t cp, base, next;
-		int k, m, stem_ok = 1;
+		int32_t cp, next;
+		int cl, k, m, ncl, base_letter, stem_ok = 1;
 
-		if (!(k = l1_next(s, len, i, &cp)))
+		/* pass what is not a word: ASCII quickly */
+		while (i < len && s[i] < 0x80 && !(l1_ascii[s[i]] & (L1_LETTER |
+		                                                   L1_DIGIT)))
+			i++;
+		if (i >= len)
+			break;
+		if ((cl = l1_class(s, len, i, &cp, &k)) < 0)
 			goto general;
-		if (!latin1_is_word(cp)) {
+		if (!(cl & (L1_LETTER | L1_DIGIT))) {
 			i += (size_t)k;
 			continue;
 		}
-		base = cp;
+		base_letter = cl & L1_LETTER;
 		for (;;) {
-			/* cp (k bytes at i) belongs to the word */
-			if (cps <= PD_STEM_CODEPOINTS && cp < 0x80 &&
-			    !is_ascii_alpha((char)cp))
-				stem_ok = 0;
-			if (cps == PD_STEM_CODEPOINTS)
-				stem_h = h;
-			h = fnv_cp(h, cp);
+			/* cp (folded, k bytes at i) belongs to the word */
+			if (cps <= PD_STEM_CODEPOINTS) {
+				if (cp < 0x80 && !(cl & L1_LETTER))
+					stem_ok = 0;
+				if (cps == PD_STEM_CODEPOINTS)
+					stem_h = h;
+			}
+			if (cp < 0x80)
+				h = (h ^ (uint64_t)cp) * FNV_PRIME;
+			else
+				h = fnv_folded(h, cp);
 			cps++;
 			i += (size_t)k;
 			if (i >= len)
 				break;
-			if (!(k = l1_next(s, len, i, &cp)))
+			if (s[i] < 0x80) {
+				/* the common case, without a call */
+				cl = l1_ascii[s[i]];
+				cp = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
+				k = 1;
+			} else if ((cl = l1_class(s, len, i, &cp, &k)) < 0) {
 				goto general;
-			if (latin1_is_word(cp)) {
-				base = cp;
+			}
+			if (cl & (L1_LETTER | L1_DIGIT)) {
+				base_letter = cl & L1_LETTER;
 				continue;
 			}
-			if ((cp == '\'' || cp == '-') && latin1_is_letter(base) &&
-			    i + 1 < len) {
-				if (!(m = l1_next(s, len, i + 1, &next)))
+			/* an apostrophe or hyphen between two letters joins them */
+			if ((cl & L1_JOINER) && base_letter && i + 1 < len) {
+				if ((ncl = l1_class(s, len, i + 1, &next, &m)) < 0)
 					goto general;
-				if (latin1_is_letter(next)) {
-					/* the joiner, then the letter after it */
-					if (cps <= PD_STEM_CODEPOINTS)
+				if (ncl & L1_LETTER) {
+					if (cps <= PD_STEM_CODEPOINTS) {
 						stem_ok = 0;
-					if (cps == PD_STEM_CODEPOINTS)
-						stem_h = h;
-					h = fnv_cp(h, cp);
+						if (cps == PD_STEM_CODEPOINTS)
+							stem_h = h;
+					}
+					h = fnv_folded(h, cp);
 					cps++;
 					i += 1;
 					cp = next;
 					k = m;
-					base = next;
+					cl = ncl;
 					continue;
 				}
 			}
 			break;
 		}
+		if (out->size + 2 * sizeof(uint64_t) >= out->asize)
+			pd_buf_grow(out, 2 * sizeof(uint64_t));
+		pairv = (uint64_t *)(void *)(out->ptr + out->size);
 		pairv[0] = h;
 		if (!stem_ok || cps < PD_STEM_MIN_WORD)
 			pairv[1] = 0;
 		else
 			pairv[1] = cps > PD_STEM_CODEPOINTS ? stem_h : h;
-		pd_buf_put(out, (const char *)pairv, sizeof(pairv));
+		out->size += 2 * sizeof(uint64_t);
+		out->ptr[out->size] = '\0';
 		n++;
 	}
 	*n_out = n;
