@@ -32,11 +32,22 @@ int pd_text_check(const char *s, size_t len, size_t *bad_out)
 		uint32_t cp, min;
 
 		if (c < 0x80) {
+			uint64_t w;
+
 			if (!c) {
 				*bad_out = i;
 				return 1;
 			}
 			i++;
+			/* eight bytes at a time while all are ASCII and none NUL */
+			while (i + 8 <= len) {
+				memcpy(&w, p + i, 8);
+				if ((w & 0x8080808080808080ull) ||
+				    ((w - 0x0101010101010101ull) & ~w &
+				     0x8080808080808080ull))
+					break;
+				i += 8;
+			}
 			continue;
 		}
 		if (c >= 0xc2 && c <= 0xdf) {
@@ -722,6 +733,16 @@ unsigned pd_text_line_count(const char *s, size_t len)
 	unsigned n = 0;
 	size_t i;
 
+	if (!memchr(s, '\r', len)) {
+		/* LF only, the usual case: let memchr find them */
+		const char *p = s, *end = s + len;
+
+		while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
+			n++;
+			p++;
+		}
+		return n + (len && s[len - 1] != '\n');
+	}
 	for (i = 0; i < len; i++) {
 		if (s[i] == '\n') {
 			n++;

@@ -477,7 +477,29 @@ static void test_text__one_pass_word_hashes_agree(void)
 	}
 }
 
+/* the eight-bytes-at-a-time path finds what the byte path finds */
+static void test_text__check_long_ascii(void)
+{
+	char buf[64];
+	size_t bad = 0, at;
+
+	for (at = 0; at < 40; at++) {
+		memset(buf, 'a', sizeof(buf));
+		buf[at] = '\0';
+		INT_EQ(pd_text_check(buf, sizeof(buf), &bad), 1, "a NUL anywhere");
+		INT_EQ(bad, at, "at its offset");
+		buf[at] = (char)0xff;
+		INT_EQ(pd_text_check(buf, sizeof(buf), &bad), 2, "a bad byte");
+		INT_EQ(bad, at, "at its offset");
+	}
+	memset(buf, 'a', sizeof(buf));
+	INT_EQ(pd_text_check(buf, sizeof(buf), &bad), 0, "all ASCII is valid");
+	INT_EQ(pd_text_line_count("a\nb\n\nc", 7), 4, "LF lines, last unended");
+	INT_EQ(pd_text_line_count("a\r\nb\rc\n", 8), 3, "CRLF and CR");
+}
+
 static const pd_test tests[] = {
+	PD_TEST(test_text__check_long_ascii),
 	PD_TEST(test_text__one_pass_word_hashes_agree),
 	PD_TEST(test_text__latin1_words_agree),
 	PD_TEST(test_text__fold_latin1_agrees_with_utf8proc),
