@@ -495,7 +495,7 @@ static void test_text__check_long_ascii(void)
 	memset(buf, 'a', sizeof(buf));
 	INT_EQ(pd_text_check(buf, sizeof(buf), &bad), 0, "all ASCII is valid");
 	INT_EQ(pd_text_line_count("a\nb\n\nc", 7), 4, "LF lines, last unended");
-	INT_EQ(pd_text_line_count("a\r\nb\rc\n", 8), 3, "CRLF and CR");
+	INT_EQ(pd_text_line_count("a\r\nb\rc\n", 7), 3, "CRLF and CR");
 }
 
 static const pd_test tests[] = {
