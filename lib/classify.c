@@ -331,9 +331,11 @@ int pd_classifier_new(pd_classifier **out)
 	pcre2_set_match_limit(cls->mctx, MATCH_LIMIT);
 	pcre2_set_depth_limit(cls->mctx, DEPTH_LIMIT);
 	pcre2_set_heap_limit(cls->mctx, HEAP_LIMIT);
+	/* alone, only the patterns of a heading's ending are tried */
 	for (i = 0; i < NBUILTINS; i++) {
 		cls->builtin[i].kind = builtins[i].kind;
-		if ((error = compile(&cls->builtin[i].code, builtins[i].pattern,
+		if (builtins[i].ends &&
+		    (error = compile(&cls->builtin[i].code, builtins[i].pattern,
 		                     builtins[i].kind)) < 0)
 			goto done;
 	}
