@@ -106,11 +106,52 @@ typedef struct word_set {
 	int done;
 } word_set;
 
-static int cmp_u64(const void *a, const void *b)
+/*
+ * Sort word hashes: quicksort (Hoare's partition, middle pivot, which
+ * keeps runs of equal words cheap) with insertion sort for short ranges.
+ * The hashes are as good as random, so the middle pivot is as good as
+ * any; qsort's comparison call per step cost more than the sort itself.
+ */
+static void sort_u64(uint64_t *a, size_t n)
 {
-	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+	while (n > 16) {
+		uint64_t pivot = a[n / 2], t;
+		size_t i = 0, j = n - 1;
 
-	return x < y ? -1 : x > y;
+		for (;;) {
+			while (a[i] < pivot)
+				i++;
+			while (a[j] > pivot)
+				j--;
+			if (i >= j)
+				break;
+			t = a[i];
+			a[i] = a[j];
+			a[j] = t;
+			i++;
+			j--;
+		}
+		/* recurse into the smaller part, loop on the larger */
+		if (j + 1 < n - j - 1) {
+			sort_u64(a, j + 1);
+			a += j + 1;
+			n -= j + 1;
+		} else {
+			sort_u64(a + j + 1, n - j - 1);
+			n = j + 1;
+		}
+	}
+	{
+		size_t i, k;
+
+		for (i = 1; i < n; i++) {
+			uint64_t v = a[i];
+
+			for (k = i; k > 0 && a[k - 1] > v; k--)
+				a[k] = a[k - 1];
+			a[k] = v;
+		}
+	}
 }
 
 typedef struct u64vec {
@@ -271,8 +312,7 @@ static void word_set_build(word_set *out, const pd_document *doc,
 	gather(&v, doc, s, 0);
 	if (v.n == 0)
 		u64_push_words(&v, pd_document__heading_words(doc, s));
-	if (v.n)
-		qsort(v.p, v.n, sizeof(uint64_t), cmp_u64);
+	sort_u64(v.p, v.n);
 	for (i = 0; i < v.n; i++)
 		if (n == 0 || v.p[n - 1] != v.p[i])
 			v.p[n++] = v.p[i];
@@ -739,18 +779,87 @@ static void match_moves(matcher *mt)
 
 /* ---- round 3: renames through the rare-word index ---- */
 
-typedef struct posting {
-	uint64_t word;
-	size_t section;
-} posting;
+/*
+ * The index of rare words: for each word of the unpaired old sections,
+ * how many of them have it, and for a word that at most RARE_POSTINGS
+ * have, which. Built in two passes (count, then fill), without sorting.
+ */
+typedef struct rare_index {
+	uint64_t *keys;
+	unsigned *count;
+	size_t *offset;     /* into `sections`, for a rare word */
+	size_t cap;
+	size_t *sections;
+} rare_index;
 
-static int cmp_posting(const void *a, const void *b)
+static size_t rare_slot(const rare_index *r, uint64_t key)
 {
-	const posting *x = a, *y = b;
+	size_t i = (size_t)(key ^ (key >> 29)) & (r->cap - 1);
 
-	if (x->word != y->word)
-		return x->word < y->word ? -1 : 1;
-	return x->section < y->section ? -1 : x->section > y->section;
+	while (r->keys[i] && r->keys[i] != key)
+		i = (i + 1) & (r->cap - 1);
+	return i;
+}
+
+static int rare_build(rare_index *r, matcher *mt)
+{
+	size_t i, j, total = 0, words = 0, *fill;
+
+	for (i = 1; i < mt->m->nold; i++)
+		if (mt->m->o2n[i] == NONE)
+			words += old_set(mt, i)->n;
+	if (!words)
+		return 0;
+	r->cap = 64;
+	while (r->cap < words * 2)
+		r->cap <<= 1;
+	r->keys = pd__calloc(r->cap, sizeof(uint64_t));
+	r->count = pd__calloc(r->cap, sizeof(unsigned));
+	r->offset = pd__reallocarray(NULL, r->cap, sizeof(size_t));
+	for (i = 1; i < mt->m->nold; i++) {
+		const word_set *ws;
+
+		if (mt->m->o2n[i] != NONE)
+			continue;
+		ws = old_set(mt, i);
+		for (j = 0; j < ws->n; j++) {
+			uint64_t key = ws->w[j] ? ws->w[j] : 1;
+			size_t k = rare_slot(r, key);
+
+			r->keys[k] = key;
+			r->count[k]++;
+		}
+	}
+	for (i = 0; i < r->cap; i++)
+		if (r->keys[i] && r->count[i] <= RARE_POSTINGS) {
+			r->offset[i] = total;
+			total += r->count[i];
+		}
+	r->sections = pd__reallocarray(NULL, total ? total : 1, sizeof(size_t));
+	fill = pd__calloc(r->cap, sizeof(size_t));
+	for (i = 1; i < mt->m->nold; i++) {
+		const word_set *ws;
+
+		if (mt->m->o2n[i] != NONE)
+			continue;
+		ws = old_set(mt, i);
+		for (j = 0; j < ws->n; j++) {
+			size_t k = rare_slot(r, ws->w[j] ? ws->w[j] : 1);
+
+			if (r->count[k] <= RARE_POSTINGS)
+				r->sections[r->offset[k] + fill[k]++] = i;
+		}
+	}
+	free(fill);
+	return 1;
+}
+
+static void rare_dispose(rare_index *r)
+{
+	free(r->keys);
+	free(r->count);
+	free(r->offset);
+	free(r->sections);
 }
 
 
@@ -789,34 +898,16 @@ static size_t slot_candidate(matcher *mt, const pd_section *n)
 
 static void match_renames(matcher *mt)
 {
-	posting *post = NULL;
-	size_t npost = 0, cappost = 0, i, j;
+	rare_index rare;
+	size_t i, j;
 	unsigned *votes;
 	size_t *touched, ntouched;
 	candidate *cands = NULL;
 	size_t ncands = 0, capcands = 0;
 
-	for (i = 1; i < mt->m->nold; i++) {
-		word_set *ws;
-
-		if (mt->m->o2n[i] != NONE)
-			continue;
-		ws = old_set(mt, i);
-		for (j = 0; j < ws->n; j++) {
-			if (npost == cappost) {
-				cappost = cappost ? cappost * 2 : 1024;
-				post = pd__reallocarray(post, cappost, sizeof(*post));
-			}
-			post[npost].word = ws->w[j];
-			post[npost].section = i;
-			npost++;
-		}
-	}
-	if (npost == 0) {
-		free(post);
+	memset(&rare, 0, sizeof(rare));
+	if (!rare_build(&rare, mt))
 		return;
-	}
-	qsort(post, npost, sizeof(*post), cmp_posting);
 	votes = pd__calloc(mt->m->nold, sizeof(unsigned));
 	touched = pd__reallocarray(NULL, mt->m->nold, sizeof(size_t));
 
@@ -830,23 +921,14 @@ static void match_renames(matcher *mt)
 		ws = new_set(mt, i);
 		ntouched = 0;
 		for (j = 0; j < ws->n; j++) {
-			size_t lo = 0, hi = npost, end;
+			size_t k = rare_slot(&rare, ws->w[j] ? ws->w[j] : 1), lo, end;
 
-			while (lo < hi) {
-				size_t mid = lo + (hi - lo) / 2;
-
-				if (post[mid].word < ws->w[j])
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			for (end = lo; end < npost && post[end].word == ws->w[j] &&
-			     end - lo <= RARE_POSTINGS; end++)
-				;
-			if (end - lo > RARE_POSTINGS)
+			if (!rare.keys[k] || rare.count[k] > RARE_POSTINGS)
 				continue;
+			lo = rare.offset[k];
+			end = lo + rare.count[k];
 			for (; lo < end; lo++) {
-				size_t o = post[lo].section;
+				size_t o = rare.sections[lo];
 
 				if (kind_class(old_at(mt, o)->kind) != kind_class(n->kind))
 					continue;
@@ -916,7 +998,7 @@ static void match_renames(matcher *mt)
 	free(cands);
 	free(touched);
 	free(votes);
-	free(post);
+	rare_dispose(&rare);
 }
 
 /* ---- moves: parent changed, or order among siblings changed ---- */
