@@ -788,7 +788,7 @@ typedef struct rare_index {
 	uint64_t *keys;
 	unsigned *count;
 	size_t *offset;     /* into `sections`, for a rare word */
-	size_t cap;
+	size_t cap, used;
 	size_t *sections;
 } rare_index;
 
@@ -801,21 +801,35 @@ static size_t rare_slot(const rare_index *r, uint64_t key)
 	return i;
 }
 
+/* Double the table, keeping the counts (offsets are set later). */
+static void rare_grow(rare_index *r)
+{
+	rare_index bigger;
+	size_t i;
+
+	bigger.cap = r->cap ? r->cap * 2 : 1024;
+	bigger.used = r->used;
+	bigger.keys = pd__calloc(bigger.cap, sizeof(uint64_t));
+	bigger.count = pd__calloc(bigger.cap, sizeof(unsigned));
+	bigger.offset = NULL;
+	bigger.sections = NULL;
+	for (i = 0; i < r->cap; i++)
+		if (r->keys[i]) {
+			size_t k = rare_slot(&bigger, r->keys[i]);
+
+			bigger.keys[k] = r->keys[i];
+			bigger.count[k] = r->count[i];
+		}
+	free(r->keys);
+	free(r->count);
+	*r = bigger;
+}
+
 static int rare_build(rare_index *r, matcher *mt)
 {
-	size_t i, j, total = 0, words = 0, *fill;
+	size_t i, j, total = 0, *fill;
 
-	for (i = 1; i < mt->m->nold; i++)
-		if (mt->m->o2n[i] == NONE)
-			words += old_set(mt, i)->n;
-	if (!words)
-		return 0;
-	r->cap = 64;
-	while (r->cap < words * 2)
-		r->cap <<= 1;
-	r->keys = pd__calloc(r->cap, sizeof(uint64_t));
-	r->count = pd__calloc(r->cap, sizeof(unsigned));
-	r->offset = pd__reallocarray(NULL, r->cap, sizeof(size_t));
+	rare_grow(r);
 	for (i = 1; i < mt->m->nold; i++) {
 		const word_set *ws;
 
@@ -824,12 +838,21 @@ static int rare_build(rare_index *r, matcher *mt)
 		ws = old_set(mt, i);
 		for (j = 0; j < ws->n; j++) {
 			uint64_t key = ws->w[j] ? ws->w[j] : 1;
-			size_t k = rare_slot(r, key);
+			size_t k;
 
-			r->keys[k] = key;
+			if ((r->used + 1) * 2 > r->cap)
+				rare_grow(r);
+			k = rare_slot(r, key);
+			if (!r->keys[k]) {
+				r->keys[k] = key;
+				r->used++;
+			}
 			r->count[k]++;
 		}
 	}
+	if (!r->used)
+		return 0;
+	r->offset = pd__reallocarray(NULL, r->cap, sizeof(size_t));
 	for (i = 0; i < r->cap; i++)
 		if (r->keys[i] && r->count[i] <= RARE_POSTINGS) {
 			r->offset[i] = total;
@@ -906,8 +929,10 @@ static void match_renames(matcher *mt)
 	size_t ncands = 0, capcands = 0;
 
 	memset(&rare, 0, sizeof(rare));
-	if (!rare_build(&rare, mt))
+	if (!rare_build(&rare, mt)) {
+		rare_dispose(&rare);
 		return;
+	}
 	votes = pd__calloc(mt->m->nold, sizeof(unsigned));
 	touched = pd__reallocarray(NULL, mt->m->nold, sizeof(size_t));
 
