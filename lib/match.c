@@ -15,6 +15,7 @@
 
 #include "alloc.h"
 #include "match.h"
+#include "pool.h"
 #include "text.h"
 #include "textdiff.h"
 
@@ -104,6 +105,7 @@ typedef struct word_set {
 	size_t n;
 	double total;       /* the sum of the weights */
 	int done;
+	int pooled;         /* in the matcher's pool: not freed alone */
 } word_set;
 
 /*
@@ -303,25 +305,40 @@ static float idf_weight(const idf_map *m, uint64_t key)
 	return (float)log((m->n + 1.0) / (df + 0.5));
 }
 
+/*
+ * Build the word set of `s` in `pool` (the matcher's: freed in one call)
+ * or, without one, in memory of its own that word_set_dispose() frees;
+ * `scratch` gathers the words and is kept for the next set.
+ */
 static void word_set_build(word_set *out, const pd_document *doc,
-                           const pd_section *s, const idf_map *idf)
+                           const pd_section *s, const idf_map *idf,
+                           pd_pool *pool, u64vec *scratch)
 {
-	u64vec v = { NULL, 0, 0 };
+	u64vec *v = scratch;
 	size_t i, n = 0;
 
-	gather(&v, doc, s, 0);
-	if (v.n == 0)
-		u64_push_words(&v, pd_document__heading_words(doc, s));
-	sort_u64(v.p, v.n);
-	for (i = 0; i < v.n; i++)
-		if (n == 0 || v.p[n - 1] != v.p[i])
-			v.p[n++] = v.p[i];
-	out->w = v.p;
+	v->n = 0;
+	gather(v, doc, s, 0);
+	if (v->n == 0)
+		u64_push_words(v, pd_document__heading_words(doc, s));
+	sort_u64(v->p, v->n);
+	for (i = 0; i < v->n; i++)
+		if (n == 0 || v->p[n - 1] != v->p[i])
+			v->p[n++] = v->p[i];
+	if (pool) {
+		out->w = pd_pool_malloc(pool, pd__mul(n ? n : 1, sizeof(uint64_t)));
+		out->weight = pd_pool_malloc(pool, pd__mul(n ? n : 1, sizeof(float)));
+	} else {
+		out->w = pd__reallocarray(NULL, n ? n : 1, sizeof(uint64_t));
+		out->weight = pd__reallocarray(NULL, n ? n : 1, sizeof(float));
+	}
+	out->pooled = pool != NULL;
+	if (n)
+		memcpy(out->w, v->p, n * sizeof(uint64_t));
 	out->n = n;
-	out->weight = pd__reallocarray(NULL, n ? n : 1, sizeof(float));
 	out->total = 0;
 	for (i = 0; i < n; i++) {
-		out->weight[i] = idf_weight(idf, v.p[i]);
+		out->weight[i] = idf_weight(idf, v->p[i]);
 		out->total += out->weight[i];
 	}
 	out->done = 1;
@@ -329,6 +346,8 @@ static void word_set_build(word_set *out, const pd_document *doc,
 
 static void word_set_dispose(word_set *ws)
 {
+	if (ws->pooled)
+		return;
 	free(ws->w);
 	free(ws->weight);
 }
@@ -362,13 +381,15 @@ double pd_match__similarity(const pd_document *old,
                             const pd_section *b)
 {
 	word_set sa, sb;
+	u64vec scratch = { NULL, 0, 0 };
 	double sim;
 
-	word_set_build(&sa, old, a, NULL);
-	word_set_build(&sb, new_doc, b, NULL);
+	word_set_build(&sa, old, a, NULL, NULL, &scratch);
+	word_set_build(&sb, new_doc, b, NULL, NULL, &scratch);
 	sim = jaccard(&sa, &sb);
 	word_set_dispose(&sa);
 	word_set_dispose(&sb);
+	free(scratch.p);
 	return sim;
 }
 
@@ -381,6 +402,8 @@ typedef struct matcher {
 	idf_map idf;
 	int have_idf;
 	double threshold;
+	pd_pool pool;           /* the word sets */
+	u64vec scratch;
 } matcher;
 
 static const idf_map *idf_of(matcher *mt)
@@ -396,7 +419,8 @@ static word_set *old_set(matcher *mt, size_t o)
 {
 	if (!mt->old_words[o].done)
 		word_set_build(&mt->old_words[o], mt->old,
-		               pd_vec_get(&mt->old->sections, o), idf_of(mt));
+		               pd_vec_get(&mt->old->sections, o), idf_of(mt),
+		               &mt->pool, &mt->scratch);
 	return &mt->old_words[o];
 }
 
@@ -404,7 +428,8 @@ static word_set *new_set(matcher *mt, size_t n)
 {
 	if (!mt->new_words[n].done)
 		word_set_build(&mt->new_words[n], mt->new_doc,
-		               pd_vec_get(&mt->new_doc->sections, n), idf_of(mt));
+		               pd_vec_get(&mt->new_doc->sections, n), idf_of(mt),
+		               &mt->pool, &mt->scratch);
 	return &mt->new_words[n];
 }
 
@@ -1123,6 +1148,9 @@ void pd_match_compute(pd_match *out, const pd_document *old,
 	mt.m = out;
 	mt.threshold = threshold;
 	mt.have_idf = 0;
+	pd_pool_init(&mt.pool);
+	mt.scratch.p = NULL;
+	mt.scratch.n = mt.scratch.cap = 0;
 	mt.old_words = pd__calloc(out->nold, sizeof(word_set));
 	mt.new_words = pd__calloc(out->nnew, sizeof(word_set));
 
@@ -1141,6 +1169,8 @@ void pd_match_compute(pd_match *out, const pd_document *old,
 		word_set_dispose(&mt.new_words[i]);
 	if (mt.have_idf)
 		idf_dispose(&mt.idf);
+	pd_pool_dispose(&mt.pool);
+	free(mt.scratch.p);
 	free(mt.old_words);
 	free(mt.new_words);
 }
