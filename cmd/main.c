@@ -41,6 +41,12 @@ int main(int argc, char **argv)
 	if (argc > 1 && !strcmp(argv[1], "--version")) {
 		printf("progdiff %s\n", PD_VERSION);
 		status = PD_EXIT_SAME;
+	} else if (argc == 2 && (!strcmp(argv[1], "--help") ||
+	                         !strcmp(argv[1], "-h"))) {
+		/* the diff's options and every command, as 'progdiff help' */
+		char *help_argv[] = { argv[0], NULL };
+
+		status = cmd_help(1, help_argv);
 	} else if (argc > 1 && (c = cmd_find(argv[1])) != NULL) {
 		status = c->fn(argc - 1, argv + 1);
 	} else {
