@@ -1343,6 +1343,86 @@ static void drop_changes_explained_by_themes(pd_changes *c)
 	pd_buf_dispose(&tc.fold);
 }
 
+/* ---- how much a text changed ---- */
+
+/*
+ * Words added and removed in a changed section: whole blocks inserted or
+ * deleted, and the word differences of blocks changed in place, the
+ * terms renamed throughout already applied to the old text (a renamed
+ * name is said once, by its own change).
+ */
+typedef struct word_count {
+	const pd_changes *c;
+	unsigned added, removed;
+	pd_buf tmp;
+} word_count;
+
+static int count_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
+                       size_t bl, void *payload)
+{
+	word_count *wc = payload;
+
+	(void)ao;
+	(void)bo;
+	if (op == PD_TEXTDIFF_DELETE)
+		wc->removed += (unsigned)al;
+	else if (op == PD_TEXTDIFF_INSERT)
+		wc->added += (unsigned)bl;
+	return 0;
+}
+
+static int count_block(pd_block_op op, const pd_block *a, const pd_block *b,
+                       void *payload)
+{
+	word_count *wc = payload;
+	pd_textdiff_tokens ta, tb;
+
+	switch (op) {
+	case PD_BLOCK_DELETED:
+		wc->removed += (unsigned)pd_document__block_words(wc->c->old, a)->n;
+		break;
+	case PD_BLOCK_INSERTED:
+		wc->added += (unsigned)pd_document__block_words(wc->c->new_doc,
+		                                                 b)->n;
+		break;
+	case PD_BLOCK_CHANGED:
+		replace_terms(&wc->tmp, a->text, a->len, wc->c);
+		pd_textdiff__split(&ta, wc->tmp.ptr, wc->tmp.size);
+		pd_textdiff__split(&tb, b->text, b->len);
+		pd_textdiff__seq(ta.hash, ta.count, tb.hash, tb.count,
+		                 count_range, wc);
+		pd_textdiff__words_dispose(&ta);
+		pd_textdiff__words_dispose(&tb);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static void count_changed_words(pd_changes *c)
+{
+	word_count wc;
+	size_t i;
+
+	wc.c = c;
+	pd_buf_init(&wc.tmp);
+	for (i = 0; i < c->count; i++) {
+		pd_change *ch = &c->items[i];
+
+		if ((ch->kind != PD_CHANGE_SECTION_CHANGED &&
+		     ch->kind != PD_CHANGE_GOAL_CHANGED) ||
+		    !ch->old_section || !ch->new_section)
+			continue;
+		wc.added = wc.removed = 0;
+		pd_changes__align_blocks(ch->old_section, ch->new_section,
+		                         count_block, &wc);
+		ch->count = wc.added;
+		ch->total = wc.removed;
+	}
+	pd_buf_dispose(&wc.tmp);
+}
+
 /* ---- order and entry point ---- */
 
 static int rank(const pd_change *ch)
@@ -1440,6 +1520,7 @@ int pd_changes_compute(pd_changes **out, const pd_document *old,
 		drop_changes_explained_by_terms(c);
 		drop_changes_explained_by_themes(c);
 	}
+	count_changed_words(c);
 	sort_changes(c);
 	pd_match_dispose(&m);
 	*out = c;

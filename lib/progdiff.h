@@ -319,8 +319,12 @@ typedef struct pd_change {
 	double similarity;       /**< 0..1 of the bodies; -1 when n/a */
 	unsigned flags;          /**< enum pd_change_flags */
 	unsigned count;          /**< term-renamed: occurrences replaced;
-	                              theme-everywhere: areas with it before */
-	unsigned total;          /**< theme-everywhere: areas before */
+	                              theme-everywhere: areas with it before;
+	                              area-moved: old position;
+	                              section-/goal-changed: words added */
+	unsigned total;          /**< theme-everywhere: areas before;
+	                              area-moved: new position;
+	                              section-/goal-changed: words removed */
 	unsigned old_line;       /**< 1-based; 0 when none */
 	unsigned new_line;
 } pd_change;

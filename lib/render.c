@@ -156,7 +156,8 @@ typedef enum phrase_id {
 	P_TERM_RENAMED, P_THEME,
 	/* endings */
 	P_PREVIOUSLY, P_PREVIOUSLY_REVISION, P_PARTLY_CHANGED,
-	P_TERM_SECTION_REWRITTEN,
+	P_TERM_SECTION_REWRITTEN, P_OPEN, P_AND, P_CLOSE,
+	P_ADDED_ONE, P_ADDED_MANY, P_REMOVED_ONE, P_REMOVED_MANY,
 	P__COUNT
 } phrase_id;
 
@@ -219,7 +220,14 @@ static const struct phrase {
 	                       ", with partly changed content" },
 	[P_TERM_SECTION_REWRITTEN] = { "; avsnittet om det har också delvis "
 	                               "nytt innehåll",
-	                               "; its section is partly rewritten too" }
+	                               "; its section is partly rewritten too" },
+	[P_OPEN] = { " (", " (" },
+	[P_AND] = { ", ", ", " },
+	[P_CLOSE] = { ")", ")" },
+	[P_ADDED_ONE] = { "%c ord tillagt", "%c word added" },
+	[P_ADDED_MANY] = { "%c ord tillagda", "%c words added" },
+	[P_REMOVED_ONE] = { "%t ord borttaget", "%t word removed" },
+	[P_REMOVED_MANY] = { "%t ord borttagna", "%t words removed" }
 };
 
 typedef struct sentence {
@@ -388,6 +396,20 @@ void pd_render__sentence(pd_buf *out, const pd_changes *changes,
 			if ((ch->flags & PD_CHANGE_WITH_SECTION) &&
 			    (ch->flags & PD_CHANGE_BODY_CHANGED))
 				say(&s, P_TERM_SECTION_REWRITTEN);
+			break;
+		case P_GOAL_CHANGED: case P_AREA_TEXT_CHANGED:
+		case P_SECTION_CHANGED:
+			/* how much: "(41 ord tillagda, 1 ord borttaget)" */
+			if (!ch->count && !ch->total)
+				break;
+			say(&s, P_OPEN);
+			if (ch->count)
+				say(&s, ch->count == 1 ? P_ADDED_ONE : P_ADDED_MANY);
+			if (ch->count && ch->total)
+				say(&s, P_AND);
+			if (ch->total)
+				say(&s, ch->total == 1 ? P_REMOVED_ONE : P_REMOVED_MANY);
+			say(&s, P_CLOSE);
 			break;
 		default:
 			break;

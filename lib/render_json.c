@@ -203,6 +203,11 @@ int pd_render__json(pd_buf *out, const pd_changes *changes,
 			              "\n      \"areas_now\": %zu",
 			              ch->count, ch->total,
 			              pd_document_area_count(pd_changes_new(changes)));
+		if (ch->kind == PD_CHANGE_SECTION_CHANGED ||
+		    ch->kind == PD_CHANGE_GOAL_CHANGED)
+			pd_buf_printf(out, ",\n      \"words_added\": %u,"
+			              "\n      \"words_removed\": %u",
+			              ch->count, ch->total);
 		if (ch->kind == PD_CHANGE_AREA_MOVED && ch->count)
 			pd_buf_printf(out, ",\n      \"old_position\": %u,"
 			              "\n      \"new_position\": %u",

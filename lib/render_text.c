@@ -150,7 +150,7 @@ int pd_render__text(pd_buf *out, const pd_changes *changes,
 		pd_render__sentence(out, changes, ch, opts->lang,
 		                    pd_render_escape_terminal);
 		if (ch->new_line || ch->old_line)
-			pd_buf_printf(out, en ? " (line %u)" : " (rad %u)",
+			pd_buf_printf(out, en ? " [line %u]" : " [rad %u]",
 			              ch->new_line ? ch->new_line : ch->old_line);
 		pd_buf_putc(out, '\n');
 		if ((opts->flags & PD_RENDER_DETAILS) && pd_render__has_details(ch))

@@ -281,6 +281,29 @@ static void test_changes__area_text_changed_is_reported(void)
 	pd_buf_dispose(&out);
 }
 
+static void test_changes__words_added_and_removed(void)
+{
+	pd_document *a = doc_of("# P\n\n## Arbetsformer\n\nRådet möts varje år "
+	                        "i kommunhuset.\n");
+	pd_document *b = doc_of("# P\n\n## Arbetsformer\n\nRådet möts två "
+	                        "gånger varje år.\n\nDet är öppet för alla.\n");
+	pd_changes *c = NULL;
+	const pd_change *ch;
+
+	OK(a && b && pd_changes_compute(&c, a, b, NULL) == 0, "computed");
+	if (c) {
+		INT_EQ(pd_changes_count(c), 1, "one section changed");
+		ch = pd_changes_get(c, 0);
+		INT_EQ(ch->kind, PD_CHANGE_SECTION_CHANGED, "section-changed");
+		/* "två gånger" and the new paragraph's five words; "i kommunhuset" */
+		INT_EQ(ch->count, 7, "words added");
+		INT_EQ(ch->total, 2, "words removed");
+	}
+	pd_changes_free(c);
+	pd_document_free(b);
+	pd_document_free(a);
+}
+
 static void test_changes__kind_names_round_trip(void)
 {
 	int k;
@@ -371,6 +394,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_changes__theme_in_every_area),
 	PD_TEST(test_changes__area_text_changed_is_reported),
 	PD_TEST(test_changes__one_of_many_equal_headings_removed),
+	PD_TEST(test_changes__words_added_and_removed),
 	PD_TEST(test_changes__kind_names_round_trip),
 	PD_TEST(test_changes__equal_headings_pair_in_order_without_comparisons),
 	{ NULL, NULL }

@@ -107,7 +107,7 @@ static void test_render__text_report(void)
 
 	render(&out, old_md, new_md, PD_FORMAT_TEXT, PD_LANG_EN);
 	STR_EQ(out.ptr, "Changes from A to B (1 change):\n\n"
-	       "+ New goal area: Funktionell samordning (line 9)\n", "text");
+	       "+ New goal area: Funktionell samordning [line 9]\n", "text");
 	render(&out, old_md, old_md, PD_FORMAT_TEXT, PD_LANG_SV);
 	STR_EQ(out.ptr, "Inga förändringar från A till B.\n", "no changes");
 	pd_buf_dispose(&out);
