@@ -168,6 +168,7 @@ int pd_textdiff__seq(const uint64_t *a, size_t n, const uint64_t *b,
 void pd_textdiff__split(pd_textdiff_tokens *out, const char *s, size_t len)
 {
 	size_t pos = 0, ws, wl, cap = 16, n = 0;
+	int latin1 = pd_text_is_latin1(s, len);
 
 	out->start = pd__reallocarray(NULL, cap + 1, sizeof(size_t));
 	out->hash = pd__reallocarray(NULL, cap, sizeof(uint64_t));
@@ -175,7 +176,8 @@ void pd_textdiff__split(pd_textdiff_tokens *out, const char *s, size_t len)
 	 * A token is a word with the non-word bytes that follow it; leading
 	 * non-word bytes form a token of their own.
 	 */
-	while (pd_text_next_word(s, len, &pos, &ws, &wl)) {
+	while (latin1 ? pd_text_next_word_latin1(s, len, &pos, &ws, &wl) :
+	       pd_text_next_word(s, len, &pos, &ws, &wl)) {
 		if (n == 0 && ws > 0) {
 			out->start[n] = 0;
 			out->hash[n] = pd_text_hash(s, ws);
