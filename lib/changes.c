@@ -1346,81 +1346,110 @@ static void drop_changes_explained_by_themes(pd_changes *c)
 /* ---- how much a text changed ---- */
 
 /*
- * Words added and removed in a changed section: whole blocks inserted or
- * deleted, and the word differences of blocks changed in place, the
- * terms renamed throughout already applied to the old text (a renamed
- * name is said once, by its own change).
+ * Words added and removed in a changed section's own text: the multiset
+ * difference of its words before and after (from the documents' word
+ * caches, so nothing is split again), a word of a term renamed
+ * throughout counted as its new name (the rename is said once, by its
+ * own change). Words that only moved are not counted.
  */
 typedef struct word_count {
-	const pd_changes *c;
-	unsigned added, removed;
-	pd_buf tmp;
+	uint64_t *a, *b;
+	size_t na, nb, capa, capb;
+	uint64_t *from, *to;     /* single-word terms renamed */
+	size_t nterms;
 } word_count;
 
-static int count_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
-                       size_t bl, void *payload)
+static void collect_words(uint64_t **out, size_t *n, size_t *cap,
+                          const pd_document *doc, const pd_section *s)
 {
-	word_count *wc = payload;
+	size_t i;
 
-	(void)ao;
-	(void)bo;
-	if (op == PD_TEXTDIFF_DELETE)
-		wc->removed += (unsigned)al;
-	else if (op == PD_TEXTDIFF_INSERT)
-		wc->added += (unsigned)bl;
-	return 0;
+	*n = 0;
+	for (i = 0; i < s->blocks.size; i++) {
+		const pd_words *w = pd_document__block_words(doc,
+		                                             pd_vec_get(&s->blocks, i));
+
+		if (*n + w->n > *cap) {
+			*cap = (*n + w->n) * 2 + 64;
+			*out = pd__reallocarray(*out, *cap, sizeof(uint64_t));
+		}
+		if (w->n)
+			memcpy(*out + *n, w->hash, w->n * sizeof(uint64_t));
+		*n += w->n;
+	}
 }
 
-static int count_block(pd_block_op op, const pd_block *a, const pd_block *b,
-                       void *payload)
+static int cmp_hash(const void *x, const void *y)
 {
-	word_count *wc = payload;
-	pd_textdiff_tokens ta, tb;
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
 
-	switch (op) {
-	case PD_BLOCK_DELETED:
-		wc->removed += (unsigned)pd_document__block_words(wc->c->old, a)->n;
-		break;
-	case PD_BLOCK_INSERTED:
-		wc->added += (unsigned)pd_document__block_words(wc->c->new_doc,
-		                                                 b)->n;
-		break;
-	case PD_BLOCK_CHANGED:
-		replace_terms(&wc->tmp, a->text, a->len, wc->c);
-		pd_textdiff__split(&ta, wc->tmp.ptr, wc->tmp.size);
-		pd_textdiff__split(&tb, b->text, b->len);
-		pd_textdiff__seq(ta.hash, ta.count, tb.hash, tb.count,
-		                 count_range, wc);
-		pd_textdiff__words_dispose(&ta);
-		pd_textdiff__words_dispose(&tb);
-		break;
-	default:
-		break;
-	}
-	return 0;
+	return a < b ? -1 : a > b;
+}
+
+static uint64_t fold_hash(const char *text)
+{
+	pd_buf f = PD_BUF_INIT;
+	uint64_t h;
+
+	pd_text_fold(&f, text, strlen(text));
+	h = pd_text_hash(f.ptr, f.size);
+	pd_buf_dispose(&f);
+	return h;
 }
 
 static void count_changed_words(pd_changes *c)
 {
 	word_count wc;
-	size_t i;
+	size_t i, j, k;
 
-	wc.c = c;
-	pd_buf_init(&wc.tmp);
+	memset(&wc, 0, sizeof(wc));
+	for (i = 0; i < c->count; i++)
+		wc.nterms += c->items[i].kind == PD_CHANGE_TERM_RENAMED;
+	wc.from = pd__reallocarray(NULL, wc.nterms + 1, sizeof(uint64_t));
+	wc.to = pd__reallocarray(NULL, wc.nterms + 1, sizeof(uint64_t));
+	for (i = 0, k = 0; i < c->count; i++)
+		if (c->items[i].kind == PD_CHANGE_TERM_RENAMED) {
+			wc.from[k] = fold_hash(c->items[i].old_value);
+			wc.to[k++] = fold_hash(c->items[i].new_value);
+		}
 	for (i = 0; i < c->count; i++) {
 		pd_change *ch = &c->items[i];
+		unsigned added = 0, removed = 0;
+		size_t x = 0, y = 0;
 
 		if ((ch->kind != PD_CHANGE_SECTION_CHANGED &&
 		     ch->kind != PD_CHANGE_GOAL_CHANGED) ||
 		    !ch->old_section || !ch->new_section)
 			continue;
-		wc.added = wc.removed = 0;
-		pd_changes__align_blocks(ch->old_section, ch->new_section,
-		                         count_block, &wc);
-		ch->count = wc.added;
-		ch->total = wc.removed;
+		collect_words(&wc.a, &wc.na, &wc.capa, c->old, ch->old_section);
+		collect_words(&wc.b, &wc.nb, &wc.capb, c->new_doc, ch->new_section);
+		for (j = 0; j < wc.na; j++)
+			for (k = 0; k < wc.nterms; k++)
+				if (wc.a[j] == wc.from[k])
+					wc.a[j] = wc.to[k];
+		if (wc.na)
+			qsort(wc.a, wc.na, sizeof(uint64_t), cmp_hash);
+		if (wc.nb)
+			qsort(wc.b, wc.nb, sizeof(uint64_t), cmp_hash);
+		while (x < wc.na || y < wc.nb) {
+			if (y == wc.nb || (x < wc.na && wc.a[x] < wc.b[y])) {
+				removed++;
+				x++;
+			} else if (x == wc.na || wc.b[y] < wc.a[x]) {
+				added++;
+				y++;
+			} else {
+				x++;
+				y++;
+			}
+		}
+		ch->count = added;
+		ch->total = removed;
 	}
-	pd_buf_dispose(&wc.tmp);
+	free(wc.a);
+	free(wc.b);
+	free(wc.from);
+	free(wc.to);
 }
 
 /* ---- order and entry point ---- */

@@ -444,7 +444,7 @@ int pd_limits_measure(pd_limits_stats *stats_out, const char *md,
 	scan local, *s = &local;
 	size_t pos = 0, k;
 	unsigned lim;
-	int error = 0;
+	int error = 0, has_cr;
 
 	memset(stats_out, 0, sizeof(*stats_out));
 	memset(s, 0, sizeof(*s));
@@ -455,11 +455,19 @@ int pd_limits_measure(pd_limits_stats *stats_out, const char *md,
 	lim = limits && limits->nesting ? limits->nesting : PD_LIMIT_NESTING;
 	s->nsets = (lim < MAX_QUOTE_SETS ? lim : MAX_QUOTE_SETS) + 1;
 	s->sets = pd__calloc(s->nsets, sizeof(*s->sets));
+	has_cr = memchr(md, '\r', len) != NULL;
 	while (pos < len) {
 		size_t end = pos;
 
-		while (end < len && md[end] != '\n' && md[end] != '\r')
-			end++;
+		if (!has_cr) {
+			/* LF only, the usual case: memchr finds the line's end */
+			const char *nl = memchr(md + pos, '\n', len - pos);
+
+			end = nl ? (size_t)(nl - md) : len;
+		} else {
+			while (end < len && md[end] != '\n' && md[end] != '\r')
+				end++;
+		}
 		s->line++;
 		if ((error = scan_line(s, md, pos, end)) < 0)
 			break;
