@@ -265,9 +265,16 @@ static void collapse(pd_buf *out, const char *s, size_t len)
 
 void pd_text_normalize(pd_buf *out, const char *s, size_t len)
 {
+	size_t start = out->size;
 	pd_buf tmp = PD_BUF_INIT;
 
-	collapse(&tmp, s, len);
+	/* collapsed straight into `out`; only text that may not be in NFC
+	 * (a byte of U+0300 or above) goes through utf8proc */
+	collapse(out, s, len);
+	if (!maybe_not_nfc(out->ptr + start, out->size - start))
+		return;
+	pd_buf_put(&tmp, out->ptr + start, out->size - start);
+	pd_buf_truncate(out, start);
 	pd_text_nfc(out, tmp.ptr, tmp.size);
 	pd_buf_dispose(&tmp);
 }
