@@ -1379,13 +1379,6 @@ static void collect_words(uint64_t **out, size_t *n, size_t *cap,
 	}
 }
 
-static int cmp_hash(const void *x, const void *y)
-{
-	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-
-	return a < b ? -1 : a > b;
-}
-
 static uint64_t fold_hash(const char *text)
 {
 	pd_buf f = PD_BUF_INIT;
@@ -1427,10 +1420,8 @@ static void count_changed_words(pd_changes *c)
 			for (k = 0; k < wc.nterms; k++)
 				if (wc.a[j] == wc.from[k])
 					wc.a[j] = wc.to[k];
-		if (wc.na)
-			qsort(wc.a, wc.na, sizeof(uint64_t), cmp_hash);
-		if (wc.nb)
-			qsort(wc.b, wc.nb, sizeof(uint64_t), cmp_hash);
+		pd__sort_u64(wc.a, wc.na);
+		pd__sort_u64(wc.b, wc.nb);
 		while (x < wc.na || y < wc.nb) {
 			if (y == wc.nb || (x < wc.na && wc.a[x] < wc.b[y])) {
 				removed++;

@@ -108,53 +108,6 @@ typedef struct word_set {
 	int pooled;         /* in the matcher's pool: not freed alone */
 } word_set;
 
-/*
- * Sort word hashes: quicksort (Hoare's partition, middle pivot, which
- * keeps runs of equal words cheap) with insertion sort for short ranges.
- * The hashes are as good as random, so the middle pivot is as good as
- * any; qsort's comparison call per step cost more than the sort itself.
- */
-static void sort_u64(uint64_t *a, size_t n)
-{
-	while (n > 16) {
-		uint64_t pivot = a[n / 2], t;
-		size_t i = 0, j = n - 1;
-
-		for (;;) {
-			while (a[i] < pivot)
-				i++;
-			while (a[j] > pivot)
-				j--;
-			if (i >= j)
-				break;
-			t = a[i];
-			a[i] = a[j];
-			a[j] = t;
-			i++;
-			j--;
-		}
-		/* recurse into the smaller part, loop on the larger */
-		if (j + 1 < n - j - 1) {
-			sort_u64(a, j + 1);
-			a += j + 1;
-			n -= j + 1;
-		} else {
-			sort_u64(a + j + 1, n - j - 1);
-			n = j + 1;
-		}
-	}
-	{
-		size_t i, k;
-
-		for (i = 1; i < n; i++) {
-			uint64_t v = a[i];
-
-			for (k = i; k > 0 && a[k - 1] > v; k--)
-				a[k] = a[k - 1];
-			a[k] = v;
-		}
-	}
-}
 
 typedef struct u64vec {
 	uint64_t *p;
@@ -321,7 +274,7 @@ static void word_set_build(word_set *out, const pd_document *doc,
 	gather(v, doc, s, 0);
 	if (v->n == 0)
 		u64_push_words(v, pd_document__heading_words(doc, s));
-	sort_u64(v->p, v->n);
+	pd__sort_u64(v->p, v->n);
 	for (i = 0; i < v->n; i++)
 		if (n == 0 || v->p[n - 1] != v->p[i])
 			v->p[n++] = v->p[i];
