@@ -400,6 +400,12 @@ static size_t display_start(const pd_section *s)
 	size_t len = strlen(h), pos = 0, ws, wl, best = 0;
 	pd_buf key = PD_BUF_INIT;
 
+	/* most headings are their key: nothing was stripped */
+	pd_text_fold(&key, h, len);
+	if (!strcmp(key.ptr, s->key)) {
+		pd_buf_dispose(&key);
+		return 0;
+	}
 	if (len <= 300 && *s->key) {
 		while (pd_text_next_word(h, len, &pos, &ws, &wl)) {
 			pd_buf_clear(&key);
