@@ -140,23 +140,24 @@ static void gather(u64vec *v, const pd_document *doc, const pd_section *s,
 		gather(v, doc, pd_vec_get(&s->children, i), 1);
 }
 
-/* ---- inverse document frequency ---- */
+/* ---- word counts: inverse document frequency, the rare-word index ---- */
 
 /*
- * How many sections (of both versions, each its own heading and body)
- * have a word. The words every section shares ("och", "kommunen") weigh
- * almost nothing, so that two unrelated areas written in the same
- * policy language do not look alike.
+ * How many sections have a word. Over every section of both versions
+ * (each its own heading and body) it gives a word's weight: the words
+ * every section shares ("och", "kommunen") weigh almost nothing, so that
+ * two unrelated areas written in the same policy language do not look
+ * alike. Over the unpaired old sections it says which words are rare.
  */
-typedef struct idf_map {
-	uint64_t *keys;
-	unsigned *df;
-	size_t *last;      /* the last section that counted the word */
+typedef struct word_counts {
+	uint64_t *keys;    /* a word's hash (0 is stored as 1) */
+	unsigned *count;   /* sections that have it */
+	size_t *last;      /* the last section that counted it */
 	size_t cap, used;
 	double n;          /* sections counted */
-} idf_map;
+} word_counts;
 
-static size_t idf_slot(const idf_map *m, uint64_t key)
+static size_t counts_slot(const word_counts *m, uint64_t key)
 {
 	size_t i = (size_t)(key ^ (key >> 31)) & (m->cap - 1);
 
@@ -165,59 +166,77 @@ static size_t idf_slot(const idf_map *m, uint64_t key)
 	return i;
 }
 
-static void idf_grow(idf_map *m)
+/* Double the table (at first: make it), keeping what it holds. */
+static void counts_grow(word_counts *m)
 {
-	idf_map bigger;
+	word_counts bigger;
 	size_t i;
 
 	bigger.cap = m->cap ? m->cap * 2 : 4096;
-	bigger.used = 0;
+	bigger.used = m->used;
 	bigger.n = m->n;
 	bigger.keys = pd__calloc(bigger.cap, sizeof(uint64_t));
-	bigger.df = pd__reallocarray(NULL, bigger.cap, sizeof(unsigned));
+	bigger.count = pd__reallocarray(NULL, bigger.cap, sizeof(unsigned));
 	bigger.last = pd__reallocarray(NULL, bigger.cap, sizeof(size_t));
 	for (i = 0; i < m->cap; i++) {
 		size_t k;
 
 		if (!m->keys[i])
 			continue;
-		k = idf_slot(&bigger, m->keys[i]);
+		k = counts_slot(&bigger, m->keys[i]);
 		bigger.keys[k] = m->keys[i];
-		bigger.df[k] = m->df[i];
+		bigger.count[k] = m->count[i];
 		bigger.last[k] = m->last[i];
-		bigger.used++;
 	}
 	free(m->keys);
-	free(m->df);
+	free(m->count);
 	free(m->last);
 	*m = bigger;
 }
 
-static void idf_count(idf_map *m, const pd_words *w, size_t section)
+/* Count each of `n` words once for `section`. */
+static void counts_add(word_counts *m, const uint64_t *words, size_t n,
+                       size_t section)
 {
 	size_t k;
 
-	for (k = 0; k < w->n; k++) {
-		uint64_t key = w->hash[k] ? w->hash[k] : 1;
+	for (k = 0; k < n; k++) {
+		uint64_t key = words[k] ? words[k] : 1;
 		size_t i;
 
 		if ((m->used + 1) * 2 > m->cap)
-			idf_grow(m);
-		i = idf_slot(m, key);
+			counts_grow(m);
+		i = counts_slot(m, key);
 		if (!m->keys[i]) {
 			m->keys[i] = key;
-			m->df[i] = 0;
+			m->count[i] = 0;
 			m->last[i] = (size_t)-1;
 			m->used++;
 		}
 		if (m->last[i] != section) {
 			m->last[i] = section;
-			m->df[i]++;
+			m->count[i]++;
 		}
 	}
 }
 
-static void idf_build(idf_map *m, const pd_document *a, const pd_document *b)
+/* How many sections counted `key` (0 for none). */
+static unsigned counts_of(const word_counts *m, uint64_t key)
+{
+	size_t i = counts_slot(m, key ? key : 1);
+
+	return m->keys[i] ? m->count[i] : 0;
+}
+
+static void counts_dispose(word_counts *m)
+{
+	free(m->keys);
+	free(m->count);
+	free(m->last);
+}
+
+static void idf_build(word_counts *m, const pd_document *a,
+                      const pd_document *b)
 {
 	const pd_document *docs[2];
 	size_t d, i, j, id = 0;
@@ -225,37 +244,31 @@ static void idf_build(idf_map *m, const pd_document *a, const pd_document *b)
 	docs[0] = a;
 	docs[1] = b;
 	memset(m, 0, sizeof(*m));
-	idf_grow(m);
+	counts_grow(m);
 	for (d = 0; d < 2; d++) {
 		for (i = 0; i < docs[d]->sections.size; i++, id++) {
 			const pd_section *s = pd_vec_get(&docs[d]->sections, i);
+			const pd_words *w = pd_document__heading_words(docs[d], s);
 
-			idf_count(m, pd_document__heading_words(docs[d], s), id);
-			for (j = 0; j < s->blocks.size; j++)
-				idf_count(m, pd_document__block_words(docs[d],
-				          pd_vec_get(&s->blocks, j)), id);
+			counts_add(m, w->hash, w->n, id);
+			for (j = 0; j < s->blocks.size; j++) {
+				w = pd_document__block_words(docs[d],
+				                             pd_vec_get(&s->blocks, j));
+				counts_add(m, w->hash, w->n, id);
+			}
 		}
 	}
 	m->n = (double)id;
 }
 
-static void idf_dispose(idf_map *m)
+static float idf_weight(const word_counts *m, uint64_t key)
 {
-	free(m->keys);
-	free(m->df);
-	free(m->last);
-}
-
-static float idf_weight(const idf_map *m, uint64_t key)
-{
-	size_t i;
 	double df;
 
 	if (!m)
 		return 1.0f;
-	i = idf_slot(m, key ? key : 1);
-	df = m->keys[i] ? m->df[i] : 1;
-	return (float)log((m->n + 1.0) / (df + 0.5));
+	df = counts_of(m, key);
+	return (float)log((m->n + 1.0) / ((df ? df : 1) + 0.5));
 }
 
 /*
@@ -264,7 +277,7 @@ static float idf_weight(const idf_map *m, uint64_t key)
  * `scratch` gathers the words and is kept for the next set.
  */
 static void word_set_build(word_set *out, const pd_document *doc,
-                           const pd_section *s, const idf_map *idf,
+                           const pd_section *s, const word_counts *idf,
                            pd_pool *pool, u64vec *scratch)
 {
 	u64vec *v = scratch;
@@ -352,14 +365,14 @@ typedef struct matcher {
 	const pd_document *old, *new_doc;
 	pd_match *m;
 	word_set *old_words, *new_words;
-	idf_map idf;
+	word_counts idf;
 	int have_idf;
 	double threshold;
 	pd_pool pool;           /* the word sets */
 	u64vec scratch;
 } matcher;
 
-static const idf_map *idf_of(matcher *mt)
+static const word_counts *idf_of(matcher *mt)
 {
 	if (!mt->have_idf) {
 		idf_build(&mt->idf, mt->old, mt->new_doc);
@@ -763,81 +776,33 @@ static void match_moves(matcher *mt)
  * have, which. Built in two passes (count, then fill), without sorting.
  */
 typedef struct rare_index {
-	uint64_t *keys;
-	unsigned *count;
-	size_t *offset;     /* into `sections`, for a rare word */
-	size_t cap, used;
+	word_counts counts; /* per word: unpaired old sections that have it */
+	size_t *offset;     /* per slot of a rare word: into `sections` */
 	size_t *sections;
 } rare_index;
 
-static size_t rare_slot(const rare_index *r, uint64_t key)
-{
-	size_t i = (size_t)(key ^ (key >> 29)) & (r->cap - 1);
-
-	while (r->keys[i] && r->keys[i] != key)
-		i = (i + 1) & (r->cap - 1);
-	return i;
-}
-
-/* Double the table, keeping the counts (offsets are set later). */
-static void rare_grow(rare_index *r)
-{
-	rare_index bigger;
-	size_t i;
-
-	bigger.cap = r->cap ? r->cap * 2 : 1024;
-	bigger.used = r->used;
-	bigger.keys = pd__calloc(bigger.cap, sizeof(uint64_t));
-	bigger.count = pd__calloc(bigger.cap, sizeof(unsigned));
-	bigger.offset = NULL;
-	bigger.sections = NULL;
-	for (i = 0; i < r->cap; i++)
-		if (r->keys[i]) {
-			size_t k = rare_slot(&bigger, r->keys[i]);
-
-			bigger.keys[k] = r->keys[i];
-			bigger.count[k] = r->count[i];
-		}
-	free(r->keys);
-	free(r->count);
-	*r = bigger;
-}
-
 static int rare_build(rare_index *r, matcher *mt)
 {
+	word_counts *c = &r->counts;
 	size_t i, j, total = 0, *fill;
 
-	rare_grow(r);
-	for (i = 1; i < mt->m->nold; i++) {
-		const word_set *ws;
+	counts_grow(c);
+	for (i = 1; i < mt->m->nold; i++)
+		if (mt->m->o2n[i] == NONE) {
+			const word_set *ws = old_set(mt, i);
 
-		if (mt->m->o2n[i] != NONE)
-			continue;
-		ws = old_set(mt, i);
-		for (j = 0; j < ws->n; j++) {
-			uint64_t key = ws->w[j] ? ws->w[j] : 1;
-			size_t k;
-
-			if ((r->used + 1) * 2 > r->cap)
-				rare_grow(r);
-			k = rare_slot(r, key);
-			if (!r->keys[k]) {
-				r->keys[k] = key;
-				r->used++;
-			}
-			r->count[k]++;
+			counts_add(c, ws->w, ws->n, i);
 		}
-	}
-	if (!r->used)
+	if (!c->used)
 		return 0;
-	r->offset = pd__reallocarray(NULL, r->cap, sizeof(size_t));
-	for (i = 0; i < r->cap; i++)
-		if (r->keys[i] && r->count[i] <= RARE_POSTINGS) {
+	r->offset = pd__reallocarray(NULL, c->cap, sizeof(size_t));
+	for (i = 0; i < c->cap; i++)
+		if (c->keys[i] && c->count[i] <= RARE_POSTINGS) {
 			r->offset[i] = total;
-			total += r->count[i];
+			total += c->count[i];
 		}
 	r->sections = pd__reallocarray(NULL, total ? total : 1, sizeof(size_t));
-	fill = pd__calloc(r->cap, sizeof(size_t));
+	fill = pd__calloc(c->cap, sizeof(size_t));
 	for (i = 1; i < mt->m->nold; i++) {
 		const word_set *ws;
 
@@ -845,9 +810,9 @@ static int rare_build(rare_index *r, matcher *mt)
 			continue;
 		ws = old_set(mt, i);
 		for (j = 0; j < ws->n; j++) {
-			size_t k = rare_slot(r, ws->w[j] ? ws->w[j] : 1);
+			size_t k = counts_slot(c, ws->w[j] ? ws->w[j] : 1);
 
-			if (r->count[k] <= RARE_POSTINGS)
+			if (c->count[k] <= RARE_POSTINGS)
 				r->sections[r->offset[k] + fill[k]++] = i;
 		}
 	}
@@ -857,8 +822,7 @@ static int rare_build(rare_index *r, matcher *mt)
 
 static void rare_dispose(rare_index *r)
 {
-	free(r->keys);
-	free(r->count);
+	counts_dispose(&r->counts);
 	free(r->offset);
 	free(r->sections);
 }
@@ -924,12 +888,13 @@ static void match_renames(matcher *mt)
 		ws = new_set(mt, i);
 		ntouched = 0;
 		for (j = 0; j < ws->n; j++) {
-			size_t k = rare_slot(&rare, ws->w[j] ? ws->w[j] : 1), lo, end;
+			const word_counts *rc = &rare.counts;
+			size_t k = counts_slot(rc, ws->w[j] ? ws->w[j] : 1), lo, end;
 
-			if (!rare.keys[k] || rare.count[k] > RARE_POSTINGS)
+			if (!rc->keys[k] || rc->count[k] > RARE_POSTINGS)
 				continue;
 			lo = rare.offset[k];
-			end = lo + rare.count[k];
+			end = lo + rc->count[k];
 			for (; lo < end; lo++) {
 				size_t o = rare.sections[lo];
 
@@ -1121,7 +1086,7 @@ void pd_match_compute(pd_match *out, const pd_document *old,
 	for (i = 0; i < out->nnew; i++)
 		word_set_dispose(&mt.new_words[i]);
 	if (mt.have_idf)
-		idf_dispose(&mt.idf);
+		counts_dispose(&mt.idf);
 	pd_pool_dispose(&mt.pool);
 	free(mt.scratch.p);
 	free(mt.old_words);
