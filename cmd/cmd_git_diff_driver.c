@@ -86,6 +86,8 @@ int cmd_git_diff_driver(int argc, char **argv)
 	cmd_version a = CMD_VERSION_INIT, b = CMD_VERSION_INIT;
 	pd_document *old_doc = NULL, *new_doc = NULL;
 	pd_changes *changes = NULL;
+	pd_classifier *cls = NULL;
+	pd_parse_options popts = PD_PARSE_OPTIONS_INIT;
 	pd_render_options ropts = PD_RENDER_OPTIONS_INIT;
 	pd_buf out = PD_BUF_INIT, name = PD_BUF_INIT;
 	const char *path, *new_path;
@@ -116,8 +118,9 @@ int cmd_git_diff_driver(int argc, char **argv)
 	if (!n || npos)
 		return cmd_usage_error(&cmd_git_diff_driver_spec, "git passes 7 "
 		        "arguments (9 for a rename); this is for git to call");
-	if ((status = cmd_render_options(&ropts, &cmd_git_diff_driver_spec, format_name,
-	                                 lang_name, color_when, details)) != 0)
+	if ((status = cmd_render_options(&ropts, &cmd_git_diff_driver_spec,
+	                                 format_name, lang_name, color_when,
+	                                 details)) != 0)
 		return status;
 	git = argv + k;
 	path = git[0];
@@ -138,13 +141,19 @@ int cmd_git_diff_driver(int argc, char **argv)
 		status = cmd_error();
 		goto done;
 	}
+	/* the repository's own words for its areas and goals, as diff has */
+	if (cmd_vocabulary_load(&cls, NULL) < 0) {
+		status = cmd_error();
+		goto done;
+	}
+	popts.classifier = cls;
 	pd_buf_puts(&out, "diff --progdiff ");
 	pd_render_escape_terminal(&out, a.name, strlen(a.name));
 	pd_buf_putc(&out, ' ');
 	pd_render_escape_terminal(&out, b.name, strlen(b.name));
 	pd_buf_putc(&out, '\n');
-	if (cmd_version_parse(&old_doc, &a, NULL) < 0 ||
-	    cmd_version_parse(&new_doc, &b, NULL) < 0 ||
+	if (cmd_version_parse(&old_doc, &a, &popts) < 0 ||
+	    cmd_version_parse(&new_doc, &b, &popts) < 0 ||
 	    pd_changes_compute(&changes, old_doc, new_doc, NULL) < 0) {
 		const char *msg = pd_error_message();
 
@@ -169,6 +178,7 @@ done:
 	pd_changes_free(changes);
 	pd_document_free(new_doc);
 	pd_document_free(old_doc);
+	pd_classifier_free(cls);
 	cmd_version_dispose(&b);
 	cmd_version_dispose(&a);
 	return status;

@@ -511,6 +511,22 @@ status 0 "a file that does not parse does not stop git" \
 	"$P" git-diff-driver bad.md /dev/null . . "$T/bad.md" . 100644
 grep -q "not compared" "$out" && ok "  it says it was not compared" ||
 	not_ok "  it says it was not compared"
+# the repository's vocabulary reaches the driver: "Våra spår" holds areas
+V=$T/vocab
+git init -q "$V"
+printf '*.md diff=progdiff\n' >"$V/.gitattributes"
+git -C "$V" config diff.progdiff.command "$P git-diff-driver --color=never --lang=en"
+printf '# Plan\n\n## Våra spår\n\n### Trygghet\n\nTrygga miljöer.\n' >"$V/plan.md"
+git -C "$V" add .gitattributes plan.md
+git -C "$V" commit -q -m one
+printf '\n### Hälsa\n\nFler rör sig.\n' >>"$V/plan.md"
+status 0 "git diff without a vocabulary" git -C "$V" diff
+grep -q "New goal under" "$out" && ok "  the new heading is a goal" ||
+	not_ok "  the new heading is a goal"
+printf '[vocabulary]\n\tcontainer = (?i)^våra spår$\n' >"$V/.progdiff"
+status 0 "git diff with the repository's vocabulary" git -C "$V" diff
+grep -q "New goal area: Hälsa" "$out" && ok "  the new heading is a goal area" ||
+	not_ok "  the new heading is a goal area"
 fsck_clean "$D" "the policy repository"
 
 echo "store: $pass passed, $fail failed"
