@@ -494,19 +494,29 @@ static pd_change *structural(pd_changes *c, int op, const pd_section *a,
 	return ch;
 }
 
-static unsigned area_position(const pd_document *doc, const pd_section *s)
+/*
+ * The 1-based place of each goal area among the areas, by section index
+ * (0 for a section that is no area): made once, so that reporting many
+ * moves does not search the list of areas for each one.
+ */
+static unsigned *area_positions(const pd_document *doc)
 {
+	unsigned *pos = pd__calloc(doc->sections.size ? doc->sections.size : 1,
+	                           sizeof(unsigned));
 	size_t i;
 
-	for (i = 0; i < doc->areas.size; i++)
-		if (pd_vec_get(&doc->areas, i) == s)
-			return (unsigned)i + 1;
-	return 0;
+	for (i = 0; i < doc->areas.size; i++) {
+		const pd_section *s = pd_vec_get(&doc->areas, i);
+
+		pos[s->index] = (unsigned)i + 1;
+	}
+	return pos;
 }
 
 static void structure_changes(pd_changes *c, const pd_match *m)
 {
 	const pd_document *od = c->old, *nd = c->new_doc;
+	unsigned *old_pos = NULL, *new_pos = NULL;
 	size_t i;
 
 	for (i = 1; i < nd->sections.size; i++) {
@@ -540,8 +550,12 @@ static void structure_changes(pd_changes *c, const pd_match *m)
 		if (m->moved[i]) {
 			ch = structural(c, OP_MOVED, a, b);
 			if (ch && ch->kind == PD_CHANGE_AREA_MOVED) {
-				ch->count = area_position(od, a);
-				ch->total = area_position(nd, b);
+				if (!old_pos) {
+					old_pos = area_positions(od);
+					new_pos = area_positions(nd);
+				}
+				ch->count = old_pos[a->index];
+				ch->total = new_pos[b->index];
 			}
 		}
 		if (!renamed && differs)
@@ -554,6 +568,8 @@ static void structure_changes(pd_changes *c, const pd_match *m)
 		    m->o2n[a->parent->index] != PD_MATCH_NONE)
 			structural(c, OP_REMOVED, a, NULL);
 	}
+	free(old_pos);
+	free(new_pos);
 }
 
 /* ---- terms renamed throughout ---- */
