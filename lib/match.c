@@ -23,6 +23,7 @@
 #define MAX_CANDIDATES 4     /* index candidates compared per section */
 #define RARE_POSTINGS 16     /* a word in more sections is not rare */
 #define MAX_MOVE_TRIES 4     /* same-key candidates compared per section */
+#define MAX_MOVE_LOOKS 64    /* same-key entries looked at per section */
 
 /* ---- a map from 64-bit hashes to FIFO chains of section indices ---- */
 
@@ -726,7 +727,7 @@ static void match_moves(matcher *mt)
 	}
 	for (i = 1; i < mt->m->nnew; i++) {
 		const pd_section *s = new_at(mt, i);
-		size_t slot, *link, tries = 0;
+		size_t slot, *link, tries = 0, looks;
 		int unique;
 
 		if (mt->m->n2o[i] != NONE || !*s->key)
@@ -735,11 +736,16 @@ static void match_moves(matcher *mt)
 		if (map.head[slot] == NONE)
 			continue;
 		unique = old_count[slot] == 1 && new_count[slot] == 1;
+		/* a repeated heading under an added section is part of it */
+		if (!unique && mt->m->n2o[s->parent->index] == NONE)
+			continue;
 		link = &map.head[slot];
 		while (*link != NONE && mt->m->o2n[*link] != NONE)
 			*link = map.next[*link];
-		for (; *link != NONE && tries < MAX_MOVE_TRIES;
-		     link = &map.next[*link]) {
+		/* at most MAX_MOVE_LOOKS entries are looked at: a chain of ten
+		 * thousand "Mål" under removed areas is not walked per section */
+		for (looks = 0; *link != NONE && tries < MAX_MOVE_TRIES &&
+		     looks < MAX_MOVE_LOOKS; link = &map.next[*link], looks++) {
 			size_t o = *link;
 
 			if (mt->m->o2n[o] != NONE || strcmp(old_at(mt, o)->key, s->key))

@@ -304,6 +304,37 @@ static void test_changes__words_added_and_removed(void)
 	pd_document_free(a);
 }
 
+static void test_changes__repeated_headings_under_replaced_areas(void)
+{
+	pd_buf a = PD_BUF_INIT, b = PD_BUF_INIT;
+	pd_document *da = NULL, *db = NULL;
+	pd_changes *c = NULL;
+	int i;
+
+	/* 3,000 areas replaced by 3,000 others, each with its "Mål" */
+	pd_buf_puts(&a, "# P\n\n## Fokusområden\n\n");
+	pd_buf_puts(&b, "# P\n\n## Fokusområden\n\n");
+	for (i = 0; i < 3000; i++) {
+		pd_buf_printf(&a, "### Gammalt %d\n\nText g%d.\n\n#### Mål\n\n"
+		              "Mål g%d.\n\n", i, i, i);
+		pd_buf_printf(&b, "### Nytt %d\n\nText n%d.\n\n#### Mål\n\n"
+		              "Mål n%d.\n\n", i, i, i);
+	}
+	OK(pd_parse_document(&da, a.ptr, a.size, NULL) == 0, "parsed");
+	OK(pd_parse_document(&db, b.ptr, b.size, NULL) == 0, "parsed");
+	OK(da && db && pd_changes_compute(&c, da, db, NULL) == 0, "computed");
+	if (c) {
+		INT_EQ(pd_changes_count(c), 6000, "3,000 added and 3,000 removed");
+		OK(pd_changes_comparisons(c) <= 6 * 3000,
+		   "a bounded number of comparisons per section");
+	}
+	pd_changes_free(c);
+	pd_document_free(db);
+	pd_document_free(da);
+	pd_buf_dispose(&a);
+	pd_buf_dispose(&b);
+}
+
 static void test_changes__kind_names_round_trip(void)
 {
 	int k;
@@ -395,6 +426,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_changes__area_text_changed_is_reported),
 	PD_TEST(test_changes__one_of_many_equal_headings_removed),
 	PD_TEST(test_changes__words_added_and_removed),
+	PD_TEST(test_changes__repeated_headings_under_replaced_areas),
 	PD_TEST(test_changes__kind_names_round_trip),
 	PD_TEST(test_changes__equal_headings_pair_in_order_without_comparisons),
 	{ NULL, NULL }
