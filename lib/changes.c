@@ -131,17 +131,17 @@ typedef struct pairing {
 	pd_block_cb cb;
 	void *payload;
 	const pd_block **pending;
-	size_t npending, cap;
+	size_t head, npending, cap;   /* pending[head..npending) wait */
 } pairing;
 
 static int flush_pending(pairing *p)
 {
-	size_t i;
 	int error = 0;
 
-	for (i = 0; i < p->npending && !error; i++)
-		error = p->cb(PD_BLOCK_DELETED, p->pending[i], NULL, p->payload);
-	p->npending = 0;
+	for (; p->head < p->npending && !error; p->head++)
+		error = p->cb(PD_BLOCK_DELETED, p->pending[p->head], NULL,
+		              p->payload);
+	p->head = p->npending = 0;
 	return error;
 }
 
@@ -160,14 +160,8 @@ static int pairing_cb(pd_block_op op, const pd_block *a, const pd_block *b,
 		p->pending[p->npending++] = a;
 		return 0;
 	}
-	if (op == PD_BLOCK_INSERTED && p->npending) {
-		const pd_block *old = p->pending[0];
-
-		memmove((void *)p->pending, p->pending + 1,
-		        (p->npending - 1) * sizeof(*p->pending));
-		p->npending--;
-		return p->cb(PD_BLOCK_CHANGED, old, b, p->payload);
-	}
+	if (op == PD_BLOCK_INSERTED && p->head < p->npending)
+		return p->cb(PD_BLOCK_CHANGED, p->pending[p->head++], b, p->payload);
 	if ((error = flush_pending(p)) != 0)
 		return error;
 	return p->cb(op, a, b, p->payload);
@@ -178,7 +172,7 @@ int pd_changes__align_blocks(const pd_section *a, const pd_section *b,
 {
 	uint64_t *ha, *hb;
 	size_t i;
-	pairing p = { NULL, NULL, NULL, 0, 0 };
+	pairing p = { NULL, NULL, NULL, 0, 0, 0 };
 	align_state st;
 	int error;
 
