@@ -51,6 +51,10 @@ FUZZ_SECONDS ?= 60
 
 .PHONY: all check fuzz bench memcheck demo deps install uninstall clean
 
+# the objects of the test programs are kept, so that a second make check
+# rebuilds nothing
+.SECONDARY:
+
 all: $(BUILD)/progdiff
 
 $(BUILD)/%.o: %.c
