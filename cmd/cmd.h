@@ -93,7 +93,8 @@ int cmd_render_options(pd_render_options *out, const cmd_spec *spec,
                        const char *format, const char *lang,
                        const char *color_when, int details);
 
-/** The output language: --lang, else the document's, else the locale's. */
+/** The output language without --lang: Swedish when the document or the
+ *  locale is Swedish, else English. */
 pd_lang cmd_lang_default(const pd_document *doc);
 
 /** Write a buffer to stdout whole; returns 0 or PD_EXIT_TROUBLE. */

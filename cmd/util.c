@@ -40,10 +40,9 @@ static int locale_is_swedish(void)
 
 pd_lang cmd_lang_default(const pd_document *doc)
 {
+	/* Swedish when the document or the reader's locale is; else English */
 	if (doc && pd_document_lang(doc) == PD_LANG_SV)
 		return PD_LANG_SV;
-	if (doc && pd_document_lang(doc) == PD_LANG_EN)
-		return PD_LANG_EN;
 	return locale_is_swedish() ? PD_LANG_SV : PD_LANG_EN;
 }
 
