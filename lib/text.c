@@ -885,12 +885,15 @@ int pd_text_is_latin1(const char *s, size_t len)
 enum { L1_LETTER = 1, L1_DIGIT = 2, L1_JOINER = 4 };
 
 static unsigned char l1_ascii[128];
+static unsigned char l1_lower[128];
 static int l1_ready;
 
 static void l1_init(void)
 {
 	int c;
 
+	for (c = 0; c < 128; c++)
+		l1_lower[c] = (unsigned char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
 	for (c = 'a'; c <= 'z'; c++)
 		l1_ascii[c] = l1_ascii[c - 32] = L1_LETTER;
 	for (c = '0'; c <= '9'; c++)
@@ -974,6 +977,15 @@ int pd_text_hash_words(pd_buf *out, size_t *n_out, const char *str,
 				h = fnv_folded(h, cp);
 			cps++;
 			i += (size_t)k;
+			/* past the stem, a run of ASCII letters and digits is
+			 * hashed without the checks of each character */
+			while (cps > PD_STEM_CODEPOINTS && i < len && s[i] < 0x80 &&
+			       (l1_ascii[s[i]] & (L1_LETTER | L1_DIGIT))) {
+				base_letter = l1_ascii[s[i]] & L1_LETTER;
+				h = (h ^ (uint64_t)l1_lower[s[i]]) * FNV_PRIME;
+				cps++;
+				i++;
+			}
 			if (i >= len)
 				break;
 			if (s[i] < 0x80) {
