@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * match.c: pair the sections of two versions of a programme: same identity
- * under paired parents, same heading elsewhere (a move), similar words
+ * under paired parents (a heading that repeats there is aligned by the
+ * bodies of its sections), same heading elsewhere (a move), similar words
  * under a new heading (a rename). Renames are found through an index of
  * rare words and the position between paired neighbours, never by
  * comparing all pairs: each unpaired section is compared with at most
  * MAX_CANDIDATES others, so matching is near-linear in the input.
+ * Similarity is the Jaccard index of the bodies' words, each weighted by
+ * its inverse document frequency.
  *
  * Numbering is not identity: keys come from pd_text_heading_key().
  */

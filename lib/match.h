@@ -24,10 +24,12 @@ typedef struct pd_match {
 
 /**
  * Pair the sections of `old` and `new`: (1) same identity under paired
- * parents, (2) same identity elsewhere (a move), (3) similar text under
- * another heading (a rename), candidates drawn from an index of rare
- * words and from the position between paired neighbours, never by
- * comparing all pairs. Roots are always paired.
+ * parents, sections that share a heading aligned by their bodies, (2)
+ * same identity elsewhere (a move), (3) similar text under another
+ * heading (a rename), candidates drawn from an index of rare words and
+ * from the position between paired neighbours, never by comparing all
+ * pairs; then (1) and (3) again for the children of sections paired by
+ * (2) and (3). Roots are always paired.
  */
 void pd_match_compute(pd_match *out, const pd_document *old,
                       const pd_document *new_doc, double threshold);
