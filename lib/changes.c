@@ -14,7 +14,10 @@
  *   - themes: a word family now present in every goal area and absent
  *     from most of them before.
  *
- * The list is ordered: metadata, themes, terms, areas, goals, sections.
+ * A text change that a renamed term or a new theme explains is folded
+ * into that change (unless PD_DIFF_KEEP_EXPLAINED); what remains says how
+ * many words were added and removed. The list is ordered: metadata,
+ * themes, terms, areas, goals, sections.
  */
 #include <stdio.h>
 #include <stdlib.h>
