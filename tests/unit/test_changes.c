@@ -335,6 +335,37 @@ static void test_changes__repeated_headings_under_replaced_areas(void)
 	pd_buf_dispose(&b);
 }
 
+/* with PD_DIFF_KEEP_EXPLAINED, the areas the theme explains are listed */
+static void test_changes__keep_explained(void)
+{
+	pd_document *a = doc_of(areas3), *b;
+	pd_changes *c = NULL;
+	pd_diff_options opts = PD_DIFF_OPTIONS_INIT;
+	size_t i, changed = 0;
+
+	b = doc_of("# Program\n\n## Fokusområden\n\n"
+		"### Infrastruktur\n\nVägar, spår och kollektivtrafik binder samman "
+		"regionen och gör arbetsmarknaden större för alla invånare.\n\n"
+		"Klimatfrågan styr valet av transporter.\n\n"
+		"### Utbildning\n\nSkolor och högskolor samarbetar om kompetens, "
+		"lärlingsplatser och livslångt lärande i hela länet.\n\n"
+		"Utbildningen tar upp klimatfrågan.\n\n"
+		"### Näringsliv\n\nFöretagen får service, etableringsstöd och "
+		"kontakter med forskning genom gemensamma nätverk.\n\n"
+		"Företagens klimatomställning stöds.\n");
+	opts.flags = PD_DIFF_KEEP_EXPLAINED;
+	OK(a && b && pd_changes_compute(&c, a, b, &opts) == 0, "computed");
+	for (i = 0; c && i < pd_changes_count(c); i++)
+		changed += pd_changes_get(c, i)->kind == PD_CHANGE_SECTION_CHANGED;
+	INT_EQ(changed, 3, "each area's text change is kept");
+	pd_changes_free(c);
+	opts.version = 99;
+	INT_EQ(pd_changes_compute(&c, a, b, &opts), PD_EINVALID,
+	       "an unknown options version is refused");
+	pd_document_free(b);
+	pd_document_free(a);
+}
+
 static void test_changes__kind_names_round_trip(void)
 {
 	int k;
@@ -427,6 +458,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_changes__one_of_many_equal_headings_removed),
 	PD_TEST(test_changes__words_added_and_removed),
 	PD_TEST(test_changes__repeated_headings_under_replaced_areas),
+	PD_TEST(test_changes__keep_explained),
 	PD_TEST(test_changes__kind_names_round_trip),
 	PD_TEST(test_changes__equal_headings_pair_in_order_without_comparisons),
 	{ NULL, NULL }
