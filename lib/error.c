@@ -67,7 +67,7 @@ int pd_error_from_git(int rc, const char *what)
 	const git_error *e = git_error_last();
 	const char *why = e && e->message && *e->message ?
 	                  e->message : NULL;
-	int code;
+	int code, from_os = 0;
 
 	/*
 	 * libgit2 1.5 records no message when writing an object fails for
@@ -75,16 +75,10 @@ int pd_error_from_git(int rc, const char *what)
 	 */
 	if (!why && os_error && rc != GIT_ENOTFOUND && rc != GIT_EEXISTS) {
 		why = strerror(os_error);
-		if (what && *what)
-			pd_error_set(PD_EIO, "%s: %s", what, why);
-		else
-			pd_error_set(PD_EIO, "%s", why);
-		git_error_clear();
-		return PD_EIO;
+		from_os = 1;
 	}
 	if (!why)
 		why = "unknown libgit2 error";
-
 	switch (rc) {
 	case GIT_ENOTFOUND:
 		code = PD_ENOTFOUND;
@@ -103,7 +97,8 @@ int pd_error_from_git(int rc, const char *what)
 		code = PD_EINVALID;
 		break;
 	default:
-		code = e && e->klass == GIT_ERROR_OS ? PD_EIO : PD_ERROR;
+		code = (e && e->klass == GIT_ERROR_OS) || from_os ?
+		       PD_EIO : PD_ERROR;
 		break;
 	}
 	if (what && *what)

@@ -479,6 +479,44 @@ static int cmp_candidate(const void *a, const void *b)
 	return x->o < y->o ? -1 : x->o > y->o;
 }
 
+/*
+ * The longest strictly increasing subsequence of key[0..n) (patience
+ * sorting, O(n log n)): in_lis[i] is set to 1 for its members, 0 for the
+ * rest. Returns its length.
+ */
+static size_t longest_increasing(const size_t *key, size_t n,
+                                 unsigned char *in_lis)
+{
+	size_t *tails, *prev, i, len = 0;
+
+	if (!n)
+		return 0;
+	tails = pd__reallocarray(NULL, n, sizeof(size_t));
+	prev = pd__reallocarray(NULL, n, sizeof(size_t));
+	for (i = 0; i < n; i++) {
+		size_t lo = 0, hi = len;
+
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+
+			if (key[tails[mid]] < key[i])
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		prev[i] = lo ? tails[lo - 1] : NONE;
+		tails[lo] = i;
+		if (lo == len)
+			len++;
+		in_lis[i] = 0;
+	}
+	for (i = tails[len - 1]; i != NONE; i = prev[i])
+		in_lis[i] = 1;
+	free(tails);
+	free(prev);
+	return len;
+}
+
 typedef struct member {
 	uint64_t hash;
 	size_t at;          /* position in its group */
@@ -546,8 +584,9 @@ static void pair_group(matcher *mt, size_t *o, size_t no, size_t *n,
                        size_t nn)
 {
 	member *mo, *mn, *anchors;
-	size_t *tails, *prev, *keep_o, *keep_n;
-	size_t i, j, na = 0, len = 0, nk, po, pn;
+	size_t *newpos, *keep_o, *keep_n;
+	unsigned char *keep;
+	size_t i, j, na = 0, len, nk, po, pn;
 
 	if (no == 1 && nn == 1) {
 		pair(mt, o[0], n[0], -1);
@@ -594,32 +633,19 @@ static void pair_group(matcher *mt, size_t *o, size_t no, size_t *n,
 
 	/* anchors in old order; keep the longest run increasing in new */
 	qsort(anchors, na, sizeof(member), cmp_member);
-	tails = pd__reallocarray(NULL, na + 1, sizeof(size_t));
-	prev = pd__reallocarray(NULL, na + 1, sizeof(size_t));
-	for (i = 0; i < na; i++) {
-		size_t lo = 0, hi = len;
-
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-
-			if (anchors[tails[mid]].at < anchors[i].at)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		prev[i] = lo ? tails[lo - 1] : NONE;
-		tails[lo] = i;
-		if (lo == len)
-			len++;
-	}
+	newpos = pd__reallocarray(NULL, na + 1, sizeof(size_t));
+	keep = pd__reallocarray(NULL, na + 1, 1);
+	for (i = 0; i < na; i++)
+		newpos[i] = anchors[i].at;
+	len = longest_increasing(newpos, na, keep);
 	keep_o = pd__reallocarray(NULL, len + 1, sizeof(size_t));
 	keep_n = pd__reallocarray(NULL, len + 1, sizeof(size_t));
-	nk = len;
-	for (i = len ? tails[len - 1] : NONE, j = len; i != NONE; i = prev[i]) {
-		j--;
-		keep_o[j] = (size_t)anchors[i].hash;
-		keep_n[j] = anchors[i].at;
-	}
+	nk = 0;
+	for (i = 0; i < na; i++)
+		if (keep[i]) {
+			keep_o[nk] = (size_t)anchors[i].hash;
+			keep_n[nk++] = anchors[i].at;
+		}
 	/* pair the anchors, and the gaps before, between and after them */
 	po = pn = 0;
 	for (i = 0; i <= nk; i++) {
@@ -634,8 +660,8 @@ static void pair_group(matcher *mt, size_t *o, size_t no, size_t *n,
 	}
 	free(keep_o);
 	free(keep_n);
-	free(tails);
-	free(prev);
+	free(newpos);
+	free(keep);
 	free(anchors);
 }
 
@@ -987,16 +1013,16 @@ static void match_renames(matcher *mt)
  */
 static void mark_reordered(matcher *mt, const pd_section *np)
 {
-	size_t k = np->children.size, cnt = 0, i, len = 0;
-	size_t *idx, *pos, *tails, *prev;
+	size_t k = np->children.size, cnt = 0, i;
+	size_t *idx, *pos;
+	unsigned char *in_lis;
 	size_t opi = mt->m->n2o[np->index];
 
 	if (opi == NONE || k < 2)
 		return;
 	idx = pd__reallocarray(NULL, k, sizeof(size_t));
 	pos = pd__reallocarray(NULL, k, sizeof(size_t));
-	tails = pd__reallocarray(NULL, k, sizeof(size_t));
-	prev = pd__reallocarray(NULL, k, sizeof(size_t));
+	in_lis = pd__malloc(k);
 	for (i = 0; i < k; i++) {
 		const pd_section *c = pd_vec_get(&np->children, i);
 		size_t o = mt->m->n2o[c->index];
@@ -1007,32 +1033,12 @@ static void mark_reordered(matcher *mt, const pd_section *np)
 			cnt++;
 		}
 	}
-	for (i = 0; i < cnt; i++) {
-		size_t lo = 0, hi = len;
-
-		while (lo < hi) {
-			size_t mid = (lo + hi) / 2;
-
-			if (pos[tails[mid]] < pos[i])
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-		prev[i] = lo ? tails[lo - 1] : NONE;
-		tails[lo] = i;
-		if (lo == len)
-			len++;
-	}
+	longest_increasing(pos, cnt, in_lis);
 	for (i = 0; i < cnt; i++)
-		mt->m->moved[idx[i]] = 1;
-	if (len) {
-		for (i = tails[len - 1]; i != NONE; i = prev[i])
-			mt->m->moved[idx[i]] = 0;
-	}
+		mt->m->moved[idx[i]] = !in_lis[i];
 	free(idx);
 	free(pos);
-	free(tails);
-	free(prev);
+	free(in_lis);
 }
 
 static void mark_moves(matcher *mt)

@@ -38,6 +38,7 @@
 #include "document.h"
 #include "limits.h"
 #include "meta.h"
+#include "parse.h"
 #include "text.h"
 
 #define DEFAULT_MAX_NESTING 64
@@ -286,13 +287,7 @@ static int is_text_block(cmark_node_type t)
 	       t == CMARK_NODE_ITEM || t == CMARK_NODE_BLOCK_QUOTE;
 }
 
-/*
- * Append the plain text of `node` to `out`: text and code literals, line
- * breaks as spaces, links and images as their text, HTML dropped; blocks
- * separated by a space. Lists inside `node` are left out when
- * `skip_lists` (their items are blocks of their own).
- */
-static void plain_text(pd_buf *out, cmark_node *node, int skip_lists)
+void pd_parse__plain_text(pd_buf *out, cmark_node *node, int skip_lists)
 {
 	cmark_iter *it = cmark_iter_new(node);
 	cmark_event_type ev;
@@ -336,7 +331,7 @@ static void node_text(parser *p, cmark_node *node, int skip_lists)
 {
 	pd_buf_clear(&p->raw);
 	pd_buf_clear(&p->text);
-	plain_text(&p->raw, node, skip_lists);
+	pd_parse__plain_text(&p->raw, node, skip_lists);
 	pd_text_normalize(&p->text, p->raw.ptr, p->raw.size);
 }
 

@@ -29,6 +29,7 @@
 
 #include "alloc.h"
 #include "limits.h"
+#include "parse.h"
 #include "text.h"
 #include "vec.h"
 
@@ -106,34 +107,6 @@ static size_t front_matter(const char *s, size_t len, unsigned *lines_out)
 	return 0;   /* never closed: not front matter */
 }
 
-static void heading_text(pd_buf *out, cmark_node *h)
-{
-	cmark_iter *it = cmark_iter_new(h);
-	cmark_event_type ev;
-
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *n = cmark_iter_get_node(it);
-		const char *lit;
-
-		if (ev != CMARK_EVENT_ENTER)
-			continue;
-		switch (cmark_node_get_type(n)) {
-		case CMARK_NODE_TEXT:
-		case CMARK_NODE_CODE:
-			if ((lit = cmark_node_get_literal(n)))
-				pd_buf_puts(out, lit);
-			break;
-		case CMARK_NODE_SOFTBREAK:
-		case CMARK_NODE_LINEBREAK:
-			pd_buf_putc(out, ' ');
-			break;
-		default:
-			break;
-		}
-	}
-	cmark_iter_free(it);
-}
-
 /* Is the line at `p` a setext underline: up to 3 spaces, === or ---? */
 static int is_underline(const char *p, const char *end)
 {
@@ -195,7 +168,7 @@ static void find_headings(pd_vec *out, const char *s, size_t len,
 			continue;
 		pd_buf_clear(&text);
 		pd_buf_clear(&key);
-		heading_text(&text, n);
+		pd_parse__plain_text(&text, n, 0);
 		pd_text_heading_key(&key, text.ptr, text.size);
 		h = pd__malloc(sizeof(*h));
 		h->level = cmark_node_get_heading_level(n);

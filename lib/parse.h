@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * parse.h: what lib/ shares of the parser beyond progdiff.h.
+ */
+#ifndef PD_PARSE_H
+#define PD_PARSE_H
+
+#include <cmark.h>
+
+#include "progdiff.h"
+
+/**
+ * Append the plain text of a cmark node to `out`: text and code
+ * literals, line breaks as spaces, links and images as their text, HTML
+ * dropped; blocks separated by a space. Lists inside `node` are left out
+ * when `skip_lists` (their items are blocks of their own).
+ */
+void pd_parse__plain_text(pd_buf *out, cmark_node *node, int skip_lists);
+
+#endif
