@@ -84,6 +84,31 @@ int cmd_color_wanted(const char *when, int fd, int *out);
  */
 int cmd_max_size(size_t *out, const cmd_spec *spec, const char *option);
 
+/*
+ * Option-table entries that several commands share, so that they are
+ * spelled, described and completed alike (cmd_render_options() and
+ * cmd_max_size() read what they set).
+ */
+#define CMD_OPTS_RENDER(format, lang, details, color) \
+	{ CMD_OPT_VALUE, "format", 'f', &(format), "FMT", \
+	  "output format: text, markdown or json", "text markdown json" }, \
+	{ CMD_OPT_VALUE, "lang", 'l', &(lang), "LANG", \
+	  "language of the output: sv or en", "sv en" }, \
+	{ CMD_OPT_SWITCH, "details", 'd', &(details), NULL, \
+	  "show word-level changes under each item", NULL }, \
+	{ CMD_OPT_VALUE, "color", 0, &(color), "WHEN", \
+	  "colour: auto, always or never", "auto always never" }
+
+#define CMD_OPTS_VERSIONS(vopts, max_size) \
+	{ CMD_OPT_VALUE, "repo", 0, &(vopts).repo, "DIR", \
+	  "the store (default: $PROGDIFF_REPO, else the current repository)", \
+	  NULL }, \
+	{ CMD_OPT_VALUE, "programme", 0, &(vopts).programme, "NAME", \
+	  "look up OLD and NEW among this programme's versions", NULL }, \
+	{ CMD_OPT_VALUE, "max-size", 0, &(max_size), "BYTES", \
+	  "refuse inputs larger than this (default: $PROGDIFF_MAX_SIZE, " \
+	  "else 256 MiB)", NULL }
+
 /**
  * The rendering options of --format, --lang, --color and --details, as
  * the diff and the git diff driver take them; a bad value is a usage

@@ -16,26 +16,12 @@ static cmd_version_opts vopts;
 static const char *max_size;
 
 static const cmd_opt diff_opts[] = {
-	{ CMD_OPT_VALUE, "format", 'f', &format_name, "FMT",
-	  "output format: text, markdown or json", "text markdown json" },
-	{ CMD_OPT_VALUE, "lang", 'l', &lang_name, "LANG",
-	  "language of the output: sv or en", "sv en" },
-	{ CMD_OPT_SWITCH, "details", 'd', &details, NULL,
-	  "show word-level changes under each item", NULL },
-	{ CMD_OPT_VALUE, "color", 0, &color_when, "WHEN",
-	  "colour: auto, always or never", "auto always never" },
+	CMD_OPTS_RENDER(format_name, lang_name, details, color_when),
 	{ CMD_OPT_SWITCH, "quiet", 'q', &quiet, NULL,
 	  "no output, exit status only", NULL },
 	{ CMD_OPT_SWITCH, "no-pager", 0, &no_pager, NULL,
 	  "do not page the output on a terminal ($PAGER)", NULL },
-	{ CMD_OPT_VALUE, "repo", 0, &vopts.repo, "DIR",
-	  "the store (default: $PROGDIFF_REPO, else the current repository)",
-	  NULL },
-	{ CMD_OPT_VALUE, "programme", 0, &vopts.programme, "NAME",
-	  "look up OLD and NEW among this programme's versions", NULL },
-	{ CMD_OPT_VALUE, "max-size", 0, &max_size, "BYTES",
-	  "refuse inputs larger than this (default: $PROGDIFF_MAX_SIZE, "
-	  "else 256 MiB)", NULL },
+	CMD_OPTS_VERSIONS(vopts, max_size),
 	{ CMD_OPT_VALUE, "update", 0, &update_path, "FILE",
 	  "write the change list into FILE's Förändringar section", NULL },
 	{ CMD_OPT_VALUE, "section", 0, &update_section, "NAME",

@@ -22,14 +22,7 @@ static const char *format_name, *lang_name, *color_when;
 static int details;
 
 static const cmd_opt driver_opts[] = {
-	{ CMD_OPT_VALUE, "format", 'f', &format_name, "FMT",
-	  "output format: text, markdown or json", "text markdown json" },
-	{ CMD_OPT_VALUE, "lang", 'l', &lang_name, "LANG",
-	  "language of the output: sv or en", "sv en" },
-	{ CMD_OPT_SWITCH, "details", 'd', &details, NULL,
-	  "show word-level changes under each item", NULL },
-	{ CMD_OPT_VALUE, "color", 0, &color_when, "WHEN",
-	  "colour: auto, always or never", "auto always never" },
+	CMD_OPTS_RENDER(format_name, lang_name, details, color_when),
 	{ CMD_OPT_ARG, "path", 0, NULL, "PATH OLD-FILE OLD-HEX OLD-MODE "
 	  "NEW-FILE NEW-HEX NEW-MODE", "what git passes", NULL },
 	{ CMD_OPT_END, NULL, 0, NULL, NULL, NULL, NULL }
