@@ -25,9 +25,9 @@ WARN = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes \
        -Wformat=2 -Wdeclaration-after-statement -Wshadow \
        -Wno-unused-parameter $(if $(WERROR),-Werror)
 
-PD_CFLAGS = -std=$(CSTD) -D_POSIX_C_SOURCE=200809L $(WARN) $(CFLAGS) \
+PD_CFLAGS = -std=$(CSTD) -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(CFLAGS) \
 	-Ilib -MMD -MP $(shell $(PKG_CONFIG) --cflags $(PKGS))
-PD_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm
+PD_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm -pthread
 PD_LDFLAGS = $(LDFLAGS)
 
 ifdef SANITIZE

@@ -73,6 +73,13 @@ void cmd_version_dispose(cmd_version *v);
  */
 int cmd_version_parse(pd_document **out, const cmd_version *v,
                       const pd_parse_options *opts);
+/**
+ * Parse the two versions of a diff at once (pd_parse_documents); errors
+ * name the version as cmd_version_parse() does, the old one first.
+ */
+int cmd_version_parse_pair(pd_document **old_out, pd_document **new_out,
+                           const cmd_version *a, const cmd_version *b,
+                           const pd_parse_options *opts);
 
 /** "auto" colour: stdout is a terminal, NO_COLOR unset, TERM not dumb. */
 int cmd_color_wanted(const char *when, int fd, int *out);

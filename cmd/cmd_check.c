@@ -104,8 +104,9 @@ int cmd_check(int argc, char **argv)
 	popts.max_size = vopts.max_size;
 	if ((old_arg && cmd_version_load(&a, old_arg, &vopts) < 0) ||
 	    cmd_version_load(&b, new_arg, &vopts) < 0 ||
-	    (old_arg && cmd_version_parse(&old_doc, &a, &popts) < 0) ||
-	    cmd_version_parse(&new_doc, &b, &popts) < 0 ||
+	    (old_arg ? cmd_version_parse_pair(&old_doc, &new_doc, &a, &b,
+	                                      &popts) :
+	               cmd_version_parse(&new_doc, &b, &popts)) < 0 ||
 	    (old_arg && pd_changes_compute(&changes, old_doc, new_doc,
 	                                   NULL) < 0) ||
 	    pd_rules_check(&report, rules, new_doc, changes, NULL) < 0) {

@@ -85,8 +85,7 @@ int cmd_diff(int argc, char **argv)
 	popts.max_size = vopts.max_size;
 	if (cmd_version_load(&a, argv[1], &vopts) < 0 ||
 	    cmd_version_load(&b, argv[2], &vopts) < 0 ||
-	    cmd_version_parse(&old_doc, &a, &popts) < 0 ||
-	    cmd_version_parse(&new_doc, &b, &popts) < 0 ||
+	    cmd_version_parse_pair(&old_doc, &new_doc, &a, &b, &popts) < 0 ||
 	    pd_changes_compute(&changes, old_doc, new_doc, NULL) < 0) {
 		status = cmd_error();
 		goto done;

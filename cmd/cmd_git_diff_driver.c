@@ -145,8 +145,7 @@ int cmd_git_diff_driver(int argc, char **argv)
 	pd_buf_putc(&out, ' ');
 	pd_render_escape_terminal(&out, b.name, strlen(b.name));
 	pd_buf_putc(&out, '\n');
-	if (cmd_version_parse(&old_doc, &a, &popts) < 0 ||
-	    cmd_version_parse(&new_doc, &b, &popts) < 0 ||
+	if (cmd_version_parse_pair(&old_doc, &new_doc, &a, &b, &popts) < 0 ||
 	    pd_changes_compute(&changes, old_doc, new_doc, NULL) < 0) {
 		const char *msg = pd_error_message();
 

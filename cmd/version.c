@@ -172,16 +172,39 @@ void cmd_version_dispose(cmd_version *v)
 	v->name = v->label = NULL;
 }
 
+/* The parser's error, prefixed with the version it is about. */
+static int name_error(int error, const cmd_version *v)
+{
+	char msg[1024];
+
+	snprintf(msg, sizeof(msg), "%s", pd_error_message());
+	return pd_error_set(error, "%s: %s", v->name, msg);
+}
+
 int cmd_version_parse(pd_document **out, const cmd_version *v,
                       const pd_parse_options *opts)
 {
 	int error = pd_parse_document(out, v->text.ptr, v->text.size, opts);
 
-	if (error < 0) {
-		char msg[1024];
+	return error < 0 ? name_error(error, v) : error;
+}
 
-		snprintf(msg, sizeof(msg), "%s", pd_error_message());
-		pd_error_set(error, "%s: %s", v->name, msg);
-	}
-	return error;
+int cmd_version_parse_pair(pd_document **old_out, pd_document **new_out,
+                           const cmd_version *a, const cmd_version *b,
+                           const pd_parse_options *opts)
+{
+	pd_document *docs[2];
+	const char *md[2];
+	size_t len[2], failed;
+	int error;
+
+	md[0] = a->text.ptr;
+	len[0] = a->text.size;
+	md[1] = b->text.ptr;
+	len[1] = b->text.size;
+	if ((error = pd_parse_documents(docs, md, len, 2, opts, &failed)) < 0)
+		return name_error(error, failed ? b : a);
+	*old_out = docs[0];
+	*new_out = docs[1];
+	return 0;
 }

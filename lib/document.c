@@ -125,6 +125,19 @@ const pd_words *pd_document__heading_words(const pd_document *doc,
 	                strlen(s->heading));
 }
 
+void pd_document__prepare_words(pd_document *doc)
+{
+	size_t i, j;
+
+	for (i = 0; i < doc->sections.size; i++) {
+		const pd_section *s = pd_vec_get(&doc->sections, i);
+
+		pd_document__heading_words(doc, s);
+		for (j = 0; j < s->blocks.size; j++)
+			pd_document__block_words(doc, pd_vec_get(&s->blocks, j));
+	}
+}
+
 void pd_document_free(pd_document *doc)
 {
 	size_t i;

@@ -98,5 +98,11 @@ const pd_words *pd_document__block_words(const pd_document *doc,
 /** The words of a section's heading, folded and hashed on first use. */
 const pd_words *pd_document__heading_words(const pd_document *doc,
                                            const pd_section *s);
+/**
+ * Fill the word cache of every heading and block now: a diff reads them
+ * all (the matcher's document frequencies), and filling them on the
+ * thread that parsed the document does the work of both versions at once.
+ */
+void pd_document__prepare_words(pd_document *doc);
 
 #endif

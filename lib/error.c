@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * error.c: the last error, its code, message and hint. One per process:
- * progdiff is single-threaded, like the git and jq command lines. libgit2
- * errors are translated here too (pd_error_from_git), and nowhere else.
+ * error.c: the last error, its code, message and hint, one per thread
+ * (errno's model: the two documents of a diff are parsed at once, and
+ * each parse reports its own failure). libgit2 errors are translated
+ * here too (pd_error_from_git), and nowhere else.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -13,10 +14,11 @@
 #include <git2.h>
 
 #include "error.h"
+#include "thread.h"
 
-static char message[1024];
-static char hint[512];
-static int last_code;
+static PD_THREAD_LOCAL char message[1024];
+static PD_THREAD_LOCAL char hint[512];
+static PD_THREAD_LOCAL int last_code;
 
 int pd_error_set(int code, const char *fmt, ...)
 {

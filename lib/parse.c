@@ -29,9 +29,15 @@
  *  4. Metadata the front matter did not give is inferred (meta.c).
  */
 #include <cmark.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+
+#include "thread.h"
+#if PD_THREADS
+#include <pthread.h>
+#endif
 
 #include "alloc.h"
 #include "classify.h"
@@ -57,7 +63,7 @@ typedef struct parser {
 	                             opened, in order */
 	pd_buf raw;               /* scratch: text before normalisation */
 	pd_buf text;              /* scratch: text as kept */
-	clock_t start;
+	double start;             /* cpu_seconds() when parsing began */
 	double budget;
 	unsigned long ticks;
 } parser;
@@ -65,11 +71,26 @@ typedef struct parser {
 /* ------------------------------------------------------------------ */
 /* Limits                                                              */
 
+/*
+ * Processor time of this thread, so that parsing the other version on
+ * another thread at the same time does not count against the budget.
+ */
+static double cpu_seconds(void)
+{
+#ifdef CLOCK_THREAD_CPUTIME_ID
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts) == 0)
+		return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+#endif
+	return (double)clock() / CLOCKS_PER_SEC;
+}
+
 static int over_budget(parser *p)
 {
 	if (++p->ticks % 256)
 		return 0;
-	if ((double)(clock() - p->start) / CLOCKS_PER_SEC <= p->budget)
+	if (cpu_seconds() - p->start <= p->budget)
 		return 0;
 	return pd_error_set(PD_ELIMIT, "parsing took longer than %g seconds",
 	                    p->budget);
@@ -730,7 +751,7 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 	              DEFAULT_MAX_NESTING;
 	p.budget = opts->time_budget > 0 ? opts->time_budget :
 	           DEFAULT_TIME_BUDGET;
-	p.start = clock();
+	p.start = cpu_seconds();
 
 	if (len > max_size)
 		return pd_error_set(PD_ELIMIT, "document too large (%lu bytes; "
@@ -805,5 +826,117 @@ done:
 		pd_document_free(doc);
 	else
 		*out = doc;
+	return error;
+}
+
+/* ------------------------------------------------------------------ */
+/* Several documents at once                                           */
+
+typedef struct parse_job {
+	const char *md;
+	size_t len;
+	const pd_parse_options *opts;
+	pd_document *doc;
+	int error;
+	char message[1024];       /* the error, copied off its thread */
+	char hint[512];
+} parse_job;
+
+static void run_job(parse_job *job)
+{
+	job->error = pd_parse_document(&job->doc, job->md, job->len, job->opts);
+	if (job->error < 0) {
+		snprintf(job->message, sizeof(job->message), "%s",
+		         pd_error_message());
+		snprintf(job->hint, sizeof(job->hint), "%s", pd_error_hint());
+		return;
+	}
+	pd_document__prepare_words(job->doc);
+}
+
+#if PD_THREADS
+static void *job_thread(void *payload)
+{
+	run_job(payload);
+	return NULL;
+}
+
+/* Deep enough for cmark and the parser at the nesting limit, whatever
+ * the platform's default for a new thread. */
+#define JOB_STACK_SIZE (8u << 20)
+
+static int start_job(pthread_t *thread, parse_job *job)
+{
+	pthread_attr_t attr;
+	int rc;
+
+	if (pthread_attr_init(&attr))
+		return -1;
+	(void)pthread_attr_setstacksize(&attr, JOB_STACK_SIZE);
+	rc = pthread_create(thread, &attr, job_thread, job);
+	pthread_attr_destroy(&attr);
+	return rc ? -1 : 0;
+}
+#endif
+
+int pd_parse_documents(pd_document **out, const char *const *md,
+                       const size_t *len, size_t n,
+                       const pd_parse_options *opts, size_t *failed_out)
+{
+	parse_job *jobs;
+	size_t i;
+	int error = 0;
+#if PD_THREADS
+	pthread_t *threads;
+	unsigned char *started;
+#endif
+
+	if (failed_out)
+		*failed_out = 0;
+	if (!n)
+		return 0;
+	/* the shared classifier is built here, before any thread reads it */
+	if (!opts || !opts->classifier)
+		(void)pd_classifier__default();
+	jobs = pd__calloc(n, sizeof(*jobs));
+	for (i = 0; i < n; i++) {
+		out[i] = NULL;
+		jobs[i].md = md[i];
+		jobs[i].len = len[i];
+		jobs[i].opts = opts;
+	}
+#if PD_THREADS
+	threads = pd__calloc(n, sizeof(*threads));
+	started = pd__calloc(n, 1);
+	for (i = 1; i < n; i++)
+		started[i] = start_job(&threads[i], &jobs[i]) == 0;
+	for (i = 0; i < n; i++)
+		if (!started[i])
+			run_job(&jobs[i]);
+	for (i = 1; i < n; i++)
+		if (started[i])
+			pthread_join(threads[i], NULL);
+	free(started);
+	free(threads);
+#else
+	for (i = 0; i < n; i++)
+		run_job(&jobs[i]);
+#endif
+	for (i = 0; i < n; i++) {
+		if (jobs[i].error < 0 && !error) {
+			error = pd_error_set(jobs[i].error, "%s", jobs[i].message);
+			if (jobs[i].hint[0])
+				pd_error_set_hint("%s", jobs[i].hint);
+			if (failed_out)
+				*failed_out = i;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (error < 0)
+			pd_document_free(jobs[i].doc);
+		else
+			out[i] = jobs[i].doc;
+	}
+	free(jobs);
 	return error;
 }

@@ -228,6 +228,22 @@ typedef struct pd_parse_options {
 int pd_parse_document(pd_document **out, const char *md, size_t len,
                       const pd_parse_options *opts);
 
+/**
+ * Parse `n` documents (the two versions of a diff), each on a thread of
+ * its own where the platform has threads, and fill in the same pass what
+ * a diff reads of every block (its words). out[i] is the document of
+ * md[i]; without threads, or when one cannot be started, the documents
+ * are parsed one after the other with the same result.
+ *
+ * @param[out] failed_out  on failure, the index of the first input that
+ *                         failed (may be NULL)
+ * @return 0; on failure the error of the first input that failed, as
+ *         pd_parse_document() reports it, and no document is returned
+ */
+int pd_parse_documents(pd_document **out, const char *const *md,
+                       const size_t *len, size_t n,
+                       const pd_parse_options *opts, size_t *failed_out);
+
 void pd_document_free(pd_document *doc);
 
 const pd_meta *pd_document_meta(const pd_document *doc);

@@ -38,11 +38,11 @@ total=0
 for src in tests/fuzz/fuzz_*.c; do
 	t=$(basename "$src" .c)
 	bin=$B/$t
-	if ! $CLANG -std=c99 -D_POSIX_C_SOURCE=200809L -O1 -g -Ilib \
+	if ! $CLANG -std=c99 -D_POSIX_C_SOURCE=200809L -pthread -O1 -g -Ilib \
 		-fsanitize=fuzzer,$SAN -fno-sanitize-recover=$SAN \
 		-fno-omit-frame-pointer $(pkg-config --cflags $PKGS) \
 		-o "$bin" "$src" "$B/libprogdiff.a" \
-		$(pkg-config --libs $PKGS) -lm; then
+		$(pkg-config --libs $PKGS) -lm -pthread; then
 		echo "FAIL fuzz/$t: does not build"
 		fail=$((fail + 1))
 		continue

@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * test_parse_documents.c: pd_parse_documents() (parse.c), the versions of
+ * a diff parsed at once: the same documents as pd_parse_document() gives
+ * one by one, their words filled in, and the error of the first input
+ * that fails, whichever thread it failed on.
+ */
+#include "harness.h"
+#include "document.h"
+
+static const char *const good_old =
+	"# Programmet 2030\n\nMålår 2030.\n\n## Fokusområden\n\n"
+	"### Trygghet\n\nAlla ska känna sig trygga i vardagen.\n\n"
+	"- Fler vuxna i skolan\n- Bättre belysning\n\n"
+	"### Miljö\n\nKlimatfrågan och naturen.\n";
+static const char *const good_new =
+	"# Programmet 2035\n\nMålår 2035.\n\n## Fokusområden\n\n"
+	"### Trygghet och säkerhet\n\nAlla ska känna sig trygga.\n\n"
+	"### Miljö\n\nKlimatfrågan, naturen och vattnet.\n\n"
+	"### Funktionell samordning\n\nSamverkan över gränserna.\n";
+static const char *const bad_utf8 = "# Rubrik\n\nTrasig \xc3 text\n";
+static const char bad_nul[] = "# Rubrik\n\nNUL \0 här\n";
+
+/* The same words, in the same order, as a lazily filled cache. */
+static int same_words(const pd_words *a, const pd_words *b)
+{
+	return a->n == b->n &&
+	       (!a->n || (!memcmp(a->hash, b->hash, a->n * sizeof(*a->hash)) &&
+	                  !memcmp(a->stem, b->stem, a->n * sizeof(*a->stem))));
+}
+
+/* `got` (from pd_parse_documents) is what pd_parse_document makes of
+ * `md`, with every word cache already filled. */
+static void same_document(const pd_document *got, const char *md)
+{
+	pd_document *want = NULL;
+	size_t i, j;
+
+	OK(got != NULL, "a document");
+	if (!got || pd_parse_document(&want, md, strlen(md), NULL) < 0)
+		return;
+	INT_EQ(pd_document_section_count(got),
+	       pd_document_section_count(want), "as many sections");
+	STR_EQ(pd_document_meta(got)->name, pd_document_meta(want)->name,
+	       "the same name");
+	INT_EQ(pd_document_meta(got)->target_year,
+	       pd_document_meta(want)->target_year, "the same target year");
+	for (i = 0; i < pd_document_section_count(got) &&
+	            i < pd_document_section_count(want); i++) {
+		const pd_section *g = pd_document_section(got, i);
+		const pd_section *w = pd_document_section(want, i);
+
+		STR_EQ(g->heading, w->heading, "the same heading");
+		INT_EQ(g->kind, w->kind, "the same kind");
+		OK(g->heading_words.done, "heading words filled by the parse");
+		OK(!w->heading_words.done, "not by pd_parse_document");
+		OK(same_words(&g->heading_words,
+		              pd_document__heading_words(want, w)),
+		   "the heading's words as a lazy cache has them");
+		INT_EQ(g->blocks.size, w->blocks.size, "as many blocks");
+		for (j = 0; j < g->blocks.size && j < w->blocks.size; j++) {
+			const pd_block *gb = pd_vec_get(&g->blocks, j);
+			const pd_block *wb = pd_vec_get(&w->blocks, j);
+
+			STR_EQ(gb->text, wb->text, "the same block text");
+			OK(gb->words.done, "block words filled by the parse");
+			OK(same_words(&gb->words,
+			              pd_document__block_words(want, wb)),
+			   "the block's words as a lazy cache has them");
+		}
+	}
+	pd_document_free(want);
+}
+
+static void test_parse_documents__same_as_one_by_one(void)
+{
+	const char *md[2];
+	size_t len[2], failed = 99;
+	pd_document *docs[2];
+
+	md[0] = good_old;
+	md[1] = good_new;
+	len[0] = strlen(good_old);
+	len[1] = strlen(good_new);
+	INT_EQ(pd_parse_documents(docs, md, len, 2, NULL, &failed), 0,
+	       "both parse");
+	INT_EQ(failed, 0, "*failed_out is 0 on success");
+	same_document(docs[0], good_old);
+	same_document(docs[1], good_new);
+	pd_document_free(docs[0]);
+	pd_document_free(docs[1]);
+}
+
+static void test_parse_documents__many_and_none(void)
+{
+	const char *md[6];
+	size_t len[6], i;
+	pd_document *docs[6];
+
+	for (i = 0; i < 6; i++) {
+		md[i] = i % 2 ? good_new : good_old;
+		len[i] = strlen(md[i]);
+	}
+	INT_EQ(pd_parse_documents(docs, md, len, 6, NULL, NULL), 0,
+	       "six at once parse");
+	for (i = 0; i < 6; i++) {
+		same_document(docs[i], md[i]);
+		pd_document_free(docs[i]);
+	}
+	INT_EQ(pd_parse_documents(docs, md, len, 1, NULL, NULL), 0,
+	       "one parses");
+	same_document(docs[0], good_old);
+	pd_document_free(docs[0]);
+	INT_EQ(pd_parse_documents(docs, md, len, 0, NULL, NULL), 0,
+	       "none is nothing to do");
+}
+
+/* The error pd_parse_document reports for `md`. */
+static void error_of(char *out, size_t size, int *code, const char *md,
+                     size_t len)
+{
+	pd_document *doc = NULL;
+
+	*code = pd_parse_document(&doc, md, len, NULL);
+	snprintf(out, size, "%s", pd_error_message());
+	pd_document_free(doc);
+}
+
+static void test_parse_documents__error_of_the_first_that_fails(void)
+{
+	const char *md[3];
+	size_t len[3], failed = 99;
+	pd_document *docs[3];
+	char want[1024];
+	int code;
+
+	/* only the second fails: it was parsed on another thread */
+	md[0] = good_old;
+	md[1] = bad_utf8;
+	len[0] = strlen(good_old);
+	len[1] = strlen(bad_utf8);
+	error_of(want, sizeof(want), &code, md[1], len[1]);
+	pd_error_clear();
+	INT_EQ(pd_parse_documents(docs, md, len, 2, NULL, &failed), code,
+	       "the second's error code");
+	INT_EQ(code, PD_EINVALID, "invalid UTF-8 is PD_EINVALID");
+	INT_EQ(failed, 1, "names the second");
+	STR_EQ(pd_error_message(), want, "with its message");
+	OK(docs[0] == NULL && docs[1] == NULL, "no document on failure");
+
+	/* both fail: the first one's error, not the other thread's */
+	md[0] = bad_nul;
+	len[0] = sizeof(bad_nul) - 1;
+	error_of(want, sizeof(want), &code, md[0], len[0]);
+	OK(strstr(want, "NUL") != NULL, "the first is refused for its NUL");
+	INT_EQ(pd_parse_documents(docs, md, len, 2, NULL, &failed), code,
+	       "the first's error code");
+	INT_EQ(failed, 0, "names the first");
+	STR_EQ(pd_error_message(), want, "with its message");
+
+	/* a later one fails among three */
+	md[0] = good_old;
+	len[0] = strlen(good_old);
+	md[1] = good_new;
+	len[1] = strlen(good_new);
+	md[2] = bad_nul;
+	len[2] = sizeof(bad_nul) - 1;
+	error_of(want, sizeof(want), &code, md[2], len[2]);
+	INT_EQ(pd_parse_documents(docs, md, len, 3, NULL, &failed), code,
+	       "the third's error code");
+	INT_EQ(failed, 2, "names the third");
+	STR_EQ(pd_error_message(), want, "with its message");
+	OK(!docs[0] && !docs[1] && !docs[2], "none returned");
+}
+
+static void test_parse_documents__options_reach_every_thread(void)
+{
+	pd_parse_options opts = PD_PARSE_OPTIONS_INIT;
+	const char *md[2];
+	size_t len[2], failed = 99;
+	pd_document *docs[2];
+
+	/* a limit only the second (longer) input exceeds */
+	md[0] = "# A\n";
+	md[1] = good_new;
+	len[0] = strlen(md[0]);
+	len[1] = strlen(md[1]);
+	opts.max_size = len[0] + 1;
+	INT_EQ(pd_parse_documents(docs, md, len, 2, &opts, &failed),
+	       PD_ELIMIT, "the size limit holds on the other thread");
+	INT_EQ(failed, 1, "for the second");
+	OK(strstr(pd_error_message(), "too large") != NULL,
+	   "the message says so");
+}
+
+static const pd_test tests[] = {
+	PD_TEST(test_parse_documents__same_as_one_by_one),
+	PD_TEST(test_parse_documents__many_and_none),
+	PD_TEST(test_parse_documents__error_of_the_first_that_fails),
+	PD_TEST(test_parse_documents__options_reach_every_thread),
+	{ NULL, NULL }
+};
+
+PD_TEST_MAIN(tests)
