@@ -877,165 +877,199 @@ int pd_text_is_latin1(const char *s, size_t len)
 }
 
 /*
- * The one pass over Latin-1 text: a byte class table for ASCII, the two
- * lead bytes of U+0080..U+00FF decoded inline, FNV-1a over the folded
- * bytes as they come. U+00B5 and U+00DF fold to other letters, and any
- * other lead byte is beyond Latin-1: for those the general path is taken.
+ * The one pass over Latin-1 text. A const table classes every byte; the
+ * two lead bytes of U+0080..U+00FF are decoded inline with the byte after
+ * them (its low six bits, as the word splitter reads it). Hashing is
+ * FNV-1a over the folded bytes as they come, so the result is what
+ * pd_text_hash() gives for the folded word; runs of ASCII letters, the
+ * bulk of any text, are hashed in a loop of their own. U+00B5 and U+00DF
+ * fold to other letters, and any other byte of 0x80 or above is beyond
+ * Latin-1 (or invalid): for those the general path is taken.
  */
-enum { L1_LETTER = 1, L1_DIGIT = 2, L1_JOINER = 4 };
+enum {
+	W_LETTER = 1,   /* an ASCII letter, or with W_PAIR a Latin-1 one */
+	W_DIGIT = 2,
+	W_JOINER = 4,   /* ' and -: joins two letters into one word */
+	W_PAIR = 8,     /* 0xC2, 0xC3: a lead byte of U+0080..U+00FF */
+	W_OTHER = 16    /* any other byte of 0x80 or above */
+};
 
-static unsigned char l1_ascii[128];
-static unsigned char l1_lower[128];
-static int l1_ready;
-
-static void l1_init(void)
-{
-	int c;
-
-	for (c = 0; c < 128; c++)
-		l1_lower[c] = (unsigned char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-	for (c = 'a'; c <= 'z'; c++)
-		l1_ascii[c] = l1_ascii[c - 32] = L1_LETTER;
-	for (c = '0'; c <= '9'; c++)
-		l1_ascii[c] = L1_DIGIT;
-	l1_ascii['\''] = l1_ascii['-'] = L1_JOINER;
-	l1_ready = 1;
-}
+#define L_ W_LETTER
+#define D_ W_DIGIT
+#define J_ W_JOINER
+#define P_ W_PAIR
+#define O_ W_OTHER
+static const unsigned char word_class[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, J_, 0, 0, 0, 0, 0, J_, 0, 0,
+	D_, D_, D_, D_, D_, D_, D_, D_, D_, D_, 0, 0, 0, 0, 0, 0,
+	0, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_,
+	L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, 0, 0, 0, 0, 0,
+	0, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_,
+	L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, 0, 0, 0, 0, 0,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, P_, P_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_
+};
+#undef L_
+#undef D_
+#undef J_
+#undef P_
+#undef O_
 
 #define FNV_PRIME 1099511628211ull
 #define FNV_BASIS 14695981039346656037ull
 
-/* Class of the code point at s[i] (its length in *k), folded into *cp;
- * -1 when the general path must take over. */
-static int l1_class(const unsigned char *s, size_t len, size_t i,
-                    int32_t *cp, int *k)
+/*
+ * The code point lead, d (lead 0xC2 or 0xC3) folded: its second byte
+ * (the first stays), and its class, W_PAIR and W_LETTER for a letter, in
+ * *cl. 0 for U+00B5 and U+00DF, which fold beyond Latin-1. Capitals
+ * U+00C0..U+00DE but U+00D7 fold by adding 0x20.
+ */
+static unsigned latin1_pair(unsigned lead, unsigned d, unsigned *cl)
 {
-	unsigned char c = s[i];
+	unsigned low = d & 0x3f;
 
-	if (c < 0x80) {
-		*k = 1;
-		*cp = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-		return l1_ascii[c];
+	if (lead == 0xc2) {
+		*cl = W_PAIR | ((low == 0x2a || low == 0x3a) ? W_LETTER : 0);
+		return low == 0x35 ? 0 : 0x80 | low;
 	}
-	if (i + 1 >= len || (c != 0xc2 && c != 0xc3))
-		return -1;
-	*k = 2;
-	*cp = ((c & 0x1f) << 6) | (s[i + 1] & 0x3f);
-	if (*cp == 0xb5 || *cp == 0xdf)
-		return -1;
-	if (*cp >= 0xc0 && *cp <= 0xde && *cp != 0xd7)
-		*cp += 0x20;
-	return is_latin1_letter(*cp) ? L1_LETTER : 0;
-}
-
-static uint64_t fnv_folded(uint64_t h, int32_t cp)
-{
-	if (cp < 0x80)
-		return (h ^ (uint64_t)cp) * FNV_PRIME;
-	h = (h ^ (uint64_t)(0xc0 | (cp >> 6))) * FNV_PRIME;
-	return (h ^ (uint64_t)(0x80 | (cp & 0x3f))) * FNV_PRIME;
+	*cl = W_PAIR | ((low & 0x1f) == 0x17 ? 0 : W_LETTER);
+	if (low == 0x1f)
+		return 0;
+	return low == 0x17 ? 0x97 : 0xa0 | low;
 }
 
 int pd_text_hash_words(pd_buf *out, size_t *n_out, const char *str,
                        size_t len)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, start = out->size, n = 0;
+	const unsigned char *p = (const unsigned char *)str, *end = p + len;
+	size_t start = out->size, n = 0;
+	char *w, *wend;    /* where the next pair goes; the room for pairs */
 
-	if (!l1_ready)
-		l1_init();
-	while (i < len) {
-		uint64_t h = FNV_BASIS, stem_h = 0, *pairv;
-		unsigned cps = 0;
-		int32_t cp, next;
-		int cl, k, m, ncl, base_letter, stem_ok = 1;
+	pd_buf_grow(out, 2 * sizeof(uint64_t));
+	w = out->ptr + out->size;
+	wend = out->ptr + out->asize - 1;
+	while (p < end) {
+		uint64_t h = FNV_BASIS, stem_h = 0, pairv[2];
+		unsigned t = word_class[*p], b2 = 0, last;
+		size_t cps = 0, nonletter = (size_t)-1;
 
-		/* pass what is not a word: ASCII quickly */
-		while (i < len && s[i] < 0x80 && !(l1_ascii[s[i]] & (L1_LETTER |
-		                                                   L1_DIGIT)))
-			i++;
-		if (i >= len)
-			break;
-		if ((cl = l1_class(s, len, i, &cp, &k)) < 0)
-			goto general;
-		if (!(cl & (L1_LETTER | L1_DIGIT))) {
-			i += (size_t)k;
-			continue;
-		}
-		base_letter = cl & L1_LETTER;
-		for (;;) {
-			/* cp (folded, k bytes at i) belongs to the word */
-			if (cps <= PD_STEM_CODEPOINTS) {
-				if (cp < 0x80 && !(cl & L1_LETTER))
-					stem_ok = 0;
-				if (cps == PD_STEM_CODEPOINTS)
-					stem_h = h;
-			}
-			if (cp < 0x80)
-				h = (h ^ (uint64_t)cp) * FNV_PRIME;
-			else
-				h = fnv_folded(h, cp);
-			cps++;
-			i += (size_t)k;
-			/* past the stem, a run of ASCII letters and digits is
-			 * hashed without the checks of each character */
-			while (cps > PD_STEM_CODEPOINTS && i < len && s[i] < 0x80 &&
-			       (l1_ascii[s[i]] & (L1_LETTER | L1_DIGIT))) {
-				base_letter = l1_ascii[s[i]] & L1_LETTER;
-				h = (h ^ (uint64_t)l1_lower[s[i]]) * FNV_PRIME;
-				cps++;
-				i++;
-			}
-			if (i >= len)
-				break;
-			if (s[i] < 0x80) {
-				/* the common case, without a call */
-				cl = l1_ascii[s[i]];
-				cp = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
-				k = 1;
-			} else if ((cl = l1_class(s, len, i, &cp, &k)) < 0) {
-				goto general;
-			}
-			if (cl & (L1_LETTER | L1_DIGIT)) {
-				base_letter = cl & L1_LETTER;
+		/* between words */
+		if (!(t & (W_LETTER | W_DIGIT))) {
+			if (!(t & (W_PAIR | W_OTHER))) {
+				p++;
 				continue;
 			}
-			/* an apostrophe or hyphen between two letters joins them */
-			if ((cl & L1_JOINER) && base_letter && i + 1 < len) {
-				if ((ncl = l1_class(s, len, i + 1, &next, &m)) < 0)
+			if ((t & W_OTHER) || end - p < 2 ||
+			    !(b2 = latin1_pair(p[0], p[1], &t)))
+				goto general;
+			if (!(t & W_LETTER)) {
+				p += 2;
+				continue;
+			}
+		}
+		for (;;) {
+			/* the code point at p, of class t, is in the word */
+			if (t == W_LETTER) {
+				const unsigned char *from = p, *stop = end;
+				uint64_t c = *p;
+
+				/* stop after the stem's last code point */
+				if (cps < PD_STEM_CODEPOINTS &&
+				    (size_t)(end - p) > PD_STEM_CODEPOINTS - cps)
+					stop = p + (PD_STEM_CODEPOINTS - cps);
+				for (;;) {
+					h = (h ^ (c | 0x20)) * FNV_PRIME;
+					if (++p == stop ||
+					    word_class[c = *p] != W_LETTER)
+						break;
+				}
+				cps += (size_t)(p - from);
+			} else {
+				if (t & W_PAIR) {
+					h = (h ^ p[0]) * FNV_PRIME;
+					h = (h ^ b2) * FNV_PRIME;
+					p += 2;
+				} else {
+					/* a digit, or a joiner between letters */
+					if (nonletter > cps)
+						nonletter = cps;
+					h = (h ^ *p++) * FNV_PRIME;
+				}
+				cps++;
+			}
+			if (cps == PD_STEM_CODEPOINTS)
+				stem_h = h;
+			last = t;
+			/* what comes next */
+			if (p >= end)
+				break;
+			t = word_class[*p];
+			if (t & (W_LETTER | W_DIGIT))
+				continue;
+			if (t & W_PAIR) {
+				if (end - p < 2 ||
+				    !(b2 = latin1_pair(p[0], p[1], &t)))
 					goto general;
-				if (ncl & L1_LETTER) {
-					if (cps <= PD_STEM_CODEPOINTS) {
-						stem_ok = 0;
-						if (cps == PD_STEM_CODEPOINTS)
-							stem_h = h;
-					}
-					h = fnv_folded(h, cp);
-					cps++;
-					i += 1;
-					cp = next;
-					k = m;
-					cl = ncl;
+				if (t & W_LETTER)
+					continue;
+				break;
+			}
+			if (t & W_OTHER)
+				goto general;
+			/* an apostrophe or hyphen between two letters */
+			if ((t & W_JOINER) && (last & W_LETTER) && end - p >= 2) {
+				unsigned nt = word_class[p[1]], nb2 = 0;
+
+				if (nt & W_PAIR) {
+					if (end - p < 3 ||
+					    !(nb2 = latin1_pair(p[1], p[2], &nt)))
+						goto general;
+				} else if (nt & W_OTHER) {
+					goto general;
+				}
+				if (nt & W_LETTER) {
+					if (nonletter > cps)
+						nonletter = cps;
+					h = (h ^ *p++) * FNV_PRIME;
+					if (++cps == PD_STEM_CODEPOINTS)
+						stem_h = h;
+					t = nt;
+					b2 = nb2;
 					continue;
 				}
 			}
 			break;
 		}
-		if (out->size + 2 * sizeof(uint64_t) >= out->asize)
-			pd_buf_grow(out, 2 * sizeof(uint64_t));
-		pairv = (uint64_t *)(void *)(out->ptr + out->size);
+		/* a stem: letters only up to its end (and one past it) */
 		pairv[0] = h;
-		if (!stem_ok || cps < PD_STEM_MIN_WORD)
+		if (nonletter <= PD_STEM_CODEPOINTS || cps < PD_STEM_MIN_WORD)
 			pairv[1] = 0;
 		else
 			pairv[1] = cps > PD_STEM_CODEPOINTS ? stem_h : h;
-		out->size += 2 * sizeof(uint64_t);
-		out->ptr[out->size] = '\0';
+		if ((size_t)(wend - w) < sizeof(pairv)) {
+			out->size = (size_t)(w - out->ptr);
+			pd_buf_grow(out, sizeof(pairv));
+			w = out->ptr + out->size;
+			wend = out->ptr + out->asize - 1;
+		}
+		memcpy(w, pairv, sizeof(pairv));
+		w += sizeof(pairv);
 		n++;
 	}
+	out->size = (size_t)(w - out->ptr);
+	out->ptr[out->size] = '\0';
 	*n_out = n;
 	return 1;
 general:
-	pd_buf_truncate(out, start);
+	out->ptr[start] = '\0';
+	out->size = start;
 	return 0;
 }

@@ -498,7 +498,261 @@ static void test_text__check_long_ascii(void)
 	INT_EQ(pd_text_line_count("a\r\nb\rc\n", 7), 3, "CRLF and CR");
 }
 
+/* ------------------------------------------------------------------ */
+/* Random text from pieces rich in edge cases, for property tests      */
+
+static const struct {
+	const char *s;
+	size_t len;
+} edge_pieces[] = {
+	{ "a", 1 }, { "Z", 1 }, { "k", 1 }, { "Q", 1 }, { "0", 1 },
+	{ "9", 1 }, { " ", 1 }, { "  ", 2 }, { "\t", 1 }, { "\n", 1 },
+	{ "\r\n", 2 }, { "\v\f", 2 }, { "-", 1 }, { "'", 1 }, { ",", 1 },
+	{ ".", 1 }, { ":", 1 }, { "\0", 1 }, { "\x7f", 1 }, { "\x1f", 1 },
+	{ "å", 2 }, { "ä", 2 }, { "ö", 2 }, { "Å", 2 }, { "Ä", 2 },
+	{ "Ö", 2 }, { "é", 2 }, { "É", 2 }, { "ª", 2 }, { "º", 2 },
+	{ "×", 2 }, { "÷", 2 }, { "ÿ", 2 }, { "Þ", 2 }, { "¼", 2 },
+	{ "\xc2\xa0", 2 }, { "\xc2\x85", 2 },
+	/* the first LATIN1_PIECES are valid Latin-1 without ß and µ */
+	{ "ß", 2 }, { "µ", 2 },
+	{ "\xe2\x80\xa8", 3 }, { "\xe2\x80\x83", 3 }, { "\xe3\x80\x80", 3 },
+	{ "\xe2\x80\x99", 3 }, { "\xcc\x81", 2 }, { "\xcc\x8a", 2 },
+	{ "\xe2\x82\xac", 3 }, { "\xe6\x97\xa5", 3 }, { "\xd0\x96", 2 },
+	{ "\xf0\x9f\x98\x80", 4 }, { "\xe2\x84\xab", 3 }, { "\x80", 1 },
+	{ "\xbf", 1 }, { "\xff", 1 }, { "\xc3", 1 }, { "\xc2", 1 },
+	{ "\xc3" "A", 2 }, { "\xc2" "a", 2 }, { "\xe2\x80", 2 },
+	{ "\xc0\x80", 2 }, { "\xed\xa0\x80", 3 }, { "\xf4\x90\x80\x80", 4 },
+	{ "klimat", 6 }, { "KLIMATET", 8 }, { "Södertörns", 12 },
+	{ "x-y", 3 }, { "don't", 5 }, { "abcdefghijklmnopq", 17 },
+	{ "2035", 4 }, { "Fokusområde 3: ", 16 }, { "2.1 ", 4 }
+};
+
+#define LATIN1_PIECES 37
+
+static uint64_t next_random(uint64_t *seed)
+{
+	*seed ^= *seed << 13;
+	*seed ^= *seed >> 7;
+	*seed ^= *seed << 17;
+	return *seed;
+}
+
+/*
+ * Text of up to `most` pieces; with `kinds` below the number of pieces,
+ * only from the first `kinds` of them (some tests want valid text).
+ */
+static void random_text(pd_buf *b, uint64_t *seed, size_t most,
+                        size_t kinds)
+{
+	size_t n = (size_t)(next_random(seed) % (most + 1)), k;
+	size_t all = sizeof(edge_pieces) / sizeof(edge_pieces[0]);
+
+	if (!kinds || kinds > all)
+		kinds = all;
+	pd_buf_clear(b);
+	for (k = 0; k < n; k++) {
+		size_t at = (size_t)(next_random(seed) % kinds);
+
+		pd_buf_put(b, edge_pieces[at].s, edge_pieces[at].len);
+	}
+}
+
+/*
+ * pd_text_hash_words() as it was before its byte class table, kept to
+ * hold the new one to the same result on any bytes, valid or not.
+ */
+static int ref_ascii_class(unsigned char c)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+		return 1;
+	if (c >= '0' && c <= '9')
+		return 2;
+	return c == '\'' || c == '-' ? 4 : 0;
+}
+
+static int ref_is_latin1_letter(int32_t cp)
+{
+	return (cp >= 0xc0 && cp != 0xd7 && cp != 0xf7) ||
+	       cp == 0xaa || cp == 0xb5 || cp == 0xba;
+}
+
+static int ref_l1_class(const unsigned char *s, size_t len, size_t i,
+                        int32_t *cp, int *k)
+{
+	unsigned char c = s[i];
+
+	if (c < 0x80) {
+		*k = 1;
+		*cp = (c >= 'A' && c <= 'Z') ? c + 32 : c;
+		return ref_ascii_class(c);
+	}
+	if (i + 1 >= len || (c != 0xc2 && c != 0xc3))
+		return -1;
+	*k = 2;
+	*cp = ((c & 0x1f) << 6) | (s[i + 1] & 0x3f);
+	if (*cp == 0xb5 || *cp == 0xdf)
+		return -1;
+	if (*cp >= 0xc0 && *cp <= 0xde && *cp != 0xd7)
+		*cp += 0x20;
+	return ref_is_latin1_letter(*cp) ? 1 : 0;
+}
+
+static uint64_t ref_fnv_folded(uint64_t h, int32_t cp)
+{
+	if (cp < 0x80)
+		return (h ^ (uint64_t)cp) * 1099511628211ull;
+	h = (h ^ (uint64_t)(0xc0 | (cp >> 6))) * 1099511628211ull;
+	return (h ^ (uint64_t)(0x80 | (cp & 0x3f))) * 1099511628211ull;
+}
+
+static int ref_hash_words(pd_buf *out, size_t *n_out, const char *str,
+                          size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, start = out->size, n = 0;
+
+	while (i < len) {
+		uint64_t h = 14695981039346656037ull, stem_h = 0, pairv[2];
+		unsigned cps = 0;
+		int32_t cp, next;
+		int cl, k, m, ncl, base_letter, stem_ok = 1;
+
+		while (i < len && s[i] < 0x80 && !(ref_ascii_class(s[i]) & 3))
+			i++;
+		if (i >= len)
+			break;
+		if ((cl = ref_l1_class(s, len, i, &cp, &k)) < 0)
+			goto general;
+		if (!(cl & 3)) {
+			i += (size_t)k;
+			continue;
+		}
+		base_letter = cl & 1;
+		for (;;) {
+			if (cps <= PD_STEM_CODEPOINTS) {
+				if (cp < 0x80 && !(cl & 1))
+					stem_ok = 0;
+				if (cps == PD_STEM_CODEPOINTS)
+					stem_h = h;
+			}
+			h = ref_fnv_folded(h, cp);
+			cps++;
+			i += (size_t)k;
+			if (i >= len)
+				break;
+			if ((cl = ref_l1_class(s, len, i, &cp, &k)) < 0)
+				goto general;
+			if (cl & 3) {
+				base_letter = cl & 1;
+				continue;
+			}
+			if ((cl & 4) && base_letter && i + 1 < len) {
+				if ((ncl = ref_l1_class(s, len, i + 1, &next, &m)) < 0)
+					goto general;
+				if (ncl & 1) {
+					if (cps <= PD_STEM_CODEPOINTS) {
+						stem_ok = 0;
+						if (cps == PD_STEM_CODEPOINTS)
+							stem_h = h;
+					}
+					h = ref_fnv_folded(h, cp);
+					cps++;
+					i += 1;
+					cp = next;
+					k = m;
+					cl = ncl;
+					continue;
+				}
+			}
+			break;
+		}
+		pairv[0] = h;
+		if (!stem_ok || cps < PD_STEM_MIN_WORD)
+			pairv[1] = 0;
+		else
+			pairv[1] = cps > PD_STEM_CODEPOINTS ? stem_h : h;
+		pd_buf_put(out, (const char *)pairv, sizeof(pairv));
+		n++;
+	}
+	*n_out = n;
+	return 1;
+general:
+	pd_buf_truncate(out, start);
+	return 0;
+}
+
+/* property: the table-driven pass gives what the old one gave, on any
+ * bytes, and appends after what is in the buffer */
+static void test_text__hash_words_agrees_with_reference(void)
+{
+	pd_buf text = PD_BUF_INIT, fast = PD_BUF_INIT, slow = PD_BUF_INIT;
+	uint64_t seed = 0x0123456789abcdefull;
+	int trial, bad = 0, fast_ones = 0;
+
+	for (trial = 0; trial < 40000 && !bad; trial++) {
+		size_t nf = 77, ns = 77;
+		int rf, rs;
+
+		/* one in four only from the valid Latin-1 pieces */
+		random_text(&text, &seed, trial % 7 ? 24 : 200,
+		            trial % 4 ? 0 : LATIN1_PIECES);
+		pd_buf_clear(&fast);
+		pd_buf_clear(&slow);
+		if (trial & 1) {
+			pd_buf_puts(&fast, "prefix");
+			pd_buf_puts(&slow, "prefix");
+		}
+		rf = pd_text_hash_words(&fast, &nf, text.ptr, text.size);
+		rs = ref_hash_words(&slow, &ns, text.ptr, text.size);
+		fast_ones += rf;
+		if (rf != rs || (rf && nf != ns) || fast.size != slow.size ||
+		    memcmp(fast.ptr, slow.ptr, slow.size) ||
+		    fast.ptr[fast.size] != '\0') {
+			printf("    trial %d, %u bytes\n", trial,
+			       (unsigned)text.size);
+			bad = 1;
+		}
+	}
+	OK(!bad, "the one pass agrees with the reference");
+	OK(fast_ones > 10000, "and many texts took the one pass");
+	pd_buf_dispose(&text);
+	pd_buf_dispose(&fast);
+	pd_buf_dispose(&slow);
+}
+
+/* the word and stem boundaries, where the stem's code points are counted */
+static void test_text__hash_words_stems(void)
+{
+	static const char *const texts[] = {
+		"abcd", "abcde", "abcdef", "abcdefg", "abcdefgh", "ABCDEFGHIJ",
+		"åäöåä", "åäöåäö", "åäöåäöå", "abcdé", "abcdeé", "abcdefé",
+		"abcdef1", "abcdefg1", "abcde1", "1abcdefg", "ab-cdefgh",
+		"abcdef-gh", "abcdefg-h", "abcde'fgh", "abc-", "abc-1",
+		"abc--def", "é-é", "1-a", "a''b", "x\xc2\xa0y", "ß", "aµ",
+		"abcdef\xc3", "a \xc3\x97 b", "ÅÄÖ", "ª-º", "a-\xc3\x97",
+		"abcdefghijklmnopqrstuvwxyz0123456789", ""
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		pd_buf fast = PD_BUF_INIT, slow = PD_BUF_INIT;
+		size_t nf = 0, ns = 0, len = strlen(texts[i]);
+		int rf = pd_text_hash_words(&fast, &nf, texts[i], len);
+		int rs = ref_hash_words(&slow, &ns, texts[i], len);
+
+		if (rf != rs || nf != ns || fast.size != slow.size ||
+		    memcmp(fast.ptr, slow.ptr, slow.size)) {
+			printf("    \"%s\"\n", texts[i]);
+			OK(0, "word and stem hashes as the reference gives them");
+		}
+		pd_buf_dispose(&fast);
+		pd_buf_dispose(&slow);
+	}
+}
+
 static const pd_test tests[] = {
+	PD_TEST(test_text__hash_words_agrees_with_reference),
+	PD_TEST(test_text__hash_words_stems),
 	PD_TEST(test_text__check_long_ascii),
 	PD_TEST(test_text__one_pass_word_hashes_agree),
 	PD_TEST(test_text__latin1_words_agree),
