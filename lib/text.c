@@ -208,59 +208,155 @@ int pd_text_is_space(int32_t cp)
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
-/* Append `s` with white space runs made one space, trimmed. */
-static int ascii_space(unsigned char c)
+/*
+ * Bytes that collapse() looks at: ASCII white space, and the lead bytes
+ * of code points that may be white space or need NFC (0xC2: U+0085 and
+ * U+00A0; 0xE1..0xE3: U+1680, U+2000..U+3000; 0xCC and above) or are
+ * invalid. Anything else, 0xC3 (U+00C0..U+00FF) and continuation bytes
+ * included, is copied as it is: a continuation byte stands for itself
+ * as the byte after a 0xC3 and as a stray, invalid byte alike.
+ */
+static const unsigned char collapse_class[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+};
+
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* The top bit of each zero byte of x set, nothing else (exact). */
+static uint64_t zero_bytes(uint64_t x)
 {
-	return c == ' ' || (c >= '\t' && c <= '\r');
+	return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
 }
 
-static void collapse(pd_buf *out, const char *s, size_t len)
+/*
+ * Are the eight bytes at p copied by collapse() as they are, after text:
+ * none below 0x20, no lead byte of 0xC0 or above but 0xC3, and every
+ * space single and followed by another of the eight?
+ */
+static int plain8(const unsigned char *p)
 {
-	size_t i = 0;
-	int pending = 0, any = 0;
-	char *p;
+	uint64_t w, sp, lead;
+
+	memcpy(&w, p, 8);
+	if (((w - ONES * 0x20) & ~w & HIGHS) || p[7] == ' ')
+		return 0;
+	lead = w & (w << 1) & HIGHS & ~zero_bytes(w ^ (ONES * 0xc3));
+	sp = zero_bytes(w ^ (ONES * 0x20));
+	return !lead && !(sp & (sp >> 8));
+}
+
+/*
+ * Copy text from p on after text was copied: bytes collapse_class passes,
+ * and single spaces before more of them, which stay as they are. @return
+ * where the copy stopped.
+ */
+static const unsigned char *copy_run(char **o_io, const unsigned char *p,
+                                     const unsigned char *end)
+{
+	char *o = *o_io;
+
+	for (;;) {
+		const unsigned char *lim = end - p > 8 ? p + 8 : end;
+
+		if (end - p >= 8 && plain8(p)) {
+			memcpy(o, p, 8);
+			o += 8;
+			p += 8;
+			continue;
+		}
+		while (p < lim) {
+			unsigned c = *p;
+
+			if (!collapse_class[c]) {
+				*o++ = (char)c;
+				p++;
+				continue;
+			}
+			if (c != ' ' || end - p < 2 || collapse_class[p[1]]) {
+				*o_io = o;
+				return p;
+			}
+			*o++ = ' ';
+			*o++ = (char)p[1];
+			p += 2;
+		}
+		if (p >= end) {
+			*o_io = o;
+			return p;
+		}
+	}
+}
+
+/*
+ * Append `s` with white space runs made one space, trimmed. Returns 1
+ * when what it appended has a byte of 0xCC or above (may not be NFC).
+ */
+static int collapse(pd_buf *out, const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str, *p = s;
+	const unsigned char *end = s + len;
+	int pending = 0, any = 0, nfc = 0;
+	char *o;
 
 	/* the result is never longer: a run of spaces becomes one or none */
 	pd_buf_grow(out, len);
-	p = out->ptr + out->size;
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		size_t at = i;
+	o = out->ptr + out->size;
+	while (p < end) {
+		unsigned c = *p;
+		const unsigned char *at = p;
 
-		if (c < 0x80) {
-			if (ascii_space(c)) {
-				pending = any;
-				i++;
-				continue;
-			}
+		if (!collapse_class[c]) {
 			if (pending)
-				*p++ = ' ';
+				*o++ = ' ';
 			pending = 0;
 			any = 1;
-			/* a run of ASCII text is copied as it is */
-			do
-				*p++ = s[i++];
-			while (i < len && (unsigned char)s[i] < 0x80 &&
-			       !ascii_space((unsigned char)s[i]));
+			*o++ = (char)c;
+			p = copy_run(&o, p + 1, end);
+			continue;
+		}
+		if (c < 0x80) {
+			pending = any;
+			p++;
 			continue;
 		}
 		{
-			int32_t cp = decode(s, len, &i);
+			size_t i = (size_t)(p - s);
+			int32_t cp = decode(str, len, &i);
 
+			p = s + i;
 			if (cp >= 0 && pd_text_is_space(cp)) {
 				pending = any;
 				continue;
 			}
 		}
 		if (pending)
-			*p++ = ' ';
+			*o++ = ' ';
 		pending = 0;
 		any = 1;
-		while (at < i)
-			*p++ = s[at++];
+		if (c >= 0xcc)
+			nfc = 1;
+		while (at < p)
+			*o++ = (char)*at++;
 	}
-	out->size = (size_t)(p - out->ptr);
+	out->size = (size_t)(o - out->ptr);
 	out->ptr[out->size] = '\0';
+	return nfc;
 }
 
 void pd_text_normalize(pd_buf *out, const char *s, size_t len)
@@ -270,8 +366,7 @@ void pd_text_normalize(pd_buf *out, const char *s, size_t len)
 
 	/* collapsed straight into `out`; only text that may not be in NFC
 	 * (a byte of U+0300 or above) goes through utf8proc */
-	collapse(out, s, len);
-	if (!maybe_not_nfc(out->ptr + start, out->size - start))
+	if (!collapse(out, s, len))
 		return;
 	pd_buf_put(&tmp, out->ptr + start, out->size - start);
 	pd_buf_truncate(out, start);

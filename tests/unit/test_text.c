@@ -750,7 +750,118 @@ static void test_text__hash_words_stems(void)
 	}
 }
 
+/*
+ * pd_text_normalize() as it was before its byte class table: one code
+ * point at a time, then NFC when a byte of 0xCC or above is left.
+ */
+static void ref_normalize(pd_buf *out, const char *s, size_t len)
+{
+	pd_buf flat = PD_BUF_INIT;
+	size_t i = 0, k;
+	int pending = 0, any = 0, nfc = 0;
+
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		size_t at = i;
+		int32_t cp = c;
+
+		if (c < 0x80) {
+			i++;
+		} else {
+			utf8proc_int32_t u;
+			utf8proc_ssize_t n = utf8proc_iterate(
+				(const utf8proc_uint8_t *)s + i,
+				(utf8proc_ssize_t)(len - i), &u);
+
+			if (n <= 0) {
+				i++;
+				cp = -1;
+			} else {
+				i += (size_t)n;
+				cp = u;
+			}
+		}
+		if (cp >= 0 && pd_text_is_space(cp)) {
+			pending = any;
+			continue;
+		}
+		if (pending)
+			pd_buf_putc(&flat, ' ');
+		pending = 0;
+		any = 1;
+		pd_buf_put(&flat, s + at, i - at);
+	}
+	for (k = 0; k < flat.size; k++)
+		if ((unsigned char)flat.ptr[k] >= 0xcc)
+			nfc = 1;
+	if (nfc)
+		pd_text_nfc(out, flat.ptr, flat.size);
+	else
+		pd_buf_put(out, flat.ptr, flat.size);
+	pd_buf_dispose(&flat);
+}
+
+/* property: normalising in runs gives what one code point at a time gave */
+static void test_text__normalize_agrees_with_reference(void)
+{
+	pd_buf text = PD_BUF_INIT, fast = PD_BUF_INIT, slow = PD_BUF_INIT;
+	uint64_t seed = 0xfedcba9876543210ull;
+	int trial, bad = 0;
+
+	for (trial = 0; trial < 40000 && !bad; trial++) {
+		random_text(&text, &seed, trial % 7 ? 24 : 200,
+		            trial % 4 ? 0 : LATIN1_PIECES);
+		pd_buf_clear(&fast);
+		pd_buf_clear(&slow);
+		if (trial & 1) {
+			pd_buf_puts(&fast, "x ");
+			pd_buf_puts(&slow, "x ");
+		}
+		pd_text_normalize(&fast, text.ptr, text.size);
+		ref_normalize(&slow, text.ptr, text.size);
+		if (fast.size != slow.size ||
+		    memcmp(fast.ptr, slow.ptr, slow.size) ||
+		    fast.ptr[fast.size] != '\0') {
+			printf("    trial %d, %u bytes\n", trial,
+			       (unsigned)text.size);
+			bad = 1;
+		}
+	}
+	OK(!bad, "normalize agrees with the reference");
+	pd_buf_dispose(&text);
+	pd_buf_dispose(&fast);
+	pd_buf_dispose(&slow);
+}
+
+/* the edges of the runs normalize copies as they are */
+static void test_text__normalize_runs(void)
+{
+	static const struct {
+		const char *in, *want;
+	} cases[] = {
+		{ "a b", "a b" }, { "a  b", "a b" }, { "a \tb", "a b" },
+		{ " a", "a" }, { "a ", "a" }, { "a b ", "a b" },
+		{ "a \xc3\xa5", "a \xc3\xa5" }, { "\xc3\xa5 \xc3\xa5", "å å" },
+		{ "a \xc2\xa0" "b", "a b" }, { "a\xc2\xa0 b", "a b" },
+		{ "a \xc2\xa7", "a \xc2\xa7" }, { "a\xe2\x80\xa8", "a" },
+		{ "a \xcc\x81", "a \xcc\x81" }, { "e\xcc\x81 x", "\xc3\xa9 x" },
+		{ "\xc3", "\xc3" }, { "a \xff b", "a \xff b" },
+		{ "a\n", "a" }, { " \n ", "" }, { "", "" }
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		pd_buf b = PD_BUF_INIT;
+
+		pd_text_normalize(&b, cases[i].in, strlen(cases[i].in));
+		STR_EQ(b.ptr, cases[i].want, "collapsed as one code point at a time");
+		pd_buf_dispose(&b);
+	}
+}
+
 static const pd_test tests[] = {
+	PD_TEST(test_text__normalize_agrees_with_reference),
+	PD_TEST(test_text__normalize_runs),
 	PD_TEST(test_text__hash_words_agrees_with_reference),
 	PD_TEST(test_text__hash_words_stems),
 	PD_TEST(test_text__check_long_ascii),
