@@ -859,7 +859,145 @@ static void test_text__normalize_runs(void)
 	}
 }
 
+/* pd_text_check() as it was: one sequence at a time after ASCII runs */
+static int ref_check(const char *s, size_t len, size_t *bad_out)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned c = p[i];
+		size_t n, k;
+		uint32_t cp, min;
+
+		if (c < 0x80) {
+			if (!c) {
+				*bad_out = i;
+				return 1;
+			}
+			i++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			n = 1;
+			cp = c & 0x1f;
+			min = 0x80;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			n = 2;
+			cp = c & 0x0f;
+			min = 0x800;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			n = 3;
+			cp = c & 0x07;
+			min = 0x10000;
+		} else {
+			goto bad;
+		}
+		if (len - i <= n)
+			goto bad;
+		for (k = 1; k <= n; k++) {
+			if ((p[i + k] & 0xc0) != 0x80)
+				goto bad;
+			cp = (cp << 6) | (p[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			goto bad;
+		i += n + 1;
+	}
+	return 0;
+bad:
+	*bad_out = i;
+	return 2;
+}
+
+static int ref_is_latin1(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c >= 0x80 && c != 0xc2 && c != 0xc3 && (c & 0xc0) != 0x80)
+			return 0;
+	}
+	return 1;
+}
+
+static uint64_t ref_hash(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ull;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	return h;
+}
+
+/*
+ * property: validation, the Latin-1 test and the hash, which look at
+ * eight bytes at a time, agree with byte at a time versions; every
+ * suffix of each text is tried, so a byte sits at each place of a word
+ */
+static void test_text__byte_scans_agree_with_reference(void)
+{
+	pd_buf text = PD_BUF_INIT;
+	uint64_t seed = 0x5555aaaa3333ccccull;
+	int trial, bad = 0;
+
+	for (trial = 0; trial < 20000 && !bad; trial++) {
+		size_t off;
+
+		random_text(&text, &seed, 30, trial % 3 ? 0 : LATIN1_PIECES);
+		for (off = 0; off <= text.size && off < 9 && !bad; off++) {
+			const char *t = text.ptr + off;
+			size_t n = text.size - off, b1 = 0, b2 = 0;
+			int r1 = pd_text_check(t, n, &b1), r2 = ref_check(t, n, &b2);
+
+			if (r1 != r2 || (r1 && b1 != b2) ||
+			    pd_text_is_latin1(t, n) != ref_is_latin1(t, n) ||
+			    pd_text_hash(t, n) != ref_hash(t, n)) {
+				printf("    trial %d, offset %u\n", trial,
+				       (unsigned)off);
+				bad = 1;
+			}
+		}
+	}
+	OK(!bad, "the scans agree with the byte at a time versions");
+	pd_buf_dispose(&text);
+}
+
+/* a long text, mostly valid, with one problem at each place in turn */
+static void test_text__check_each_offset(void)
+{
+	char buf[80];
+	size_t at;
+	int fails = 0, v;
+
+	for (at = 0; at + 2 <= sizeof(buf); at++) {
+		for (v = 0; v < 3; v++) {
+			size_t k, b1 = 0, b2 = 0;
+			int r1, r2;
+
+			for (k = 0; k + 2 <= sizeof(buf); k += 2)
+				memcpy(buf + k, k % 6 ? "ab" : "\xc3\xa5", 2);
+			if (v == 0)
+				memcpy(buf + at, "\xc3x", 2);   /* cut short */
+			else if (v == 1)
+				buf[at] = '\0';
+			else
+				buf[at] = (char)0xff;
+			r1 = pd_text_check(buf, sizeof(buf), &b1);
+			r2 = ref_check(buf, sizeof(buf), &b2);
+			if (r1 != r2 || !r1 || b1 != b2)
+				fails++;
+		}
+	}
+	INT_EQ(fails, 0, "the first problem, at its offset");
+}
+
 static const pd_test tests[] = {
+	PD_TEST(test_text__byte_scans_agree_with_reference),
+	PD_TEST(test_text__check_each_offset),
 	PD_TEST(test_text__normalize_agrees_with_reference),
 	PD_TEST(test_text__normalize_runs),
 	PD_TEST(test_text__hash_words_agrees_with_reference),
