@@ -33,16 +33,31 @@ static uint64_t zero_bytes(uint64_t x)
  * whose top bit is set in `m` (m != 0), where the compiler can tell
  * memory's byte order; elsewhere 0, and the caller goes byte by byte.
  */
-static size_t first_marked(uint64_t m)
-{
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
     __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+static size_t first_marked(uint64_t m)
+{
 	return (size_t)__builtin_ctzll(m) >> 3;
+}
+
+/* The bits of the bytes before that first marked byte. */
+static uint64_t before_first_marked(uint64_t m)
+{
+	return (m & (0 - m)) - 1;
+}
 #else
+static size_t first_marked(uint64_t m)
+{
 	(void)m;
 	return 0;
-#endif
 }
+
+static uint64_t before_first_marked(uint64_t m)
+{
+	(void)m;
+	return 0;
+}
+#endif
 
 int pd_text_check(const char *s, size_t len, size_t *bad_out)
 {
@@ -187,17 +202,44 @@ void pd_text_nfc(pd_buf *out, const char *s, size_t len)
  * 0x20. The two that fold otherwise (U+00B5 to U+03BC, U+00DF to "ss")
  * and anything beyond U+00FF return 0, and utf8proc does the whole text.
  */
-static int fold_latin1(pd_buf *out, const char *s, size_t len)
+static int fold_latin1_to(char *dst, const char *s, size_t len)
 {
-	size_t i, start = out->size;
-	char *p;
+	size_t i;
+	char *p = dst;
 
-	pd_buf_grow(out, len);
-	p = out->ptr + start;
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i], d;
 		unsigned cp;
 
+		/* eight bytes at a time: 0x20 added to the ASCII capitals
+		 * before the first byte that is not ASCII, all eight stored
+		 * (the rest as they were: dst may be s), then on to that
+		 * byte */
+		while (i + 8 <= len) {
+			uint64_t w, x, upper, high;
+
+			memcpy(&w, s + i, 8);
+			high = w & HIGHS;
+			x = w & ~HIGHS;
+			upper = (x + ONES * (0x80 - 'A')) &
+			        ~(x + ONES * (0x80 - 'Z' - 1)) & HIGHS;
+			if (high)
+				upper &= before_first_marked(high);
+			w |= upper >> 2;
+			memcpy(p, &w, 8);
+			if (high) {
+				size_t k = first_marked(high);
+
+				i += k;
+				p += k;
+				break;
+			}
+			i += 8;
+			p += 8;
+		}
+		if (i >= len)
+			break;
+		c = (unsigned char)s[i];
 		if (c < 0x80) {
 			*p++ = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
 			continue;
@@ -213,7 +255,36 @@ static int fold_latin1(pd_buf *out, const char *s, size_t len)
 		*p++ = (char)(0xc0 | (cp >> 6));
 		*p++ = (char)(0x80 | (cp & 0x3f));
 	}
-	out->size = start + (size_t)(p - (out->ptr + start));
+	return 1;
+}
+
+/* Would fold_latin1_to() fold `s`? (It writes as much as it reads.) */
+static int folds_as_latin1(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x80)
+			continue;
+		if ((c != 0xc2 && c != 0xc3) || i + 1 >= len)
+			return 0;
+		c = (unsigned char)(((c & 0x1fu) << 6) | (s[++i] & 0x3fu));
+		if (c == 0xb5 || c == 0xdf)
+			return 0;
+	}
+	return 1;
+}
+
+static int fold_latin1(pd_buf *out, const char *s, size_t len)
+{
+	pd_buf_grow(out, len);
+	if (!fold_latin1_to(out->ptr + out->size, s, len)) {
+		out->ptr[out->size] = '\0';
+		return 0;
+	}
+	out->size += len;
 	out->ptr[out->size] = '\0';
 	return 1;
 }
@@ -466,24 +537,32 @@ static size_t number_len(const char *s, size_t n, int *groups_out,
  */
 static size_t roman_len(const char *s, size_t n)
 {
-	static const char *const romans[] = {
-		"XXXVIII", "XXXVII", "XXVIII", "XXXIII", "XXXIV", "XXXIX",
-		"XXXVI", "XXVII", "XXIII", "XVIII", "XXXII", "XXXV", "XXXI",
-		"XXIV", "XXIX", "XXVI", "XXII", "XVII", "XIII", "VIII", "XXX",
-		"XXV", "XXI", "XIV", "XIX", "XVI", "XII", "VII", "III", "XX",
-		"XV", "XI", "IV", "IX", "VI", "II", "X", "V", "I", NULL
+	static const struct {
+		char s[8];
+		unsigned char len;
+	} romans[] = {
+		{ "XXXVIII", 7 }, { "XXXVII", 6 }, { "XXVIII", 6 },
+		{ "XXXIII", 6 }, { "XXXIV", 5 }, { "XXXIX", 5 }, { "XXXVI", 5 },
+		{ "XXVII", 5 }, { "XXIII", 5 }, { "XVIII", 5 }, { "XXXII", 5 },
+		{ "XXXV", 4 }, { "XXXI", 4 }, { "XXIV", 4 }, { "XXIX", 4 },
+		{ "XXVI", 4 }, { "XXII", 4 }, { "XVII", 4 }, { "XIII", 4 },
+		{ "VIII", 4 }, { "XXX", 3 }, { "XXV", 3 }, { "XXI", 3 },
+		{ "XIV", 3 }, { "XIX", 3 }, { "XVI", 3 }, { "XII", 3 },
+		{ "VII", 3 }, { "III", 3 }, { "XX", 2 }, { "XV", 2 },
+		{ "XI", 2 }, { "IV", 2 }, { "IX", 2 }, { "VI", 2 }, { "II", 2 },
+		{ "X", 1 }, { "V", 1 }, { "I", 1 }
 	};
 	size_t k, i, rl;
 
 	if (!n || ((s[0] & ~0x20) != 'I' && (s[0] & ~0x20) != 'V' &&
 	           (s[0] & ~0x20) != 'X'))
 		return 0;
-	for (k = 0; romans[k]; k++) {
-		rl = strlen(romans[k]);
-		if (rl > n)
+	for (k = 0; k < sizeof(romans) / sizeof(romans[0]); k++) {
+		rl = romans[k].len;
+		if (rl > n || (s[0] & ~0x20) != romans[k].s[0])
 			continue;
 		for (i = 0; i < rl; i++)
-			if ((s[i] & ~0x20) != romans[k][i])
+			if ((s[i] & ~0x20) != romans[k].s[i])
 				break;
 		if (i < rl || (rl < n && is_ascii_alpha(s[rl])))
 			continue;
@@ -538,7 +617,7 @@ static size_t word_prefix(const char *s, size_t n, const char *word)
 
 		if (i >= n)
 			return 0;
-		if (w == 0xc3 && j + 1 < strlen(word)) {
+		if (w == 0xc3 && word[j + 1]) {
 			/* å ä ö é (C3 A5/A4/B6/A9), or their capitals
 			 * (C3 85/84/96/89) */
 			unsigned char lw = (unsigned char)word[j + 1];
@@ -585,8 +664,9 @@ static const char *const definite_kind_words[] = {
 /* One piece of numbering at the start of s, with what separates it. */
 static size_t strip_one(const char *s, size_t n, int with_kind_words)
 {
-	size_t i, d, sl, first = 0;
+	size_t i, d, sl, first_digits = 0;
 	int groups = 0, k;
+	unsigned char first;
 
 	/* "§ 3", "§3." */
 	if (n >= 2 && (unsigned char)s[0] == 0xc2 &&
@@ -606,7 +686,7 @@ static size_t strip_one(const char *s, size_t n, int with_kind_words)
 	}
 	/* "2.", "2.1.", "2)", "2 –", "2.1 Text", "1 Inledning" */
 	if (is_digit(s[0])) {
-		if (!(d = number_len(s, n, &groups, &first)))
+		if (!(d = number_len(s, n, &groups, &first_digits)))
 			return 0;
 		if (d == n)
 			return d;
@@ -618,7 +698,8 @@ static size_t strip_one(const char *s, size_t n, int with_kind_words)
 
 			if (groups > 1)
 				return d + 1;
-			if (first <= 2 && cp > 0 && utf8proc_category(cp) ==
+			if (first_digits <= 2 && cp > 0 &&
+			    utf8proc_category(cp) ==
 			    UTF8PROC_CATEGORY_LU)
 				return d + 1;
 		}
@@ -633,11 +714,14 @@ static size_t strip_one(const char *s, size_t n, int with_kind_words)
 		return spaces(s, n, 2);
 	if (!with_kind_words)
 		return 0;
-	/* "Fokusområde 3:", "Goal 4 –", "Mål 1 Text", "Målområde: Text" */
+	/* "Fokusområde 3:", "Goal 4 –", "Mål 1 Text", "Målområde: Text";
+	 * a word that does not start with s's first letter cannot match */
+	first = (unsigned char)(s[0] | 0x20);
 	for (k = 0; kind_words[k]; k++) {
-		size_t w = word_prefix(s, n, kind_words[k]), num = 0;
+		size_t w, num = 0;
 
-		if (!w)
+		if ((unsigned char)(kind_words[k][0] | 0x20) != first ||
+		    !(w = word_prefix(s, n, kind_words[k])))
 			continue;
 		i = spaces(s, n, w);
 		if (i < n && is_digit(s[i]) &&
@@ -667,7 +751,11 @@ static size_t strip_one(const char *s, size_t n, int with_kind_words)
 		return 0;
 	}
 	for (k = 0; definite_kind_words[k]; k++) {
-		size_t w = word_prefix(s, n, definite_kind_words[k]);
+		size_t w;
+
+		if ((unsigned char)(definite_kind_words[k][0] | 0x20) != first)
+			continue;
+		w = word_prefix(s, n, definite_kind_words[k]);
 
 		if (w && w + 1 < n && s[w] == ' ')
 			return spaces(s, n, w);
@@ -685,32 +773,47 @@ static size_t strip_one(const char *s, size_t n, int with_kind_words)
 static void heading_norm(pd_buf *out, const char *heading, size_t len,
                          int key)
 {
-	pd_buf flat = PD_BUF_INIT;
-	size_t skip = 0, end, k;
+	size_t base = out->size, n, skip = 0, end, k;
+	const char *flat;
 	int round;
 
-	pd_text_normalize(&flat, heading, len);
-	for (round = 0; round < 4 && skip < flat.size; round++) {
-		if (!(k = strip_one(flat.ptr + skip, flat.size - skip, key)))
+	/* made plain in `out` itself, then cut and folded in place */
+	pd_text_normalize(out, heading, len);
+	flat = out->ptr + base;
+	n = out->size - base;
+	for (round = 0; round < 4 && skip < n; round++) {
+		if (!(k = strip_one(flat + skip, n - skip, key)))
 			break;
 		skip += k;
 	}
 	for (;;) {
-		end = flat.size;
-		while (end > skip && (flat.ptr[end - 1] == ':' ||
-		       flat.ptr[end - 1] == '.' || flat.ptr[end - 1] == ' '))
+		end = n;
+		while (end > skip && (flat[end - 1] == ':' ||
+		       flat[end - 1] == '.' || flat[end - 1] == ' '))
 			end--;
 		if (end > skip || skip == 0)
 			break;
 		skip = 0;          /* only numbering: keep it */
 	}
 	if (end == 0)
-		end = flat.size;   /* only dots and colons: keep them */
-	if (key)
-		pd_text_fold(out, flat.ptr + skip, end - skip);
-	else
-		pd_buf_put(out, flat.ptr + skip, end - skip);
-	pd_buf_dispose(&flat);
+		end = n;           /* only dots and colons: keep them */
+	memmove(out->ptr + base, flat + skip, end - skip);
+	pd_buf_truncate(out, base + (end - skip));
+	if (key) {
+		char *t = out->ptr + base;
+		size_t tl = out->size - base;
+
+		if (folds_as_latin1(t, tl)) {
+			fold_latin1_to(t, t, tl);
+		} else {
+			pd_buf tmp = PD_BUF_INIT;
+
+			pd_buf_put(&tmp, t, tl);
+			pd_buf_truncate(out, base);
+			pd_text_fold(out, tmp.ptr, tmp.size);
+			pd_buf_dispose(&tmp);
+		}
+	}
 }
 
 void pd_text_heading_key(pd_buf *out, const char *heading, size_t len)
