@@ -878,6 +878,48 @@ static int is_word_char(int32_t cp)
 	       utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
+/*
+ * The class of each byte for the words of Latin-1 text: ASCII letters,
+ * digits and joiners, the two lead bytes of U+0080..U+00FF, and the rest
+ * of the bytes of 0x80 and above.
+ */
+enum {
+	W_LETTER = 1,   /* an ASCII letter, or with W_PAIR a Latin-1 one */
+	W_DIGIT = 2,
+	W_JOINER = 4,   /* ' and -: joins two letters into one word */
+	W_PAIR = 8,     /* 0xC2, 0xC3: a lead byte of U+0080..U+00FF */
+	W_OTHER = 16    /* any other byte of 0x80 or above */
+};
+
+#define L_ W_LETTER
+#define D_ W_DIGIT
+#define J_ W_JOINER
+#define P_ W_PAIR
+#define O_ W_OTHER
+static const unsigned char word_class[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, J_, 0, 0, 0, 0, 0, J_, 0, 0,
+	D_, D_, D_, D_, D_, D_, D_, D_, D_, D_, 0, 0, 0, 0, 0, 0,
+	0, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_,
+	L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, 0, 0, 0, 0, 0,
+	0, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_,
+	L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, 0, 0, 0, 0, 0,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, P_, P_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_
+};
+#undef L_
+#undef D_
+#undef J_
+#undef P_
+#undef O_
+
 /* An apostrophe or hyphen, which joins two letters into one word. */
 static int is_joiner(int32_t cp)
 {
@@ -892,17 +934,23 @@ int pd_text_next_word(const char *s, size_t len, size_t *pos,
 	int32_t cp, base = -1;
 	int found = 0;
 
+	/* ASCII is classed by word_class, without a call */
 	while (i < len && !found) {
 		size_t at = i;
+		unsigned char c = (unsigned char)s[i];
 
-		cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] :
-		     decode(s, len, &i);
-		if (is_word_char(cp)) {
-			found = 1;
-			ws = at;
-			end = i;
-			base = cp;
+		if (c < 0x80) {
+			i++;
+			if (!(word_class[c] & (W_LETTER | W_DIGIT)))
+				continue;
+			cp = c;
+		} else if (!is_word_char(cp = decode(s, len, &i))) {
+			continue;
 		}
+		found = 1;
+		ws = at;
+		end = i;
+		base = cp;
 	}
 	if (!found) {
 		*pos = len;
@@ -911,14 +959,24 @@ int pd_text_next_word(const char *s, size_t len, size_t *pos,
 	while (i < len) {
 		size_t j;
 		int32_t next;
+		unsigned char c = (unsigned char)s[i];
 
-		cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] :
-		     decode(s, len, &i);
-		if (is_word_char(cp)) {
-			if (!is_mark(cp))
-				base = cp;    /* marks belong to their base */
-			end = i;
-			continue;
+		if (c < 0x80) {
+			i++;
+			if (word_class[c] & (W_LETTER | W_DIGIT)) {
+				base = c;
+				end = i;
+				continue;
+			}
+			cp = c;
+		} else {
+			cp = decode(s, len, &i);
+			if (is_word_char(cp)) {
+				if (!is_mark(cp))
+					base = cp;    /* marks belong to their base */
+				end = i;
+				continue;
+			}
 		}
 		if (is_joiner(cp) && is_letter(base) && i < len) {
 			j = i;
@@ -1014,70 +1072,76 @@ size_t pd_text_stem_len(const char *w, size_t len)
 /*
  * pd_text_next_word for text whose code points are all below U+0100: the
  * same words (letters, digits, and an apostrophe or hyphen between two
- * letters), without utf8proc or a decoding call per character.
+ * letters), without utf8proc or a decoding call per character. The
+ * class of the code point at s[i] (0 for anything not in a word), its
+ * length in *n: a 0xC2 or 0xC3 with a byte after it is one code point
+ * whatever that byte, any other byte of 0x80 or above one byte.
  */
-static int latin1_at(const unsigned char *s, size_t len, size_t i,
-                     int32_t *cp)
+static unsigned latin1_token(const unsigned char *s, size_t len, size_t i,
+                             size_t *n)
 {
-	if (s[i] < 0x80) {
-		*cp = s[i];
-		return 1;
-	}
-	if (i + 1 < len && (s[i] == 0xc2 || s[i] == 0xc3)) {
-		*cp = ((s[i] & 0x1f) << 6) | (s[i + 1] & 0x3f);
-		return 2;
-	}
-	*cp = -1;
-	return 1;
-}
+	unsigned c = s[i], low;
 
-static int latin1_is_letter(int32_t cp)
-{
-	return cp < 0x80 ? is_ascii_alpha((char)cp) : cp >= 0 &&
-	       is_latin1_letter(cp);
-}
-
-static int latin1_is_word(int32_t cp)
-{
-	return latin1_is_letter(cp) || (cp >= '0' && cp <= '9');
+	*n = 1;
+	if (c < 0x80)
+		return word_class[c];
+	if ((c != 0xc2 && c != 0xc3) || i + 1 >= len)
+		return 0;
+	*n = 2;
+	low = s[i + 1] & 0x3fu;
+	if (c == 0xc3)           /* U+00C0..U+00FF but × and ÷ */
+		return (low & 0x1f) == 0x17 ? 0 : W_LETTER;
+	/* ª, µ, º */
+	return (low == 0x2a || low == 0x35 || low == 0x3a) ? W_LETTER : 0;
 }
 
 int pd_text_next_word_latin1(const char *str, size_t len, size_t *pos,
                              size_t *start, size_t *wlen)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i = *pos, ws;
-	int32_t cp, base;
-	int n;
+	size_t i = *pos, ws, n;
+	unsigned t, last = 0;
 
 	for (;;) {
 		if (i >= len) {
 			*pos = len;
 			return 0;
 		}
-		n = latin1_at(s, len, i, &cp);
-		if (latin1_is_word(cp))
+		if (word_class[s[i]] & (W_LETTER | W_DIGIT))
 			break;
-		i += (size_t)n;
-	}
-	ws = i;
-	base = cp;
-	i += (size_t)n;
-	while (i < len) {
-		n = latin1_at(s, len, i, &cp);
-		if (latin1_is_word(cp)) {
-			base = cp;
-			i += (size_t)n;
+		if (s[i] < 0x80) {
+			i++;
 			continue;
 		}
-		if ((cp == '\'' || cp == '-') && latin1_is_letter(base) &&
-		    i + 1 < len) {
-			int32_t next;
-			int m = latin1_at(s, len, i + 1, &next);
+		if (latin1_token(s, len, i, &n) & W_LETTER)
+			break;
+		i += n;
+	}
+	ws = i;
+	for (;;) {
+		size_t from = i;
 
-			if (latin1_is_letter(next)) {
-				base = next;
-				i += 1 + (size_t)m;
+		/* a run of ASCII letters and digits */
+		while (i < len && (word_class[s[i]] & (W_LETTER | W_DIGIT)))
+			i++;
+		if (i > from)
+			last = word_class[s[i - 1]];
+		if (i >= len)
+			break;
+		t = latin1_token(s, len, i, &n);
+		if (t & (W_LETTER | W_DIGIT)) {
+			last = t;
+			i += n;
+			continue;
+		}
+		/* an apostrophe or hyphen between two letters joins them */
+		if ((t & W_JOINER) && (last & W_LETTER) && i + 1 < len) {
+			size_t m;
+			unsigned nt = latin1_token(s, len, i + 1, &m);
+
+			if (nt & W_LETTER) {
+				last = nt;
+				i += 1 + m;
 				continue;
 			}
 		}
@@ -1123,42 +1187,6 @@ int pd_text_is_latin1(const char *s, size_t len)
  * fold to other letters, and any other byte of 0x80 or above is beyond
  * Latin-1 (or invalid): for those the general path is taken.
  */
-enum {
-	W_LETTER = 1,   /* an ASCII letter, or with W_PAIR a Latin-1 one */
-	W_DIGIT = 2,
-	W_JOINER = 4,   /* ' and -: joins two letters into one word */
-	W_PAIR = 8,     /* 0xC2, 0xC3: a lead byte of U+0080..U+00FF */
-	W_OTHER = 16    /* any other byte of 0x80 or above */
-};
-
-#define L_ W_LETTER
-#define D_ W_DIGIT
-#define J_ W_JOINER
-#define P_ W_PAIR
-#define O_ W_OTHER
-static const unsigned char word_class[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, J_, 0, 0, 0, 0, 0, J_, 0, 0,
-	D_, D_, D_, D_, D_, D_, D_, D_, D_, D_, 0, 0, 0, 0, 0, 0,
-	0, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_,
-	L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, 0, 0, 0, 0, 0,
-	0, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_,
-	L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, 0, 0, 0, 0, 0,
-	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
-	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
-	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
-	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
-	O_, O_, P_, P_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
-	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
-	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
-	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_
-};
-#undef L_
-#undef D_
-#undef J_
-#undef P_
-#undef O_
 
 #define FNV_PRIME 1099511628211ull
 #define FNV_BASIS 14695981039346656037ull

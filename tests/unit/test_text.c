@@ -1474,7 +1474,229 @@ static void test_text__fold_agrees_with_reference(void)
 	pd_buf_dispose(&slow);
 }
 
+/* ------------------------------------------------------------------ */
+/* The word splitters as they were before ASCII was classed by table:  */
+/* the reference.                                                      */
+
+static int ref_is_letter(int32_t cp)
+{
+	if (cp < 0)
+		return 0;
+	if (cp < 0x80)
+		return ref_is_ascii_alpha((char)cp);
+	if (cp < 0x100)
+		return ref_is_latin1_letter(cp);
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int ref_is_mark(int32_t cp)
+{
+	utf8proc_category_t c;
+
+	if (cp < 0x300)
+		return 0;
+	c = utf8proc_category(cp);
+	return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC;
+}
+
+static int ref_is_word_char(int32_t cp)
+{
+	if (cp < 0)
+		return 0;
+	if (cp < 0x80)
+		return ref_is_ascii_alpha((char)cp) || ref_is_digit((char)cp);
+	if (cp < 0x100)
+		return ref_is_latin1_letter(cp);
+	return ref_is_letter(cp) || ref_is_mark(cp) ||
+	       utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+/* An apostrophe or hyphen, which joins two letters into one word. */
+static int ref_is_joiner(int32_t cp)
+{
+	return cp == '\'' || cp == '-' || cp == 0x2019 || cp == 0x2010 ||
+	       cp == 0x2011;
+}
+
+static int ref_next_word(const char *s, size_t len, size_t *pos,
+                         size_t *start, size_t *wlen)
+{
+	size_t i = *pos, ws = 0, end = 0;
+	int32_t cp, base = -1;
+	int found = 0;
+
+	while (i < len && !found) {
+		size_t at = i;
+
+		cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] :
+		     ref_decode(s, len, &i);
+		if (ref_is_word_char(cp)) {
+			found = 1;
+			ws = at;
+			end = i;
+			base = cp;
+		}
+	}
+	if (!found) {
+		*pos = len;
+		return 0;
+	}
+	while (i < len) {
+		size_t j;
+		int32_t next;
+
+		cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] :
+		     ref_decode(s, len, &i);
+		if (ref_is_word_char(cp)) {
+			if (!ref_is_mark(cp))
+				base = cp;    /* marks belong to their base */
+			end = i;
+			continue;
+		}
+		if (ref_is_joiner(cp) && ref_is_letter(base) && i < len) {
+			j = i;
+			next = ref_decode(s, len, &j);
+			if (ref_is_letter(next)) {
+				base = next;
+				end = i = j;
+				continue;
+			}
+		}
+		break;
+	}
+	*start = ws;
+	*wlen = end - ws;
+	*pos = end;
+	return 1;
+}
+
+static int ref_latin1_at(const unsigned char *s, size_t len, size_t i,
+                     int32_t *cp)
+{
+	if (s[i] < 0x80) {
+		*cp = s[i];
+		return 1;
+	}
+	if (i + 1 < len && (s[i] == 0xc2 || s[i] == 0xc3)) {
+		*cp = ((s[i] & 0x1f) << 6) | (s[i + 1] & 0x3f);
+		return 2;
+	}
+	*cp = -1;
+	return 1;
+}
+
+static int ref_latin1_is_letter(int32_t cp)
+{
+	return cp < 0x80 ? ref_is_ascii_alpha((char)cp) : cp >= 0 &&
+	       ref_is_latin1_letter(cp);
+}
+
+static int ref_latin1_is_word(int32_t cp)
+{
+	return ref_latin1_is_letter(cp) || (cp >= '0' && cp <= '9');
+}
+
+static int ref_next_word_latin1(const char *str, size_t len,
+                                size_t *pos, size_t *start,
+                                size_t *wlen)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = *pos, ws;
+	int32_t cp, base;
+	int n;
+
+	for (;;) {
+		if (i >= len) {
+			*pos = len;
+			return 0;
+		}
+		n = ref_latin1_at(s, len, i, &cp);
+		if (ref_latin1_is_word(cp))
+			break;
+		i += (size_t)n;
+	}
+	ws = i;
+	base = cp;
+	i += (size_t)n;
+	while (i < len) {
+		n = ref_latin1_at(s, len, i, &cp);
+		if (ref_latin1_is_word(cp)) {
+			base = cp;
+			i += (size_t)n;
+			continue;
+		}
+		if ((cp == '\'' || cp == '-') && ref_latin1_is_letter(base) &&
+		    i + 1 < len) {
+			int32_t next;
+			int m = ref_latin1_at(s, len, i + 1, &next);
+
+			if (ref_latin1_is_letter(next)) {
+				base = next;
+				i += 1 + (size_t)m;
+				continue;
+			}
+		}
+		break;
+	}
+	*start = ws;
+	*wlen = i - ws;
+	*pos = i;
+	return 1;
+}
+
+
+/* property: both splitters find the words their old versions found */
+static void test_text__next_word_agrees_with_reference(void)
+{
+	pd_buf text = PD_BUF_INIT;
+	uint64_t seed = 0x7777000011112222ull;
+	int trial, bad = 0;
+
+	for (trial = 0; trial < 30000 && !bad; trial++) {
+		int latin1;
+
+		random_text(&text, &seed, trial % 5 ? 24 : 120,
+		            trial % 3 ? 0 : LATIN1_PIECES);
+		for (latin1 = 0; latin1 < 2 && !bad; latin1++) {
+			size_t p1 = 0, p2 = 0, s1 = 0, l1 = 0, s2 = 0, l2 = 0;
+			int r1, r2;
+
+			do {
+				if (latin1) {
+					r1 = pd_text_next_word_latin1(text.ptr,
+					    text.size, &p1, &s1, &l1);
+					r2 = ref_next_word_latin1(text.ptr,
+					    text.size, &p2, &s2, &l2);
+				} else {
+					r1 = pd_text_next_word(text.ptr, text.size,
+					    &p1, &s1, &l1);
+					r2 = ref_next_word(text.ptr, text.size,
+					    &p2, &s2, &l2);
+				}
+				if (r1 != r2 || p1 != p2 ||
+				    (r1 && (s1 != s2 || l1 != l2))) {
+					printf("    trial %d (%s)\n", trial,
+					       latin1 ? "latin1" : "general");
+					bad = 1;
+				}
+			} while (r1 && r2 && !bad);
+		}
+	}
+	OK(!bad, "the splitters agree with the reference");
+	pd_buf_dispose(&text);
+}
+
 static const pd_test tests[] = {
+	PD_TEST(test_text__next_word_agrees_with_reference),
 	PD_TEST(test_text__fold_agrees_with_reference),
 	PD_TEST(test_text__heading_agrees_with_reference),
 	PD_TEST(test_text__byte_scans_agree_with_reference),
