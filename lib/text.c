@@ -340,14 +340,15 @@ static const unsigned char collapse_class[256] = {
 /*
  * Are the eight bytes at p copied by collapse() as they are, after text:
  * none below 0x20, no lead byte of 0xC0 or above but 0xC3, and every
- * space single and followed by another of the eight?
+ * space single and followed by text, the last by the byte after them?
  */
-static int plain8(const unsigned char *p)
+static int plain8(const unsigned char *p, const unsigned char *end)
 {
 	uint64_t w, sp, lead;
 
 	memcpy(&w, p, 8);
-	if (((w - ONES * 0x20) & ~w & HIGHS) || p[7] == ' ')
+	if (((w - ONES * 0x20) & ~w & HIGHS) ||
+	    (p[7] == ' ' && (end - p < 9 || collapse_class[p[8]])))
 		return 0;
 	lead = w & (w << 1) & HIGHS & ~zero_bytes(w ^ (ONES * 0xc3));
 	sp = zero_bytes(w ^ (ONES * 0x20));
@@ -367,7 +368,7 @@ static const unsigned char *copy_run(char **o_io, const unsigned char *p,
 	for (;;) {
 		const unsigned char *lim = end - p > 8 ? p + 8 : end;
 
-		if (end - p >= 8 && plain8(p)) {
+		if (end - p >= 8 && plain8(p, end)) {
 			memcpy(o, p, 8);
 			o += 8;
 			p += 8;
