@@ -13,6 +13,7 @@
  * that belong to a name stay: numbering is at most three digits a group,
  * so "2035 – Vision" and "Agenda 2030" keep theirs.
  */
+#include <assert.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -656,6 +657,15 @@ static const char *const kind_words[] = {
 	"indicator", "area", NULL
 };
 
+/*
+ * The first letter of each kind word, small (| 0x20; å is 0xC3 | 0x20),
+ * in the same order: memchr() finds the words a heading may start with.
+ */
+static const char kind_firsts[] =
+	"psfmiutotdehmkade\xe3" "aiipfgsksssspptssgotcspamaia";
+typedef char kind_firsts_one_a_word[sizeof(kind_firsts) ==
+	sizeof(kind_words) / sizeof(kind_words[0]) ? 1 : -1];
+
 /* "Fokusområdet Infrastruktur": the word names the kind, the rest the area */
 static const char *const definite_kind_words[] = {
 	"fokusområdet", "målområdet", "insatsområdet", "utvecklingsområdet",
@@ -720,9 +730,14 @@ static size_t strip_one(const char *s, size_t n, int with_kind_words)
 	first = (unsigned char)(s[0] | 0x20);
 	for (k = 0; kind_words[k]; k++) {
 		size_t w, num = 0;
+		const char *next = memchr(kind_firsts + k, first,
+		                          sizeof(kind_firsts) - 1 - (size_t)k);
 
-		if ((unsigned char)(kind_words[k][0] | 0x20) != first ||
-		    !(w = word_prefix(s, n, kind_words[k])))
+		if (!next)
+			break;
+		k = (int)(next - kind_firsts);
+		assert((unsigned char)(kind_words[k][0] | 0x20) == first);
+		if (!(w = word_prefix(s, n, kind_words[k])))
 			continue;
 		i = spaces(s, n, w);
 		if (i < n && is_digit(s[i]) &&

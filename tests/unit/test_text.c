@@ -1695,7 +1695,59 @@ static void test_text__next_word_agrees_with_reference(void)
 	pd_buf_dispose(&text);
 }
 
+/* every kind word, as written and in capitals, in each way it is numbered */
+static void test_text__heading_each_kind_word(void)
+{
+	static const char *const forms[][2] = {
+		{ "", " 3: Näringsliv" }, { "", " 2.1 Vatten" },
+		{ "", " IV – Text" }, { "", " A: Text" }, { "", ": Text" },
+		{ "", " Text" }, { "", "" }, { "", " 12 mål" },
+		{ "1. ", " 3: Näringsliv" }, { "", " - Text" }, { "X", " 3: Text" }
+	};
+	const char *const *lists[2];
+	size_t l, k, f;
+	int fails = 0, key, cap;
+
+	lists[0] = ref_kind_words;
+	lists[1] = ref_definite_kind_words;
+	for (l = 0; l < 2; l++) {
+		for (k = 0; lists[l][k]; k++) {
+			for (f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
+				for (cap = 0; cap < 2; cap++) {
+					pd_buf h = PD_BUF_INIT, fast = PD_BUF_INIT;
+					pd_buf slow = PD_BUF_INIT;
+
+					pd_buf_puts(&h, forms[f][0]);
+					pd_buf_puts(&h, lists[l][k]);
+					pd_buf_puts(&h, forms[f][1]);
+					if (cap)   /* the kind word's first letter a capital */
+						h.ptr[strlen(forms[f][0])] &= ~0x20;
+					for (key = 0; key < 2; key++) {
+						pd_buf_clear(&fast);
+						pd_buf_clear(&slow);
+						if (key)
+							pd_text_heading_key(&fast, h.ptr, h.size);
+						else
+							pd_text_heading_clean(&fast, h.ptr,
+							                      h.size);
+						ref_heading_norm(&slow, h.ptr, h.size, key);
+						if (strcmp(fast.ptr, slow.ptr)) {
+							printf("    \"%s\"\n", h.ptr);
+							fails++;
+						}
+					}
+					pd_buf_dispose(&h);
+					pd_buf_dispose(&fast);
+					pd_buf_dispose(&slow);
+				}
+			}
+		}
+	}
+	INT_EQ(fails, 0, "each kind word strips as the reference strips it");
+}
+
 static const pd_test tests[] = {
+	PD_TEST(test_text__heading_each_kind_word),
 	PD_TEST(test_text__next_word_agrees_with_reference),
 	PD_TEST(test_text__fold_agrees_with_reference),
 	PD_TEST(test_text__heading_agrees_with_reference),
