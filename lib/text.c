@@ -265,8 +265,22 @@ static int folds_as_latin1(const char *s, size_t len)
 	size_t i;
 
 	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 
+		/* ASCII eight bytes at a time, then its first other byte */
+		while (i + 8 <= len) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if (w & HIGHS) {
+				i += first_marked(w & HIGHS);
+				break;
+			}
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		c = (unsigned char)s[i];
 		if (c < 0x80)
 			continue;
 		if ((c != 0xc2 && c != 0xc3) || i + 1 >= len)
