@@ -13,11 +13,52 @@
  * that belong to a name stay: numbering is at most three digits a group,
  * so "2035 – Vision" and "Agenda 2030" keep theirs.
  */
+#include <assert.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "alloc.h"
 #include "text.h"
+
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+/* The top bit of each zero byte of x set, nothing else (exact). */
+static uint64_t zero_bytes(uint64_t x)
+{
+	return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
+}
+
+/*
+ * The offset of the first byte of a word of eight loaded from memory
+ * whose top bit is set in `m` (m != 0), where the compiler can tell
+ * memory's byte order; elsewhere 0, and the caller goes byte by byte.
+ */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+static size_t first_marked(uint64_t m)
+{
+	return (size_t)__builtin_ctzll(m) >> 3;
+}
+
+/* The bits of the bytes before that first marked byte. */
+static uint64_t before_first_marked(uint64_t m)
+{
+	return (m & (0 - m)) - 1;
+}
+#else
+static size_t first_marked(uint64_t m)
+{
+	(void)m;
+	return 0;
+}
+
+static uint64_t before_first_marked(uint64_t m)
+{
+	(void)m;
+	return 0;
+}
+#endif
 
 int pd_text_check(const char *s, size_t len, size_t *bad_out)
 {
@@ -32,29 +73,35 @@ int pd_text_check(const char *s, size_t len, size_t *bad_out)
 		uint32_t cp, min;
 
 		if (c < 0x80) {
-			uint64_t w;
+			uint64_t w, m;
 
 			if (!c) {
 				*bad_out = i;
 				return 1;
 			}
 			i++;
-			/* eight bytes at a time while all are ASCII and none NUL */
+			/* eight bytes at a time while all are ASCII and none NUL;
+			 * then on to the first that is not */
 			while (i + 8 <= len) {
 				memcpy(&w, p + i, 8);
-				if ((w & 0x8080808080808080ull) ||
-				    ((w - 0x0101010101010101ull) & ~w &
-				     0x8080808080808080ull))
+				m = (w | ((w - ONES) & ~w)) & HIGHS;
+				if (m) {
+					i += first_marked(m);
 					break;
+				}
 				i += 8;
 			}
 			continue;
 		}
+		/* two bytes (U+0080..U+07FF), the most common, inline */
 		if (c >= 0xc2 && c <= 0xdf) {
-			n = 1;
-			cp = c & 0x1f;
-			min = 0x80;
-		} else if (c >= 0xe0 && c <= 0xef) {
+			if (i + 1 < len && (p[i + 1] & 0xc0) == 0x80) {
+				i += 2;
+				continue;
+			}
+			goto bad;
+		}
+		if (c >= 0xe0 && c <= 0xef) {
 			n = 2;
 			cp = c & 0x0f;
 			min = 0x800;
@@ -156,17 +203,44 @@ void pd_text_nfc(pd_buf *out, const char *s, size_t len)
  * 0x20. The two that fold otherwise (U+00B5 to U+03BC, U+00DF to "ss")
  * and anything beyond U+00FF return 0, and utf8proc does the whole text.
  */
-static int fold_latin1(pd_buf *out, const char *s, size_t len)
+static int fold_latin1_to(char *dst, const char *s, size_t len)
 {
-	size_t i, start = out->size;
-	char *p;
+	size_t i;
+	char *p = dst;
 
-	pd_buf_grow(out, len);
-	p = out->ptr + start;
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i], d;
 		unsigned cp;
 
+		/* eight bytes at a time: 0x20 added to the ASCII capitals
+		 * before the first byte that is not ASCII, all eight stored
+		 * (the rest as they were: dst may be s), then on to that
+		 * byte */
+		while (i + 8 <= len) {
+			uint64_t w, x, upper, high;
+
+			memcpy(&w, s + i, 8);
+			high = w & HIGHS;
+			x = w & ~HIGHS;
+			upper = (x + ONES * (0x80 - 'A')) &
+			        ~(x + ONES * (0x80 - 'Z' - 1)) & HIGHS;
+			if (high)
+				upper &= before_first_marked(high);
+			w |= upper >> 2;
+			memcpy(p, &w, 8);
+			if (high) {
+				size_t k = first_marked(high);
+
+				i += k;
+				p += k;
+				break;
+			}
+			i += 8;
+			p += 8;
+		}
+		if (i >= len)
+			break;
+		c = (unsigned char)s[i];
 		if (c < 0x80) {
 			*p++ = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
 			continue;
@@ -182,7 +256,50 @@ static int fold_latin1(pd_buf *out, const char *s, size_t len)
 		*p++ = (char)(0xc0 | (cp >> 6));
 		*p++ = (char)(0x80 | (cp & 0x3f));
 	}
-	out->size = start + (size_t)(p - (out->ptr + start));
+	return 1;
+}
+
+/* Would fold_latin1_to() fold `s`? (It writes as much as it reads.) */
+static int folds_as_latin1(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c;
+
+		/* ASCII eight bytes at a time, then its first other byte */
+		while (i + 8 <= len) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if (w & HIGHS) {
+				i += first_marked(w & HIGHS);
+				break;
+			}
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		c = (unsigned char)s[i];
+		if (c < 0x80)
+			continue;
+		if ((c != 0xc2 && c != 0xc3) || i + 1 >= len)
+			return 0;
+		c = (unsigned char)(((c & 0x1fu) << 6) | (s[++i] & 0x3fu));
+		if (c == 0xb5 || c == 0xdf)
+			return 0;
+	}
+	return 1;
+}
+
+static int fold_latin1(pd_buf *out, const char *s, size_t len)
+{
+	pd_buf_grow(out, len);
+	if (!fold_latin1_to(out->ptr + out->size, s, len)) {
+		out->ptr[out->size] = '\0';
+		return 0;
+	}
+	out->size += len;
 	out->ptr[out->size] = '\0';
 	return 1;
 }
@@ -208,59 +325,147 @@ int pd_text_is_space(int32_t cp)
 	return utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
 }
 
-/* Append `s` with white space runs made one space, trimmed. */
-static int ascii_space(unsigned char c)
+/*
+ * Bytes that collapse() looks at: ASCII white space, and the lead bytes
+ * of code points that may be white space or need NFC (0xC2: U+0085 and
+ * U+00A0; 0xE1..0xE3: U+1680, U+2000..U+3000; 0xCC and above) or are
+ * invalid. Anything else, 0xC3 (U+00C0..U+00FF) and continuation bytes
+ * included, is copied as it is: a continuation byte stands for itself
+ * as the byte after a 0xC3 and as a stray, invalid byte alike.
+ */
+static const unsigned char collapse_class[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1
+};
+
+/*
+ * Are the eight bytes at p copied by collapse() as they are, after text:
+ * none below 0x20, no lead byte of 0xC0 or above but 0xC3, and every
+ * space single and followed by text, the last by the byte after them?
+ */
+static int plain8(const unsigned char *p, const unsigned char *end)
 {
-	return c == ' ' || (c >= '\t' && c <= '\r');
+	uint64_t w, sp, lead;
+
+	memcpy(&w, p, 8);
+	if (((w - ONES * 0x20) & ~w & HIGHS) ||
+	    (p[7] == ' ' && (end - p < 9 || collapse_class[p[8]])))
+		return 0;
+	lead = w & (w << 1) & HIGHS & ~zero_bytes(w ^ (ONES * 0xc3));
+	sp = zero_bytes(w ^ (ONES * 0x20));
+	return !lead && !(sp & (sp >> 8));
 }
 
-static void collapse(pd_buf *out, const char *s, size_t len)
+/*
+ * Copy text from p on after text was copied: bytes collapse_class passes,
+ * and single spaces before more of them, which stay as they are. @return
+ * where the copy stopped.
+ */
+static const unsigned char *copy_run(char **o_io, const unsigned char *p,
+                                     const unsigned char *end)
 {
-	size_t i = 0;
-	int pending = 0, any = 0;
-	char *p;
+	char *o = *o_io;
+
+	for (;;) {
+		const unsigned char *lim = end - p > 8 ? p + 8 : end;
+
+		if (end - p >= 8 && plain8(p, end)) {
+			memcpy(o, p, 8);
+			o += 8;
+			p += 8;
+			continue;
+		}
+		while (p < lim) {
+			unsigned c = *p;
+
+			if (!collapse_class[c]) {
+				*o++ = (char)c;
+				p++;
+				continue;
+			}
+			if (c != ' ' || end - p < 2 || collapse_class[p[1]]) {
+				*o_io = o;
+				return p;
+			}
+			*o++ = ' ';
+			*o++ = (char)p[1];
+			p += 2;
+		}
+		if (p >= end) {
+			*o_io = o;
+			return p;
+		}
+	}
+}
+
+/*
+ * Append `s` with white space runs made one space, trimmed. Returns 1
+ * when what it appended has a byte of 0xCC or above (may not be NFC).
+ */
+static int collapse(pd_buf *out, const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str, *p = s;
+	const unsigned char *end = s + len;
+	int pending = 0, any = 0, nfc = 0;
+	char *o;
 
 	/* the result is never longer: a run of spaces becomes one or none */
 	pd_buf_grow(out, len);
-	p = out->ptr + out->size;
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		size_t at = i;
+	o = out->ptr + out->size;
+	while (p < end) {
+		unsigned c = *p;
+		const unsigned char *at = p;
 
-		if (c < 0x80) {
-			if (ascii_space(c)) {
-				pending = any;
-				i++;
-				continue;
-			}
+		if (!collapse_class[c]) {
 			if (pending)
-				*p++ = ' ';
+				*o++ = ' ';
 			pending = 0;
 			any = 1;
-			/* a run of ASCII text is copied as it is */
-			do
-				*p++ = s[i++];
-			while (i < len && (unsigned char)s[i] < 0x80 &&
-			       !ascii_space((unsigned char)s[i]));
+			*o++ = (char)c;
+			p = copy_run(&o, p + 1, end);
+			continue;
+		}
+		if (c < 0x80) {
+			pending = any;
+			p++;
 			continue;
 		}
 		{
-			int32_t cp = decode(s, len, &i);
+			size_t i = (size_t)(p - s);
+			int32_t cp = decode(str, len, &i);
 
+			p = s + i;
 			if (cp >= 0 && pd_text_is_space(cp)) {
 				pending = any;
 				continue;
 			}
 		}
 		if (pending)
-			*p++ = ' ';
+			*o++ = ' ';
 		pending = 0;
 		any = 1;
-		while (at < i)
-			*p++ = s[at++];
+		if (c >= 0xcc)
+			nfc = 1;
+		while (at < p)
+			*o++ = (char)*at++;
 	}
-	out->size = (size_t)(p - out->ptr);
+	out->size = (size_t)(o - out->ptr);
 	out->ptr[out->size] = '\0';
+	return nfc;
 }
 
 void pd_text_normalize(pd_buf *out, const char *s, size_t len)
@@ -270,8 +475,7 @@ void pd_text_normalize(pd_buf *out, const char *s, size_t len)
 
 	/* collapsed straight into `out`; only text that may not be in NFC
 	 * (a byte of U+0300 or above) goes through utf8proc */
-	collapse(out, s, len);
-	if (!maybe_not_nfc(out->ptr + start, out->size - start))
+	if (!collapse(out, s, len))
 		return;
 	pd_buf_put(&tmp, out->ptr + start, out->size - start);
 	pd_buf_truncate(out, start);
@@ -349,24 +553,32 @@ static size_t number_len(const char *s, size_t n, int *groups_out,
  */
 static size_t roman_len(const char *s, size_t n)
 {
-	static const char *const romans[] = {
-		"XXXVIII", "XXXVII", "XXVIII", "XXXIII", "XXXIV", "XXXIX",
-		"XXXVI", "XXVII", "XXIII", "XVIII", "XXXII", "XXXV", "XXXI",
-		"XXIV", "XXIX", "XXVI", "XXII", "XVII", "XIII", "VIII", "XXX",
-		"XXV", "XXI", "XIV", "XIX", "XVI", "XII", "VII", "III", "XX",
-		"XV", "XI", "IV", "IX", "VI", "II", "X", "V", "I", NULL
+	static const struct {
+		char s[8];
+		unsigned char len;
+	} romans[] = {
+		{ "XXXVIII", 7 }, { "XXXVII", 6 }, { "XXVIII", 6 },
+		{ "XXXIII", 6 }, { "XXXIV", 5 }, { "XXXIX", 5 }, { "XXXVI", 5 },
+		{ "XXVII", 5 }, { "XXIII", 5 }, { "XVIII", 5 }, { "XXXII", 5 },
+		{ "XXXV", 4 }, { "XXXI", 4 }, { "XXIV", 4 }, { "XXIX", 4 },
+		{ "XXVI", 4 }, { "XXII", 4 }, { "XVII", 4 }, { "XIII", 4 },
+		{ "VIII", 4 }, { "XXX", 3 }, { "XXV", 3 }, { "XXI", 3 },
+		{ "XIV", 3 }, { "XIX", 3 }, { "XVI", 3 }, { "XII", 3 },
+		{ "VII", 3 }, { "III", 3 }, { "XX", 2 }, { "XV", 2 },
+		{ "XI", 2 }, { "IV", 2 }, { "IX", 2 }, { "VI", 2 }, { "II", 2 },
+		{ "X", 1 }, { "V", 1 }, { "I", 1 }
 	};
 	size_t k, i, rl;
 
 	if (!n || ((s[0] & ~0x20) != 'I' && (s[0] & ~0x20) != 'V' &&
 	           (s[0] & ~0x20) != 'X'))
 		return 0;
-	for (k = 0; romans[k]; k++) {
-		rl = strlen(romans[k]);
-		if (rl > n)
+	for (k = 0; k < sizeof(romans) / sizeof(romans[0]); k++) {
+		rl = romans[k].len;
+		if (rl > n || (s[0] & ~0x20) != romans[k].s[0])
 			continue;
 		for (i = 0; i < rl; i++)
-			if ((s[i] & ~0x20) != romans[k][i])
+			if ((s[i] & ~0x20) != romans[k].s[i])
 				break;
 		if (i < rl || (rl < n && is_ascii_alpha(s[rl])))
 			continue;
@@ -421,7 +633,7 @@ static size_t word_prefix(const char *s, size_t n, const char *word)
 
 		if (i >= n)
 			return 0;
-		if (w == 0xc3 && j + 1 < strlen(word)) {
+		if (w == 0xc3 && word[j + 1]) {
 			/* å ä ö é (C3 A5/A4/B6/A9), or their capitals
 			 * (C3 85/84/96/89) */
 			unsigned char lw = (unsigned char)word[j + 1];
@@ -459,6 +671,15 @@ static const char *const kind_words[] = {
 	"indicator", "area", NULL
 };
 
+/*
+ * The first letter of each kind word, small (| 0x20; å is 0xC3 | 0x20),
+ * in the same order: memchr() finds the words a heading may start with.
+ */
+static const char kind_firsts[] =
+	"psfmiutotdehmkade\xe3" "aiipfgsksssspptssgotcspamaia";
+typedef char kind_firsts_one_a_word[sizeof(kind_firsts) ==
+	sizeof(kind_words) / sizeof(kind_words[0]) ? 1 : -1];
+
 /* "Fokusområdet Infrastruktur": the word names the kind, the rest the area */
 static const char *const definite_kind_words[] = {
 	"fokusområdet", "målområdet", "insatsområdet", "utvecklingsområdet",
@@ -468,8 +689,9 @@ static const char *const definite_kind_words[] = {
 /* One piece of numbering at the start of s, with what separates it. */
 static size_t strip_one(const char *s, size_t n, int with_kind_words)
 {
-	size_t i, d, sl, first = 0;
+	size_t i, d, sl, first_digits = 0;
 	int groups = 0, k;
+	unsigned char first;
 
 	/* "§ 3", "§3." */
 	if (n >= 2 && (unsigned char)s[0] == 0xc2 &&
@@ -489,7 +711,7 @@ static size_t strip_one(const char *s, size_t n, int with_kind_words)
 	}
 	/* "2.", "2.1.", "2)", "2 –", "2.1 Text", "1 Inledning" */
 	if (is_digit(s[0])) {
-		if (!(d = number_len(s, n, &groups, &first)))
+		if (!(d = number_len(s, n, &groups, &first_digits)))
 			return 0;
 		if (d == n)
 			return d;
@@ -501,7 +723,8 @@ static size_t strip_one(const char *s, size_t n, int with_kind_words)
 
 			if (groups > 1)
 				return d + 1;
-			if (first <= 2 && cp > 0 && utf8proc_category(cp) ==
+			if (first_digits <= 2 && cp > 0 &&
+			    utf8proc_category(cp) ==
 			    UTF8PROC_CATEGORY_LU)
 				return d + 1;
 		}
@@ -516,11 +739,19 @@ static size_t strip_one(const char *s, size_t n, int with_kind_words)
 		return spaces(s, n, 2);
 	if (!with_kind_words)
 		return 0;
-	/* "Fokusområde 3:", "Goal 4 –", "Mål 1 Text", "Målområde: Text" */
+	/* "Fokusområde 3:", "Goal 4 –", "Mål 1 Text", "Målområde: Text";
+	 * a word that does not start with s's first letter cannot match */
+	first = (unsigned char)(s[0] | 0x20);
 	for (k = 0; kind_words[k]; k++) {
-		size_t w = word_prefix(s, n, kind_words[k]), num = 0;
+		size_t w, num = 0;
+		const char *next = memchr(kind_firsts + k, first,
+		                          sizeof(kind_firsts) - 1 - (size_t)k);
 
-		if (!w)
+		if (!next)
+			break;
+		k = (int)(next - kind_firsts);
+		assert((unsigned char)(kind_words[k][0] | 0x20) == first);
+		if (!(w = word_prefix(s, n, kind_words[k])))
 			continue;
 		i = spaces(s, n, w);
 		if (i < n && is_digit(s[i]) &&
@@ -550,7 +781,11 @@ static size_t strip_one(const char *s, size_t n, int with_kind_words)
 		return 0;
 	}
 	for (k = 0; definite_kind_words[k]; k++) {
-		size_t w = word_prefix(s, n, definite_kind_words[k]);
+		size_t w;
+
+		if ((unsigned char)(definite_kind_words[k][0] | 0x20) != first)
+			continue;
+		w = word_prefix(s, n, definite_kind_words[k]);
 
 		if (w && w + 1 < n && s[w] == ' ')
 			return spaces(s, n, w);
@@ -568,32 +803,47 @@ static size_t strip_one(const char *s, size_t n, int with_kind_words)
 static void heading_norm(pd_buf *out, const char *heading, size_t len,
                          int key)
 {
-	pd_buf flat = PD_BUF_INIT;
-	size_t skip = 0, end, k;
+	size_t base = out->size, n, skip = 0, end, k;
+	const char *flat;
 	int round;
 
-	pd_text_normalize(&flat, heading, len);
-	for (round = 0; round < 4 && skip < flat.size; round++) {
-		if (!(k = strip_one(flat.ptr + skip, flat.size - skip, key)))
+	/* made plain in `out` itself, then cut and folded in place */
+	pd_text_normalize(out, heading, len);
+	flat = out->ptr + base;
+	n = out->size - base;
+	for (round = 0; round < 4 && skip < n; round++) {
+		if (!(k = strip_one(flat + skip, n - skip, key)))
 			break;
 		skip += k;
 	}
 	for (;;) {
-		end = flat.size;
-		while (end > skip && (flat.ptr[end - 1] == ':' ||
-		       flat.ptr[end - 1] == '.' || flat.ptr[end - 1] == ' '))
+		end = n;
+		while (end > skip && (flat[end - 1] == ':' ||
+		       flat[end - 1] == '.' || flat[end - 1] == ' '))
 			end--;
 		if (end > skip || skip == 0)
 			break;
 		skip = 0;          /* only numbering: keep it */
 	}
 	if (end == 0)
-		end = flat.size;   /* only dots and colons: keep them */
-	if (key)
-		pd_text_fold(out, flat.ptr + skip, end - skip);
-	else
-		pd_buf_put(out, flat.ptr + skip, end - skip);
-	pd_buf_dispose(&flat);
+		end = n;           /* only dots and colons: keep them */
+	memmove(out->ptr + base, flat + skip, end - skip);
+	pd_buf_truncate(out, base + (end - skip));
+	if (key) {
+		char *t = out->ptr + base;
+		size_t tl = out->size - base;
+
+		if (folds_as_latin1(t, tl)) {
+			fold_latin1_to(t, t, tl);
+		} else {
+			pd_buf tmp = PD_BUF_INIT;
+
+			pd_buf_put(&tmp, t, tl);
+			pd_buf_truncate(out, base);
+			pd_text_fold(out, tmp.ptr, tmp.size);
+			pd_buf_dispose(&tmp);
+		}
+	}
 }
 
 void pd_text_heading_key(pd_buf *out, const char *heading, size_t len)
@@ -658,6 +908,48 @@ static int is_word_char(int32_t cp)
 	       utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
+/*
+ * The class of each byte for the words of Latin-1 text: ASCII letters,
+ * digits and joiners, the two lead bytes of U+0080..U+00FF, and the rest
+ * of the bytes of 0x80 and above.
+ */
+enum {
+	W_LETTER = 1,   /* an ASCII letter, or with W_PAIR a Latin-1 one */
+	W_DIGIT = 2,
+	W_JOINER = 4,   /* ' and -: joins two letters into one word */
+	W_PAIR = 8,     /* 0xC2, 0xC3: a lead byte of U+0080..U+00FF */
+	W_OTHER = 16    /* any other byte of 0x80 or above */
+};
+
+#define L_ W_LETTER
+#define D_ W_DIGIT
+#define J_ W_JOINER
+#define P_ W_PAIR
+#define O_ W_OTHER
+static const unsigned char word_class[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, J_, 0, 0, 0, 0, 0, J_, 0, 0,
+	D_, D_, D_, D_, D_, D_, D_, D_, D_, D_, 0, 0, 0, 0, 0, 0,
+	0, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_,
+	L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, 0, 0, 0, 0, 0,
+	0, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_,
+	L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, 0, 0, 0, 0, 0,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, P_, P_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_,
+	O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_, O_
+};
+#undef L_
+#undef D_
+#undef J_
+#undef P_
+#undef O_
+
 /* An apostrophe or hyphen, which joins two letters into one word. */
 static int is_joiner(int32_t cp)
 {
@@ -672,17 +964,23 @@ int pd_text_next_word(const char *s, size_t len, size_t *pos,
 	int32_t cp, base = -1;
 	int found = 0;
 
+	/* ASCII is classed by word_class, without a call */
 	while (i < len && !found) {
 		size_t at = i;
+		unsigned char c = (unsigned char)s[i];
 
-		cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] :
-		     decode(s, len, &i);
-		if (is_word_char(cp)) {
-			found = 1;
-			ws = at;
-			end = i;
-			base = cp;
+		if (c < 0x80) {
+			i++;
+			if (!(word_class[c] & (W_LETTER | W_DIGIT)))
+				continue;
+			cp = c;
+		} else if (!is_word_char(cp = decode(s, len, &i))) {
+			continue;
 		}
+		found = 1;
+		ws = at;
+		end = i;
+		base = cp;
 	}
 	if (!found) {
 		*pos = len;
@@ -691,14 +989,24 @@ int pd_text_next_word(const char *s, size_t len, size_t *pos,
 	while (i < len) {
 		size_t j;
 		int32_t next;
+		unsigned char c = (unsigned char)s[i];
 
-		cp = (unsigned char)s[i] < 0x80 ? (unsigned char)s[i++] :
-		     decode(s, len, &i);
-		if (is_word_char(cp)) {
-			if (!is_mark(cp))
-				base = cp;    /* marks belong to their base */
-			end = i;
-			continue;
+		if (c < 0x80) {
+			i++;
+			if (word_class[c] & (W_LETTER | W_DIGIT)) {
+				base = c;
+				end = i;
+				continue;
+			}
+			cp = c;
+		} else {
+			cp = decode(s, len, &i);
+			if (is_word_char(cp)) {
+				if (!is_mark(cp))
+					base = cp;    /* marks belong to their base */
+				end = i;
+				continue;
+			}
 		}
 		if (is_joiner(cp) && is_letter(base) && i < len) {
 			j = i;
@@ -719,13 +1027,19 @@ int pd_text_next_word(const char *s, size_t len, size_t *pos,
 
 uint64_t pd_text_hash(const char *s, size_t len)
 {
+	const unsigned char *p = (const unsigned char *)s;
 	uint64_t h = 14695981039346656037ull;
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ull;
+	/* four bytes a round: the same FNV-1a, less loop */
+	for (; i + 4 <= len; i += 4) {
+		h = (h ^ p[i]) * 1099511628211ull;
+		h = (h ^ p[i + 1]) * 1099511628211ull;
+		h = (h ^ p[i + 2]) * 1099511628211ull;
+		h = (h ^ p[i + 3]) * 1099511628211ull;
 	}
+	for (; i < len; i++)
+		h = (h ^ p[i]) * 1099511628211ull;
 	return h;
 }
 
@@ -788,70 +1102,76 @@ size_t pd_text_stem_len(const char *w, size_t len)
 /*
  * pd_text_next_word for text whose code points are all below U+0100: the
  * same words (letters, digits, and an apostrophe or hyphen between two
- * letters), without utf8proc or a decoding call per character.
+ * letters), without utf8proc or a decoding call per character. The
+ * class of the code point at s[i] (0 for anything not in a word), its
+ * length in *n: a 0xC2 or 0xC3 with a byte after it is one code point
+ * whatever that byte, any other byte of 0x80 or above one byte.
  */
-static int latin1_at(const unsigned char *s, size_t len, size_t i,
-                     int32_t *cp)
+static unsigned latin1_token(const unsigned char *s, size_t len, size_t i,
+                             size_t *n)
 {
-	if (s[i] < 0x80) {
-		*cp = s[i];
-		return 1;
-	}
-	if (i + 1 < len && (s[i] == 0xc2 || s[i] == 0xc3)) {
-		*cp = ((s[i] & 0x1f) << 6) | (s[i + 1] & 0x3f);
-		return 2;
-	}
-	*cp = -1;
-	return 1;
-}
+	unsigned c = s[i], low;
 
-static int latin1_is_letter(int32_t cp)
-{
-	return cp < 0x80 ? is_ascii_alpha((char)cp) : cp >= 0 &&
-	       is_latin1_letter(cp);
-}
-
-static int latin1_is_word(int32_t cp)
-{
-	return latin1_is_letter(cp) || (cp >= '0' && cp <= '9');
+	*n = 1;
+	if (c < 0x80)
+		return word_class[c];
+	if ((c != 0xc2 && c != 0xc3) || i + 1 >= len)
+		return 0;
+	*n = 2;
+	low = s[i + 1] & 0x3fu;
+	if (c == 0xc3)           /* U+00C0..U+00FF but × and ÷ */
+		return (low & 0x1f) == 0x17 ? 0 : W_LETTER;
+	/* ª, µ, º */
+	return (low == 0x2a || low == 0x35 || low == 0x3a) ? W_LETTER : 0;
 }
 
 int pd_text_next_word_latin1(const char *str, size_t len, size_t *pos,
                              size_t *start, size_t *wlen)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	size_t i = *pos, ws;
-	int32_t cp, base;
-	int n;
+	size_t i = *pos, ws, n;
+	unsigned t, last = 0;
 
 	for (;;) {
 		if (i >= len) {
 			*pos = len;
 			return 0;
 		}
-		n = latin1_at(s, len, i, &cp);
-		if (latin1_is_word(cp))
+		if (word_class[s[i]] & (W_LETTER | W_DIGIT))
 			break;
-		i += (size_t)n;
-	}
-	ws = i;
-	base = cp;
-	i += (size_t)n;
-	while (i < len) {
-		n = latin1_at(s, len, i, &cp);
-		if (latin1_is_word(cp)) {
-			base = cp;
-			i += (size_t)n;
+		if (s[i] < 0x80) {
+			i++;
 			continue;
 		}
-		if ((cp == '\'' || cp == '-') && latin1_is_letter(base) &&
-		    i + 1 < len) {
-			int32_t next;
-			int m = latin1_at(s, len, i + 1, &next);
+		if (latin1_token(s, len, i, &n) & W_LETTER)
+			break;
+		i += n;
+	}
+	ws = i;
+	for (;;) {
+		size_t from = i;
 
-			if (latin1_is_letter(next)) {
-				base = next;
-				i += 1 + (size_t)m;
+		/* a run of ASCII letters and digits */
+		while (i < len && (word_class[s[i]] & (W_LETTER | W_DIGIT)))
+			i++;
+		if (i > from)
+			last = word_class[s[i - 1]];
+		if (i >= len)
+			break;
+		t = latin1_token(s, len, i, &n);
+		if (t & (W_LETTER | W_DIGIT)) {
+			last = t;
+			i += n;
+			continue;
+		}
+		/* an apostrophe or hyphen between two letters joins them */
+		if ((t & W_JOINER) && (last & W_LETTER) && i + 1 < len) {
+			size_t m;
+			unsigned nt = latin1_token(s, len, i + 1, &m);
+
+			if (nt & W_LETTER) {
+				last = nt;
+				i += 1 + m;
 				continue;
 			}
 		}
@@ -865,10 +1185,21 @@ int pd_text_next_word_latin1(const char *str, size_t len, size_t *pos,
 
 int pd_text_is_latin1(const char *s, size_t len)
 {
-	size_t i;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
 
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
+	/* eight bytes at a time: none a lead byte (0xC0 and above) but
+	 * 0xC2 and 0xC3 */
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, p + i, 8);
+		if (w & (w << 1) & HIGHS &
+		    ~zero_bytes((w & ~(ONES * 0x01)) ^ (ONES * 0xc2)))
+			return 0;
+	}
+	for (; i < len; i++) {
+		unsigned char c = p[i];
 
 		if (c >= 0x80 && c != 0xc2 && c != 0xc3 && (c & 0xc0) != 0x80)
 			return 0;
@@ -877,165 +1208,163 @@ int pd_text_is_latin1(const char *s, size_t len)
 }
 
 /*
- * The one pass over Latin-1 text: a byte class table for ASCII, the two
- * lead bytes of U+0080..U+00FF decoded inline, FNV-1a over the folded
- * bytes as they come. U+00B5 and U+00DF fold to other letters, and any
- * other lead byte is beyond Latin-1: for those the general path is taken.
+ * The one pass over Latin-1 text. A const table classes every byte; the
+ * two lead bytes of U+0080..U+00FF are decoded inline with the byte after
+ * them (its low six bits, as the word splitter reads it). Hashing is
+ * FNV-1a over the folded bytes as they come, so the result is what
+ * pd_text_hash() gives for the folded word; runs of ASCII letters, the
+ * bulk of any text, are hashed in a loop of their own. U+00B5 and U+00DF
+ * fold to other letters, and any other byte of 0x80 or above is beyond
+ * Latin-1 (or invalid): for those the general path is taken.
  */
-enum { L1_LETTER = 1, L1_DIGIT = 2, L1_JOINER = 4 };
-
-static unsigned char l1_ascii[128];
-static unsigned char l1_lower[128];
-static int l1_ready;
-
-static void l1_init(void)
-{
-	int c;
-
-	for (c = 0; c < 128; c++)
-		l1_lower[c] = (unsigned char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
-	for (c = 'a'; c <= 'z'; c++)
-		l1_ascii[c] = l1_ascii[c - 32] = L1_LETTER;
-	for (c = '0'; c <= '9'; c++)
-		l1_ascii[c] = L1_DIGIT;
-	l1_ascii['\''] = l1_ascii['-'] = L1_JOINER;
-	l1_ready = 1;
-}
 
 #define FNV_PRIME 1099511628211ull
 #define FNV_BASIS 14695981039346656037ull
 
-/* Class of the code point at s[i] (its length in *k), folded into *cp;
- * -1 when the general path must take over. */
-static int l1_class(const unsigned char *s, size_t len, size_t i,
-                    int32_t *cp, int *k)
+/*
+ * The code point lead, d (lead 0xC2 or 0xC3) folded: its second byte
+ * (the first stays), and its class, W_PAIR and W_LETTER for a letter, in
+ * *cl. 0 for U+00B5 and U+00DF, which fold beyond Latin-1. Capitals
+ * U+00C0..U+00DE but U+00D7 fold by adding 0x20.
+ */
+static unsigned latin1_pair(unsigned lead, unsigned d, unsigned *cl)
 {
-	unsigned char c = s[i];
+	unsigned low = d & 0x3f;
 
-	if (c < 0x80) {
-		*k = 1;
-		*cp = (c >= 'A' && c <= 'Z') ? c + 32 : c;
-		return l1_ascii[c];
+	if (lead == 0xc2) {
+		*cl = W_PAIR | ((low == 0x2a || low == 0x3a) ? W_LETTER : 0);
+		return low == 0x35 ? 0 : 0x80 | low;
 	}
-	if (i + 1 >= len || (c != 0xc2 && c != 0xc3))
-		return -1;
-	*k = 2;
-	*cp = ((c & 0x1f) << 6) | (s[i + 1] & 0x3f);
-	if (*cp == 0xb5 || *cp == 0xdf)
-		return -1;
-	if (*cp >= 0xc0 && *cp <= 0xde && *cp != 0xd7)
-		*cp += 0x20;
-	return is_latin1_letter(*cp) ? L1_LETTER : 0;
-}
-
-static uint64_t fnv_folded(uint64_t h, int32_t cp)
-{
-	if (cp < 0x80)
-		return (h ^ (uint64_t)cp) * FNV_PRIME;
-	h = (h ^ (uint64_t)(0xc0 | (cp >> 6))) * FNV_PRIME;
-	return (h ^ (uint64_t)(0x80 | (cp & 0x3f))) * FNV_PRIME;
+	*cl = W_PAIR | ((low & 0x1f) == 0x17 ? 0 : W_LETTER);
+	if (low == 0x1f)
+		return 0;
+	return low == 0x17 ? 0x97 : 0xa0 | low;
 }
 
 int pd_text_hash_words(pd_buf *out, size_t *n_out, const char *str,
                        size_t len)
 {
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, start = out->size, n = 0;
+	const unsigned char *p = (const unsigned char *)str, *end = p + len;
+	size_t start = out->size, n = 0;
+	char *w, *wend;    /* where the next pair goes; the room for pairs */
 
-	if (!l1_ready)
-		l1_init();
-	while (i < len) {
-		uint64_t h = FNV_BASIS, stem_h = 0, *pairv;
-		unsigned cps = 0;
-		int32_t cp, next;
-		int cl, k, m, ncl, base_letter, stem_ok = 1;
+	pd_buf_grow(out, 2 * sizeof(uint64_t));
+	w = out->ptr + out->size;
+	wend = out->ptr + out->asize - 1;
+	while (p < end) {
+		uint64_t h = FNV_BASIS, stem_h = 0, pairv[2];
+		unsigned t = word_class[*p], b2 = 0, last;
+		size_t cps = 0, nonletter = (size_t)-1;
 
-		/* pass what is not a word: ASCII quickly */
-		while (i < len && s[i] < 0x80 && !(l1_ascii[s[i]] & (L1_LETTER |
-		                                                   L1_DIGIT)))
-			i++;
-		if (i >= len)
-			break;
-		if ((cl = l1_class(s, len, i, &cp, &k)) < 0)
-			goto general;
-		if (!(cl & (L1_LETTER | L1_DIGIT))) {
-			i += (size_t)k;
-			continue;
-		}
-		base_letter = cl & L1_LETTER;
-		for (;;) {
-			/* cp (folded, k bytes at i) belongs to the word */
-			if (cps <= PD_STEM_CODEPOINTS) {
-				if (cp < 0x80 && !(cl & L1_LETTER))
-					stem_ok = 0;
-				if (cps == PD_STEM_CODEPOINTS)
-					stem_h = h;
-			}
-			if (cp < 0x80)
-				h = (h ^ (uint64_t)cp) * FNV_PRIME;
-			else
-				h = fnv_folded(h, cp);
-			cps++;
-			i += (size_t)k;
-			/* past the stem, a run of ASCII letters and digits is
-			 * hashed without the checks of each character */
-			while (cps > PD_STEM_CODEPOINTS && i < len && s[i] < 0x80 &&
-			       (l1_ascii[s[i]] & (L1_LETTER | L1_DIGIT))) {
-				base_letter = l1_ascii[s[i]] & L1_LETTER;
-				h = (h ^ (uint64_t)l1_lower[s[i]]) * FNV_PRIME;
-				cps++;
-				i++;
-			}
-			if (i >= len)
-				break;
-			if (s[i] < 0x80) {
-				/* the common case, without a call */
-				cl = l1_ascii[s[i]];
-				cp = (s[i] >= 'A' && s[i] <= 'Z') ? s[i] + 32 : s[i];
-				k = 1;
-			} else if ((cl = l1_class(s, len, i, &cp, &k)) < 0) {
-				goto general;
-			}
-			if (cl & (L1_LETTER | L1_DIGIT)) {
-				base_letter = cl & L1_LETTER;
+		/* between words */
+		if (!(t & (W_LETTER | W_DIGIT))) {
+			if (!(t & (W_PAIR | W_OTHER))) {
+				p++;
 				continue;
 			}
-			/* an apostrophe or hyphen between two letters joins them */
-			if ((cl & L1_JOINER) && base_letter && i + 1 < len) {
-				if ((ncl = l1_class(s, len, i + 1, &next, &m)) < 0)
+			if ((t & W_OTHER) || end - p < 2 ||
+			    !(b2 = latin1_pair(p[0], p[1], &t)))
+				goto general;
+			if (!(t & W_LETTER)) {
+				p += 2;
+				continue;
+			}
+		}
+		for (;;) {
+			/* the code point at p, of class t, is in the word */
+			if (t == W_LETTER) {
+				const unsigned char *from = p, *stop = end;
+				uint64_t c = *p;
+
+				/* stop after the stem's last code point */
+				if (cps < PD_STEM_CODEPOINTS &&
+				    (size_t)(end - p) > PD_STEM_CODEPOINTS - cps)
+					stop = p + (PD_STEM_CODEPOINTS - cps);
+				for (;;) {
+					h = (h ^ (c | 0x20)) * FNV_PRIME;
+					if (++p == stop ||
+					    word_class[c = *p] != W_LETTER)
+						break;
+				}
+				cps += (size_t)(p - from);
+			} else {
+				if (t & W_PAIR) {
+					h = (h ^ p[0]) * FNV_PRIME;
+					h = (h ^ b2) * FNV_PRIME;
+					p += 2;
+				} else {
+					/* a digit, or a joiner between letters */
+					if (nonletter > cps)
+						nonletter = cps;
+					h = (h ^ *p++) * FNV_PRIME;
+				}
+				cps++;
+			}
+			if (cps == PD_STEM_CODEPOINTS)
+				stem_h = h;
+			last = t;
+			/* what comes next */
+			if (p >= end)
+				break;
+			t = word_class[*p];
+			if (t & (W_LETTER | W_DIGIT))
+				continue;
+			if (t & W_PAIR) {
+				if (end - p < 2 ||
+				    !(b2 = latin1_pair(p[0], p[1], &t)))
 					goto general;
-				if (ncl & L1_LETTER) {
-					if (cps <= PD_STEM_CODEPOINTS) {
-						stem_ok = 0;
-						if (cps == PD_STEM_CODEPOINTS)
-							stem_h = h;
-					}
-					h = fnv_folded(h, cp);
-					cps++;
-					i += 1;
-					cp = next;
-					k = m;
-					cl = ncl;
+				if (t & W_LETTER)
+					continue;
+				break;
+			}
+			if (t & W_OTHER)
+				goto general;
+			/* an apostrophe or hyphen between two letters */
+			if ((t & W_JOINER) && (last & W_LETTER) && end - p >= 2) {
+				unsigned nt = word_class[p[1]], nb2 = 0;
+
+				if (nt & W_PAIR) {
+					if (end - p < 3 ||
+					    !(nb2 = latin1_pair(p[1], p[2], &nt)))
+						goto general;
+				} else if (nt & W_OTHER) {
+					goto general;
+				}
+				if (nt & W_LETTER) {
+					if (nonletter > cps)
+						nonletter = cps;
+					h = (h ^ *p++) * FNV_PRIME;
+					if (++cps == PD_STEM_CODEPOINTS)
+						stem_h = h;
+					t = nt;
+					b2 = nb2;
 					continue;
 				}
 			}
 			break;
 		}
-		if (out->size + 2 * sizeof(uint64_t) >= out->asize)
-			pd_buf_grow(out, 2 * sizeof(uint64_t));
-		pairv = (uint64_t *)(void *)(out->ptr + out->size);
+		/* a stem: letters only up to its end (and one past it) */
 		pairv[0] = h;
-		if (!stem_ok || cps < PD_STEM_MIN_WORD)
+		if (nonletter <= PD_STEM_CODEPOINTS || cps < PD_STEM_MIN_WORD)
 			pairv[1] = 0;
 		else
 			pairv[1] = cps > PD_STEM_CODEPOINTS ? stem_h : h;
-		out->size += 2 * sizeof(uint64_t);
-		out->ptr[out->size] = '\0';
+		if ((size_t)(wend - w) < sizeof(pairv)) {
+			out->size = (size_t)(w - out->ptr);
+			pd_buf_grow(out, sizeof(pairv));
+			w = out->ptr + out->size;
+			wend = out->ptr + out->asize - 1;
+		}
+		memcpy(w, pairv, sizeof(pairv));
+		w += sizeof(pairv);
 		n++;
 	}
+	out->size = (size_t)(w - out->ptr);
+	out->ptr[out->size] = '\0';
 	*n_out = n;
 	return 1;
 general:
-	pd_buf_truncate(out, start);
+	out->ptr[start] = '\0';
+	out->size = start;
 	return 0;
 }
