@@ -27,6 +27,34 @@ int pd_format_parse(pd_format *out, const char *name)
 	return 0;
 }
 
+/*
+ * The end of the run from s[i] that is copied as it is: printable ASCII
+ * (without '"' and '\\' for JSON) and the two-byte characters from
+ * U+00A0 on, Latin-1's letters among them, which are never escaped. Any
+ * other byte ends the run, and the caller looks at its character whole.
+ */
+static size_t plain_run(const char *str, size_t i, size_t len, int json)
+{
+	const unsigned char *s = (const unsigned char *)str;
+
+	while (i < len) {
+		unsigned char c = s[i];
+
+		if (c >= 0x20 && c < 0x7f) {
+			if (json && (c == '"' || c == '\\'))
+				break;
+			i++;
+		} else if (c >= 0xc2 && c <= 0xdf && i + 1 < len &&
+		           (s[i + 1] & 0xc0) == 0x80 &&
+		           (c != 0xc2 || s[i + 1] >= 0xa0)) {
+			i += 2;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
 void pd_render_escape_terminal(pd_buf *out, const char *s, size_t len)
 {
 	size_t i = 0, run;
@@ -35,11 +63,8 @@ void pd_render_escape_terminal(pd_buf *out, const char *s, size_t len)
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t n;
 
-		/* a run of printable ASCII needs no escape: copy it whole */
-		for (run = i; run < len && (unsigned char)s[run] >= 0x20 &&
-		     (unsigned char)s[run] < 0x7f; run++)
-			;
-		if (run > i) {
+		/* a run that needs no escape is copied whole */
+		if ((run = plain_run(s, i, len, 0)) > i) {
 			pd_buf_put(out, s + i, run - i);
 			i = run;
 			continue;
@@ -75,12 +100,8 @@ void pd_render_escape_json(pd_buf *out, const char *s, size_t len)
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t n;
 
-		/* a run of printable ASCII needs no escape: copy it whole */
-		for (run = i; run < len && (unsigned char)s[run] >= 0x20 &&
-		     (unsigned char)s[run] < 0x7f && s[run] != '"' &&
-		     s[run] != '\\'; run++)
-			;
-		if (run > i) {
+		/* a run that needs no escape is copied whole */
+		if ((run = plain_run(s, i, len, 1)) > i) {
 			pd_buf_put(out, s + i, run - i);
 			i = run;
 			continue;

@@ -22,6 +22,13 @@ void pd_render__put_raw(pd_buf *out, const char *s, size_t len);
 /** Markdown: control characters shown, punctuation backslash-escaped. */
 void pd_render__put_markdown(pd_buf *out, const char *s, size_t len);
 
+/**
+ * `v` (a similarity, 0..1) as printf's "%.3f" writes it: integer digits
+ * where v * 1000 is not within a millionth of a half, so that its
+ * rounding is the exact value's; printf itself near a half.
+ */
+void pd_render__fixed3(pd_buf *out, double v);
+
 /** Does this change have word-level details to show? */
 int pd_render__has_details(const pd_change *ch);
 

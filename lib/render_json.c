@@ -5,6 +5,7 @@
  * kind, sentence, heading paths, lines and values. Strings are escaped
  * for JSON (control characters as \u escapes); output is UTF-8.
  */
+#include <math.h>
 #include <string.h>
 
 #include "render.h"
@@ -18,12 +19,48 @@ static void jstr(pd_buf *out, const char *s)
 		pd_render_escape_json(out, s, strlen(s));
 }
 
+/* The digits of `v`, as "%lu" writes them, without printf's cost. */
+static void put_ulong(pd_buf *out, unsigned long v)
+{
+	char digits[24];
+	size_t n = sizeof(digits);
+
+	do {
+		digits[--n] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	pd_buf_put(out, digits + n, sizeof(digits) - n);
+}
+
 static void jint(pd_buf *out, long v)
 {
-	if (v)
-		pd_buf_printf(out, "%ld", v);
-	else
+	if (!v) {
 		pd_buf_puts(out, "null");
+	} else if (v < 0) {
+		pd_buf_putc(out, '-');
+		put_ulong(out, 0ul - (unsigned long)v);
+	} else {
+		put_ulong(out, (unsigned long)v);
+	}
+}
+
+void pd_render__fixed3(pd_buf *out, double v)
+{
+	double m = v * 1000.0, whole;
+	unsigned long k;
+
+	if (!(v >= 0 && v < 1e6) ||
+	    fabs(m - floor(m) - 0.5) < 1e-6) {
+		pd_buf_printf(out, "%.3f", v);
+		return;
+	}
+	whole = floor(m + 0.5);
+	k = (unsigned long)whole;
+	put_ulong(out, k / 1000);
+	pd_buf_putc(out, '.');
+	pd_buf_putc(out, (char)('0' + k / 100 % 10));
+	pd_buf_putc(out, (char)('0' + k / 10 % 10));
+	pd_buf_putc(out, (char)('0' + k % 10));
 }
 
 static void meta(pd_buf *out, const pd_document *doc, const char *label)
@@ -95,7 +132,9 @@ static int word_cb(pd_textdiff_op op, const char *text, size_t len,
 
 	if (out->size && out->ptr[out->size - 1] == '}')
 		pd_buf_puts(out, ", ");
-	pd_buf_printf(out, "{ \"op\": \"%s\", \"text\": ", ops[op]);
+	pd_buf_puts(out, "{ \"op\": \"");
+	pd_buf_puts(out, ops[op]);
+	pd_buf_puts(out, "\", \"text\": ");
 	pd_render_escape_json(out, text, len);
 	pd_buf_puts(out, " }");
 	return 0;
@@ -116,7 +155,9 @@ static int block_cb(pd_block_op op, const pd_block *a, const pd_block *b,
 		return 0;
 	pd_buf_puts(d->out, d->first ? "\n        " : ",\n        ");
 	d->first = 0;
-	pd_buf_printf(d->out, "{ \"op\": \"%s\", \"old_line\": ", ops[op]);
+	pd_buf_puts(d->out, "{ \"op\": \"");
+	pd_buf_puts(d->out, ops[op]);
+	pd_buf_puts(d->out, "\", \"old_line\": ");
 	jint(d->out, a ? (long)a->line : 0);
 	pd_buf_puts(d->out, ", \"new_line\": ");
 	jint(d->out, b ? (long)b->line : 0);
@@ -170,8 +211,9 @@ int pd_render__json(pd_buf *out, const pd_changes *changes,
 		const pd_change *ch = pd_changes_get(changes, i);
 
 		pd_buf_puts(out, i ? ",\n    {" : "\n    {");
-		pd_buf_printf(out, "\n      \"kind\": \"%s\",\n      \"text\": ",
-		              pd_change_kind_name(ch->kind));
+		pd_buf_puts(out, "\n      \"kind\": \"");
+		pd_buf_puts(out, pd_change_kind_name(ch->kind));
+		pd_buf_puts(out, "\",\n      \"text\": ");
 		pd_buf_clear(&sentence);
 		pd_render__sentence(&sentence, changes, ch, opts->lang,
 		                    pd_render__put_raw);
@@ -192,9 +234,10 @@ int pd_render__json(pd_buf *out, const pd_changes *changes,
 			pd_buf_puts(out, ",\n      \"field\": ");
 			jstr(out, ch->field);
 		}
-		if (ch->similarity >= 0)
-			pd_buf_printf(out, ",\n      \"similarity\": %.3f",
-			              ch->similarity);
+		if (ch->similarity >= 0) {
+			pd_buf_puts(out, ",\n      \"similarity\": ");
+			pd_render__fixed3(out, ch->similarity);
+		}
 		if (ch->kind == PD_CHANGE_TERM_RENAMED)
 			pd_buf_printf(out, ",\n      \"occurrences\": %u", ch->count);
 		if (ch->kind == PD_CHANGE_THEME_EVERYWHERE)
