@@ -7,6 +7,7 @@
  * the bidirectional overrides are shown as \xNN or \u{NNNN}, or as \u
  * escapes in JSON, whatever the format.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -33,12 +34,32 @@ int pd_format_parse(pd_format *out, const char *name)
  * U+00A0 on, Latin-1's letters among them, which are never escaped. Any
  * other byte ends the run, and the caller looks at its character whole.
  */
+#define ONES  0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+/* Is a byte of x zero / below b (b <= 0x80) / equal to b? */
+#define HAS_ZERO(x)     (((x) - ONES) & ~(x) & HIGHS)
+#define HAS_BELOW(x, b) (((x) - ONES * (b)) & ~(x) & HIGHS)
+#define HAS_BYTE(x, b)  HAS_ZERO((x) ^ (ONES * (b)))
+
 static size_t plain_run(const char *str, size_t i, size_t len, int json)
 {
 	const unsigned char *s = (const unsigned char *)str;
 
 	while (i < len) {
 		unsigned char c = s[i];
+		uint64_t x;
+
+		/* eight printable ASCII bytes at a time */
+		while (i + 8 <= len) {
+			memcpy(&x, s + i, 8);
+			if ((x & HIGHS) || HAS_BELOW(x, 0x20) || HAS_BYTE(x, 0x7f) ||
+			    (json && (HAS_BYTE(x, '"') || HAS_BYTE(x, '\\'))))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		c = s[i];
 
 		if (c >= 0x20 && c < 0x7f) {
 			if (json && (c == '"' || c == '\\'))

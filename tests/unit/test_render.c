@@ -227,9 +227,11 @@ static size_t random_text(char *out, size_t cap)
 		"\x7f", "å", "Ö", "é", "\xc2\xa0", "\xc2\x9b", "\xc2\x80",
 		"\xc2\xbf", "\xdf\xbf", "\xe2\x80\xae", "\xe2\x80\xa8",
 		"\xe2\x81\xa6", "”", "–", "\xf0\x9f\x98\x80", "\xc3",
-		"\xc2", "\x80", "\xff", "\xc3\x28", "\xe0\x80\x80", "\xed\xa0\x80"
+		"\xc2", "\x80", "\xff", "\xc3\x28", "\xe0\x80\x80", "\xed\xa0\x80",
+		/* runs of plain ASCII, for the eight-byte steps */
+		"abcdefgh", "Programmet ", "x y z 123", "mål 2035", "0123456"
 	};
-	size_t n = 0, k = prng(24), i;
+	size_t n = 0, k = prng(40), i;
 
 	for (i = 0; i < k; i++) {
 		const char *p = pieces[prng(sizeof(pieces) / sizeof(*pieces))];
@@ -247,7 +249,7 @@ static size_t random_text(char *out, size_t cap)
 static void test_render__escapes_agree_with_the_reference(void)
 {
 	pd_buf got = PD_BUF_INIT, want = PD_BUF_INIT;
-	char s[128];
+	char s[256];
 	int i, bad_terminal = 0, bad_json = 0;
 
 	for (i = 0; i < 20000; i++) {
