@@ -6,12 +6,16 @@
 # output are as listed and it finished in time: 2 s when its inputs are at
 # most 1 MB, 10 s otherwise. Times are wall-clock milliseconds, shown for
 # every case. HOSTILE_FILTER=TEXT runs only the cases whose name has TEXT.
+# These bounds catch a hang or a blow-up, not a slowdown (make bench
+# measures speed): PD_TIME_SCALE multiplies them, and make check sets it
+# to 10 for a sanitizer build, which runs many times slower.
 set -u
 LC_ALL=C.UTF-8
 export LC_ALL
 ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 PROGDIFF=${PROGDIFF:-$ROOT/build/progdiff}
 HERE=$ROOT/tests/hostile
+scale=${PD_TIME_SCALE:-1}
 unset PROGDIFF_REPO PROGDIFF_MAX_SIZE NO_COLOR PAGER GIT_DIR GIT_WORK_TREE
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -68,16 +72,17 @@ while IFS="$TAB" read -r name inputs cmd want_status want_err check; do
 	work=$tmp/work/$name
 	mkdir -p "$work"
 	start=$(ms)
-	(cd "$work" && timeout 10 sh -c "$cmd" >"$tmp/out" 2>"$tmp/err" </dev/null)
+	(cd "$work" && timeout $((10 * scale)) sh -c "$cmd" >"$tmp/out" \
+		2>"$tmp/err" </dev/null)
 	status=$?
 	elapsed=$(($(ms) - start))
 	rm -rf "$work"
-	bound=2000
-	[ "$size" -le 1048576 ] || bound=10000
+	bound=$((2000 * scale))
+	[ "$size" -le 1048576 ] || bound=$((10000 * scale))
 	why=
 	[ "$want_status" = '*' ] || [ "$status" = "$want_status" ] ||
 		why="exit status $status, want $want_status"
-	[ "$status" != 124 ] || why="killed after 10 s"
+	[ "$status" != 124 ] || why="killed after $((10 * scale)) s"
 	case $want_err in
 	'*') ;;
 	-) [ ! -s "$tmp/err" ] || why="${why:+$why; }stderr is not empty" ;;
