@@ -1409,6 +1409,110 @@ static uint64_t fold_hash(const char *text)
 	return h;
 }
 
+/*
+ * Counts per word hash, +1 for each old occurrence and -1 for each new
+ * one: open addressing, doubled at half full. The hash 0, which marks
+ * an empty slot, is counted apart.
+ */
+typedef struct word_tally {
+	uint64_t *keys;
+	long long *count;
+	size_t cap, used;
+	long long zero;
+} word_tally;
+
+static size_t tally_slot(const word_tally *t, uint64_t key)
+{
+	size_t i = (size_t)(key ^ (key >> 32)) & (t->cap - 1);
+
+	while (t->keys[i] && t->keys[i] != key)
+		i = (i + 1) & (t->cap - 1);
+	return i;
+}
+
+static void tally_grow(word_tally *t)
+{
+	word_tally bigger;
+	size_t i, k;
+
+	bigger.cap = t->cap ? t->cap * 2 : 1024;
+	bigger.used = t->used;
+	bigger.zero = t->zero;
+	bigger.keys = pd__calloc(bigger.cap, sizeof(uint64_t));
+	bigger.count = pd__reallocarray(NULL, bigger.cap, sizeof(long long));
+	for (i = 0; i < t->cap; i++)
+		if (t->keys[i]) {
+			k = tally_slot(&bigger, t->keys[i]);
+			bigger.keys[k] = t->keys[i];
+			bigger.count[k] = t->count[i];
+		}
+	free(t->keys);
+	free(t->count);
+	*t = bigger;
+}
+
+static void tally_add(word_tally *t, const uint64_t *words, size_t n,
+                      long long delta)
+{
+	size_t j, i;
+
+	for (j = 0; j < n; j++) {
+		if (!words[j]) {
+			t->zero += delta;
+			continue;
+		}
+		if ((t->used + 1) * 2 > t->cap)
+			tally_grow(t);
+		i = tally_slot(t, words[j]);
+		if (!t->keys[i]) {
+			t->keys[i] = words[j];
+			t->count[i] = 0;
+			t->used++;
+		}
+		t->count[i] += delta;
+	}
+}
+
+void pd_changes__word_difference(unsigned *added, unsigned *removed,
+                                 const uint64_t *a, size_t na,
+                                 const uint64_t *b, size_t nb)
+{
+	word_tally t = { NULL, NULL, 0, 0, 0 };
+	size_t pre = 0, suf = 0, i;
+	unsigned plus = 0, minus = 0;
+
+	/* equal ends cancel out whatever the rest holds */
+	while (pre < na && pre < nb && a[pre] == b[pre])
+		pre++;
+	while (suf < na - pre && suf < nb - pre &&
+	       a[na - 1 - suf] == b[nb - 1 - suf])
+		suf++;
+	a += pre;
+	b += pre;
+	na -= pre + suf;
+	nb -= pre + suf;
+	if (!na || !nb) {
+		*added = (unsigned)nb;
+		*removed = (unsigned)na;
+		return;
+	}
+	tally_add(&t, a, na, 1);
+	tally_add(&t, b, nb, -1);
+	for (i = 0; i < t.cap; i++)
+		if (t.keys[i] && t.count[i] > 0)
+			minus += (unsigned)t.count[i];
+		else if (t.keys[i])
+			plus += (unsigned)-t.count[i];
+	if (t.zero > 0)
+		minus += (unsigned)t.zero;
+	else
+		plus += (unsigned)-t.zero;
+	free(t.keys);
+	free(t.count);
+	*added = plus;
+	*removed = minus;
+}
+
 static void count_changed_words(pd_changes *c)
 {
 	word_count wc;
@@ -1426,8 +1530,7 @@ static void count_changed_words(pd_changes *c)
 		}
 	for (i = 0; i < c->count; i++) {
 		pd_change *ch = &c->items[i];
-		unsigned added = 0, removed = 0;
-		size_t x = 0, y = 0;
+		unsigned added, removed;
 
 		if ((ch->kind != PD_CHANGE_SECTION_CHANGED &&
 		     ch->kind != PD_CHANGE_GOAL_CHANGED) ||
@@ -1439,20 +1542,8 @@ static void count_changed_words(pd_changes *c)
 			for (k = 0; k < wc.nterms; k++)
 				if (wc.a[j] == wc.from[k])
 					wc.a[j] = wc.to[k];
-		pd__sort_u64(wc.a, wc.na);
-		pd__sort_u64(wc.b, wc.nb);
-		while (x < wc.na || y < wc.nb) {
-			if (y == wc.nb || (x < wc.na && wc.a[x] < wc.b[y])) {
-				removed++;
-				x++;
-			} else if (x == wc.na || wc.b[y] < wc.a[x]) {
-				added++;
-				y++;
-			} else {
-				x++;
-				y++;
-			}
-		}
+		pd_changes__word_difference(&added, &removed, wc.a, wc.na,
+		                            wc.b, wc.nb);
 		ch->count = added;
 		ch->total = removed;
 	}

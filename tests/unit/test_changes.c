@@ -3,6 +3,7 @@
  * test_changes.c: the change list derived from two small programmes:
  * one test per kind, and the cases that must not be changes.
  */
+#include "changes.h"
 #include "harness.h"
 #include "progdiff.h"
 
@@ -442,6 +443,76 @@ static void test_changes__one_of_many_equal_headings_removed(void)
 	pd_buf_dispose(&out);
 }
 
+static uint64_t next_random(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
+
+static int cmp_hash(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* The multiset difference by sorting both and merging: the reference. */
+static void word_difference_reference(unsigned *added, unsigned *removed,
+                                      uint64_t *a, size_t na, uint64_t *b,
+                                      size_t nb)
+{
+	size_t x = 0, y = 0;
+
+	qsort(a, na, sizeof(uint64_t), cmp_hash);
+	qsort(b, nb, sizeof(uint64_t), cmp_hash);
+	*added = *removed = 0;
+	while (x < na || y < nb) {
+		if (y == nb || (x < na && a[x] < b[y])) {
+			++*removed;
+			x++;
+		} else if (x == na || b[y] < a[x]) {
+			++*added;
+			y++;
+		} else {
+			x++;
+			y++;
+		}
+	}
+}
+
+/* property: the hashed count agrees with sorting on random texts */
+static void test_changes__property_word_difference_as_sorting(void)
+{
+	static uint64_t a[5000], b[5000];
+	uint64_t seed = 0x9e3779b97f4a7c15ull;
+	int trial, bad = -1;
+
+	for (trial = 0; trial < 3000 && bad < 0; trial++) {
+		size_t na = next_random(&seed) % (trial % 10 ? 60 : 5000), nb, i;
+		/* few distinct words, or many; 0 and words equal in their low
+		 * bits among them */
+		uint64_t range = trial % 3 ? 1 + next_random(&seed) % 12 : ~0ull;
+		unsigned added, removed, want_added, want_removed;
+
+		for (i = 0; i < na; i++)
+			a[i] = (next_random(&seed) % range) << (trial % 4 ? 0 : 40);
+		/* b: a edited here and there, or something else */
+		nb = trial % 5 ? na + next_random(&seed) % 5 : next_random(&seed) % 60;
+		if (nb > 5000)
+			nb = 5000;
+		for (i = 0; i < nb; i++)
+			b[i] = (i < na && next_random(&seed) % 8) ? a[i] :
+			       (next_random(&seed) % range) << (trial % 4 ? 0 : 40);
+		pd_changes__word_difference(&added, &removed, a, na, b, nb);
+		word_difference_reference(&want_added, &want_removed, a, na, b, nb);
+		if (added != want_added || removed != want_removed)
+			bad = trial;
+	}
+	INT_EQ(bad, -1, "words added and removed as sorting counts them");
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_changes__identical_is_empty),
 	PD_TEST(test_changes__numbering_case_and_wrapping_are_not_changes),
@@ -461,6 +532,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_changes__keep_explained),
 	PD_TEST(test_changes__kind_names_round_trip),
 	PD_TEST(test_changes__equal_headings_pair_in_order_without_comparisons),
+	PD_TEST(test_changes__property_word_difference_as_sorting),
 	{ NULL, NULL }
 };
 
