@@ -94,6 +94,7 @@ static uint64_t block_hash(const pd_block *b)
 
 typedef struct align_state {
 	const pd_section *a, *b;
+	size_t base;              /* blocks before those aligned */
 	pd_block_cb cb;
 	void *payload;
 } align_state;
@@ -105,6 +106,8 @@ static int align_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
 	size_t i;
 	int error = 0;
 
+	ao += st->base;
+	bo += st->base;
 	if (op == PD_TEXTDIFF_EQUAL) {
 		for (i = 0; i < al && !error; i++)
 			error = st->cb(PD_BLOCK_SAME, pd_vec_get(&st->a->blocks, ao + i),
@@ -170,29 +173,63 @@ static int pairing_cb(pd_block_op op, const pd_block *a, const pd_block *b,
 	return p->cb(op, a, b, p->payload);
 }
 
+static int same_block(const pd_block *x, const pd_block *y)
+{
+	return x->len == y->len && !memcmp(x->text, y->text, x->len);
+}
+
+/*
+ * The equal blocks at both ends are found by comparing texts, as the
+ * aligner would find them by their hashes, so only the blocks between
+ * them are hashed: one changed paragraph of five megabytes is not
+ * hashed at all, since one block against one needs no hash to be told
+ * apart.
+ */
 int pd_changes__align_blocks(const pd_section *a, const pd_section *b,
                              pd_block_cb cb, void *payload)
 {
+	size_t n = a->blocks.size, m = b->blocks.size, pre = 0, suf = 0, i;
 	uint64_t *ha, *hb;
-	size_t i;
 	pairing p = { NULL, NULL, NULL, 0, 0, 0 };
 	align_state st;
 	int error;
 
-	ha = pd__reallocarray(NULL, a->blocks.size + 1, sizeof(uint64_t));
-	hb = pd__reallocarray(NULL, b->blocks.size + 1, sizeof(uint64_t));
-	for (i = 0; i < a->blocks.size; i++)
-		ha[i] = block_hash(pd_vec_get(&a->blocks, i));
-	for (i = 0; i < b->blocks.size; i++)
-		hb[i] = block_hash(pd_vec_get(&b->blocks, i));
+	while (pre < n && pre < m &&
+	       same_block(pd_vec_get(&a->blocks, pre),
+	                  pd_vec_get(&b->blocks, pre)))
+		pre++;
+	while (suf < n - pre && suf < m - pre &&
+	       same_block(pd_vec_get(&a->blocks, n - 1 - suf),
+	                  pd_vec_get(&b->blocks, m - 1 - suf)))
+		suf++;
+	n -= pre + suf;
+	m -= pre + suf;
+	ha = pd__reallocarray(NULL, n + 1, sizeof(uint64_t));
+	hb = pd__reallocarray(NULL, m + 1, sizeof(uint64_t));
+	if (n == 1 && m == 1) {
+		ha[0] = 0;     /* known to differ */
+		hb[0] = 1;
+	} else {
+		for (i = 0; i < n; i++)
+			ha[i] = block_hash(pd_vec_get(&a->blocks, pre + i));
+		for (i = 0; i < m; i++)
+			hb[i] = block_hash(pd_vec_get(&b->blocks, pre + i));
+	}
 	p.cb = cb;
 	p.payload = payload;
 	st.a = a;
 	st.b = b;
+	st.base = 0;
 	st.cb = pairing_cb;
 	st.payload = &p;
-	error = pd_textdiff__seq(ha, a->blocks.size, hb, b->blocks.size,
-	                         align_range, &st);
+	error = align_range(PD_TEXTDIFF_EQUAL, 0, pre, 0, pre, &st);
+	st.base = pre;
+	if (!error)
+		error = pd_textdiff__seq(ha, n, hb, m, align_range, &st);
+	st.base = 0;
+	if (!error)
+		error = align_range(PD_TEXTDIFF_EQUAL, pre + n, suf, pre + m, suf,
+		                    &st);
 	if (!error)
 		error = flush_pending(&p);
 	free((void *)p.pending);

@@ -6,6 +6,8 @@
 #include "changes.h"
 #include "harness.h"
 #include "progdiff.h"
+#include "text.h"
+#include "textdiff.h"
 
 static pd_document *doc_of(const char *md)
 {
@@ -513,6 +515,144 @@ static void test_changes__property_word_difference_as_sorting(void)
 	INT_EQ(bad, -1, "words added and removed as sorting counts them");
 }
 
+/* ---- block alignment against the plain one ---- */
+
+typedef struct block_log {
+	const pd_block *a0, *b0;    /* the blocks' arrays, for indices */
+	pd_buf out;
+} block_log;
+
+static int log_block(pd_block_op op, const pd_block *a, const pd_block *b,
+                     void *payload)
+{
+	block_log *l = payload;
+
+	pd_buf_printf(&l->out, "%d:%d,%d ", (int)op,
+	              a ? (int)(a - l->a0) : -1, b ? (int)(b - l->b0) : -1);
+	return 0;
+}
+
+/* All blocks hashed, one alignment, deletes paired with inserts: the
+ * alignment as first written, the reference. */
+typedef struct plain_align {
+	const pd_section *a, *b;
+	const pd_block *pending[64];
+	size_t head, npending;
+	block_log *log;
+} plain_align;
+
+static void plain_flush(plain_align *p)
+{
+	for (; p->head < p->npending; p->head++)
+		log_block(PD_BLOCK_DELETED, p->pending[p->head], NULL, p->log);
+	p->head = p->npending = 0;
+}
+
+static int plain_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
+                       size_t bl, void *payload)
+{
+	plain_align *p = payload;
+	size_t i;
+
+	for (i = 0; op == PD_TEXTDIFF_EQUAL && i < al; i++) {
+		plain_flush(p);
+		log_block(PD_BLOCK_SAME, pd_vec_get(&p->a->blocks, ao + i),
+		          pd_vec_get(&p->b->blocks, bo + i), p->log);
+	}
+	for (i = 0; op == PD_TEXTDIFF_DELETE && i < al; i++)
+		p->pending[p->npending++] = pd_vec_get(&p->a->blocks, ao + i);
+	for (i = 0; op == PD_TEXTDIFF_INSERT && i < bl; i++) {
+		if (p->head < p->npending) {
+			log_block(PD_BLOCK_CHANGED, p->pending[p->head++],
+			          pd_vec_get(&p->b->blocks, bo + i), p->log);
+			continue;
+		}
+		plain_flush(p);
+		log_block(PD_BLOCK_INSERTED, NULL,
+		          pd_vec_get(&p->b->blocks, bo + i), p->log);
+	}
+	return 0;
+}
+
+static void plain_align_blocks(const pd_section *a, const pd_section *b,
+                               block_log *log)
+{
+	uint64_t ha[64], hb[64];
+	plain_align p;
+	size_t i;
+
+	memset(&p, 0, sizeof(p));
+	p.a = a;
+	p.b = b;
+	p.log = log;
+	for (i = 0; i < a->blocks.size; i++) {
+		const pd_block *x = pd_vec_get(&a->blocks, i);
+
+		ha[i] = pd_text_hash(x->text, x->len);
+	}
+	for (i = 0; i < b->blocks.size; i++) {
+		const pd_block *x = pd_vec_get(&b->blocks, i);
+
+		hb[i] = pd_text_hash(x->text, x->len);
+	}
+	pd_textdiff__seq(ha, a->blocks.size, hb, b->blocks.size, plain_range,
+	                 &p);
+	plain_flush(&p);
+}
+
+/* property: the blocks paired as the plain alignment pairs them */
+static void test_changes__property_align_blocks_as_plain(void)
+{
+	static const char *const texts[] = { "Mål.", "Skolan.", "Vården.",
+	                                     "Vägar och broar.", "", "Mål" };
+	pd_block ba[40], bb[40];
+	pd_section a, b;
+	block_log got, want;
+	uint64_t seed = 0x853c49e6748fea9bull;
+	int trial, bad = -1;
+
+	pd_buf_init(&got.out);
+	pd_buf_init(&want.out);
+	for (trial = 0; trial < 5000 && bad < 0; trial++) {
+		size_t n = next_random(&seed) % 40, m, i;
+		size_t alphabet = 1 + next_random(&seed) % 6;
+
+		memset(&a, 0, sizeof(a));
+		memset(&b, 0, sizeof(b));
+		memset(ba, 0, sizeof(ba));
+		memset(bb, 0, sizeof(bb));
+		for (i = 0; i < n; i++) {
+			ba[i].text = texts[next_random(&seed) % alphabet];
+			ba[i].len = strlen(ba[i].text);
+			pd_vec_push(&a.blocks, &ba[i]);
+		}
+		/* b: a with some blocks replaced, dropped or added */
+		m = trial % 4 ? n : next_random(&seed) % 40;
+		for (i = 0; i < m; i++) {
+			bb[i] = i < n && next_random(&seed) % 5 ? ba[i] : ba[0];
+			if (i >= n || next_random(&seed) % 5 == 0)
+				bb[i].text = texts[next_random(&seed) % alphabet];
+			bb[i].len = strlen(bb[i].text);
+			pd_vec_push(&b.blocks, &bb[i]);
+		}
+		got.a0 = want.a0 = ba;
+		got.b0 = want.b0 = bb;
+		pd_buf_clear(&got.out);
+		pd_buf_clear(&want.out);
+		pd_changes__align_blocks(&a, &b, log_block, &got);
+		plain_align_blocks(&a, &b, &want);
+		if (strcmp(got.out.ptr, want.out.ptr)) {
+			STR_EQ(got.out.ptr, want.out.ptr, "the same pairs");
+			bad = trial;
+		}
+		pd_vec_dispose(&a.blocks);
+		pd_vec_dispose(&b.blocks);
+	}
+	INT_EQ(bad, -1, "blocks aligned as when every block is hashed");
+	pd_buf_dispose(&got.out);
+	pd_buf_dispose(&want.out);
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_changes__identical_is_empty),
 	PD_TEST(test_changes__numbering_case_and_wrapping_are_not_changes),
@@ -533,6 +673,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_changes__kind_names_round_trip),
 	PD_TEST(test_changes__equal_headings_pair_in_order_without_comparisons),
 	PD_TEST(test_changes__property_word_difference_as_sorting),
+	PD_TEST(test_changes__property_align_blocks_as_plain),
 	{ NULL, NULL }
 };
 
