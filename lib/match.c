@@ -157,6 +157,7 @@ typedef struct word_counts {
 	uint64_t *keys;    /* a word's hash (0 is stored as 1) */
 	unsigned *count;   /* sections that have it */
 	size_t *last;      /* the last section that counted it */
+	float *weight;     /* per slot, once counted: the word's weight */
 	size_t cap, used;
 	double n;          /* sections counted */
 } word_counts;
@@ -182,6 +183,7 @@ static void counts_grow(word_counts *m)
 	bigger.keys = pd__calloc(bigger.cap, sizeof(uint64_t));
 	bigger.count = pd__reallocarray(NULL, bigger.cap, sizeof(unsigned));
 	bigger.last = pd__reallocarray(NULL, bigger.cap, sizeof(size_t));
+	bigger.weight = NULL;
 	for (i = 0; i < m->cap; i++) {
 		size_t k;
 
@@ -224,19 +226,18 @@ static void counts_add(word_counts *m, const uint64_t *words, size_t n,
 	}
 }
 
-/* How many sections counted `key` (0 for none). */
-static unsigned counts_of(const word_counts *m, uint64_t key)
-{
-	size_t i = counts_slot(m, key ? key : 1);
-
-	return m->keys[i] ? m->count[i] : 0;
-}
-
 static void counts_dispose(word_counts *m)
 {
 	free(m->keys);
 	free(m->count);
 	free(m->last);
+	free(m->weight);
+}
+
+/* The inverse document frequency of a word that `df` sections have. */
+static float idf_of_df(const word_counts *m, unsigned df)
+{
+	return (float)log((m->n + 1.0) / ((df ? df : 1) + 0.5));
 }
 
 static void idf_build(word_counts *m, const pd_document *a,
@@ -263,16 +264,22 @@ static void idf_build(word_counts *m, const pd_document *a,
 		}
 	}
 	m->n = (double)id;
+	/* a weight per word, not per word of every set: a logarithm is
+	 * dearer than the look-up */
+	m->weight = pd__reallocarray(NULL, m->cap, sizeof(float));
+	for (i = 0; i < m->cap; i++)
+		if (m->keys[i])
+			m->weight[i] = idf_of_df(m, m->count[i]);
 }
 
 static float idf_weight(const word_counts *m, uint64_t key)
 {
-	double df;
+	size_t i;
 
 	if (!m)
 		return 1.0f;
-	df = counts_of(m, key);
-	return (float)log((m->n + 1.0) / ((df ? df : 1) + 0.5));
+	i = counts_slot(m, key ? key : 1);
+	return m->keys[i] ? m->weight[i] : idf_of_df(m, 0);
 }
 
 /*
