@@ -1076,26 +1076,41 @@ static prefix_count *prefix_get(prefix_map *pm, uint64_t h, int create)
 	return &pm->slots[i];
 }
 
-/* Calls `fn` with the stem of every word of `s` and its subtree. */
+/*
+ * A set of stems as 256 bits, a bit per stem's low byte: a stem whose
+ * bit is clear is not in the set; one whose bit is set may be.
+ */
+#define STEM_BIT(stem) ((uint64_t)1 << ((stem) & 63))
+#define STEM_WORD(stem) (((stem) >> 6) & 3)
+
+static int stem_maybe(const uint64_t *filter, uint64_t stem)
+{
+	return !filter || (filter[STEM_WORD(stem)] & STEM_BIT(stem)) != 0;
+}
+
+/*
+ * Calls `fn` with the stem of every word of `s` and its subtree that
+ * `filter` (NULL: all) may hold.
+ */
 typedef void (*stem_fn)(uint64_t stem, void *payload);
 
 static void each_stem(const pd_document *doc, const pd_section *s,
-                      stem_fn fn, void *payload)
+                      const uint64_t *filter, stem_fn fn, void *payload)
 {
 	const pd_words *w = pd_document__heading_words(doc, s);
 	size_t i, k;
 
 	for (k = 0; k < w->n; k++)
-		if (w->stem[k])
+		if (w->stem[k] && stem_maybe(filter, w->stem[k]))
 			fn(w->stem[k], payload);
 	for (i = 0; i < s->blocks.size; i++) {
 		w = pd_document__block_words(doc, pd_vec_get(&s->blocks, i));
 		for (k = 0; k < w->n; k++)
-			if (w->stem[k])
+			if (w->stem[k] && stem_maybe(filter, w->stem[k]))
 				fn(w->stem[k], payload);
 	}
 	for (i = 0; i < s->children.size; i++)
-		each_stem(doc, pd_vec_get(&s->children, i), fn, payload);
+		each_stem(doc, pd_vec_get(&s->children, i), filter, fn, payload);
 }
 
 typedef struct theme_walk {
@@ -1248,6 +1263,7 @@ static void theme_changes(pd_changes *c)
 	size_t ncands = 0, i, k, nthemes = 0;
 	size_t nold = od->areas.size, nnew = nd->areas.size;
 	unsigned accepted = 0;
+	uint64_t everywhere[4] = { 0, 0, 0, 0 };
 
 	if (nnew < 2 || nold < 1)
 		return;
@@ -1255,12 +1271,26 @@ static void theme_changes(pd_changes *c)
 	tw.pm = &pm;
 	for (i = 0; i < nnew; i++) {
 		tw.area = i;
-		each_stem(nd, pd_vec_get(&nd->areas, i), count_stem, &tw);
+		each_stem(nd, pd_vec_get(&nd->areas, i), NULL, count_stem, &tw);
+	}
+	/*
+	 * Only a stem that every new area has can be a theme, so only those
+	 * are counted in the old areas (the others' old counts are never
+	 * read): a filter of them spares a look-up per old word.
+	 */
+	for (i = 0, k = 0; i < pm.cap; i++) {
+		uint64_t h = pm.slots[i].hash;
+
+		if (h && pm.slots[i].areas == nnew) {
+			everywhere[STEM_WORD(h)] |= STEM_BIT(h);
+			k++;
+		}
 	}
 	tw.old_side = 1;
-	for (i = 0; i < nold; i++) {
+	for (i = 0; i < nold && k; i++) {
 		tw.area = i;
-		each_stem(od, pd_vec_get(&od->areas, i), count_stem, &tw);
+		each_stem(od, pd_vec_get(&od->areas, i), everywhere, count_stem,
+		          &tw);
 	}
 	for (i = 0; i < pm.cap; i++) {
 		prefix_count *pc = &pm.slots[i];

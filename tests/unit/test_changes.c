@@ -653,6 +653,57 @@ static void test_changes__property_align_blocks_as_plain(void)
 	pd_buf_dispose(&want.out);
 }
 
+/* A theme counts the old areas that had it; most of them: no theme. */
+static void test_changes__theme_counts_the_old_areas_that_had_it(void)
+{
+	static const char *const before[] = {
+		/* one old area of four had it */
+		"# Program\n\n## Fokusområden\n\n"
+		"### Infrastruktur\n\nVägar och spår.\n\nKlimatet styr.\n\n"
+		"### Utbildning\n\nSkolor och högskolor.\n\n"
+		"### Näringsliv\n\nFöretagen får service.\n\n"
+		"### Kultur\n\nBibliotek och museer.\n",
+		/* three of four had it */
+		"# Program\n\n## Fokusområden\n\n"
+		"### Infrastruktur\n\nVägar och spår.\n\nKlimatet styr.\n\n"
+		"### Utbildning\n\nSkolor och högskolor.\n\nKlimatfrågan.\n\n"
+		"### Näringsliv\n\nFöretagen får service.\n\nKlimatarbete.\n\n"
+		"### Kultur\n\nBibliotek och museer.\n"
+	};
+	const char *after =
+		"# Program\n\n## Fokusområden\n\n"
+		"### Infrastruktur\n\nVägar och spår.\n\nKlimatet styr.\n\n"
+		"### Utbildning\n\nSkolor och högskolor.\n\nKlimatet lärs ut.\n\n"
+		"### Näringsliv\n\nFöretagen får service.\n\nKlimatet först.\n\n"
+		"### Kultur\n\nBibliotek och museer.\n\nKlimatet i konsten.\n";
+	pd_document *b = doc_of(after), *a;
+	size_t t, i;
+
+	for (t = 0; t < 2; t++) {
+		pd_changes *c = NULL;
+		const pd_change *theme = NULL;
+
+		a = doc_of(before[t]);
+		OK(a && b && pd_changes_compute(&c, a, b, NULL) == 0, "computed");
+		for (i = 0; c && i < pd_changes_count(c); i++)
+			if (pd_changes_get(c, i)->kind == PD_CHANGE_THEME_EVERYWHERE)
+				theme = pd_changes_get(c, i);
+		if (t == 0) {
+			OK(theme != NULL, "a theme new to most areas");
+			if (theme) {
+				STR_EQ(theme->new_value, "klimatet", "its commonest form");
+				INT_EQ(theme->count, 1, "in one old area");
+				INT_EQ(theme->total, 4, "of four");
+			}
+		} else {
+			OK(theme == NULL, "no theme where most areas had it before");
+		}
+		pd_changes_free(c);
+		pd_document_free(a);
+	}
+	pd_document_free(b);
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_changes__identical_is_empty),
 	PD_TEST(test_changes__numbering_case_and_wrapping_are_not_changes),
@@ -674,6 +725,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_changes__equal_headings_pair_in_order_without_comparisons),
 	PD_TEST(test_changes__property_word_difference_as_sorting),
 	PD_TEST(test_changes__property_align_blocks_as_plain),
+	PD_TEST(test_changes__theme_counts_the_old_areas_that_had_it),
 	{ NULL, NULL }
 };
 
