@@ -726,9 +726,23 @@ static int term_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
 	return 0;
 }
 
+/*
+ * The words of the equal ends of the two texts are the same tokens on
+ * both sides, so they are cut off before splitting: the aligner would
+ * take them as its common prefix and suffix. What lies between is
+ * aligned as before; should one side run out there, the difference is a
+ * pure insertion or deletion, which names no term either way.
+ */
 static void diff_for_terms(term_state *st, const char *a, size_t alen,
                            const char *b, size_t blen)
 {
+	size_t lo, a_hi, b_hi;
+
+	pd_textdiff__equal_ends(&lo, &a_hi, &b_hi, a, alen, b, blen);
+	a += lo;
+	b += lo;
+	alen = a_hi - lo;
+	blen = b_hi - lo;
 	st->a_text = a;
 	st->b_text = b;
 	pd_textdiff__split(&st->wa, a, alen);

@@ -330,6 +330,47 @@ void pd_textdiff__split(pd_textdiff_tokens *out, const char *s, size_t len)
 	out->start[out->count] = len;
 }
 
+/* A word starts at s[i] after a space: both texts cut there alike. */
+static int cut_at(const char *s, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	return s[i - 1] == ' ' && c < 0x80 && latin1_class[c];
+}
+
+void pd_textdiff__equal_ends(size_t *lo, size_t *a_hi, size_t *b_hi,
+                             const char *a, size_t alen, const char *b,
+                             size_t blen)
+{
+	size_t min = alen < blen ? alen : blen, pre = 0, suf = 0, i;
+
+	/* the common prefix, by blocks first */
+	while (pre + 64 <= min && !memcmp(a + pre, b + pre, 64))
+		pre += 64;
+	while (pre < min && a[pre] == b[pre])
+		pre++;
+	while (suf + 64 <= min - pre &&
+	       !memcmp(a + alen - suf - 64, b + blen - suf - 64, 64))
+		suf += 64;
+	while (suf < min - pre && a[alen - 1 - suf] == b[blen - 1 - suf])
+		suf++;
+	/* the word that starts and the space before it are in both texts */
+	*lo = 0;
+	for (i = pre; i-- > 1; )
+		if (cut_at(a, i)) {
+			*lo = i;
+			break;
+		}
+	*a_hi = alen;
+	*b_hi = blen;
+	for (i = alen - suf + 1; i < alen; i++)
+		if (cut_at(a, i)) {
+			*a_hi = i;
+			*b_hi = i - alen + blen;
+			break;
+		}
+}
+
 void pd_textdiff__words_dispose(pd_textdiff_tokens *w)
 {
 	free(w->start);

@@ -271,6 +271,88 @@ static void test_textdiff__property_split_as_reference(void)
 	pd_buf_dispose(&text);
 }
 
+/* Are the tokens of s[from..to) split alone those of the whole s there? */
+static int tokens_as_whole(const char *s, size_t len, size_t from, size_t to)
+{
+	pd_textdiff_tokens whole, part;
+	size_t i, k = 0;
+	int same = 1, from_ok = from == 0, to_ok = to == len;
+
+	pd_textdiff__split(&whole, s, len);
+	pd_textdiff__split(&part, s + from, to - from);
+	for (i = 0; i < whole.count; i++) {
+		if (whole.start[i] < from || whole.start[i] >= to)
+			continue;
+		if (k >= part.count || part.start[k] + from != whole.start[i] ||
+		    part.hash[k] != whole.hash[i])
+			same = 0;
+		k++;
+	}
+	if (k != part.count)
+		same = 0;
+	/* the cuts are where tokens start */
+	for (i = 0; i < whole.count; i++) {
+		from_ok |= whole.start[i] == from;
+		to_ok |= whole.start[i] == to;
+	}
+	if (!from_ok || !to_ok)
+		same = 0;
+	pd_textdiff__words_dispose(&whole);
+	pd_textdiff__words_dispose(&part);
+	return same;
+}
+
+/* property: the equal ends cut where both texts' tokens do */
+static void test_textdiff__property_equal_ends(void)
+{
+	static const char *const pieces[] = {
+		"ord ", "Ord ", "mål, ", "år ", "2030 ", "a-b ", "e'e ", "  ",
+		". ", "x", "Å", "é", " – ", "€ ", "ŋ", "\xcc\x81"
+	};
+	size_t npieces = sizeof(pieces) / sizeof(pieces[0]);
+	uint64_t seed = 0x5851f42d4c957f2dull;
+	pd_buf a = PD_BUF_INIT, b = PD_BUF_INIT;
+	int trial, bad = -1;
+
+	for (trial = 0; trial < 20000 && bad < 0; trial++) {
+		size_t n = rnd(&seed) % 30, i, lo, a_hi, b_hi, tail;
+
+		pd_buf_clear(&a);
+		pd_buf_clear(&b);
+		for (i = 0; i < n; i++) {
+			const char *p = pieces[rnd(&seed) % npieces];
+
+			pd_buf_puts(&a, p);
+			/* b: a with a piece changed, dropped or added here and there */
+			switch (rnd(&seed) % 12) {
+			case 0:
+				pd_buf_puts(&b, pieces[rnd(&seed) % npieces]);
+				break;
+			case 1:
+				break;
+			case 2:
+				pd_buf_puts(&b, pieces[rnd(&seed) % npieces]);
+				pd_buf_puts(&b, p);
+				break;
+			default:
+				pd_buf_puts(&b, p);
+			}
+		}
+		pd_textdiff__equal_ends(&lo, &a_hi, &b_hi, a.ptr, a.size, b.ptr,
+		                        b.size);
+		tail = a.size - a_hi;
+		if (lo > a_hi || lo > b_hi || a_hi > a.size || b_hi > b.size ||
+		    b.size - b_hi != tail || memcmp(a.ptr, b.ptr, lo) ||
+		    memcmp(a.ptr + a_hi, b.ptr + b_hi, tail) ||
+		    !tokens_as_whole(a.ptr, a.size, lo, a_hi) ||
+		    !tokens_as_whole(b.ptr, b.size, lo, b_hi))
+			bad = trial;
+	}
+	INT_EQ(bad, -1, "equal ends cut at tokens, the middle split alike");
+	pd_buf_dispose(&a);
+	pd_buf_dispose(&b);
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_textdiff__one_word_replaced),
 	PD_TEST(test_textdiff__identical_is_one_equal_run),
@@ -281,6 +363,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_textdiff__beyond_the_edit_cap),
 	PD_TEST(test_textdiff__split_every_latin1_code_point),
 	PD_TEST(test_textdiff__property_split_as_reference),
+	PD_TEST(test_textdiff__property_equal_ends),
 	{ NULL, NULL }
 };
 
