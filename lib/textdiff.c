@@ -245,12 +245,17 @@ static const unsigned char ascii_word[256] = {
 #define FNV_OFFSET 14695981039346656037ull
 #define FNV_PRIME 1099511628211ull
 
-/* Is the code point at s[j] (j < len) a letter? */
+/*
+ * Is the code point at s[j] (j < len) a letter that the word loop takes
+ * next? (Not after a lead byte followed by one beyond Latin-1: the loop
+ * stops there, and the text is then split on the general path.)
+ */
 static int latin1_letter_at(const unsigned char *s, size_t len, size_t j)
 {
 	if (s[j] < 0x80)
 		return latin1_class[s[j]] == 1;
 	return (s[j] == 0xc2 || s[j] == 0xc3) && j + 1 < len &&
+	       !BEYOND_LATIN1(s[j + 1]) &&
 	       latin1_class[LATIN1_CP(s[j], s[j + 1])] == 1;
 }
 
