@@ -181,8 +181,64 @@ done:
 	pd_document_free(b);
 }
 
+/*
+ * Sections under one heading pair by their bodies' hashes: bodies that
+ * differ in one byte, wherever it stands, are told apart, so removing
+ * two of sixty pairs the rest with themselves, comparing none.
+ */
+static void test_match__equal_headings_pair_by_body(void)
+{
+	const char *base = "abcdefghijklmnopqrstuvwxyzabcdefghijklmn";
+	pd_buf old_md = PD_BUF_INIT, new_md = PD_BUF_INIT, body = PD_BUF_INIT;
+	pd_document *a = NULL, *b = NULL;
+	pd_match m;
+	size_t i, wrong = 0, paired = 0;
+
+	pd_buf_puts(&old_md, "# P\n\n");
+	pd_buf_puts(&new_md, "# P\n\n");
+	for (i = 0; i < 60; i++) {
+		pd_buf_clear(&body);
+		/* the i-th body: 33 to 40 letters of the base, one of its
+		 * last eight changed (the last bytes hashed, not a whole step) */
+		pd_buf_put(&body, base, 33 + i % 8);
+		body.ptr[body.size - 1 - i / 8] = 'X';
+		pd_buf_printf(&old_md, "## Delområde\n\n%s\n\n", body.ptr);
+		if (i != 17 && i != 41)
+			pd_buf_printf(&new_md, "## Delområde\n\n%s\n\n", body.ptr);
+	}
+	a = doc_of(old_md.ptr);
+	b = doc_of(new_md.ptr);
+	OK(a && b, "both parse");
+	if (!a || !b)
+		goto done;
+	pd_match_compute(&m, a, b, 0.5);
+	for (i = 1; i < m.nnew; i++) {
+		const pd_section *s = pd_vec_get(&b->sections, i), *o;
+		const pd_block *x, *y;
+
+		if (s->blocks.size != 1 || m.n2o[i] == PD_MATCH_NONE)
+			continue;
+		o = pd_vec_get(&a->sections, m.n2o[i]);
+		x = pd_vec_get(&o->blocks, 0);
+		y = pd_vec_get(&s->blocks, 0);
+		paired++;
+		wrong += x->len != y->len || memcmp(x->text, y->text, x->len);
+	}
+	INT_EQ(paired, 58, "every remaining section paired");
+	INT_EQ(wrong, 0, "each with the one of the same body");
+	INT_EQ(m.comparisons, 0, "no body compared: the hashes tell them apart");
+	pd_match_dispose(&m);
+done:
+	pd_document_free(a);
+	pd_document_free(b);
+	pd_buf_dispose(&old_md);
+	pd_buf_dispose(&new_md);
+	pd_buf_dispose(&body);
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_match__rename_similarity_is_the_weighted_jaccard),
+	PD_TEST(test_match__equal_headings_pair_by_body),
 	{ NULL, NULL }
 };
 
