@@ -619,9 +619,15 @@ typedef struct term {
 	const pd_section *section_a, *section_b;  /* a heading renamed so */
 } term;
 
+/* The terms by the hash of their two folded forms: open addressing,
+ * a slot holding a term's index + 1 (0: empty), never above half full. */
+#define TERM_SLOTS (2 * MAX_TERMS)
+
 typedef struct term_state {
 	term *terms;
 	size_t n;
+	uint64_t key[MAX_TERMS];       /* per term: its slot's hash */
+	unsigned short slot[TERM_SLOTS];
 	const char *a_text, *b_text;
 	pd_textdiff_tokens wa, wb;
 	size_t del_off, del_len;       /* pending deleted words */
@@ -664,7 +670,8 @@ static void note_term(term_state *st, size_t ao, size_t al, size_t bo,
 	size_t as = st->wa.start[ao], ae = st->wa.start[ao + al];
 	size_t bs = st->wb.start[bo], be = st->wb.start[bo + bl];
 	pd_buf fa = PD_BUF_INIT, fb = PD_BUF_INIT;
-	size_t i;
+	size_t i, k;
+	uint64_t key;
 
 	if (al > MAX_TERM_WORDS || bl > MAX_TERM_WORDS || !al || !bl)
 		return;
@@ -675,13 +682,20 @@ static void note_term(term_state *st, size_t ao, size_t al, size_t bo,
 		return;
 	pd_text_fold(&fa, st->a_text + as, ae - as);
 	pd_text_fold(&fb, st->b_text + bs, be - bs);
-	for (i = 0; i < st->n; i++)
-		if (!strcmp(st->terms[i].old_fold, fa.ptr) &&
+	key = pd_text_hash(fa.ptr, fa.size) * 31 + pd_text_hash(fb.ptr, fb.size);
+	for (k = (size_t)key & (TERM_SLOTS - 1); st->slot[k];
+	     k = (k + 1) & (TERM_SLOTS - 1)) {
+		i = st->slot[k] - 1u;
+		if (st->key[i] == key && !strcmp(st->terms[i].old_fold, fa.ptr) &&
 		    !strcmp(st->terms[i].new_fold, fb.ptr))
 			break;
-	if (i == st->n) {
+	}
+	if (!st->slot[k]) {
 		if (st->n == MAX_TERMS)
 			goto done;
+		i = st->n;
+		st->slot[k] = (unsigned short)(i + 1);
+		st->key[i] = key;
 		st->terms = pd__reallocarray(st->terms, st->n + 1, sizeof(term));
 		memset(&st->terms[i], 0, sizeof(term));
 		st->terms[i].old_text = pd__strndup(st->a_text + as, ae - as);

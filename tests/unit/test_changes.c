@@ -704,6 +704,49 @@ static void test_changes__theme_counts_the_old_areas_that_had_it(void)
 	pd_document_free(b);
 }
 
+/*
+ * A term renamed among two hundred words each replaced once: the index
+ * of noted replacements finds each pair again however full it is.
+ */
+static void test_changes__term_found_among_many_replacements(void)
+{
+	pd_buf a = PD_BUF_INIT, b = PD_BUF_INIT;
+	pd_document *da = NULL, *db = NULL;
+	pd_changes *c = NULL;
+	const pd_change *term = NULL;
+	size_t i;
+
+	pd_buf_puts(&a, "# P\n\n## Arbete\n\n");
+	pd_buf_puts(&b, "# P\n\n## Arbete\n\n");
+	for (i = 0; i < 200; i++) {
+		pd_buf_printf(&a, "Punkt %u gäller ord%ua i planen.\n\n",
+		              (unsigned)i, (unsigned)i);
+		pd_buf_printf(&b, "Punkt %u gäller ord%ub i planen.\n\n",
+		              (unsigned)i, (unsigned)i);
+		if (i % 60 == 59) {
+			pd_buf_puts(&a, "Samrådsgruppen möts varje månad.\n\n");
+			pd_buf_puts(&b, "Beredningsgruppen möts varje månad.\n\n");
+		}
+	}
+	OK(pd_parse_document(&da, a.ptr, a.size, NULL) == 0, "parsed");
+	OK(pd_parse_document(&db, b.ptr, b.size, NULL) == 0, "parsed");
+	OK(da && db && pd_changes_compute(&c, da, db, NULL) == 0, "computed");
+	for (i = 0; c && i < pd_changes_count(c); i++)
+		if (pd_changes_get(c, i)->kind == PD_CHANGE_TERM_RENAMED)
+			term = pd_changes_get(c, i);
+	OK(term != NULL, "the term renamed throughout");
+	if (term) {
+		STR_EQ(term->old_value, "Samrådsgruppen", "old term");
+		STR_EQ(term->new_value, "Beredningsgruppen", "new term");
+		INT_EQ(term->count, 3, "three mentions");
+	}
+	pd_changes_free(c);
+	pd_document_free(db);
+	pd_document_free(da);
+	pd_buf_dispose(&a);
+	pd_buf_dispose(&b);
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_changes__identical_is_empty),
 	PD_TEST(test_changes__numbering_case_and_wrapping_are_not_changes),
@@ -726,6 +769,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_changes__property_word_difference_as_sorting),
 	PD_TEST(test_changes__property_align_blocks_as_plain),
 	PD_TEST(test_changes__theme_counts_the_old_areas_that_had_it),
+	PD_TEST(test_changes__term_found_among_many_replacements),
 	{ NULL, NULL }
 };
 
