@@ -1198,10 +1198,14 @@ static int candidate_of(const theme_pass *tp, uint64_t stem)
 static void note_forms(theme_pass *tp, const char *text, size_t len)
 {
 	size_t pos = 0, ws, wl, i;
+	int latin1;
 
 	pd_buf_clear(&tp->fold);
-	pd_text_fold(&tp->fold, text, len);
-	while (pd_text_next_word(tp->fold.ptr, tp->fold.size, &pos, &ws, &wl)) {
+	latin1 = pd_text_fold(&tp->fold, text, len);
+	while (latin1 ?
+	       pd_text_next_word_latin1(tp->fold.ptr, tp->fold.size, &pos, &ws,
+	                                &wl) :
+	       pd_text_next_word(tp->fold.ptr, tp->fold.size, &pos, &ws, &wl)) {
 		const char *w = tp->fold.ptr + ws;
 		size_t sl = pd_text_stem_len(w, wl);
 		int c = sl ? candidate_of(tp, pd_text_hash(w, sl)) : -1;
