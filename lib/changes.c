@@ -854,15 +854,21 @@ static int doc_has_term(const pd_document *doc, const char *t)
 /* Merge inflected forms: (a+s → b+s) counts for (a → b). */
 static void merge_inflections(term_state *st)
 {
-	size_t i, j;
+	size_t i, j, *len;
 
+	/* the lengths of the folded forms, old then new, once each */
+	len = pd__reallocarray(NULL, 2 * st->n + 1, sizeof(size_t));
+	for (i = 0; i < st->n; i++) {
+		len[2 * i] = strlen(st->terms[i].old_fold);
+		len[2 * i + 1] = strlen(st->terms[i].new_fold);
+	}
 	for (i = 0; i < st->n; i++) {
 		term *t = &st->terms[i];
-		size_t la = strlen(t->old_fold), lb = strlen(t->new_fold);
+		size_t la = len[2 * i], lb = len[2 * i + 1];
 
 		for (j = 0; j < st->n; j++) {
 			term *u = &st->terms[j];
-			size_t ua = strlen(u->old_fold), ub = strlen(u->new_fold);
+			size_t ua = len[2 * j], ub = len[2 * j + 1];
 
 			if (i == j || !u->count || ua <= la || ua - la > 4 ||
 			    ub <= lb || ua - la != ub - lb)
@@ -880,6 +886,7 @@ static void merge_inflections(term_state *st)
 			}
 		}
 	}
+	free(len);
 }
 
 static void term_changes(pd_changes *c, const pd_match *m)
