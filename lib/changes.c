@@ -1075,40 +1075,31 @@ typedef struct prefix_map {
 	size_t cap, used;
 } prefix_map;
 
-static prefix_count *prefix_get(prefix_map *pm, uint64_t h, int create)
+/* The slot of `h`: where it is, or the empty slot where it would go. */
+static size_t prefix_slot(const prefix_map *pm, uint64_t h)
 {
-	size_t i;
+	size_t i = (size_t)h & (pm->cap - 1);
 
-	if (create && (pm->used + 1) * 2 > pm->cap) {
-		prefix_map bigger;
-		size_t k;
-
-		bigger.cap = pm->cap ? pm->cap * 2 : 1024;
-		bigger.used = 0;
-		bigger.slots = pd__calloc(bigger.cap, sizeof(prefix_count));
-		for (k = 0; k < pm->cap; k++)
-			if (pm->slots[k].hash) {
-				prefix_count *dst = prefix_get(&bigger,
-				                               pm->slots[k].hash, 1);
-				*dst = pm->slots[k];
-			}
-		free(pm->slots);
-		*pm = bigger;
-	}
-	if (!pm->cap)
-		return NULL;
-	i = (size_t)h & (pm->cap - 1);
 	while (pm->slots[i].hash && pm->slots[i].hash != h)
 		i = (i + 1) & (pm->cap - 1);
-	if (!pm->slots[i].hash) {
-		if (!create)
-			return NULL;
-		pm->slots[i].hash = h;
-		pm->slots[i].last_area = (size_t)-1;
-		pm->slots[i].old_last = (size_t)-1;
-		pm->used++;
-	}
-	return &pm->slots[i];
+	return i;
+}
+
+/* Double the map (at first: make it), the entries in their slot order. */
+static void prefix_grow(prefix_map *pm)
+{
+	prefix_map bigger;
+	size_t k;
+
+	bigger.cap = pm->cap ? pm->cap * 2 : 1024;
+	bigger.used = pm->used;
+	bigger.slots = pd__calloc(bigger.cap, sizeof(prefix_count));
+	for (k = 0; k < pm->cap; k++)
+		if (pm->slots[k].hash)
+			bigger.slots[prefix_slot(&bigger, pm->slots[k].hash)] =
+			        pm->slots[k];
+	free(pm->slots);
+	*pm = bigger;
 }
 
 /*
@@ -1118,61 +1109,69 @@ static prefix_count *prefix_get(prefix_map *pm, uint64_t h, int create)
 #define STEM_BIT(stem) ((uint64_t)1 << ((stem) & 63))
 #define STEM_WORD(stem) (((stem) >> 6) & 3)
 
-static int stem_maybe(const uint64_t *filter, uint64_t stem)
-{
-	return !filter || (filter[STEM_WORD(stem)] & STEM_BIT(stem)) != 0;
-}
-
-/*
- * Calls `fn` with the stem of every word of `s` and its subtree that
- * `filter` (NULL: all) may hold.
- */
-typedef void (*stem_fn)(uint64_t stem, void *payload);
-
-static void each_stem(const pd_document *doc, const pd_section *s,
-                      const uint64_t *filter, stem_fn fn, void *payload)
-{
-	const pd_words *w = pd_document__heading_words(doc, s);
-	size_t i, k;
-
-	for (k = 0; k < w->n; k++)
-		if (w->stem[k] && stem_maybe(filter, w->stem[k]))
-			fn(w->stem[k], payload);
-	for (i = 0; i < s->blocks.size; i++) {
-		w = pd_document__block_words(doc, pd_vec_get(&s->blocks, i));
-		for (k = 0; k < w->n; k++)
-			if (w->stem[k] && stem_maybe(filter, w->stem[k]))
-				fn(w->stem[k], payload);
-	}
-	for (i = 0; i < s->children.size; i++)
-		each_stem(doc, pd_vec_get(&s->children, i), filter, fn, payload);
-}
-
 typedef struct theme_walk {
 	prefix_map *pm;
 	size_t area;
+	const uint64_t *filter;  /* old side: the stems worth looking up */
 	int old_side;
 } theme_walk;
 
-static void count_stem(uint64_t stem, void *payload)
+/*
+ * Count the stems of one text for area tw->area: on the new side each
+ * occurrence, and each area once; on the old side each area once, for
+ * the stems the new side has and the filter may hold.
+ */
+static void count_stems(theme_walk *tw, const pd_words *w)
 {
-	theme_walk *tw = payload;
+	prefix_map *pm = tw->pm;
 	prefix_count *pc;
+	size_t k, i;
 
-	if (tw->old_side) {
-		pc = prefix_get(tw->pm, stem, 0);
-		if (pc && pc->old_last != tw->area) {
-			pc->old_last = tw->area;
-			pc->old_areas++;
+	for (k = 0; k < w->n; k++) {
+		uint64_t h = w->stem[k];
+
+		if (!h)
+			continue;
+		if (tw->old_side) {
+			if (!(tw->filter[STEM_WORD(h)] & STEM_BIT(h)))
+				continue;
+			pc = &pm->slots[prefix_slot(pm, h)];
+			if (pc->hash && pc->old_last != tw->area) {
+				pc->old_last = tw->area;
+				pc->old_areas++;
+			}
+			continue;
 		}
-		return;
+		if ((pm->used + 1) * 2 > pm->cap)
+			prefix_grow(pm);
+		i = prefix_slot(pm, h);
+		pc = &pm->slots[i];
+		if (!pc->hash) {
+			pc->hash = h;
+			pc->last_area = (size_t)-1;
+			pc->old_last = (size_t)-1;
+			pm->used++;
+		}
+		pc->occurrences++;
+		if (pc->last_area != tw->area) {
+			pc->last_area = tw->area;
+			pc->areas++;
+		}
 	}
-	pc = prefix_get(tw->pm, stem, 1);
-	pc->occurrences++;
-	if (pc->last_area != tw->area) {
-		pc->last_area = tw->area;
-		pc->areas++;
-	}
+}
+
+/* count_stems() over the heading and body of `s` and its subtree. */
+static void count_section(theme_walk *tw, const pd_document *doc,
+                          const pd_section *s)
+{
+	size_t i;
+
+	count_stems(tw, pd_document__heading_words(doc, s));
+	for (i = 0; i < s->blocks.size; i++)
+		count_stems(tw, pd_document__block_words(doc,
+		            pd_vec_get(&s->blocks, i)));
+	for (i = 0; i < s->children.size; i++)
+		count_section(tw, doc, pd_vec_get(&s->children, i));
 }
 
 typedef struct form {
@@ -1310,7 +1309,7 @@ static void theme_changes(pd_changes *c)
 	tw.pm = &pm;
 	for (i = 0; i < nnew; i++) {
 		tw.area = i;
-		each_stem(nd, pd_vec_get(&nd->areas, i), NULL, count_stem, &tw);
+		count_section(&tw, nd, pd_vec_get(&nd->areas, i));
 	}
 	/*
 	 * Only a stem that every new area has can be a theme, so only those
@@ -1326,10 +1325,10 @@ static void theme_changes(pd_changes *c)
 		}
 	}
 	tw.old_side = 1;
+	tw.filter = everywhere;
 	for (i = 0; i < nold && k; i++) {
 		tw.area = i;
-		each_stem(od, pd_vec_get(&od->areas, i), everywhere, count_stem,
-		          &tw);
+		count_section(&tw, od, pd_vec_get(&od->areas, i));
 	}
 	for (i = 0; i < pm.cap; i++) {
 		prefix_count *pc = &pm.slots[i];
