@@ -228,8 +228,8 @@ int pd_changes__align_blocks(const pd_section *a, const pd_section *b,
 		error = pd_textdiff__seq(ha, n, hb, m, align_range, &st);
 	st.base = 0;
 	if (!error)
-		error = align_range(PD_TEXTDIFF_EQUAL, pre + n, suf, pre + m, suf,
-		                    &st);
+		error = align_range(PD_TEXTDIFF_EQUAL, pre + n, suf, pre + m,
+		                    suf, &st);
 	if (!error)
 		error = flush_pending(&p);
 	free((void *)p.pending);
@@ -682,11 +682,13 @@ static void note_term(term_state *st, size_t ao, size_t al, size_t bo,
 		return;
 	pd_text_fold(&fa, st->a_text + as, ae - as);
 	pd_text_fold(&fb, st->b_text + bs, be - bs);
-	key = pd_text_hash(fa.ptr, fa.size) * 31 + pd_text_hash(fb.ptr, fb.size);
+	key = pd_text_hash(fa.ptr, fa.size) * 31 +
+	      pd_text_hash(fb.ptr, fb.size);
 	for (k = (size_t)key & (TERM_SLOTS - 1); st->slot[k];
 	     k = (k + 1) & (TERM_SLOTS - 1)) {
 		i = st->slot[k] - 1u;
-		if (st->key[i] == key && !strcmp(st->terms[i].old_fold, fa.ptr) &&
+		if (st->key[i] == key &&
+		    !strcmp(st->terms[i].old_fold, fa.ptr) &&
 		    !strcmp(st->terms[i].new_fold, fb.ptr))
 			break;
 	}

@@ -297,7 +297,7 @@ static int split_latin1(pd_textdiff_tokens *out, size_t *cap,
 			i++;
 			continue;
 		}
-		/* letters and digits, an apostrophe or hyphen between letters */
+		/* letters, digits, an apostrophe or hyphen between letters */
 		ws = i;
 		h = FNV_OFFSET;
 		for (;;) {
@@ -322,7 +322,8 @@ static int split_latin1(pd_textdiff_tokens *out, size_t *cap,
 				continue;
 			}
 			/* the code point before: one byte or two */
-			letter = (two ? latin1_class[LATIN1_CP(s[i - 2], s[i - 1])] :
+			letter = (two ?
+			          latin1_class[LATIN1_CP(s[i - 2], s[i - 1])] :
 			          latin1_class[s[i - 1]]) == 1;
 			if ((c == '\'' || c == '-') && letter && i + 1 < len &&
 			    latin1_letter_at(s, len, i + 1)) {
