@@ -94,6 +94,7 @@ static uint64_t block_hash(const pd_block *b)
 
 typedef struct align_state {
 	const pd_section *a, *b;
+	size_t base;              /* blocks before those aligned */
 	pd_block_cb cb;
 	void *payload;
 } align_state;
@@ -105,6 +106,8 @@ static int align_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
 	size_t i;
 	int error = 0;
 
+	ao += st->base;
+	bo += st->base;
 	if (op == PD_TEXTDIFF_EQUAL) {
 		for (i = 0; i < al && !error; i++)
 			error = st->cb(PD_BLOCK_SAME, pd_vec_get(&st->a->blocks, ao + i),
@@ -170,29 +173,63 @@ static int pairing_cb(pd_block_op op, const pd_block *a, const pd_block *b,
 	return p->cb(op, a, b, p->payload);
 }
 
+static int same_block(const pd_block *x, const pd_block *y)
+{
+	return x->len == y->len && !memcmp(x->text, y->text, x->len);
+}
+
+/*
+ * The equal blocks at both ends are found by comparing texts, as the
+ * aligner would find them by their hashes, so only the blocks between
+ * them are hashed: one changed paragraph of five megabytes is not
+ * hashed at all, since one block against one needs no hash to be told
+ * apart.
+ */
 int pd_changes__align_blocks(const pd_section *a, const pd_section *b,
                              pd_block_cb cb, void *payload)
 {
+	size_t n = a->blocks.size, m = b->blocks.size, pre = 0, suf = 0, i;
 	uint64_t *ha, *hb;
-	size_t i;
 	pairing p = { NULL, NULL, NULL, 0, 0, 0 };
 	align_state st;
 	int error;
 
-	ha = pd__reallocarray(NULL, a->blocks.size + 1, sizeof(uint64_t));
-	hb = pd__reallocarray(NULL, b->blocks.size + 1, sizeof(uint64_t));
-	for (i = 0; i < a->blocks.size; i++)
-		ha[i] = block_hash(pd_vec_get(&a->blocks, i));
-	for (i = 0; i < b->blocks.size; i++)
-		hb[i] = block_hash(pd_vec_get(&b->blocks, i));
+	while (pre < n && pre < m &&
+	       same_block(pd_vec_get(&a->blocks, pre),
+	                  pd_vec_get(&b->blocks, pre)))
+		pre++;
+	while (suf < n - pre && suf < m - pre &&
+	       same_block(pd_vec_get(&a->blocks, n - 1 - suf),
+	                  pd_vec_get(&b->blocks, m - 1 - suf)))
+		suf++;
+	n -= pre + suf;
+	m -= pre + suf;
+	ha = pd__reallocarray(NULL, n + 1, sizeof(uint64_t));
+	hb = pd__reallocarray(NULL, m + 1, sizeof(uint64_t));
+	if (n == 1 && m == 1) {
+		ha[0] = 0;     /* known to differ */
+		hb[0] = 1;
+	} else {
+		for (i = 0; i < n; i++)
+			ha[i] = block_hash(pd_vec_get(&a->blocks, pre + i));
+		for (i = 0; i < m; i++)
+			hb[i] = block_hash(pd_vec_get(&b->blocks, pre + i));
+	}
 	p.cb = cb;
 	p.payload = payload;
 	st.a = a;
 	st.b = b;
+	st.base = 0;
 	st.cb = pairing_cb;
 	st.payload = &p;
-	error = pd_textdiff__seq(ha, a->blocks.size, hb, b->blocks.size,
-	                         align_range, &st);
+	error = align_range(PD_TEXTDIFF_EQUAL, 0, pre, 0, pre, &st);
+	st.base = pre;
+	if (!error)
+		error = pd_textdiff__seq(ha, n, hb, m, align_range, &st);
+	st.base = 0;
+	if (!error)
+		error = align_range(PD_TEXTDIFF_EQUAL, pre + n, suf, pre + m,
+		                    suf, &st);
 	if (!error)
 		error = flush_pending(&p);
 	free((void *)p.pending);
@@ -582,9 +619,15 @@ typedef struct term {
 	const pd_section *section_a, *section_b;  /* a heading renamed so */
 } term;
 
+/* The terms by the hash of their two folded forms: open addressing,
+ * a slot holding a term's index + 1 (0: empty), never above half full. */
+#define TERM_SLOTS (2 * MAX_TERMS)
+
 typedef struct term_state {
 	term *terms;
 	size_t n;
+	uint64_t key[MAX_TERMS];       /* per term: its slot's hash */
+	unsigned short slot[TERM_SLOTS];
 	const char *a_text, *b_text;
 	pd_textdiff_tokens wa, wb;
 	size_t del_off, del_len;       /* pending deleted words */
@@ -627,7 +670,8 @@ static void note_term(term_state *st, size_t ao, size_t al, size_t bo,
 	size_t as = st->wa.start[ao], ae = st->wa.start[ao + al];
 	size_t bs = st->wb.start[bo], be = st->wb.start[bo + bl];
 	pd_buf fa = PD_BUF_INIT, fb = PD_BUF_INIT;
-	size_t i;
+	size_t i, k;
+	uint64_t key;
 
 	if (al > MAX_TERM_WORDS || bl > MAX_TERM_WORDS || !al || !bl)
 		return;
@@ -638,13 +682,22 @@ static void note_term(term_state *st, size_t ao, size_t al, size_t bo,
 		return;
 	pd_text_fold(&fa, st->a_text + as, ae - as);
 	pd_text_fold(&fb, st->b_text + bs, be - bs);
-	for (i = 0; i < st->n; i++)
-		if (!strcmp(st->terms[i].old_fold, fa.ptr) &&
+	key = pd_text_hash(fa.ptr, fa.size) * 31 +
+	      pd_text_hash(fb.ptr, fb.size);
+	for (k = (size_t)key & (TERM_SLOTS - 1); st->slot[k];
+	     k = (k + 1) & (TERM_SLOTS - 1)) {
+		i = st->slot[k] - 1u;
+		if (st->key[i] == key &&
+		    !strcmp(st->terms[i].old_fold, fa.ptr) &&
 		    !strcmp(st->terms[i].new_fold, fb.ptr))
 			break;
-	if (i == st->n) {
+	}
+	if (!st->slot[k]) {
 		if (st->n == MAX_TERMS)
 			goto done;
+		i = st->n;
+		st->slot[k] = (unsigned short)(i + 1);
+		st->key[i] = key;
 		st->terms = pd__reallocarray(st->terms, st->n + 1, sizeof(term));
 		memset(&st->terms[i], 0, sizeof(term));
 		st->terms[i].old_text = pd__strndup(st->a_text + as, ae - as);
@@ -689,9 +742,23 @@ static int term_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
 	return 0;
 }
 
+/*
+ * The words of the equal ends of the two texts are the same tokens on
+ * both sides, so they are cut off before splitting: the aligner would
+ * take them as its common prefix and suffix. What lies between is
+ * aligned as before; should one side run out there, the difference is a
+ * pure insertion or deletion, which names no term either way.
+ */
 static void diff_for_terms(term_state *st, const char *a, size_t alen,
                            const char *b, size_t blen)
 {
+	size_t lo, a_hi, b_hi;
+
+	pd_textdiff__equal_ends(&lo, &a_hi, &b_hi, a, alen, b, blen);
+	a += lo;
+	b += lo;
+	alen = a_hi - lo;
+	blen = b_hi - lo;
 	st->a_text = a;
 	st->b_text = b;
 	pd_textdiff__split(&st->wa, a, alen);
@@ -789,15 +856,21 @@ static int doc_has_term(const pd_document *doc, const char *t)
 /* Merge inflected forms: (a+s → b+s) counts for (a → b). */
 static void merge_inflections(term_state *st)
 {
-	size_t i, j;
+	size_t i, j, *len;
 
+	/* the lengths of the folded forms, old then new, once each */
+	len = pd__reallocarray(NULL, 2 * st->n + 1, sizeof(size_t));
+	for (i = 0; i < st->n; i++) {
+		len[2 * i] = strlen(st->terms[i].old_fold);
+		len[2 * i + 1] = strlen(st->terms[i].new_fold);
+	}
 	for (i = 0; i < st->n; i++) {
 		term *t = &st->terms[i];
-		size_t la = strlen(t->old_fold), lb = strlen(t->new_fold);
+		size_t la = len[2 * i], lb = len[2 * i + 1];
 
 		for (j = 0; j < st->n; j++) {
 			term *u = &st->terms[j];
-			size_t ua = strlen(u->old_fold), ub = strlen(u->new_fold);
+			size_t ua = len[2 * j], ub = len[2 * j + 1];
 
 			if (i == j || !u->count || ua <= la || ua - la > 4 ||
 			    ub <= lb || ua - la != ub - lb)
@@ -815,6 +888,7 @@ static void merge_inflections(term_state *st)
 			}
 		}
 	}
+	free(len);
 }
 
 static void term_changes(pd_changes *c, const pd_match *m)
@@ -1003,89 +1077,103 @@ typedef struct prefix_map {
 	size_t cap, used;
 } prefix_map;
 
-static prefix_count *prefix_get(prefix_map *pm, uint64_t h, int create)
+/* The slot of `h`: where it is, or the empty slot where it would go. */
+static size_t prefix_slot(const prefix_map *pm, uint64_t h)
 {
-	size_t i;
+	size_t i = (size_t)h & (pm->cap - 1);
 
-	if (create && (pm->used + 1) * 2 > pm->cap) {
-		prefix_map bigger;
-		size_t k;
-
-		bigger.cap = pm->cap ? pm->cap * 2 : 1024;
-		bigger.used = 0;
-		bigger.slots = pd__calloc(bigger.cap, sizeof(prefix_count));
-		for (k = 0; k < pm->cap; k++)
-			if (pm->slots[k].hash) {
-				prefix_count *dst = prefix_get(&bigger,
-				                               pm->slots[k].hash, 1);
-				*dst = pm->slots[k];
-			}
-		free(pm->slots);
-		*pm = bigger;
-	}
-	if (!pm->cap)
-		return NULL;
-	i = (size_t)h & (pm->cap - 1);
 	while (pm->slots[i].hash && pm->slots[i].hash != h)
 		i = (i + 1) & (pm->cap - 1);
-	if (!pm->slots[i].hash) {
-		if (!create)
-			return NULL;
-		pm->slots[i].hash = h;
-		pm->slots[i].last_area = (size_t)-1;
-		pm->slots[i].old_last = (size_t)-1;
-		pm->used++;
-	}
-	return &pm->slots[i];
+	return i;
 }
 
-/* Calls `fn` with the stem of every word of `s` and its subtree. */
-typedef void (*stem_fn)(uint64_t stem, void *payload);
-
-static void each_stem(const pd_document *doc, const pd_section *s,
-                      stem_fn fn, void *payload)
+/* Double the map (at first: make it), the entries in their slot order. */
+static void prefix_grow(prefix_map *pm)
 {
-	const pd_words *w = pd_document__heading_words(doc, s);
-	size_t i, k;
+	prefix_map bigger;
+	size_t k;
 
-	for (k = 0; k < w->n; k++)
-		if (w->stem[k])
-			fn(w->stem[k], payload);
-	for (i = 0; i < s->blocks.size; i++) {
-		w = pd_document__block_words(doc, pd_vec_get(&s->blocks, i));
-		for (k = 0; k < w->n; k++)
-			if (w->stem[k])
-				fn(w->stem[k], payload);
-	}
-	for (i = 0; i < s->children.size; i++)
-		each_stem(doc, pd_vec_get(&s->children, i), fn, payload);
+	bigger.cap = pm->cap ? pm->cap * 2 : 1024;
+	bigger.used = pm->used;
+	bigger.slots = pd__calloc(bigger.cap, sizeof(prefix_count));
+	for (k = 0; k < pm->cap; k++)
+		if (pm->slots[k].hash)
+			bigger.slots[prefix_slot(&bigger, pm->slots[k].hash)] =
+			        pm->slots[k];
+	free(pm->slots);
+	*pm = bigger;
 }
+
+/*
+ * A set of stems as 256 bits, a bit per stem's low byte: a stem whose
+ * bit is clear is not in the set; one whose bit is set may be.
+ */
+#define STEM_BIT(stem) ((uint64_t)1 << ((stem) & 63))
+#define STEM_WORD(stem) (((stem) >> 6) & 3)
 
 typedef struct theme_walk {
 	prefix_map *pm;
 	size_t area;
+	const uint64_t *filter;  /* old side: the stems worth looking up */
 	int old_side;
 } theme_walk;
 
-static void count_stem(uint64_t stem, void *payload)
+/*
+ * Count the stems of one text for area tw->area: on the new side each
+ * occurrence, and each area once; on the old side each area once, for
+ * the stems the new side has and the filter may hold.
+ */
+static void count_stems(theme_walk *tw, const pd_words *w)
 {
-	theme_walk *tw = payload;
+	prefix_map *pm = tw->pm;
 	prefix_count *pc;
+	size_t k, i;
 
-	if (tw->old_side) {
-		pc = prefix_get(tw->pm, stem, 0);
-		if (pc && pc->old_last != tw->area) {
-			pc->old_last = tw->area;
-			pc->old_areas++;
+	for (k = 0; k < w->n; k++) {
+		uint64_t h = w->stem[k];
+
+		if (!h)
+			continue;
+		if (tw->old_side) {
+			if (!(tw->filter[STEM_WORD(h)] & STEM_BIT(h)))
+				continue;
+			pc = &pm->slots[prefix_slot(pm, h)];
+			if (pc->hash && pc->old_last != tw->area) {
+				pc->old_last = tw->area;
+				pc->old_areas++;
+			}
+			continue;
 		}
-		return;
+		if ((pm->used + 1) * 2 > pm->cap)
+			prefix_grow(pm);
+		i = prefix_slot(pm, h);
+		pc = &pm->slots[i];
+		if (!pc->hash) {
+			pc->hash = h;
+			pc->last_area = (size_t)-1;
+			pc->old_last = (size_t)-1;
+			pm->used++;
+		}
+		pc->occurrences++;
+		if (pc->last_area != tw->area) {
+			pc->last_area = tw->area;
+			pc->areas++;
+		}
 	}
-	pc = prefix_get(tw->pm, stem, 1);
-	pc->occurrences++;
-	if (pc->last_area != tw->area) {
-		pc->last_area = tw->area;
-		pc->areas++;
-	}
+}
+
+/* count_stems() over the heading and body of `s` and its subtree. */
+static void count_section(theme_walk *tw, const pd_document *doc,
+                          const pd_section *s)
+{
+	size_t i;
+
+	count_stems(tw, pd_document__heading_words(doc, s));
+	for (i = 0; i < s->blocks.size; i++)
+		count_stems(tw, pd_document__block_words(doc,
+		            pd_vec_get(&s->blocks, i)));
+	for (i = 0; i < s->children.size; i++)
+		count_section(tw, doc, pd_vec_get(&s->children, i));
 }
 
 typedef struct form {
@@ -1118,10 +1206,14 @@ static int candidate_of(const theme_pass *tp, uint64_t stem)
 static void note_forms(theme_pass *tp, const char *text, size_t len)
 {
 	size_t pos = 0, ws, wl, i;
+	int latin1;
 
 	pd_buf_clear(&tp->fold);
-	pd_text_fold(&tp->fold, text, len);
-	while (pd_text_next_word(tp->fold.ptr, tp->fold.size, &pos, &ws, &wl)) {
+	latin1 = pd_text_fold(&tp->fold, text, len);
+	while (latin1 ?
+	       pd_text_next_word_latin1(tp->fold.ptr, tp->fold.size, &pos, &ws,
+	                                &wl) :
+	       pd_text_next_word(tp->fold.ptr, tp->fold.size, &pos, &ws, &wl)) {
 		const char *w = tp->fold.ptr + ws;
 		size_t sl = pd_text_stem_len(w, wl);
 		int c = sl ? candidate_of(tp, pd_text_hash(w, sl)) : -1;
@@ -1211,6 +1303,7 @@ static void theme_changes(pd_changes *c)
 	size_t ncands = 0, i, k, nthemes = 0;
 	size_t nold = od->areas.size, nnew = nd->areas.size;
 	unsigned accepted = 0;
+	uint64_t everywhere[4] = { 0, 0, 0, 0 };
 
 	if (nnew < 2 || nold < 1)
 		return;
@@ -1218,12 +1311,26 @@ static void theme_changes(pd_changes *c)
 	tw.pm = &pm;
 	for (i = 0; i < nnew; i++) {
 		tw.area = i;
-		each_stem(nd, pd_vec_get(&nd->areas, i), count_stem, &tw);
+		count_section(&tw, nd, pd_vec_get(&nd->areas, i));
+	}
+	/*
+	 * Only a stem that every new area has can be a theme, so only those
+	 * are counted in the old areas (the others' old counts are never
+	 * read): a filter of them spares a look-up per old word.
+	 */
+	for (i = 0, k = 0; i < pm.cap; i++) {
+		uint64_t h = pm.slots[i].hash;
+
+		if (h && pm.slots[i].areas == nnew) {
+			everywhere[STEM_WORD(h)] |= STEM_BIT(h);
+			k++;
+		}
 	}
 	tw.old_side = 1;
-	for (i = 0; i < nold; i++) {
+	tw.filter = everywhere;
+	for (i = 0; i < nold && k; i++) {
 		tw.area = i;
-		each_stem(od, pd_vec_get(&od->areas, i), count_stem, &tw);
+		count_section(&tw, od, pd_vec_get(&od->areas, i));
 	}
 	for (i = 0; i < pm.cap; i++) {
 		prefix_count *pc = &pm.slots[i];
@@ -1409,6 +1516,110 @@ static uint64_t fold_hash(const char *text)
 	return h;
 }
 
+/*
+ * Counts per word hash, +1 for each old occurrence and -1 for each new
+ * one: open addressing, doubled at half full. The hash 0, which marks
+ * an empty slot, is counted apart.
+ */
+typedef struct word_tally {
+	uint64_t *keys;
+	long long *count;
+	size_t cap, used;
+	long long zero;
+} word_tally;
+
+static size_t tally_slot(const word_tally *t, uint64_t key)
+{
+	size_t i = (size_t)(key ^ (key >> 32)) & (t->cap - 1);
+
+	while (t->keys[i] && t->keys[i] != key)
+		i = (i + 1) & (t->cap - 1);
+	return i;
+}
+
+static void tally_grow(word_tally *t)
+{
+	word_tally bigger;
+	size_t i, k;
+
+	bigger.cap = t->cap ? t->cap * 2 : 1024;
+	bigger.used = t->used;
+	bigger.zero = t->zero;
+	bigger.keys = pd__calloc(bigger.cap, sizeof(uint64_t));
+	bigger.count = pd__reallocarray(NULL, bigger.cap, sizeof(long long));
+	for (i = 0; i < t->cap; i++)
+		if (t->keys[i]) {
+			k = tally_slot(&bigger, t->keys[i]);
+			bigger.keys[k] = t->keys[i];
+			bigger.count[k] = t->count[i];
+		}
+	free(t->keys);
+	free(t->count);
+	*t = bigger;
+}
+
+static void tally_add(word_tally *t, const uint64_t *words, size_t n,
+                      long long delta)
+{
+	size_t j, i;
+
+	for (j = 0; j < n; j++) {
+		if (!words[j]) {
+			t->zero += delta;
+			continue;
+		}
+		if ((t->used + 1) * 2 > t->cap)
+			tally_grow(t);
+		i = tally_slot(t, words[j]);
+		if (!t->keys[i]) {
+			t->keys[i] = words[j];
+			t->count[i] = 0;
+			t->used++;
+		}
+		t->count[i] += delta;
+	}
+}
+
+void pd_changes__word_difference(unsigned *added, unsigned *removed,
+                                 const uint64_t *a, size_t na,
+                                 const uint64_t *b, size_t nb)
+{
+	word_tally t = { NULL, NULL, 0, 0, 0 };
+	size_t pre = 0, suf = 0, i;
+	unsigned plus = 0, minus = 0;
+
+	/* equal ends cancel out whatever the rest holds */
+	while (pre < na && pre < nb && a[pre] == b[pre])
+		pre++;
+	while (suf < na - pre && suf < nb - pre &&
+	       a[na - 1 - suf] == b[nb - 1 - suf])
+		suf++;
+	a += pre;
+	b += pre;
+	na -= pre + suf;
+	nb -= pre + suf;
+	if (!na || !nb) {
+		*added = (unsigned)nb;
+		*removed = (unsigned)na;
+		return;
+	}
+	tally_add(&t, a, na, 1);
+	tally_add(&t, b, nb, -1);
+	for (i = 0; i < t.cap; i++)
+		if (t.keys[i] && t.count[i] > 0)
+			minus += (unsigned)t.count[i];
+		else if (t.keys[i])
+			plus += (unsigned)-t.count[i];
+	if (t.zero > 0)
+		minus += (unsigned)t.zero;
+	else
+		plus += (unsigned)-t.zero;
+	free(t.keys);
+	free(t.count);
+	*added = plus;
+	*removed = minus;
+}
+
 static void count_changed_words(pd_changes *c)
 {
 	word_count wc;
@@ -1426,8 +1637,7 @@ static void count_changed_words(pd_changes *c)
 		}
 	for (i = 0; i < c->count; i++) {
 		pd_change *ch = &c->items[i];
-		unsigned added = 0, removed = 0;
-		size_t x = 0, y = 0;
+		unsigned added, removed;
 
 		if ((ch->kind != PD_CHANGE_SECTION_CHANGED &&
 		     ch->kind != PD_CHANGE_GOAL_CHANGED) ||
@@ -1439,20 +1649,8 @@ static void count_changed_words(pd_changes *c)
 			for (k = 0; k < wc.nterms; k++)
 				if (wc.a[j] == wc.from[k])
 					wc.a[j] = wc.to[k];
-		pd__sort_u64(wc.a, wc.na);
-		pd__sort_u64(wc.b, wc.nb);
-		while (x < wc.na || y < wc.nb) {
-			if (y == wc.nb || (x < wc.na && wc.a[x] < wc.b[y])) {
-				removed++;
-				x++;
-			} else if (x == wc.na || wc.b[y] < wc.a[x]) {
-				added++;
-				y++;
-			} else {
-				x++;
-				y++;
-			}
-		}
+		pd_changes__word_difference(&added, &removed, wc.a, wc.na,
+		                            wc.b, wc.nb);
 		ch->count = added;
 		ch->total = removed;
 	}

@@ -46,4 +46,13 @@ void pd_changes__display_heading(pd_buf *out, const pd_section *s);
 /** Do two sections' own bodies (not their children) differ? */
 int pd_changes__body_differs(const pd_section *a, const pd_section *b);
 
+/**
+ * The words of `b` that `a` lacks (*added) and of `a` that `b` lacks
+ * (*removed), as multisets of word hashes: a word twice in `a` and once
+ * in `b` is removed once; order does not matter.
+ */
+void pd_changes__word_difference(unsigned *added, unsigned *removed,
+                                 const uint64_t *a, size_t na,
+                                 const uint64_t *b, size_t nb);
+
 #endif

@@ -157,6 +157,7 @@ typedef struct word_counts {
 	uint64_t *keys;    /* a word's hash (0 is stored as 1) */
 	unsigned *count;   /* sections that have it */
 	size_t *last;      /* the last section that counted it */
+	float *weight;     /* per slot, once counted: the word's weight */
 	size_t cap, used;
 	double n;          /* sections counted */
 } word_counts;
@@ -182,6 +183,7 @@ static void counts_grow(word_counts *m)
 	bigger.keys = pd__calloc(bigger.cap, sizeof(uint64_t));
 	bigger.count = pd__reallocarray(NULL, bigger.cap, sizeof(unsigned));
 	bigger.last = pd__reallocarray(NULL, bigger.cap, sizeof(size_t));
+	bigger.weight = NULL;
 	for (i = 0; i < m->cap; i++) {
 		size_t k;
 
@@ -224,19 +226,18 @@ static void counts_add(word_counts *m, const uint64_t *words, size_t n,
 	}
 }
 
-/* How many sections counted `key` (0 for none). */
-static unsigned counts_of(const word_counts *m, uint64_t key)
-{
-	size_t i = counts_slot(m, key ? key : 1);
-
-	return m->keys[i] ? m->count[i] : 0;
-}
-
 static void counts_dispose(word_counts *m)
 {
 	free(m->keys);
 	free(m->count);
 	free(m->last);
+	free(m->weight);
+}
+
+/* The inverse document frequency of a word that `df` sections have. */
+static float idf_of_df(const word_counts *m, unsigned df)
+{
+	return (float)log((m->n + 1.0) / ((df ? df : 1) + 0.5));
 }
 
 static void idf_build(word_counts *m, const pd_document *a,
@@ -263,16 +264,22 @@ static void idf_build(word_counts *m, const pd_document *a,
 		}
 	}
 	m->n = (double)id;
+	/* a weight per word, not per word of every set: a logarithm is
+	 * dearer than the look-up */
+	m->weight = pd__reallocarray(NULL, m->cap, sizeof(float));
+	for (i = 0; i < m->cap; i++)
+		if (m->keys[i])
+			m->weight[i] = idf_of_df(m, m->count[i]);
 }
 
 static float idf_weight(const word_counts *m, uint64_t key)
 {
-	double df;
+	size_t i;
 
 	if (!m)
 		return 1.0f;
-	df = counts_of(m, key);
-	return (float)log((m->n + 1.0) / ((df ? df : 1) + 0.5));
+	i = counts_slot(m, key ? key : 1);
+	return m->keys[i] ? m->weight[i] : idf_of_df(m, 0);
 }
 
 /*
@@ -446,6 +453,28 @@ static double similarity(matcher *mt, size_t o, size_t n)
  * removing one member in the middle does not pair every later one with
  * its neighbour; members left between equal ones pair in order.
  */
+/*
+ * A hash of a block's text that only tells texts apart (bodies are
+ * grouped by equal hashes; the values are never shown or stored): eight
+ * bytes a step, each step a multiplication and a shift that carry every
+ * bit of the step into the low bits the next one mixes.
+ */
+static uint64_t text_hash(const char *s, size_t len)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ len, w;
+	size_t i;
+
+	for (i = 0; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, s + i, len - i);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53ull;
+	return h ^ (h >> 29);
+}
+
 static uint64_t body_hash(const pd_section *s)
 {
 	uint64_t h = 0x84222325cbf29ce4ull;
@@ -454,7 +483,7 @@ static uint64_t body_hash(const pd_section *s)
 	for (i = 0; i < s->blocks.size; i++) {
 		const pd_block *b = pd_vec_get(&s->blocks, i);
 
-		h = mix(h, pd_text_hash(b->text, b->len));
+		h = mix(h, text_hash(b->text, b->len));
 	}
 	return mix(h, s->children.size);
 }

@@ -165,42 +165,236 @@ int pd_textdiff__seq(const uint64_t *a, size_t n, const uint64_t *b,
 	return emit(cb, payload, PD_TEXTDIFF_EQUAL, n - suf, suf, m - suf, suf);
 }
 
+/*
+ * Tokens: a token is a word with the non-word bytes that follow it;
+ * leading non-word bytes form a token of their own, and a text without
+ * words is one token. A token's hash is its word's pd_text_hash().
+ */
+static void grow_tokens(pd_textdiff_tokens *out, size_t *cap)
+{
+	*cap = pd__mul(*cap, 2);
+	out->start = pd__reallocarray(out->start, *cap + 1, sizeof(size_t));
+	out->hash = pd__reallocarray(out->hash, *cap, sizeof(uint64_t));
+}
+
+static void push_token(pd_textdiff_tokens *out, size_t *cap, size_t start,
+                       uint64_t hash)
+{
+	if (out->count + 1 >= *cap)
+		grow_tokens(out, cap);
+	out->start[out->count] = start;
+	out->hash[out->count++] = hash;
+}
+
+static void push_word(pd_textdiff_tokens *out, size_t *cap, const char *s,
+                      size_t ws, uint64_t hash)
+{
+	if (out->count == 0 && ws > 0)
+		push_token(out, cap, 0, pd_text_hash(s, ws));
+	push_token(out, cap, ws, hash);
+}
+
+/*
+ * The word class of each code point below U+0100 as
+ * pd_text_next_word_latin1() sees it: 1 a letter, 2 a digit, 0 neither.
+ * A test holds every entry to that function.
+ */
+static const unsigned char latin1_class[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 10 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 20 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,  /* 30 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,  /* 50 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,  /* 70 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 80 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 90 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,  /* a0 */
+	0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,  /* b0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* c0 */
+	1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1,  /* d0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* e0 */
+	1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1,  /* f0 */
+};
+
+/* The bytes that are a letter or digit alone: those of ASCII. */
+static const unsigned char ascii_word[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 10 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 20 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,  /* 30 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,  /* 50 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,  /* 70 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 80 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 90 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* a0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* b0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* c0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* d0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* e0 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* f0 */
+};
+
+/* A byte that pd_text_is_latin1() does not accept anywhere. */
+#define BEYOND_LATIN1(c) ((c) >= 0xc0 && (c) != 0xc2 && (c) != 0xc3)
+/* The code point of a two-byte sequence led by 0xc2 or 0xc3. */
+#define LATIN1_CP(lead, cont) ((((lead) & 0x1fu) << 6) | ((cont) & 0x3fu))
+#define FNV_OFFSET 14695981039346656037ull
+#define FNV_PRIME 1099511628211ull
+
+/*
+ * Is the code point at s[j] (j < len) a letter that the word loop takes
+ * next? (Not after a lead byte followed by one beyond Latin-1: the loop
+ * stops there, and the text is then split on the general path.)
+ */
+static int latin1_letter_at(const unsigned char *s, size_t len, size_t j)
+{
+	if (s[j] < 0x80)
+		return latin1_class[s[j]] == 1;
+	return (s[j] == 0xc2 || s[j] == 0xc3) && j + 1 < len &&
+	       !BEYOND_LATIN1(s[j + 1]) &&
+	       latin1_class[LATIN1_CP(s[j], s[j + 1])] == 1;
+}
+
+/*
+ * pd_text_is_latin1(), pd_text_next_word_latin1() and pd_text_hash() of
+ * each word in one pass, without a call per word or per character: the
+ * split of most texts. Every byte is looked at by the loop that skips
+ * to a word, or taken into a word after the same test, so a byte beyond
+ * Latin-1 is always seen: then this returns 0, and the caller starts
+ * again on the general path.
+ */
+static int split_latin1(pd_textdiff_tokens *out, size_t *cap,
+                        const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, ws;
+	unsigned c;
+	int letter, two = 0;
+	uint64_t h;
+
+	while (i < len) {
+		/* to the next word */
+		c = s[i];
+		if (c < 0x80) {
+			if (!latin1_class[c]) {
+				i++;
+				continue;
+			}
+		} else if ((c == 0xc2 || c == 0xc3) && i + 1 < len) {
+			if (BEYOND_LATIN1(s[i + 1]))
+				return 0;
+			if (!latin1_class[LATIN1_CP(c, s[i + 1])]) {
+				i += 2;
+				continue;
+			}
+		} else if (BEYOND_LATIN1(c)) {
+			return 0;
+		} else {
+			i++;
+			continue;
+		}
+		/* letters, digits, an apostrophe or hyphen between letters */
+		ws = i;
+		h = FNV_OFFSET;
+		for (;;) {
+			size_t from = i;
+
+			while (i < len && ascii_word[s[i]]) {
+				h = (h ^ s[i]) * FNV_PRIME;
+				i++;
+			}
+			if (i > from)
+				two = 0;
+			if (i >= len)
+				break;
+			c = s[i];
+			if ((c == 0xc2 || c == 0xc3) && i + 1 < len &&
+			    !BEYOND_LATIN1(s[i + 1]) &&
+			    latin1_class[LATIN1_CP(c, s[i + 1])]) {
+				h = (h ^ c) * FNV_PRIME;
+				h = (h ^ s[i + 1]) * FNV_PRIME;
+				i += 2;
+				two = 1;
+				continue;
+			}
+			/* the code point before: one byte or two */
+			letter = (two ?
+			          latin1_class[LATIN1_CP(s[i - 2], s[i - 1])] :
+			          latin1_class[s[i - 1]]) == 1;
+			if ((c == '\'' || c == '-') && letter && i + 1 < len &&
+			    latin1_letter_at(s, len, i + 1)) {
+				/* the letter after it is taken next */
+				h = (h ^ c) * FNV_PRIME;
+				i++;
+				continue;
+			}
+			break;
+		}
+		push_word(out, cap, str, ws, h);
+	}
+	return 1;
+}
+
 void pd_textdiff__split(pd_textdiff_tokens *out, const char *s, size_t len)
 {
-	size_t pos = 0, ws, wl, cap = 16, n = 0;
-	int latin1 = pd_text_is_latin1(s, len);
+	size_t pos = 0, ws, wl, cap = 16 + len / 8;   /* about a token each */
 
 	out->start = pd__reallocarray(NULL, cap + 1, sizeof(size_t));
 	out->hash = pd__reallocarray(NULL, cap, sizeof(uint64_t));
-	/*
-	 * A token is a word with the non-word bytes that follow it; leading
-	 * non-word bytes form a token of their own.
-	 */
-	while (latin1 ? pd_text_next_word_latin1(s, len, &pos, &ws, &wl) :
-	       pd_text_next_word(s, len, &pos, &ws, &wl)) {
-		if (n == 0 && ws > 0) {
-			out->start[n] = 0;
-			out->hash[n] = pd_text_hash(s, ws);
-			n++;
-		}
-		if (n + 1 >= cap) {
-			cap *= 2;
-			out->start = pd__reallocarray(out->start, cap + 1,
-			                              sizeof(size_t));
-			out->hash = pd__reallocarray(out->hash, cap,
-			                             sizeof(uint64_t));
-		}
-		out->start[n] = ws;
-		out->hash[n] = pd_text_hash(s + ws, wl);
-		n++;
+	out->count = 0;
+	if (!split_latin1(out, &cap, s, len)) {
+		out->count = 0;
+		while (pd_text_next_word(s, len, &pos, &ws, &wl))
+			push_word(out, &cap, s, ws, pd_text_hash(s + ws, wl));
 	}
-	if (n == 0 && len > 0) {
-		out->start[0] = 0;
-		out->hash[0] = pd_text_hash(s, len);
-		n = 1;
-	}
-	out->start[n] = len;
-	out->count = n;
+	if (out->count == 0 && len > 0)
+		push_token(out, &cap, 0, pd_text_hash(s, len));
+	out->start[out->count] = len;
+}
+
+/* A word starts at s[i] after a space: both texts cut there alike. */
+static int cut_at(const char *s, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	return s[i - 1] == ' ' && c < 0x80 && latin1_class[c];
+}
+
+void pd_textdiff__equal_ends(size_t *lo, size_t *a_hi, size_t *b_hi,
+                             const char *a, size_t alen, const char *b,
+                             size_t blen)
+{
+	size_t min = alen < blen ? alen : blen, pre = 0, suf = 0, i;
+
+	/* the common prefix, by blocks first */
+	while (pre + 64 <= min && !memcmp(a + pre, b + pre, 64))
+		pre += 64;
+	while (pre < min && a[pre] == b[pre])
+		pre++;
+	while (suf + 64 <= min - pre &&
+	       !memcmp(a + alen - suf - 64, b + blen - suf - 64, 64))
+		suf += 64;
+	while (suf < min - pre && a[alen - 1 - suf] == b[blen - 1 - suf])
+		suf++;
+	/* the word that starts and the space before it are in both texts */
+	*lo = 0;
+	for (i = pre; i-- > 1; )
+		if (cut_at(a, i)) {
+			*lo = i;
+			break;
+		}
+	*a_hi = alen;
+	*b_hi = blen;
+	for (i = alen - suf + 1; i < alen; i++)
+		if (cut_at(a, i)) {
+			*a_hi = i;
+			*b_hi = i - alen + blen;
+			break;
+		}
 }
 
 void pd_textdiff__words_dispose(pd_textdiff_tokens *w)

@@ -37,6 +37,18 @@ typedef struct pd_textdiff_tokens {
 } pd_textdiff_tokens;
 
 void pd_textdiff__split(pd_textdiff_tokens *out, const char *s, size_t len);
+
+/**
+ * Where the equal ends of two texts can be cut off without changing the
+ * tokens between: a[0..*lo) == b[0..*lo) and a[*a_hi..alen) ==
+ * b[*b_hi..blen), each cut is at a word that follows a space (or at the
+ * text's start or end), and *lo <= *a_hi, *lo <= *b_hi. The tokens of
+ * the ends are then the same in both texts, and those between are the
+ * tokens of a[*lo..*a_hi) and b[*lo..*b_hi) split alone.
+ */
+void pd_textdiff__equal_ends(size_t *lo, size_t *a_hi, size_t *b_hi,
+                             const char *a, size_t alen, const char *b,
+                             size_t blen);
 void pd_textdiff__words_dispose(pd_textdiff_tokens *w);
 
 #endif

@@ -3,8 +3,11 @@
  * test_changes.c: the change list derived from two small programmes:
  * one test per kind, and the cases that must not be changes.
  */
+#include "changes.h"
 #include "harness.h"
 #include "progdiff.h"
+#include "text.h"
+#include "textdiff.h"
 
 static pd_document *doc_of(const char *md)
 {
@@ -442,6 +445,309 @@ static void test_changes__one_of_many_equal_headings_removed(void)
 	pd_buf_dispose(&out);
 }
 
+static uint64_t next_random(uint64_t *state)
+{
+	*state ^= *state << 13;
+	*state ^= *state >> 7;
+	*state ^= *state << 17;
+	return *state;
+}
+
+static int cmp_hash(const void *x, const void *y)
+{
+	uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* The multiset difference by sorting both and merging: the reference. */
+static void word_difference_reference(unsigned *added, unsigned *removed,
+                                      uint64_t *a, size_t na, uint64_t *b,
+                                      size_t nb)
+{
+	size_t x = 0, y = 0;
+
+	qsort(a, na, sizeof(uint64_t), cmp_hash);
+	qsort(b, nb, sizeof(uint64_t), cmp_hash);
+	*added = *removed = 0;
+	while (x < na || y < nb) {
+		if (y == nb || (x < na && a[x] < b[y])) {
+			++*removed;
+			x++;
+		} else if (x == na || b[y] < a[x]) {
+			++*added;
+			y++;
+		} else {
+			x++;
+			y++;
+		}
+	}
+}
+
+/* property: the hashed count agrees with sorting on random texts */
+static void test_changes__property_word_difference_as_sorting(void)
+{
+	static uint64_t a[5000], b[5000];
+	uint64_t seed = 0x9e3779b97f4a7c15ull;
+	int trial, bad = -1;
+
+	for (trial = 0; trial < 3000 && bad < 0; trial++) {
+		size_t na = next_random(&seed) % (trial % 10 ? 60 : 5000), nb, i;
+		/* few distinct words, or many; 0 and words equal in their low
+		 * bits among them */
+		uint64_t range = trial % 3 ? 1 + next_random(&seed) % 12 : ~0ull;
+		unsigned added, removed, want_added, want_removed;
+
+		for (i = 0; i < na; i++)
+			a[i] = (next_random(&seed) % range) << (trial % 4 ? 0 : 40);
+		/* b: a edited here and there, or something else */
+		nb = trial % 5 ? na + next_random(&seed) % 5 : next_random(&seed) % 60;
+		if (nb > 5000)
+			nb = 5000;
+		for (i = 0; i < nb; i++)
+			b[i] = (i < na && next_random(&seed) % 8) ? a[i] :
+			       (next_random(&seed) % range) << (trial % 4 ? 0 : 40);
+		pd_changes__word_difference(&added, &removed, a, na, b, nb);
+		word_difference_reference(&want_added, &want_removed, a, na, b, nb);
+		if (added != want_added || removed != want_removed)
+			bad = trial;
+	}
+	INT_EQ(bad, -1, "words added and removed as sorting counts them");
+}
+
+/* ---- block alignment against the plain one ---- */
+
+typedef struct block_log {
+	const pd_block *a0, *b0;    /* the blocks' arrays, for indices */
+	pd_buf out;
+} block_log;
+
+static int log_block(pd_block_op op, const pd_block *a, const pd_block *b,
+                     void *payload)
+{
+	block_log *l = payload;
+
+	pd_buf_printf(&l->out, "%d:%d,%d ", (int)op,
+	              a ? (int)(a - l->a0) : -1, b ? (int)(b - l->b0) : -1);
+	return 0;
+}
+
+/* All blocks hashed, one alignment, deletes paired with inserts: the
+ * alignment as first written, the reference. */
+typedef struct plain_align {
+	const pd_section *a, *b;
+	const pd_block *pending[64];
+	size_t head, npending;
+	block_log *log;
+} plain_align;
+
+static void plain_flush(plain_align *p)
+{
+	for (; p->head < p->npending; p->head++)
+		log_block(PD_BLOCK_DELETED, p->pending[p->head], NULL, p->log);
+	p->head = p->npending = 0;
+}
+
+static int plain_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
+                       size_t bl, void *payload)
+{
+	plain_align *p = payload;
+	size_t i;
+
+	for (i = 0; op == PD_TEXTDIFF_EQUAL && i < al; i++) {
+		plain_flush(p);
+		log_block(PD_BLOCK_SAME, pd_vec_get(&p->a->blocks, ao + i),
+		          pd_vec_get(&p->b->blocks, bo + i), p->log);
+	}
+	for (i = 0; op == PD_TEXTDIFF_DELETE && i < al; i++)
+		p->pending[p->npending++] = pd_vec_get(&p->a->blocks, ao + i);
+	for (i = 0; op == PD_TEXTDIFF_INSERT && i < bl; i++) {
+		if (p->head < p->npending) {
+			log_block(PD_BLOCK_CHANGED, p->pending[p->head++],
+			          pd_vec_get(&p->b->blocks, bo + i), p->log);
+			continue;
+		}
+		plain_flush(p);
+		log_block(PD_BLOCK_INSERTED, NULL,
+		          pd_vec_get(&p->b->blocks, bo + i), p->log);
+	}
+	return 0;
+}
+
+static void plain_align_blocks(const pd_section *a, const pd_section *b,
+                               block_log *log)
+{
+	uint64_t ha[64], hb[64];
+	plain_align p;
+	size_t i;
+
+	memset(&p, 0, sizeof(p));
+	p.a = a;
+	p.b = b;
+	p.log = log;
+	for (i = 0; i < a->blocks.size; i++) {
+		const pd_block *x = pd_vec_get(&a->blocks, i);
+
+		ha[i] = pd_text_hash(x->text, x->len);
+	}
+	for (i = 0; i < b->blocks.size; i++) {
+		const pd_block *x = pd_vec_get(&b->blocks, i);
+
+		hb[i] = pd_text_hash(x->text, x->len);
+	}
+	pd_textdiff__seq(ha, a->blocks.size, hb, b->blocks.size, plain_range,
+	                 &p);
+	plain_flush(&p);
+}
+
+/* property: the blocks paired as the plain alignment pairs them */
+static void test_changes__property_align_blocks_as_plain(void)
+{
+	static const char *const texts[] = { "Mål.", "Skolan.", "Vården.",
+	                                     "Vägar och broar.", "", "Mål" };
+	pd_block ba[40], bb[40];
+	pd_section a, b;
+	block_log got, want;
+	uint64_t seed = 0x853c49e6748fea9bull;
+	int trial, bad = -1;
+
+	pd_buf_init(&got.out);
+	pd_buf_init(&want.out);
+	for (trial = 0; trial < 5000 && bad < 0; trial++) {
+		size_t n = next_random(&seed) % 40, m, i;
+		size_t alphabet = 1 + next_random(&seed) % 6;
+
+		memset(&a, 0, sizeof(a));
+		memset(&b, 0, sizeof(b));
+		memset(ba, 0, sizeof(ba));
+		memset(bb, 0, sizeof(bb));
+		for (i = 0; i < n; i++) {
+			ba[i].text = texts[next_random(&seed) % alphabet];
+			ba[i].len = strlen(ba[i].text);
+			pd_vec_push(&a.blocks, &ba[i]);
+		}
+		/* b: a with some blocks replaced, dropped or added */
+		m = trial % 4 ? n : next_random(&seed) % 40;
+		for (i = 0; i < m; i++) {
+			bb[i] = i < n && next_random(&seed) % 5 ? ba[i] : ba[0];
+			if (i >= n || next_random(&seed) % 5 == 0)
+				bb[i].text = texts[next_random(&seed) % alphabet];
+			bb[i].len = strlen(bb[i].text);
+			pd_vec_push(&b.blocks, &bb[i]);
+		}
+		got.a0 = want.a0 = ba;
+		got.b0 = want.b0 = bb;
+		pd_buf_clear(&got.out);
+		pd_buf_clear(&want.out);
+		pd_changes__align_blocks(&a, &b, log_block, &got);
+		plain_align_blocks(&a, &b, &want);
+		if (strcmp(got.out.ptr, want.out.ptr)) {
+			STR_EQ(got.out.ptr, want.out.ptr, "the same pairs");
+			bad = trial;
+		}
+		pd_vec_dispose(&a.blocks);
+		pd_vec_dispose(&b.blocks);
+	}
+	INT_EQ(bad, -1, "blocks aligned as when every block is hashed");
+	pd_buf_dispose(&got.out);
+	pd_buf_dispose(&want.out);
+}
+
+/* A theme counts the old areas that had it; most of them: no theme. */
+static void test_changes__theme_counts_the_old_areas_that_had_it(void)
+{
+	static const char *const before[] = {
+		/* one old area of four had it */
+		"# Program\n\n## Fokusområden\n\n"
+		"### Infrastruktur\n\nVägar och spår.\n\nKlimatet styr.\n\n"
+		"### Utbildning\n\nSkolor och högskolor.\n\n"
+		"### Näringsliv\n\nFöretagen får service.\n\n"
+		"### Kultur\n\nBibliotek och museer.\n",
+		/* three of four had it */
+		"# Program\n\n## Fokusområden\n\n"
+		"### Infrastruktur\n\nVägar och spår.\n\nKlimatet styr.\n\n"
+		"### Utbildning\n\nSkolor och högskolor.\n\nKlimatfrågan.\n\n"
+		"### Näringsliv\n\nFöretagen får service.\n\nKlimatarbete.\n\n"
+		"### Kultur\n\nBibliotek och museer.\n"
+	};
+	/* one block beyond Latin-1: its forms are read the general way */
+	const char *after =
+		"# Program\n\n## Fokusområden\n\n"
+		"### Infrastruktur\n\nVägar och spår.\n\nKlimatet styr.\n\n"
+		"### Utbildning\n\nSkolor och högskolor.\n\nKlimatet lärs ut.\n\n"
+		"### Näringsliv\n\nFöretagen får service.\n\nKlimatet först.\n\n"
+		"### Kultur\n\nBibliotek och museer.\n\nKlimatet i konsten – 5 €.\n";
+	pd_document *b = doc_of(after), *a;
+	size_t t, i;
+
+	for (t = 0; t < 2; t++) {
+		pd_changes *c = NULL;
+		const pd_change *theme = NULL;
+
+		a = doc_of(before[t]);
+		OK(a && b && pd_changes_compute(&c, a, b, NULL) == 0, "computed");
+		for (i = 0; c && i < pd_changes_count(c); i++)
+			if (pd_changes_get(c, i)->kind == PD_CHANGE_THEME_EVERYWHERE)
+				theme = pd_changes_get(c, i);
+		if (t == 0) {
+			OK(theme != NULL, "a theme new to most areas");
+			if (theme) {
+				STR_EQ(theme->new_value, "klimatet", "its commonest form");
+				INT_EQ(theme->count, 1, "in one old area");
+				INT_EQ(theme->total, 4, "of four");
+			}
+		} else {
+			OK(theme == NULL, "no theme where most areas had it before");
+		}
+		pd_changes_free(c);
+		pd_document_free(a);
+	}
+	pd_document_free(b);
+}
+
+/*
+ * A term renamed among two hundred words each replaced once: the index
+ * of noted replacements finds each pair again however full it is.
+ */
+static void test_changes__term_found_among_many_replacements(void)
+{
+	pd_buf a = PD_BUF_INIT, b = PD_BUF_INIT;
+	pd_document *da = NULL, *db = NULL;
+	pd_changes *c = NULL;
+	const pd_change *term = NULL;
+	size_t i;
+
+	pd_buf_puts(&a, "# P\n\n## Arbete\n\n");
+	pd_buf_puts(&b, "# P\n\n## Arbete\n\n");
+	for (i = 0; i < 200; i++) {
+		pd_buf_printf(&a, "Punkt %u gäller ord%ua i planen.\n\n",
+		              (unsigned)i, (unsigned)i);
+		pd_buf_printf(&b, "Punkt %u gäller ord%ub i planen.\n\n",
+		              (unsigned)i, (unsigned)i);
+		if (i % 60 == 59) {
+			pd_buf_puts(&a, "Samrådsgruppen möts varje månad.\n\n");
+			pd_buf_puts(&b, "Beredningsgruppen möts varje månad.\n\n");
+		}
+	}
+	OK(pd_parse_document(&da, a.ptr, a.size, NULL) == 0, "parsed");
+	OK(pd_parse_document(&db, b.ptr, b.size, NULL) == 0, "parsed");
+	OK(da && db && pd_changes_compute(&c, da, db, NULL) == 0, "computed");
+	for (i = 0; c && i < pd_changes_count(c); i++)
+		if (pd_changes_get(c, i)->kind == PD_CHANGE_TERM_RENAMED)
+			term = pd_changes_get(c, i);
+	OK(term != NULL, "the term renamed throughout");
+	if (term) {
+		STR_EQ(term->old_value, "Samrådsgruppen", "old term");
+		STR_EQ(term->new_value, "Beredningsgruppen", "new term");
+		INT_EQ(term->count, 3, "three mentions");
+	}
+	pd_changes_free(c);
+	pd_document_free(db);
+	pd_document_free(da);
+	pd_buf_dispose(&a);
+	pd_buf_dispose(&b);
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_changes__identical_is_empty),
 	PD_TEST(test_changes__numbering_case_and_wrapping_are_not_changes),
@@ -461,6 +767,10 @@ static const pd_test tests[] = {
 	PD_TEST(test_changes__keep_explained),
 	PD_TEST(test_changes__kind_names_round_trip),
 	PD_TEST(test_changes__equal_headings_pair_in_order_without_comparisons),
+	PD_TEST(test_changes__property_word_difference_as_sorting),
+	PD_TEST(test_changes__property_align_blocks_as_plain),
+	PD_TEST(test_changes__theme_counts_the_old_areas_that_had_it),
+	PD_TEST(test_changes__term_found_among_many_replacements),
 	{ NULL, NULL }
 };
 
