@@ -125,17 +125,32 @@ const pd_words *pd_document__heading_words(const pd_document *doc,
 	                strlen(s->heading));
 }
 
-void pd_document__prepare_words(pd_document *doc)
+const pd_counts *pd_document__word_counts(const pd_document *cdoc)
 {
+	pd_document *doc = (pd_document *)cdoc;
 	size_t i, j;
 
+	if (doc->word_counts_done)
+		return &doc->word_counts;
+	pd_counts_grow(&doc->word_counts);
 	for (i = 0; i < doc->sections.size; i++) {
 		const pd_section *s = pd_vec_get(&doc->sections, i);
+		const pd_words *w = pd_document__heading_words(doc, s);
 
-		pd_document__heading_words(doc, s);
-		for (j = 0; j < s->blocks.size; j++)
-			pd_document__block_words(doc, pd_vec_get(&s->blocks, j));
+		pd_counts_add(&doc->word_counts, w->hash, w->n, i);
+		for (j = 0; j < s->blocks.size; j++) {
+			w = pd_document__block_words(doc, pd_vec_get(&s->blocks, j));
+			pd_counts_add(&doc->word_counts, w->hash, w->n, i);
+		}
 	}
+	doc->word_counts_done = 1;
+	return &doc->word_counts;
+}
+
+void pd_document__prepare_words(pd_document *doc)
+{
+	/* counting the words hashes every heading and block first */
+	pd_document__word_counts(doc);
 }
 
 void pd_document_free(pd_document *doc)
@@ -151,6 +166,7 @@ void pd_document_free(pd_document *doc)
 		pd_vec_dispose(&s->blocks);
 	}
 	pd_vec_dispose(&doc->sections);
+	pd_counts_dispose(&doc->word_counts);
 	pd_vec_dispose(&doc->areas);
 	pd_buf_dispose(&doc->scratch);
 	pd_buf_dispose(&doc->scratch_words);

@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "progdiff.h"
+#include "counts.h"
 #include "pool.h"
 #include "vec.h"
 
@@ -79,6 +80,8 @@ struct pd_document {
 	unsigned line_count;
 	pd_buf scratch;       /* for pd_document__words: folded text */
 	pd_buf scratch_words; /* and its word hashes */
+	pd_counts word_counts;   /* cache: see pd_document__word_counts */
+	int word_counts_done;
 };
 
 /** A new, empty document with a root section (level 0, kind programme). */
@@ -99,9 +102,16 @@ const pd_words *pd_document__block_words(const pd_document *doc,
 const pd_words *pd_document__heading_words(const pd_document *doc,
                                            const pd_section *s);
 /**
- * Fill the word cache of every heading and block now: a diff reads them
- * all (the matcher's document frequencies), and filling them on the
- * thread that parsed the document does the work of both versions at once.
+ * How many of the document's sections have each word (in the heading or
+ * a block of its own), counted on first use; the groups are the
+ * sections' indexes, and the table's `n` is unset.
+ */
+const pd_counts *pd_document__word_counts(const pd_document *doc);
+/**
+ * Fill the word caches of every heading and block, and the word counts,
+ * now: a diff reads them all (the matcher's document frequencies), and
+ * filling them on the thread that parsed the document does the work of
+ * both versions at once.
  */
 void pd_document__prepare_words(pd_document *doc);
 

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "counts.h"
 #include "match.h"
 #include "pool.h"
 #include "text.h"
@@ -152,118 +153,25 @@ static void gather(u64vec *v, const pd_document *doc, const pd_section *s,
  * every section shares ("och", "kommunen") weigh almost nothing, so that
  * two unrelated areas written in the same policy language do not look
  * alike. Over the unpaired old sections it says which words are rare.
+ * The inverse document frequency of a word that `df` sections have:
  */
-typedef struct word_counts {
-	uint64_t *keys;    /* a word's hash (0 is stored as 1) */
-	unsigned *count;   /* sections that have it */
-	size_t *last;      /* the last section that counted it */
-	float *weight;     /* per slot, once counted: the word's weight */
-	size_t cap, used;
-	double n;          /* sections counted */
-} word_counts;
-
-static size_t counts_slot(const word_counts *m, uint64_t key)
-{
-	size_t i = (size_t)(key ^ (key >> 31)) & (m->cap - 1);
-
-	while (m->keys[i] && m->keys[i] != key)
-		i = (i + 1) & (m->cap - 1);
-	return i;
-}
-
-/* Double the table (at first: make it), keeping what it holds. */
-static void counts_grow(word_counts *m)
-{
-	word_counts bigger;
-	size_t i;
-
-	bigger.cap = m->cap ? m->cap * 2 : 4096;
-	bigger.used = m->used;
-	bigger.n = m->n;
-	bigger.keys = pd__calloc(bigger.cap, sizeof(uint64_t));
-	bigger.count = pd__reallocarray(NULL, bigger.cap, sizeof(unsigned));
-	bigger.last = pd__reallocarray(NULL, bigger.cap, sizeof(size_t));
-	bigger.weight = NULL;
-	for (i = 0; i < m->cap; i++) {
-		size_t k;
-
-		if (!m->keys[i])
-			continue;
-		k = counts_slot(&bigger, m->keys[i]);
-		bigger.keys[k] = m->keys[i];
-		bigger.count[k] = m->count[i];
-		bigger.last[k] = m->last[i];
-	}
-	free(m->keys);
-	free(m->count);
-	free(m->last);
-	*m = bigger;
-}
-
-/* Count each of `n` words once for `section`. */
-static void counts_add(word_counts *m, const uint64_t *words, size_t n,
-                       size_t section)
-{
-	size_t k;
-
-	for (k = 0; k < n; k++) {
-		uint64_t key = words[k] ? words[k] : 1;
-		size_t i;
-
-		if ((m->used + 1) * 2 > m->cap)
-			counts_grow(m);
-		i = counts_slot(m, key);
-		if (!m->keys[i]) {
-			m->keys[i] = key;
-			m->count[i] = 0;
-			m->last[i] = (size_t)-1;
-			m->used++;
-		}
-		if (m->last[i] != section) {
-			m->last[i] = section;
-			m->count[i]++;
-		}
-	}
-}
-
-static void counts_dispose(word_counts *m)
-{
-	free(m->keys);
-	free(m->count);
-	free(m->last);
-	free(m->weight);
-}
-
-/* The inverse document frequency of a word that `df` sections have. */
-static float idf_of_df(const word_counts *m, unsigned df)
+static float idf_of_df(const pd_counts *m, unsigned df)
 {
 	return (float)log((m->n + 1.0) / ((df ? df : 1) + 0.5));
 }
 
-static void idf_build(word_counts *m, const pd_document *a,
+static void idf_build(pd_counts *m, const pd_document *a,
                       const pd_document *b)
 {
-	const pd_document *docs[2];
-	size_t d, i, j, id = 0;
+	size_t i;
 
-	docs[0] = a;
-	docs[1] = b;
+	/* each version counted its sections as it was parsed */
 	memset(m, 0, sizeof(*m));
-	counts_grow(m);
-	for (d = 0; d < 2; d++) {
-		for (i = 0; i < docs[d]->sections.size; i++, id++) {
-			const pd_section *s = pd_vec_get(&docs[d]->sections, i);
-			const pd_words *w = pd_document__heading_words(docs[d], s);
-
-			counts_add(m, w->hash, w->n, id);
-			for (j = 0; j < s->blocks.size; j++) {
-				w = pd_document__block_words(docs[d],
-				                             pd_vec_get(&s->blocks, j));
-				counts_add(m, w->hash, w->n, id);
-			}
-		}
-	}
-	m->n = (double)id;
+	pd_counts_merge(m, pd_document__word_counts(a));
+	pd_counts_merge(m, pd_document__word_counts(b));
+	if (!m->cap)
+		pd_counts_grow(m);
+	m->n = (double)(a->sections.size + b->sections.size);
 	/* a weight per word, not per word of every set: a logarithm is
 	 * dearer than the look-up */
 	m->weight = pd__reallocarray(NULL, m->cap, sizeof(float));
@@ -272,13 +180,13 @@ static void idf_build(word_counts *m, const pd_document *a,
 			m->weight[i] = idf_of_df(m, m->count[i]);
 }
 
-static float idf_weight(const word_counts *m, uint64_t key)
+static float idf_weight(const pd_counts *m, uint64_t key)
 {
 	size_t i;
 
 	if (!m)
 		return 1.0f;
-	i = counts_slot(m, key ? key : 1);
+	i = pd_counts_slot(m, key ? key : 1);
 	return m->keys[i] ? m->weight[i] : idf_of_df(m, 0);
 }
 
@@ -288,7 +196,7 @@ static float idf_weight(const word_counts *m, uint64_t key)
  * `scratch` gathers the words and is kept for the next set.
  */
 static void word_set_build(word_set *out, const pd_document *doc,
-                           const pd_section *s, const word_counts *idf,
+                           const pd_section *s, const pd_counts *idf,
                            pd_pool *pool, u64vec *scratch)
 {
 	u64vec *v = scratch;
@@ -376,14 +284,14 @@ typedef struct matcher {
 	const pd_document *old, *new_doc;
 	pd_match *m;
 	word_set *old_words, *new_words;
-	word_counts idf;
+	pd_counts idf;
 	int have_idf;
 	double threshold;
 	pd_pool pool;           /* the word sets */
 	u64vec scratch;
 } matcher;
 
-static const word_counts *idf_of(matcher *mt)
+static const pd_counts *idf_of(matcher *mt)
 {
 	if (!mt->have_idf) {
 		idf_build(&mt->idf, mt->old, mt->new_doc);
@@ -840,22 +748,22 @@ static void match_moves(matcher *mt)
  * have, which. Built in two passes (count, then fill), without sorting.
  */
 typedef struct rare_index {
-	word_counts counts; /* per word: unpaired old sections that have it */
+	pd_counts counts; /* per word: unpaired old sections that have it */
 	size_t *offset;     /* per slot of a rare word: into `sections` */
 	size_t *sections;
 } rare_index;
 
 static int rare_build(rare_index *r, matcher *mt)
 {
-	word_counts *c = &r->counts;
+	pd_counts *c = &r->counts;
 	size_t i, j, total = 0, *fill;
 
-	counts_grow(c);
+	pd_counts_grow(c);
 	for (i = 1; i < mt->m->nold; i++)
 		if (mt->m->o2n[i] == NONE) {
 			const word_set *ws = old_set(mt, i);
 
-			counts_add(c, ws->w, ws->n, i);
+			pd_counts_add(c, ws->w, ws->n, i);
 		}
 	if (!c->used)
 		return 0;
@@ -874,7 +782,7 @@ static int rare_build(rare_index *r, matcher *mt)
 			continue;
 		ws = old_set(mt, i);
 		for (j = 0; j < ws->n; j++) {
-			size_t k = counts_slot(c, ws->w[j] ? ws->w[j] : 1);
+			size_t k = pd_counts_slot(c, ws->w[j] ? ws->w[j] : 1);
 
 			if (c->count[k] <= RARE_POSTINGS)
 				r->sections[r->offset[k] + fill[k]++] = i;
@@ -886,7 +794,7 @@ static int rare_build(rare_index *r, matcher *mt)
 
 static void rare_dispose(rare_index *r)
 {
-	counts_dispose(&r->counts);
+	pd_counts_dispose(&r->counts);
 	free(r->offset);
 	free(r->sections);
 }
@@ -952,8 +860,8 @@ static void match_renames(matcher *mt)
 		ws = new_set(mt, i);
 		ntouched = 0;
 		for (j = 0; j < ws->n; j++) {
-			const word_counts *rc = &rare.counts;
-			size_t k = counts_slot(rc, ws->w[j] ? ws->w[j] : 1), lo, end;
+			const pd_counts *rc = &rare.counts;
+			size_t k = pd_counts_slot(rc, ws->w[j] ? ws->w[j] : 1), lo, end;
 
 			if (!rc->keys[k] || rc->count[k] > RARE_POSTINGS)
 				continue;
@@ -1130,7 +1038,7 @@ void pd_match_compute(pd_match *out, const pd_document *old,
 	for (i = 0; i < out->nnew; i++)
 		word_set_dispose(&mt.new_words[i]);
 	if (mt.have_idf)
-		counts_dispose(&mt.idf);
+		pd_counts_dispose(&mt.idf);
 	pd_pool_dispose(&mt.pool);
 	free(mt.scratch.p);
 	free(mt.old_words);

@@ -69,6 +69,20 @@ static void same_document(const pd_document *got, const char *md)
 			   "the block's words as a lazy cache has them");
 		}
 	}
+	OK(got->word_counts_done, "word counts made by the parse");
+	OK(!want->word_counts_done, "not by pd_parse_document");
+	{
+		const pd_counts *gc = pd_document__word_counts(got);
+		const pd_counts *wc = pd_document__word_counts(want);
+		size_t k, differ = 0;
+
+		INT_EQ(gc->used, wc->used, "as many distinct words");
+		for (k = 0; k < wc->cap; k++)
+			if (wc->keys[k] && pd_counts_get(gc, wc->keys[k]) !=
+			                   wc->count[k])
+				differ++;
+		INT_EQ(differ, 0, "each counted in as many sections");
+	}
 	pd_document_free(want);
 }
 
