@@ -27,6 +27,10 @@
 #include "changes.h"
 #include "text.h"
 #include "textdiff.h"
+#include "thread.h"
+#if PD_THREADS
+#include <pthread.h>
+#endif
 
 static const char *kind_names[PD_CHANGE__COUNT] = {
 	"name-changed",
@@ -1293,9 +1297,16 @@ static int cmp_theme(const void *a, const void *b)
  * paragraphs). The words come from the documents' word caches; only the
  * blocks that hold a candidate are folded again, for its forms.
  */
-static void theme_changes(pd_changes *c)
+typedef struct themes_found {
+	char *word[MAX_THEMES];   /* the form each is shown by (heap) */
+	unsigned old_areas[MAX_THEMES];
+	unsigned nold;            /* the old version's areas */
+	size_t n;
+} themes_found;
+
+static void find_themes(themes_found *out, const pd_document *od,
+                        const pd_document *nd)
 {
-	const pd_document *od = c->old, *nd = c->new_doc;
 	prefix_map pm = { NULL, 0, 0 };
 	theme_walk tw;
 	theme_pass tp;
@@ -1305,6 +1316,8 @@ static void theme_changes(pd_changes *c)
 	unsigned accepted = 0;
 	uint64_t everywhere[4] = { 0, 0, 0, 0 };
 
+	memset(out, 0, sizeof(*out));
+	out->nold = (unsigned)nold;
 	if (nnew < 2 || nold < 1)
 		return;
 	memset(&tw, 0, sizeof(tw));
@@ -1363,7 +1376,6 @@ static void theme_changes(pd_changes *c)
 	for (i = 0; i < ncands && nthemes < MAX_THEMES; i++) {
 		form *best = NULL;
 		int free_block = 0;
-		pd_change *ch;
 
 		for (k = 0; k < tp.forms[i].size; k++) {
 			form *f = pd_vec_get(&tp.forms[i], k);
@@ -1378,10 +1390,8 @@ static void theme_changes(pd_changes *c)
 		if (!best || !free_block)
 			continue;
 		accepted |= 1u << i;
-		ch = add_change(c, PD_CHANGE_THEME_EVERYWHERE);
-		ch->new_value = pd_pool_strdup(&c->pool, best->word);
-		ch->count = cands[i]->old_areas;
-		ch->total = (unsigned)nold;
+		out->word[nthemes] = pd__strdup(best->word);
+		out->old_areas[nthemes] = cands[i]->old_areas;
 		nthemes++;
 	}
 	for (i = 0; i < ncands; i++) {
@@ -1396,6 +1406,73 @@ static void theme_changes(pd_changes *c)
 	pd_buf_dispose(&tp.fold);
 	free(tp.masks);
 	free(pm.slots);
+	out->n = nthemes;
+}
+
+/* The themes found, as changes, in the order they were found. */
+static void add_themes(pd_changes *c, themes_found *tf)
+{
+	size_t i;
+
+	for (i = 0; i < tf->n; i++) {
+		pd_change *ch = add_change(c, PD_CHANGE_THEME_EVERYWHERE);
+
+		ch->new_value = pd_pool_strdup(&c->pool, tf->word[i]);
+		ch->count = tf->old_areas[i];
+		ch->total = tf->nold;
+		free(tf->word[i]);
+	}
+	tf->n = 0;
+}
+
+/*
+ * The themes depend on the two documents only, not on how their
+ * sections pair: when both documents' word caches are filled (parsed by
+ * pd_parse_documents, so that nothing is written to them any more), the
+ * themes are found on a thread of their own while the sections are
+ * matched.
+ */
+typedef struct themes_job {
+	const pd_document *old, *new_doc;
+	themes_found found;
+#if PD_THREADS
+	pthread_t thread;
+#endif
+	int started;
+} themes_job;
+
+#if PD_THREADS
+static void *themes_thread(void *payload)
+{
+	themes_job *job = payload;
+
+	find_themes(&job->found, job->old, job->new_doc);
+	return NULL;
+}
+#endif
+
+static void themes_start(themes_job *job, const pd_document *old,
+                         const pd_document *new_doc)
+{
+	job->old = old;
+	job->new_doc = new_doc;
+	job->started = 0;
+#if PD_THREADS
+	if (old->word_counts_done && new_doc->word_counts_done)
+		job->started = pthread_create(&job->thread, NULL, themes_thread,
+		                              job) == 0;
+#endif
+}
+
+static void themes_finish(pd_changes *c, themes_job *job)
+{
+#if PD_THREADS
+	if (job->started)
+		pthread_join(job->thread, NULL);
+	else
+#endif
+		find_themes(&job->found, job->old, job->new_doc);
+	add_themes(c, &job->found);
 }
 
 /*
@@ -1729,6 +1806,7 @@ int pd_changes_compute(pd_changes **out, const pd_document *old,
 {
 	pd_changes *c;
 	pd_match m;
+	themes_job themes;
 	double threshold = 0.5;
 	int keep_explained = 0;
 
@@ -1746,13 +1824,14 @@ int pd_changes_compute(pd_changes **out, const pd_document *old,
 	c->old = old;
 	c->new_doc = new_doc;
 
+	themes_start(&themes, old, new_doc);
 	pd_match_compute(&m, old, new_doc, threshold);
 	c->comparisons = m.comparisons;
 	meta_changes(c);
 	structure_changes(c, &m);
 	term_changes(c, &m);
 	fold_terms_into_renames(c);
-	theme_changes(c);
+	themes_finish(c, &themes);
 	if (!keep_explained) {
 		drop_changes_explained_by_terms(c);
 		drop_changes_explained_by_themes(c);

@@ -267,6 +267,66 @@ static void test_changes__theme_in_every_area(void)
 	pd_document_free(a);
 }
 
+/* The changes of a → b as JSON: everything a change says, in order. */
+static void changes_json(pd_buf *out, const pd_document *a,
+                         const pd_document *b)
+{
+	pd_changes *c = NULL;
+	pd_render_options ro = PD_RENDER_OPTIONS_INIT;
+
+	pd_buf_clear(out);
+	ro.format = PD_FORMAT_JSON;
+	ro.lang = PD_LANG_SV;
+	if (pd_changes_compute(&c, a, b, NULL) < 0 || pd_render(out, c, &ro) < 0)
+		pd_buf_puts(out, "(error)");
+	pd_changes_free(c);
+}
+
+/*
+ * Documents from pd_parse_documents have their words ready, and their
+ * themes are found on a thread of their own while the sections are
+ * matched: the same changes, in the same order, as without.
+ */
+static void test_changes__themes_found_while_matching(void)
+{
+	static const char *const themed =
+		"# Program\n\n## Fokusområden\n\n"
+		"### Infrastruktur\n\nVägar och spår för klimatet.\n\n"
+		"Jämställdheten gäller resorna.\n\n"
+		"### Utbildning\n\nSkolor där klimatfrågan lärs ut.\n\n"
+		"Jämställdheten i skolan.\n\n"
+		"### Näringsliv\n\nFöretagens klimatomställning.\n\n"
+		"Jämställdheten i företagen.\n\n"
+		"### Kultur\n\nNy: klimatfrågan i kulturen.\n\n"
+		"Jämställdheten i kulturen.\n";
+	pd_document *serial[2], *together[2];
+	const char *md[2];
+	size_t len[2];
+	pd_buf want = PD_BUF_INIT, got = PD_BUF_INIT;
+
+	md[0] = areas3;
+	md[1] = themed;
+	len[0] = strlen(areas3);
+	len[1] = strlen(themed);
+	serial[0] = doc_of(areas3);
+	serial[1] = doc_of(themed);
+	OK(pd_parse_documents(together, md, len, 2, NULL, NULL) == 0,
+	   "parsed together");
+	if (serial[0] && serial[1] && together[0] && together[1]) {
+		changes_json(&want, serial[0], serial[1]);
+		changes_json(&got, together[0], together[1]);
+		OK(strstr(want.ptr, "\"theme-everywhere\": 2") != NULL,
+		   "two themes");
+		STR_EQ(got.ptr, want.ptr, "the same changes either way");
+	}
+	pd_buf_dispose(&want);
+	pd_buf_dispose(&got);
+	pd_document_free(serial[0]);
+	pd_document_free(serial[1]);
+	pd_document_free(together[0]);
+	pd_document_free(together[1]);
+}
+
 static void test_changes__area_text_changed_is_reported(void)
 {
 	pd_buf out = PD_BUF_INIT;
@@ -760,6 +820,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_changes__word_still_present_is_no_term_rename),
 	PD_TEST(test_changes__inflected_leftover_is_no_term_rename),
 	PD_TEST(test_changes__theme_in_every_area),
+	PD_TEST(test_changes__themes_found_while_matching),
 	PD_TEST(test_changes__area_text_changed_is_reported),
 	PD_TEST(test_changes__one_of_many_equal_headings_removed),
 	PD_TEST(test_changes__words_added_and_removed),
