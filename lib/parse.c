@@ -57,6 +57,7 @@ typedef struct parser {
 	                             opened, in order */
 	pd_buf raw;               /* scratch: text before normalisation */
 	pd_buf text;              /* scratch: text as kept */
+	pd_classify_scratch cls_scratch;
 	clock_t start;
 	double budget;
 	unsigned long ticks;
@@ -587,7 +588,10 @@ static void classify_sections(parser *p)
 	for (i = 1; i < doc->sections.size; i++) {
 		pd_section *s = pd_vec_get(&doc->sections, i);
 
-		s->kind = pd_classify_heading(p->cls, s->heading, s->level);
+		/* headings are valid UTF-8: cmark's text of checked input */
+		s->kind = pd_classify__heading(p->cls, &p->cls_scratch,
+		                               s->heading, strlen(s->heading),
+		                               1);
 	}
 	/*
 	 * A generic section that holds headings naming themselves areas
@@ -715,6 +719,8 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 	memset(&p, 0, sizeof(p));
 	pd_buf_init(&p.raw);
 	pd_buf_init(&p.text);
+	pd_buf_init(&p.cls_scratch.clean);
+	pd_buf_init(&p.cls_scratch.folded);
 	*out = NULL;
 	if (!opts)
 		opts = &defaults;
@@ -801,6 +807,7 @@ done:
 	pd_vec_dispose(&p.opened);
 	pd_buf_dispose(&p.raw);
 	pd_buf_dispose(&p.text);
+	pd_classify__scratch_dispose(&p.cls_scratch);
 	if (error < 0)
 		pd_document_free(doc);
 	else
