@@ -55,7 +55,8 @@ typedef struct parser {
 	pd_vec stack;             /* open sections, the root at the bottom */
 	pd_vec opened;            /* the section each top-level heading
 	                             opened, in order */
-	pd_buf raw;               /* scratch: text before normalisation */
+	pd_buf raw;               /* scratch: text before normalisation,
+	                             heading keys */
 	pd_buf text;              /* scratch: text as kept */
 	pd_classify_scratch cls_scratch;
 	clock_t start;
@@ -254,15 +255,23 @@ static int check_nesting(const char *s, size_t len, unsigned max,
 	nesting n;
 	size_t i = 0, eol;
 	unsigned line = first_line;
-	int error = 0;
+	int error = 0, has_cr = memchr(s, '\r', len) != NULL;
 
 	memset(&n, 0, sizeof(n));
 	n.max = max < MAX_NESTING_CAP ? max : MAX_NESTING_CAP;
 	n.cols = pd__calloc(pd__add(n.max, 2), sizeof(size_t));
 	n.prev_blank = 1;
 	while (i < len && !error) {
-		for (eol = i; eol < len && s[eol] != '\n' && s[eol] != '\r';)
-			eol++;
+		if (!has_cr) {
+			/* LF only, the usual case: memchr finds the end */
+			const char *nl = memchr(s + i, '\n', len - i);
+
+			eol = nl ? (size_t)(nl - s) : len;
+		} else {
+			for (eol = i; eol < len && s[eol] != '\n' &&
+			     s[eol] != '\r';)
+				eol++;
+		}
 		error = nesting_line(&n, s, i, eol, line++);
 		i = eol;
 		if (i < len && s[i] == '\r')
@@ -502,13 +511,9 @@ static int add_node(parser *p, pd_section *s, cmark_node *node,
 
 static const char *pool_key(parser *p, const char *heading)
 {
-	pd_buf key = PD_BUF_INIT;
-	const char *out;
-
-	pd_text_heading_key(&key, heading, strlen(heading));
-	out = pd_pool_strndup(&p->doc->pool, key.ptr, key.size);
-	pd_buf_dispose(&key);
-	return out;
+	pd_buf_clear(&p->raw);
+	pd_text_heading_key(&p->raw, heading, strlen(heading));
+	return pd_pool_strndup(&p->doc->pool, p->raw.ptr, p->raw.size);
 }
 
 /* Close the open sections of level >= `level`; they end before `line`. */

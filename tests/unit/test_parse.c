@@ -394,6 +394,81 @@ static void test_parse__headings(void)
 	pd_buf_dispose(&b);
 }
 
+static unsigned long long next_random(unsigned long long *state)
+{
+	*state ^= *state >> 12;
+	*state ^= *state << 25;
+	*state ^= *state >> 27;
+	return *state * 2685821657736338717ULL;
+}
+
+/*
+ * The nesting pre-scan finds the lines of a document without CR with
+ * memchr, of one with CR byte by byte: random nesting, with LF, CR LF
+ * and CR line ends, gets the same verdict and message from both.
+ */
+static void test_parse__nesting_scan_any_line_end(void)
+{
+	static const char *const parts[] = {
+		"> ", ">", "- ", "* ", "1. ", "12) ", "  ", "    ", "\t", "x",
+		"text ", "```", "~~~", "---", "* * *", "# H", "ö", "`"
+	};
+	static const char *const ends[] = { "\r\n", "\r" };
+	pd_parse_options opts = PD_PARSE_OPTIONS_INIT;
+	unsigned long long state = 0x13198a2e03707344ULL;
+	pd_buf lf = PD_BUF_INIT, cr = PD_BUF_INIT, msg = PD_BUF_INIT;
+	pd_document *doc = NULL;
+	int round, rc_lf, rc_cr, failures = 0, refused = 0;
+	size_t lines, l, k, n;
+
+	for (round = 0; round < 3000 && failures < 5; round++) {
+		const char *end = ends[round % 2];
+
+		/* a title first: front matter takes no lone CR */
+		pd_buf_clear(&lf);
+		pd_buf_puts(&lf, "# T\n");
+		pd_buf_clear(&cr);
+		pd_buf_puts(&cr, "# T");
+		pd_buf_puts(&cr, end);
+		lines = (size_t)(next_random(&state) >> 33) % 12;
+		for (l = 0; l < lines; l++) {
+			n = (size_t)(next_random(&state) >> 33) % 6;
+			for (k = 0; k < n; k++) {
+				const char *w = parts[(next_random(&state) >>
+				        33) % (sizeof(parts) / sizeof(parts[0]))];
+
+				pd_buf_puts(&lf, w);
+				pd_buf_puts(&cr, w);
+			}
+			pd_buf_putc(&lf, '\n');
+			pd_buf_puts(&cr, end);
+		}
+		opts.max_nesting = 1 + (unsigned)(next_random(&state) >> 33) %
+		                   4;
+		rc_lf = pd_parse_document(&doc, lf.ptr, lf.size, &opts);
+		pd_document_free(doc);
+		doc = NULL;
+		pd_buf_clear(&msg);
+		pd_buf_puts(&msg, rc_lf < 0 ? pd_error_message() : "");
+		rc_cr = pd_parse_document(&doc, cr.ptr, cr.size, &opts);
+		pd_document_free(doc);
+		doc = NULL;
+		refused += rc_lf < 0;
+		if (rc_lf != rc_cr ||
+		    strcmp(msg.ptr, rc_cr < 0 ? pd_error_message() : "")) {
+			failures++;
+			printf("    \"%s\": %d \"%s\", with CR %d \"%s\"\n",
+			       lf.ptr, rc_lf, msg.ptr, rc_cr,
+			       rc_cr < 0 ? pd_error_message() : "");
+		}
+	}
+	INT_EQ(failures, 0, "the same verdict with any line end");
+	OK(refused > 100 && refused < 2900, "some refused, some not");
+	pd_buf_dispose(&lf);
+	pd_buf_dispose(&cr);
+	pd_buf_dispose(&msg);
+}
+
 static void test_parse__crlf_equals_lf(void)
 {
 	const char *lf = "# T\n\n## A\n\nett\ntvå\n\n- x\n  - y\n\n```\nk\nl\n```\n";
@@ -503,6 +578,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_parse__bom_and_source),
 	PD_TEST(test_parse__size_limit),
 	PD_TEST(test_parse__nesting_limit),
+	PD_TEST(test_parse__nesting_scan_any_line_end),
 	PD_TEST(test_parse__options),
 	PD_TEST(test_parse__time_budget),
 	PD_TEST(test_parse__tree_invariants),
