@@ -297,26 +297,39 @@ static int is_text_block(cmark_node_type t)
 	       t == CMARK_NODE_ITEM || t == CMARK_NODE_BLOCK_QUOTE;
 }
 
+/* Does cmark's iterator give `t` an exit event (has it children)? */
+static int is_container(cmark_node_type t)
+{
+	switch (t) {
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_THEMATIC_BREAK:
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/*
+ * The walk of cmark_iter_next(), without an iterator to allocate: enter
+ * a node, go down to its first child, else leave it and the parents it
+ * was the last child of, then on to the next sibling. Leaves are entered
+ * and never left, as cmark's iterator has them.
+ */
 void pd_parse__plain_text(pd_buf *out, cmark_node *node, int skip_lists)
 {
-	cmark_iter *it = cmark_iter_new(node);
-	cmark_event_type ev;
+	cmark_node *cur = node, *next;
+	cmark_node_type t;
 	const char *lit;
 
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *cur = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(cur);
-
-		if (ev == CMARK_EVENT_EXIT) {
-			if (is_text_block(t))
-				pd_buf_putc(out, ' ');
-			continue;
-		}
+	for (;;) {
+		t = cmark_node_get_type(cur);
 		switch (t) {
-		case CMARK_NODE_LIST:
-			if (skip_lists && cur != node)
-				cmark_iter_reset(it, cur, CMARK_EVENT_EXIT);
-			break;
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
 		case CMARK_NODE_CODE_BLOCK:
@@ -332,8 +345,25 @@ void pd_parse__plain_text(pd_buf *out, cmark_node *node, int skip_lists)
 		default:
 			break;
 		}
+		if (is_container(t) &&
+		    !(t == CMARK_NODE_LIST && skip_lists && cur != node) &&
+		    (next = cmark_node_first_child(cur)) != NULL) {
+			cur = next;
+			continue;
+		}
+		/* leave cur, and every parent whose last child it is */
+		for (;;) {
+			if (is_text_block(t))
+				pd_buf_putc(out, ' ');
+			if (cur == node)
+				return;
+			if ((next = cmark_node_next(cur)) != NULL)
+				break;
+			cur = cmark_node_parent(cur);
+			t = cmark_node_get_type(cur);
+		}
+		cur = next;
 	}
-	cmark_iter_free(it);
 }
 
 /* The plain text of `node`, normalised, in p->text. */

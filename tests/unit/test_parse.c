@@ -9,6 +9,7 @@
 
 #include "harness.h"
 #include "document.h"
+#include "parse.h"
 
 static pd_document *parse(const char *md)
 {
@@ -469,6 +470,111 @@ static void test_parse__nesting_scan_any_line_end(void)
 	pd_buf_dispose(&msg);
 }
 
+/* pd_parse__plain_text() as it was, with cmark's iterator: the reference. */
+static void ref_plain_text(pd_buf *out, cmark_node *node, int skip_lists)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	const char *lit;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *cur = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(cur);
+
+		if (ev == CMARK_EVENT_EXIT) {
+			if (t == CMARK_NODE_PARAGRAPH ||
+			    t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM ||
+			    t == CMARK_NODE_BLOCK_QUOTE)
+				pd_buf_putc(out, ' ');
+			continue;
+		}
+		switch (t) {
+		case CMARK_NODE_LIST:
+			if (skip_lists && cur != node)
+				cmark_iter_reset(it, cur, CMARK_EVENT_EXIT);
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+			if ((lit = cmark_node_get_literal(cur)) != NULL)
+				pd_buf_puts(out, lit);
+			if (t == CMARK_NODE_CODE_BLOCK)
+				pd_buf_putc(out, ' ');
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			pd_buf_putc(out, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/*
+ * The plain text of every node of random Markdown (lists in lists and
+ * quotes, empty items, code, HTML, links, images, breaks), with and
+ * without its lists, is what the iterator made of it.
+ */
+static void test_parse__plain_text_same_as_iterator(void)
+{
+	static const char *const parts[] = {
+		"> ", "- ", "* ", "1. ", "  ", "    ", "  - ", "    1) ", "# ",
+		"## ", "```", "~~~", "<div>", "---", "text ", "*em* ", "**b**",
+		"`code` ", "[link](/u) ", "![img](/i) ", "<b>x</b> ", "a  ",
+		"b\\", "ö ", "e\xcc\x81 ", "&amp; ", "&#0; ", "\t", "-"
+	};
+	unsigned long long state = 0xa4093822299f31d0ULL;
+	pd_buf md = PD_BUF_INIT, got = PD_BUF_INIT, want = PD_BUF_INIT;
+	int round, failures = 0;
+	size_t nodes = 0, lines, l, k, n;
+
+	for (round = 0; round < 2000 && failures < 5; round++) {
+		cmark_node *root;
+		cmark_iter *it;
+		cmark_event_type ev;
+
+		pd_buf_clear(&md);
+		lines = (size_t)(next_random(&state) >> 33) % 14;
+		for (l = 0; l < lines; l++) {
+			n = (size_t)(next_random(&state) >> 33) % 6;
+			for (k = 0; k < n; k++)
+				pd_buf_puts(&md, parts[(next_random(&state) >>
+				            33) % (sizeof(parts) /
+				                   sizeof(parts[0]))]);
+			pd_buf_putc(&md, '\n');
+		}
+		root = cmark_parse_document(md.ptr, md.size,
+		                            CMARK_OPT_DEFAULT);
+		it = cmark_iter_new(root);
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cmark_node *cur = cmark_iter_get_node(it);
+			int skip;
+
+			if (ev != CMARK_EVENT_ENTER)
+				continue;
+			for (skip = 0; skip < 2; skip++) {
+				pd_buf_clear(&got);
+				pd_buf_clear(&want);
+				pd_parse__plain_text(&got, cur, skip);
+				ref_plain_text(&want, cur, skip);
+				nodes++;
+				if (strcmp(got.ptr, want.ptr) && failures++ < 5)
+					printf("    \"%s\": \"%s\", want \"%s\"\n",
+					       md.ptr, got.ptr, want.ptr);
+			}
+		}
+		cmark_iter_free(it);
+		cmark_node_free(root);
+	}
+	INT_EQ(failures, 0, "the same text as the iterator's");
+	OK(nodes > 20000, "many nodes compared");
+	pd_buf_dispose(&md);
+	pd_buf_dispose(&got);
+	pd_buf_dispose(&want);
+}
+
 static void test_parse__crlf_equals_lf(void)
 {
 	const char *lf = "# T\n\n## A\n\nett\ntvå\n\n- x\n  - y\n\n```\nk\nl\n```\n";
@@ -579,6 +685,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_parse__size_limit),
 	PD_TEST(test_parse__nesting_limit),
 	PD_TEST(test_parse__nesting_scan_any_line_end),
+	PD_TEST(test_parse__plain_text_same_as_iterator),
 	PD_TEST(test_parse__options),
 	PD_TEST(test_parse__time_budget),
 	PD_TEST(test_parse__tree_invariants),
