@@ -282,6 +282,9 @@ static const struct builtin {
 
 #define NBUILTINS (sizeof(builtins) / sizeof(builtins[0]))
 
+/* Longest of the `ends` words, in bytes. */
+#define LONGEST_END 13
+
 typedef struct kind_pattern {
 	pd_kind kind;
 	pcre2_code *code;
@@ -335,6 +338,10 @@ int pd_classifier_new(pd_classifier **out)
 	/* alone, only the patterns of a heading's ending are tried */
 	cls->first_ends = NBUILTINS;
 	for (i = 0; i < NBUILTINS; i++) {
+		const char *const *end;
+
+		for (end = builtins[i].ends; end && *end; end++)
+			assert(strlen(*end) <= LONGEST_END);
 		if (builtins[i].ends && cls->first_ends == NBUILTINS)
 			cls->first_ends = i;
 		cls->builtin[i].kind = builtins[i].kind;
@@ -456,14 +463,37 @@ void pd_classify__scratch_dispose(pd_classify_scratch *scratch)
 	scratch->match_data = NULL;
 }
 
+/*
+ * The end of s[0..len) case-folded, at least LONGEST_END bytes of it
+ * when there are as many (all that ends_in() reads): folded from an
+ * ASCII character near the end. An ASCII character starts a combining
+ * sequence and is never the second of a composition, and folding goes a
+ * character at a time, so the folding from there is the end of the
+ * whole heading's folding.
+ */
+static void fold_end(pd_buf *folded, const char *s, size_t len)
+{
+	size_t b = len > 2 * LONGEST_END ? len - 2 * LONGEST_END : 0;
+
+	while (b > 0 && (unsigned char)s[b] >= 0x80)
+		b--;
+	pd_buf_clear(folded);
+	pd_text_fold(folded, s + b, len - b);
+	if (b > 0 && folded->size < LONGEST_END) {
+		pd_buf_clear(folded);
+		pd_text_fold(folded, s, len);
+	}
+}
+
 pd_kind pd_classify__heading(const pd_classifier *cls,
                              pd_classify_scratch *scratch,
                              const char *heading, size_t len,
-                             int valid_utf8)
+                             unsigned flags)
 {
 	pd_buf *clean = &scratch->clean, *folded = &scratch->folded;
 	pcre2_match_data *md;
-	uint32_t options = valid_utf8 ? PCRE2_NO_UTF_CHECK : 0;
+	uint32_t options = flags & PD_CLASSIFY__VALID_UTF8 ?
+	                   PCRE2_NO_UTF_CHECK : 0;
 	size_t i, first;
 
 	if (!heading || !len)
@@ -493,8 +523,12 @@ pd_kind pd_classify__heading(const pd_classifier *cls,
 	/* ... unless a pattern of a heading's ending comes before it (the
 	 * folded heading is made only when one can) */
 	if (first > cls->first_ends) {
-		pd_buf_clear(folded);
-		pd_text_fold(folded, clean->ptr, len);
+		if (flags & PD_CLASSIFY__EXHAUSTIVE) {
+			pd_buf_clear(folded);
+			pd_text_fold(folded, clean->ptr, len);
+		} else {
+			fold_end(folded, clean->ptr, len);
+		}
 	}
 	for (i = cls->first_ends; i < first && i < NBUILTINS; i++) {
 		if (!builtins[i].ends || !ends_in(folded, builtins[i].ends))

@@ -29,15 +29,22 @@ typedef struct pd_classify_scratch {
 
 void pd_classify__scratch_dispose(pd_classify_scratch *scratch);
 
+enum pd_classify__flags {
+	/* the caller vouches that the heading is valid UTF-8 (the parser
+	 * checked the whole document): PCRE2 does not check it again */
+	PD_CLASSIFY__VALID_UTF8 = (1u << 0),
+	/* no shortcut: the whole heading is folded for the patterns of
+	 * its ending, not only its end (what the tests compare with) */
+	PD_CLASSIFY__EXHAUSTIVE = (1u << 1)
+};
+
 /**
- * pd_classify_heading() of heading[0..len) with `scratch`. When
- * `valid_utf8` is set the caller vouches that the heading is valid UTF-8
- * (the parser checked the whole document) and PCRE2 does not check it
- * again.
+ * pd_classify_heading() of heading[0..len) with `scratch`; `flags` from
+ * enum pd_classify__flags.
  */
 pd_kind pd_classify__heading(const pd_classifier *cls,
                              pd_classify_scratch *scratch,
                              const char *heading, size_t len,
-                             int valid_utf8);
+                             unsigned flags);
 
 #endif

@@ -626,7 +626,7 @@ static void classify_sections(parser *p)
 		/* headings are valid UTF-8: cmark's text of checked input */
 		s->kind = pd_classify__heading(p->cls, &p->cls_scratch,
 		                               s->heading, strlen(s->heading),
-		                               1);
+		                               PD_CLASSIFY__VALID_UTF8);
 	}
 	/*
 	 * A generic section that holds headings naming themselves areas
