@@ -406,26 +406,47 @@ static void add_block(parser *p, pd_section *s, pd_block_type type,
 		                      p->text.size, line);
 }
 
-/* Every item of `list`, at any depth, as an item block of `s`. */
+/* Can a node of type `t` hold blocks (and so list items)? */
+static int holds_blocks(cmark_node_type t)
+{
+	return t == CMARK_NODE_DOCUMENT || t == CMARK_NODE_BLOCK_QUOTE ||
+	       t == CMARK_NODE_LIST || t == CMARK_NODE_ITEM ||
+	       t == CMARK_NODE_CUSTOM_BLOCK;
+}
+
+/*
+ * Every item of `list`, at any depth, as an item block of `s`, in the
+ * order cmark's iterator enters them; the walk goes down only into
+ * blocks that hold blocks, never into a paragraph's inlines.
+ */
 static int add_list_items(parser *p, pd_section *s, cmark_node *list)
 {
-	cmark_iter *it = cmark_iter_new(list);
-	cmark_event_type ev;
-	int error = 0;
+	cmark_node *cur = list, *next;
+	cmark_node_type t;
+	int error;
 
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *cur = cmark_iter_get_node(it);
-
-		if (ev != CMARK_EVENT_ENTER ||
-		    cmark_node_get_type(cur) != CMARK_NODE_ITEM)
+	for (;;) {
+		t = cmark_node_get_type(cur);
+		if (t == CMARK_NODE_ITEM) {
+			if ((error = over_budget(p)) < 0)
+				return error;
+			node_text(p, cur, 1);
+			add_block(p, s, PD_BLOCK_ITEM, line_of(p, cur));
+		}
+		if (holds_blocks(t) &&
+		    (next = cmark_node_first_child(cur)) != NULL) {
+			cur = next;
 			continue;
-		if ((error = over_budget(p)) < 0)
-			break;
-		node_text(p, cur, 1);
-		add_block(p, s, PD_BLOCK_ITEM, line_of(p, cur));
+		}
+		for (;;) {
+			if (cur == list)
+				return 0;
+			if ((next = cmark_node_next(cur)) != NULL)
+				break;
+			cur = cmark_node_parent(cur);
+		}
+		cur = next;
 	}
-	cmark_iter_free(it);
-	return error;
 }
 
 /* The lists inside `item` (not itself) as item blocks of `s`. */

@@ -10,6 +10,7 @@
 #include "harness.h"
 #include "document.h"
 #include "parse.h"
+#include "text.h"
 
 static pd_document *parse(const char *md)
 {
@@ -575,6 +576,108 @@ static void test_parse__plain_text_same_as_iterator(void)
 	pd_buf_dispose(&want);
 }
 
+/*
+ * The item blocks of random lists (nested, in quotes, with code, empty
+ * items) are every item cmark's iterator enters, in its order, as plain
+ * text without the sub-lists, normalised, empty ones left out.
+ */
+static void test_parse__list_items_same_as_iterator(void)
+{
+	static const char *const parts[] = {
+		"- ", "* ", "1. ", "2) ", "  ", "    ", "  - ", "   > ", "> ",
+		"> - ", "```", "text ", "*em* ", "`c` ", "ö ", "[l](/u) ",
+		"\t", "+ ", "<i>x</i> ", "a"
+	};
+	unsigned long long state = 0x082efa98ec4e6c89ULL;
+	pd_buf md = PD_BUF_INIT, raw = PD_BUF_INIT, text = PD_BUF_INIT;
+	int round, failures = 0;
+	size_t items = 0, lines, l, k, n;
+
+	for (round = 0; round < 3000 && failures < 5; round++) {
+		pd_document *doc = NULL;
+		const pd_section *root;
+		cmark_node *croot, *top;
+		size_t b = 0;
+
+		pd_buf_clear(&md);
+		lines = (size_t)(next_random(&state) >> 33) % 14;
+		for (l = 0; l < lines; l++) {
+			n = (size_t)(next_random(&state) >> 33) % 5;
+			for (k = 0; k < n; k++)
+				pd_buf_puts(&md, parts[(next_random(&state) >>
+				            33) % (sizeof(parts) /
+				                   sizeof(parts[0]))]);
+			pd_buf_putc(&md, '\n');
+		}
+		if (pd_parse_document(&doc, md.ptr, md.size, NULL) < 0) {
+			printf("    parse failed: %s\n", pd_error_message());
+			failures++;
+			continue;
+		}
+		if (pd_document_section_count(doc) > 1) {
+			/* a setext heading: items may be goals there */
+			pd_document_free(doc);
+			continue;
+		}
+		root = pd_document_root(doc);
+		croot = cmark_parse_document(md.ptr, md.size,
+		                             CMARK_OPT_DEFAULT);
+		for (top = cmark_node_first_child(croot); top;
+		     top = cmark_node_next(top)) {
+			cmark_iter *it;
+			cmark_event_type ev;
+
+			if (cmark_node_get_type(top) != CMARK_NODE_LIST)
+				continue;
+			it = cmark_iter_new(top);
+			while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+				cmark_node *cur = cmark_iter_get_node(it);
+				const pd_block *blk;
+
+				if (ev != CMARK_EVENT_ENTER ||
+				    cmark_node_get_type(cur) != CMARK_NODE_ITEM)
+					continue;
+				pd_buf_clear(&raw);
+				pd_buf_clear(&text);
+				ref_plain_text(&raw, cur, 1);
+				pd_text_normalize(&text, raw.ptr, raw.size);
+				if (!text.size)
+					continue;
+				/* the next item block of the root */
+				blk = NULL;
+				while (b < root->blocks.size) {
+					blk = pd_vec_get(&root->blocks, b++);
+					if (blk->type == PD_BLOCK_ITEM)
+						break;
+					blk = NULL;
+				}
+				items++;
+				if (!blk || strcmp(blk->text, text.ptr) ||
+				    blk->line != (unsigned)
+				    cmark_node_get_start_line(cur)) {
+					if (failures++ < 5)
+						printf("    \"%s\": item \"%s\" "
+						       "line %d\n", md.ptr,
+						       text.ptr,
+						       cmark_node_get_start_line(
+						       cur));
+					break;
+				}
+			}
+			cmark_iter_free(it);
+		}
+		cmark_node_free(croot);
+		pd_document_free(doc);
+	}
+	INT_EQ(failures, 0, "the items the iterator finds");
+	if (items <= 1500)
+		printf("    %lu items\n", (unsigned long)items);
+	OK(items > 1500, "many items compared");
+	pd_buf_dispose(&md);
+	pd_buf_dispose(&raw);
+	pd_buf_dispose(&text);
+}
+
 static void test_parse__crlf_equals_lf(void)
 {
 	const char *lf = "# T\n\n## A\n\nett\ntvå\n\n- x\n  - y\n\n```\nk\nl\n```\n";
@@ -686,6 +789,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_parse__nesting_limit),
 	PD_TEST(test_parse__nesting_scan_any_line_end),
 	PD_TEST(test_parse__plain_text_same_as_iterator),
+	PD_TEST(test_parse__list_items_same_as_iterator),
 	PD_TEST(test_parse__options),
 	PD_TEST(test_parse__time_budget),
 	PD_TEST(test_parse__tree_invariants),
