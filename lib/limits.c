@@ -257,6 +257,10 @@ static size_t skip_text(const char *md, size_t i, size_t end)
 			i += 16;
 		while (end - i >= 8 && !word_has_marker(md + i))
 			i += 8;
+		/* the last word of the line, read back from its end: the
+		 * bytes before i it takes in can only raise a false alarm */
+		if (end - i < 8 && end >= 8 && !word_has_marker(md + end - 8))
+			return end;
 		n = end - i < 8 ? end - i : 8;
 		for (k = 0; k < n; k++)
 			if (is_marker[(unsigned char)md[i + k]])
