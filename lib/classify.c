@@ -175,20 +175,29 @@ const char *pd_lang_name(pd_lang lang)
  * Such patterns look at every position of the heading ("…dagen$"), the
  * costliest of all; the check is a comparison of the last bytes.
  */
-static const char *const sv_forum_ends[] = {
-	"dag", "dagen", "dagarna", "konferensen", "konferens", "forumet",
-	"forum", "rådet", "nätverket", "nätverk", "mötet", "mötesplatsen",
-	"träffen", NULL
+typedef struct ending {
+	const char *word;
+	size_t len;
+} ending;
+
+#define END(word) { word, sizeof(word) - 1 }
+
+static const ending sv_forum_ends[] = {
+	END("dag"), END("dagen"), END("dagarna"), END("konferensen"),
+	END("konferens"), END("forumet"), END("forum"), END("rådet"),
+	END("nätverket"), END("nätverk"), END("mötet"), END("mötesplatsen"),
+	END("träffen"), { NULL, 0 }
 };
-static const char *const en_forum_ends[] = {
-	"day", "conference", "council", "summit", "forum", "symposium",
-	"assembly", "convention", NULL
+static const ending en_forum_ends[] = {
+	END("day"), END("conference"), END("council"), END("summit"),
+	END("forum"), END("symposium"), END("assembly"), END("convention"),
+	{ NULL, 0 }
 };
 
 static const struct builtin {
 	pd_kind kind;
 	const char *pattern;
-	const char *const *ends;   /* NULL: any heading */
+	const ending *ends;        /* NULL: any heading */
 } builtins[] = {
 	/* the document's own list of changes */
 	{ PD_KIND_CHANGES, "^(?:viktiga |större |några )?(?:förändringar"
@@ -338,10 +347,10 @@ int pd_classifier_new(pd_classifier **out)
 	/* alone, only the patterns of a heading's ending are tried */
 	cls->first_ends = NBUILTINS;
 	for (i = 0; i < NBUILTINS; i++) {
-		const char *const *end;
+		const ending *end;
 
-		for (end = builtins[i].ends; end && *end; end++)
-			assert(strlen(*end) <= LONGEST_END);
+		for (end = builtins[i].ends; end && end->word; end++)
+			assert(end->len <= LONGEST_END);
 		if (builtins[i].ends && cls->first_ends == NBUILTINS)
 			cls->first_ends = i;
 		cls->builtin[i].kind = builtins[i].kind;
@@ -423,18 +432,18 @@ int pd_classifier_add(pd_classifier *cls, pd_kind kind, const char *pattern)
 }
 
 /* Does the folded heading end in one of `ends`? */
-static int ends_in(const pd_buf *folded, const char *const *ends)
+static int ends_in(const pd_buf *folded, const ending *ends)
 {
 	char last;
 
 	if (!folded->size)
 		return 0;
 	last = folded->ptr[folded->size - 1];
-	for (; *ends; ends++) {
-		size_t n = strlen(*ends);
-
-		if (folded->size >= n && (*ends)[n - 1] == last &&
-		    !memcmp(folded->ptr + folded->size - n, *ends, n))
+	for (; ends->word; ends++) {
+		if (folded->size >= ends->len &&
+		    ends->word[ends->len - 1] == last &&
+		    !memcmp(folded->ptr + folded->size - ends->len, ends->word,
+		            ends->len))
 			return 1;
 	}
 	return 0;
