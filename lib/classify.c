@@ -175,20 +175,29 @@ const char *pd_lang_name(pd_lang lang)
  * Such patterns look at every position of the heading ("…dagen$"), the
  * costliest of all; the check is a comparison of the last bytes.
  */
-static const char *const sv_forum_ends[] = {
-	"dag", "dagen", "dagarna", "konferensen", "konferens", "forumet",
-	"forum", "rådet", "nätverket", "nätverk", "mötet", "mötesplatsen",
-	"träffen", NULL
+typedef struct ending {
+	const char *word;
+	size_t len;
+} ending;
+
+#define END(word) { word, sizeof(word) - 1 }
+
+static const ending sv_forum_ends[] = {
+	END("dag"), END("dagen"), END("dagarna"), END("konferensen"),
+	END("konferens"), END("forumet"), END("forum"), END("rådet"),
+	END("nätverket"), END("nätverk"), END("mötet"), END("mötesplatsen"),
+	END("träffen"), { NULL, 0 }
 };
-static const char *const en_forum_ends[] = {
-	"day", "conference", "council", "summit", "forum", "symposium",
-	"assembly", "convention", NULL
+static const ending en_forum_ends[] = {
+	END("day"), END("conference"), END("council"), END("summit"),
+	END("forum"), END("symposium"), END("assembly"), END("convention"),
+	{ NULL, 0 }
 };
 
 static const struct builtin {
 	pd_kind kind;
 	const char *pattern;
-	const char *const *ends;   /* NULL: any heading */
+	const ending *ends;        /* NULL: any heading */
 } builtins[] = {
 	/* the document's own list of changes */
 	{ PD_KIND_CHANGES, "^(?:viktiga |större |några )?(?:förändringar"
@@ -282,6 +291,9 @@ static const struct builtin {
 
 #define NBUILTINS (sizeof(builtins) / sizeof(builtins[0]))
 
+/* Longest of the `ends` words, in bytes. */
+#define LONGEST_END 13
+
 typedef struct kind_pattern {
 	pd_kind kind;
 	pcre2_code *code;
@@ -292,6 +304,7 @@ struct pd_classifier {
 	size_t nuser;
 	size_t auser;
 	kind_pattern builtin[NBUILTINS];
+	size_t first_ends;      /* index of the first built-in with `ends` */
 	pcre2_code *anchored;   /* the built-ins without `ends`, in one */
 	pcre2_match_context *mctx;
 };
@@ -332,7 +345,14 @@ int pd_classifier_new(pd_classifier **out)
 	pcre2_set_depth_limit(cls->mctx, DEPTH_LIMIT);
 	pcre2_set_heap_limit(cls->mctx, HEAP_LIMIT);
 	/* alone, only the patterns of a heading's ending are tried */
+	cls->first_ends = NBUILTINS;
 	for (i = 0; i < NBUILTINS; i++) {
+		const ending *end;
+
+		for (end = builtins[i].ends; end && end->word; end++)
+			assert(end->len <= LONGEST_END);
+		if (builtins[i].ends && cls->first_ends == NBUILTINS)
+			cls->first_ends = i;
 		cls->builtin[i].kind = builtins[i].kind;
 		if (builtins[i].ends &&
 		    (error = compile(&cls->builtin[i].code, builtins[i].pattern,
@@ -412,13 +432,18 @@ int pd_classifier_add(pd_classifier *cls, pd_kind kind, const char *pattern)
 }
 
 /* Does the folded heading end in one of `ends`? */
-static int ends_in(const pd_buf *folded, const char *const *ends)
+static int ends_in(const pd_buf *folded, const ending *ends)
 {
-	for (; *ends; ends++) {
-		size_t n = strlen(*ends);
+	char last;
 
-		if (folded->size >= n &&
-		    !memcmp(folded->ptr + folded->size - n, *ends, n))
+	if (!folded->size)
+		return 0;
+	last = folded->ptr[folded->size - 1];
+	for (; ends->word; ends++) {
+		if (folded->size >= ends->len &&
+		    ends->word[ends->len - 1] == last &&
+		    !memcmp(folded->ptr + folded->size - ends->len, ends->word,
+		            ends->len))
 			return 1;
 	}
 	return 0;
@@ -426,9 +451,10 @@ static int ends_in(const pd_buf *folded, const char *const *ends)
 
 /* Does `p` match? A match that runs into a limit does not. */
 static int matches(const pd_classifier *cls, const kind_pattern *p,
-                   const char *s, size_t len, pcre2_match_data *md)
+                   const char *s, size_t len, pcre2_match_data *md,
+                   uint32_t options)
 {
-	int rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, 0, 0, md,
+	int rc = pcre2_match(p->code, (PCRE2_SPTR)s, len, 0, options, md,
 	                     cls->mctx);
 
 	if (rc == PCRE2_ERROR_NOMEMORY)
@@ -436,56 +462,111 @@ static int matches(const pd_classifier *cls, const kind_pattern *p,
 	return rc >= 0;
 }
 
-pd_kind pd_classify_heading(const pd_classifier *cls, const char *heading,
-                            int level)
+void pd_classify__scratch_dispose(pd_classify_scratch *scratch)
 {
-	pd_buf clean = PD_BUF_INIT, folded = PD_BUF_INIT;
-	pcre2_match_data *md = NULL;
-	pd_kind kind = PD_KIND_SECTION;
-	size_t i, len, first;
+	if (!scratch)
+		return;
+	pd_buf_dispose(&scratch->clean);
+	pd_buf_dispose(&scratch->folded);
+	pcre2_match_data_free(scratch->match_data);
+	scratch->match_data = NULL;
+}
 
-	(void)level;        /* the words decide here, not the level */
-	if (!heading || !*heading)
+/*
+ * The end of s[0..len) case-folded, at least LONGEST_END bytes of it
+ * when there are as many (all that ends_in() reads): folded from an
+ * ASCII character near the end. An ASCII character starts a combining
+ * sequence and is never the second of a composition, and folding goes a
+ * character at a time, so the folding from there is the end of the
+ * whole heading's folding.
+ */
+static void fold_end(pd_buf *folded, const char *s, size_t len)
+{
+	size_t b = len > 2 * LONGEST_END ? len - 2 * LONGEST_END : 0;
+
+	while (b > 0 && (unsigned char)s[b] >= 0x80)
+		b--;
+	pd_buf_clear(folded);
+	pd_text_fold(folded, s + b, len - b);
+	if (b > 0 && folded->size < LONGEST_END) {
+		pd_buf_clear(folded);
+		pd_text_fold(folded, s, len);
+	}
+}
+
+pd_kind pd_classify__heading(const pd_classifier *cls,
+                             pd_classify_scratch *scratch,
+                             const char *heading, size_t len,
+                             unsigned flags)
+{
+	pd_buf *clean = &scratch->clean, *folded = &scratch->folded;
+	pcre2_match_data *md;
+	uint32_t options = flags & PD_CLASSIFY__VALID_UTF8 ?
+	                   PCRE2_NO_UTF_CHECK : 0;
+	size_t i, first;
+
+	if (!heading || !len)
 		return PD_KIND_SECTION;
-	pd_text_heading_clean(&clean, heading, strlen(heading));
-	len = clean.size;
+	if (!scratch->match_data &&
+	    !(scratch->match_data = pcre2_match_data_create(1, NULL)))
+		pd__oom();
+	md = scratch->match_data;
+	pd_buf_clear(clean);
+	pd_text_heading_clean(clean, heading, len);
+	len = clean->size;
 	if (len > MAX_HEADING) {
 		/* not a heading anyone wrote to be classified; keep it short */
 		len = MAX_HEADING;
 		while (len > 0 &&
-		       ((unsigned char)clean.ptr[len] & 0xc0) == 0x80)
+		       ((unsigned char)clean->ptr[len] & 0xc0) == 0x80)
 			len--;
 	}
-	if (!(md = pcre2_match_data_create(1, NULL)))
-		pd__oom();
-	for (i = 0; i < cls->nuser; i++) {
-		if (matches(cls, &cls->user[i], clean.ptr, len, md)) {
-			kind = cls->user[i].kind;
-			goto done;
-		}
-	}
+	for (i = 0; i < cls->nuser; i++)
+		if (matches(cls, &cls->user[i], clean->ptr, len, md, options))
+			return cls->user[i].kind;
 	/* the first anchored built-in that matches, if any ... */
 	first = NBUILTINS;
-	if (pcre2_match(cls->anchored, (PCRE2_SPTR)clean.ptr, len, 0, 0, md,
-	                cls->mctx) >= 0 && pcre2_get_mark(md))
+	if (pcre2_match(cls->anchored, (PCRE2_SPTR)clean->ptr, len, 0,
+	                options, md, cls->mctx) >= 0 && pcre2_get_mark(md))
 		first = strtoul((const char *)pcre2_get_mark(md), NULL, 10);
-	/* ... unless a pattern of a heading's ending comes before it */
-	pd_text_fold(&folded, clean.ptr, len);
-	for (i = 0; i < first && i < NBUILTINS; i++) {
-		if (!builtins[i].ends || !ends_in(&folded, builtins[i].ends))
+	/* ... unless a pattern of a heading's ending comes before it (the
+	 * folded heading is made only when one can) */
+	if (first > cls->first_ends) {
+		if (flags & PD_CLASSIFY__EXHAUSTIVE) {
+			pd_buf_clear(folded);
+			pd_text_fold(folded, clean->ptr, len);
+		} else {
+			fold_end(folded, clean->ptr, len);
+		}
+	}
+	for (i = cls->first_ends; i < first && i < NBUILTINS; i++) {
+		if (!builtins[i].ends || !ends_in(folded, builtins[i].ends))
 			continue;
-		if (matches(cls, &cls->builtin[i], clean.ptr, len, md)) {
+		if (matches(cls, &cls->builtin[i], clean->ptr, len, md,
+		            options)) {
 			first = i;
 			break;
 		}
 	}
-	if (first < NBUILTINS)
-		kind = builtins[first].kind;
-done:
-	pcre2_match_data_free(md);
-	pd_buf_dispose(&folded);
-	pd_buf_dispose(&clean);
-	assert(kind < PD_KIND__COUNT);
+	if (first < NBUILTINS) {
+		assert(builtins[first].kind < PD_KIND__COUNT);
+		return builtins[first].kind;
+	}
+	return PD_KIND_SECTION;
+}
+
+pd_kind pd_classify_heading(const pd_classifier *cls, const char *heading,
+                            int level)
+{
+	pd_classify_scratch scratch = PD_CLASSIFY_SCRATCH_INIT;
+	pd_kind kind;
+
+	(void)level;        /* the words decide here, not the level */
+	if (!heading || !*heading)
+		return PD_KIND_SECTION;
+	kind = pd_classify__heading(cls, &scratch, heading, strlen(heading),
+	                            0);
+	pd_classify__scratch_dispose(&scratch);
 	return kind;
 }
 

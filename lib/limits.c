@@ -10,6 +10,7 @@
  * make of a line (a code block, an escaped `*`, a lazy continuation) it
  * counts as if the worst were true, so its numbers are upper bounds.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -221,28 +222,79 @@ static const unsigned char is_marker[256] = {
 	['\\'] = 1, ['*'] = 1, ['_'] = 1, ['`'] = 1, ['['] = 1, [']'] = 1
 };
 
+#define ONES UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/*
+ * Might the 8 bytes at p hold a marker? Five of the six are 0x5b-0x60
+ * ("[\\]^_`"), the sixth is '*' (0x2a). Both tests look at the low 7
+ * bits of each byte and set its high bit without carrying into the next
+ * byte: the range test with two additions, the '*' test exactly (y is
+ * zero where the byte is '*'). Bytes of UTF-8 whose low bits are in the
+ * range, and '^', are false alarms that the byte loop sorts out; a
+ * marker is never missed. A word of plain text costs a dozen operations
+ * instead of eight table look-ups.
+ */
+static int word_has_marker(const char *p)
+{
+	uint64_t x, low, y;
+
+	memcpy(&x, p, sizeof(x));
+	low = x & ~HIGHS;
+	y = low ^ ('*' * ONES);
+	return ((((low + 0x25 * ONES) & ~(low + 0x1f * ONES)) |
+	         ~((y + 0x7f * ONES) | x)) & HIGHS) != 0;
+}
+
+/* The first marker byte in md[i..end), or end. */
+static size_t skip_text(const char *md, size_t i, size_t end)
+{
+	size_t n, k;
+
+	for (;;) {
+		while (end - i >= 16 && !word_has_marker(md + i) &&
+		       !word_has_marker(md + i + 8))
+			i += 16;
+		while (end - i >= 8 && !word_has_marker(md + i))
+			i += 8;
+		/* the last word of the line, read back from its end: the
+		 * bytes before i it takes in can only raise a false alarm */
+		if (end - i < 8 && end >= 8 && !word_has_marker(md + end - 8))
+			return end;
+		n = end - i < 8 ? end - i : 8;
+		for (k = 0; k < n; k++)
+			if (is_marker[(unsigned char)md[i + k]])
+				return i + k;
+		if (n < 8)
+			return end;
+		i += 8;       /* a false alarm */
+	}
+}
+
 /*
  * Count the inline markers of md[i..end), the content of one line. An
  * escaped character is not a marker; everything else is counted as if
- * it were one, in code spans too.
+ * it were one, in code spans too. @return 0 when the line had no marker
+ * byte at all (nothing was counted).
  */
-static void count_inlines(scan *s, const char *md, size_t i, size_t end)
+static int count_inlines(scan *s, const char *md, size_t i, size_t end)
 {
 	pd_limits_stats *st = s->st;
 	char prev = '\n', c;
+	int seen = 0;
 
 	for (; i < end; prev = c, i++) {
 		/* most bytes are text: pass over them without the switch */
 		if (!is_marker[(unsigned char)md[i]]) {
 			size_t from = i;
 
-			while (i < end && !is_marker[(unsigned char)md[i]])
-				i++;
+			i = skip_text(md, i, end);
 			if (i == end)
 				break;
 			if (i > from)
 				prev = md[i - 1];
 		}
+		seen = 1;
 		c = md[i];
 		switch (c) {
 		case '\\':
@@ -280,6 +332,7 @@ static void count_inlines(scan *s, const char *md, size_t i, size_t end)
 			break;
 		}
 	}
+	return seen;
 }
 
 /* Does md[i..end) start a link reference definition, "[label]:"? */
@@ -341,6 +394,18 @@ static int fenced_line(scan *s, const char *md, size_t i, size_t end)
 }
 
 /*
+ * The first bytes of a line that scan_line() must read closely: white
+ * space, `>`, list and break markers, digits, '<' (HTML), fences and '['
+ * (a reference definition). A line starting otherwise is plain text.
+ */
+static const unsigned char opens_prefix[256] = {
+	[' '] = 1, ['\t'] = 1, ['>'] = 1, ['-'] = 1, ['+'] = 1, ['*'] = 1,
+	['_'] = 1, ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+	['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['<'] = 1,
+	['`'] = 1, ['~'] = 1, ['['] = 1
+};
+
+/*
  * Depth of a line in levels, as the parser counts them: each `>` (a block
  * quote) is one, each list item one. The prefix is
  * read in segments, one per quote depth: in each, the indentation before
@@ -366,6 +431,16 @@ static int scan_line(scan *s, const char *md, size_t i, size_t end)
 
 	if (s->fence && fenced_line(s, md, i, end))
 		return 0;
+	if (i < end && !opens_prefix[(unsigned char)md[i]]) {
+		/*
+		 * Most lines start with a letter: no container, no fence,
+		 * no definition, depth 0 (remembered columns are 2 or more,
+		 * so column 0 is inside no item). Only the inlines count.
+		 */
+		if (!count_inlines(s, md, i, end))
+			return 0;
+		return check_paragraph(s);
+	}
 	for (;;) {
 		while (i < end && (md[i] == ' ' || md[i] == '\t')) {
 			col = md[i] == '\t' ? (col + 4) & ~3u : col + 1;
@@ -434,7 +509,8 @@ static int scan_line(scan *s, const char *md, size_t i, size_t end)
 	}
 	if (reference_definition(md, i, end))
 		st->references++;
-	count_inlines(s, md, i, end);
+	if (!count_inlines(s, md, i, end))
+		return 0;        /* nothing counted: checked as it was */
 	return check_paragraph(s);
 }
 

@@ -61,8 +61,10 @@ typedef struct parser {
 	pd_vec stack;             /* open sections, the root at the bottom */
 	pd_vec opened;            /* the section each top-level heading
 	                             opened, in order */
-	pd_buf raw;               /* scratch: text before normalisation */
+	pd_buf raw;               /* scratch: text before normalisation,
+	                             heading keys */
 	pd_buf text;              /* scratch: text as kept */
+	pd_classify_scratch cls_scratch;
 	double start;             /* cpu_seconds() when parsing began */
 	double budget;
 	unsigned long ticks;
@@ -274,15 +276,23 @@ static int check_nesting(const char *s, size_t len, unsigned max,
 	nesting n;
 	size_t i = 0, eol;
 	unsigned line = first_line;
-	int error = 0;
+	int error = 0, has_cr = memchr(s, '\r', len) != NULL;
 
 	memset(&n, 0, sizeof(n));
 	n.max = max < MAX_NESTING_CAP ? max : MAX_NESTING_CAP;
 	n.cols = pd__calloc(pd__add(n.max, 2), sizeof(size_t));
 	n.prev_blank = 1;
 	while (i < len && !error) {
-		for (eol = i; eol < len && s[eol] != '\n' && s[eol] != '\r';)
-			eol++;
+		if (!has_cr) {
+			/* LF only, the usual case: memchr finds the end */
+			const char *nl = memchr(s + i, '\n', len - i);
+
+			eol = nl ? (size_t)(nl - s) : len;
+		} else {
+			for (eol = i; eol < len && s[eol] != '\n' &&
+			     s[eol] != '\r';)
+				eol++;
+		}
 		error = nesting_line(&n, s, i, eol, line++);
 		i = eol;
 		if (i < len && s[i] == '\r')
@@ -308,26 +318,39 @@ static int is_text_block(cmark_node_type t)
 	       t == CMARK_NODE_ITEM || t == CMARK_NODE_BLOCK_QUOTE;
 }
 
+/* Does cmark's iterator give `t` an exit event (has it children)? */
+static int is_container(cmark_node_type t)
+{
+	switch (t) {
+	case CMARK_NODE_HTML_BLOCK:
+	case CMARK_NODE_THEMATIC_BREAK:
+	case CMARK_NODE_CODE_BLOCK:
+	case CMARK_NODE_TEXT:
+	case CMARK_NODE_SOFTBREAK:
+	case CMARK_NODE_LINEBREAK:
+	case CMARK_NODE_CODE:
+	case CMARK_NODE_HTML_INLINE:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/*
+ * The walk of cmark_iter_next(), without an iterator to allocate: enter
+ * a node, go down to its first child, else leave it and the parents it
+ * was the last child of, then on to the next sibling. Leaves are entered
+ * and never left, as cmark's iterator has them.
+ */
 void pd_parse__plain_text(pd_buf *out, cmark_node *node, int skip_lists)
 {
-	cmark_iter *it = cmark_iter_new(node);
-	cmark_event_type ev;
+	cmark_node *cur = node, *next;
+	cmark_node_type t;
 	const char *lit;
 
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *cur = cmark_iter_get_node(it);
-		cmark_node_type t = cmark_node_get_type(cur);
-
-		if (ev == CMARK_EVENT_EXIT) {
-			if (is_text_block(t))
-				pd_buf_putc(out, ' ');
-			continue;
-		}
+	for (;;) {
+		t = cmark_node_get_type(cur);
 		switch (t) {
-		case CMARK_NODE_LIST:
-			if (skip_lists && cur != node)
-				cmark_iter_reset(it, cur, CMARK_EVENT_EXIT);
-			break;
 		case CMARK_NODE_TEXT:
 		case CMARK_NODE_CODE:
 		case CMARK_NODE_CODE_BLOCK:
@@ -343,8 +366,25 @@ void pd_parse__plain_text(pd_buf *out, cmark_node *node, int skip_lists)
 		default:
 			break;
 		}
+		if (is_container(t) &&
+		    !(t == CMARK_NODE_LIST && skip_lists && cur != node) &&
+		    (next = cmark_node_first_child(cur)) != NULL) {
+			cur = next;
+			continue;
+		}
+		/* leave cur, and every parent whose last child it is */
+		for (;;) {
+			if (is_text_block(t))
+				pd_buf_putc(out, ' ');
+			if (cur == node)
+				return;
+			if ((next = cmark_node_next(cur)) != NULL)
+				break;
+			cur = cmark_node_parent(cur);
+			t = cmark_node_get_type(cur);
+		}
+		cur = next;
 	}
-	cmark_iter_free(it);
 }
 
 /* The plain text of `node`, normalised, in p->text. */
@@ -387,26 +427,47 @@ static void add_block(parser *p, pd_section *s, pd_block_type type,
 		                      p->text.size, line);
 }
 
-/* Every item of `list`, at any depth, as an item block of `s`. */
+/* Can a node of type `t` hold blocks (and so list items)? */
+static int holds_blocks(cmark_node_type t)
+{
+	return t == CMARK_NODE_DOCUMENT || t == CMARK_NODE_BLOCK_QUOTE ||
+	       t == CMARK_NODE_LIST || t == CMARK_NODE_ITEM ||
+	       t == CMARK_NODE_CUSTOM_BLOCK;
+}
+
+/*
+ * Every item of `list`, at any depth, as an item block of `s`, in the
+ * order cmark's iterator enters them; the walk goes down only into
+ * blocks that hold blocks, never into a paragraph's inlines.
+ */
 static int add_list_items(parser *p, pd_section *s, cmark_node *list)
 {
-	cmark_iter *it = cmark_iter_new(list);
-	cmark_event_type ev;
-	int error = 0;
+	cmark_node *cur = list, *next;
+	cmark_node_type t;
+	int error;
 
-	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *cur = cmark_iter_get_node(it);
-
-		if (ev != CMARK_EVENT_ENTER ||
-		    cmark_node_get_type(cur) != CMARK_NODE_ITEM)
+	for (;;) {
+		t = cmark_node_get_type(cur);
+		if (t == CMARK_NODE_ITEM) {
+			if ((error = over_budget(p)) < 0)
+				return error;
+			node_text(p, cur, 1);
+			add_block(p, s, PD_BLOCK_ITEM, line_of(p, cur));
+		}
+		if (holds_blocks(t) &&
+		    (next = cmark_node_first_child(cur)) != NULL) {
+			cur = next;
 			continue;
-		if ((error = over_budget(p)) < 0)
-			break;
-		node_text(p, cur, 1);
-		add_block(p, s, PD_BLOCK_ITEM, line_of(p, cur));
+		}
+		for (;;) {
+			if (cur == list)
+				return 0;
+			if ((next = cmark_node_next(cur)) != NULL)
+				break;
+			cur = cmark_node_parent(cur);
+		}
+		cur = next;
 	}
-	cmark_iter_free(it);
-	return error;
 }
 
 /* The lists inside `item` (not itself) as item blocks of `s`. */
@@ -522,13 +583,9 @@ static int add_node(parser *p, pd_section *s, cmark_node *node,
 
 static const char *pool_key(parser *p, const char *heading)
 {
-	pd_buf key = PD_BUF_INIT;
-	const char *out;
-
-	pd_text_heading_key(&key, heading, strlen(heading));
-	out = pd_pool_strndup(&p->doc->pool, key.ptr, key.size);
-	pd_buf_dispose(&key);
-	return out;
+	pd_buf_clear(&p->raw);
+	pd_text_heading_key(&p->raw, heading, strlen(heading));
+	return pd_pool_strndup(&p->doc->pool, p->raw.ptr, p->raw.size);
 }
 
 /* Close the open sections of level >= `level`; they end before `line`. */
@@ -608,7 +665,10 @@ static void classify_sections(parser *p)
 	for (i = 1; i < doc->sections.size; i++) {
 		pd_section *s = pd_vec_get(&doc->sections, i);
 
-		s->kind = pd_classify_heading(p->cls, s->heading, s->level);
+		/* headings are valid UTF-8: cmark's text of checked input */
+		s->kind = pd_classify__heading(p->cls, &p->cls_scratch,
+		                               s->heading, strlen(s->heading),
+		                               PD_CLASSIFY__VALID_UTF8);
 	}
 	/*
 	 * A generic section that holds headings naming themselves areas
@@ -736,6 +796,8 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 	memset(&p, 0, sizeof(p));
 	pd_buf_init(&p.raw);
 	pd_buf_init(&p.text);
+	pd_buf_init(&p.cls_scratch.clean);
+	pd_buf_init(&p.cls_scratch.folded);
 	*out = NULL;
 	if (!opts)
 		opts = &defaults;
@@ -822,6 +884,7 @@ done:
 	pd_vec_dispose(&p.opened);
 	pd_buf_dispose(&p.raw);
 	pd_buf_dispose(&p.text);
+	pd_classify__scratch_dispose(&p.cls_scratch);
 	if (error < 0)
 		pd_document_free(doc);
 	else

@@ -3,6 +3,7 @@
  * test_classify.c: section kinds from heading words (classify.c), kind
  * and language names.
  */
+#include "classify.h"
 #include "harness.h"
 #include "progdiff.h"
 
@@ -305,6 +306,121 @@ static void test_classify__free_null(void)
 	OK(1, "freeing NULL is a no-op");
 }
 
+static unsigned long long next_random(unsigned long long *state)
+{
+	*state ^= *state >> 12;
+	*state ^= *state << 25;
+	*state ^= *state >> 27;
+	return *state * 2685821657736338717ULL;
+}
+
+/* A heading of pattern words, endings, numbering and odd characters. */
+static void random_heading(pd_buf *out, unsigned long long *state)
+{
+	static const char *const words[] = {
+		"Fokusområde", "FOKUSOMRÅDE", "fokusområden", "Mål", "MÅL",
+		"mål", "delmål", "Nyckeltal", "Nyckeltalsdagen", "dagen",
+		"Rådet", "rådet", "RÅDET", "forum", "Forumet", "konferensen",
+		"Konferens", "nätverket", "mötesplatsen", "träffen", "day",
+		"Conference", "council", "summit", "Focus area", "goal",
+		"Objective", "Indikatorer", "åtgärder", "Vision", "vår",
+		"Övergripande", "övergripande mål", "Förändringar", "från",
+		"och", "för", "i", "om", "Om programmet", "Inledning",
+		"Uppföljning", "Bakgrund", "Hållbar", "tillväxt", "Skolan",
+		"vardag", "helgdag", "måndag", "Strategiska", "områden",
+		"priorities", "pillars", "ſ", "\xe2\x84\xaa", "ß", "e\xcc\x81",
+		"\xc3\x85", "A\xcc\x8a", "1", "2.", "3:", "IV", "iv", "a",
+		"12.3", "–", "—", "-", ":", ".", ")", "(", "  ", "\t", "!", "?",
+		"OMRÅDEN", "Områdena", "fokusområden", "FOKUSOMR\xe2\x84\xab"
+		"DEN", "målområden", "Prioriteringar", "PRIORITERINGAR",
+		"prioriterade", "teman", "Strategiska teman", "Focus areas",
+		"FOCUS AREA\xc5\xbf", "Strategic Priorities", "pillar\xc5\xbf",
+		"THEMES", "Key areas", "areas of focus", "Våra", "omr",
+		"områd", "ÖÖÖÖÖÖÖÖÖÖÖÖÖÖÖÖdagen", "e\xcc\x81" "dagen",
+		"Mötesplatsen", "MÖTESPLATSEN", "FORUMET", "Kommundag",
+		"\xe2\x80\x9cnätverket\xe2\x80\x9d", "ÅÄÖåäöÅÄÖåäöÅÄÖ"
+	};
+	size_t n = 1 + (size_t)(next_random(state) >> 33) % 6, k;
+
+	pd_buf_clear(out);
+	for (k = 0; k < n; k++) {
+		const char *w = words[(next_random(state) >> 33) %
+		                      (sizeof(words) / sizeof(words[0]))];
+
+		if (k && (next_random(state) >> 40) % 4)
+			pd_buf_putc(out, ' ');
+		pd_buf_puts(out, w);
+	}
+	if ((next_random(state) >> 40) % 8 == 0)
+		for (k = 0; k < 300; k++)
+			pd_buf_puts(out, " långt");
+}
+
+/*
+ * The parser's way (one scratch reused for every heading, UTF-8 taken
+ * as checked, only the end of a heading folded, and only when an ending
+ * pattern could still decide) against the whole heading folded, and
+ * against pd_classify_heading(), with and without patterns of a
+ * repository.
+ */
+static void test_classify__scratch_same_as_public(void)
+{
+	pd_classify_scratch scratch = PD_CLASSIFY_SCRATCH_INIT;
+	pd_classifier *user = NULL;
+	unsigned long long state = 0x243f6a8885a308d3ULL;
+	pd_buf heading = PD_BUF_INIT;
+	int round, failures = 0, forums = 0, sections = 0, containers = 0;
+
+	OK(pd_classifier_new(&user) == 0, "a classifier");
+	OK(pd_classifier_add(user, PD_KIND_MEASURE, "^uppföljning") == 0,
+	   "a user pattern");
+	OK(pd_classifier_add(user, PD_KIND_FORUM, "nätverk$") == 0,
+	   "another");
+	for (round = 0; round < 20000 && failures < 5; round++) {
+		const pd_classifier *c = round % 2 ? cls : user;
+		pd_kind fast, slow, public;
+
+		random_heading(&heading, &state);
+		fast = pd_classify__heading(c, &scratch, heading.ptr,
+		                            heading.size,
+		                            PD_CLASSIFY__VALID_UTF8);
+		slow = pd_classify__heading(c, &scratch, heading.ptr,
+		                            heading.size,
+		                            PD_CLASSIFY__EXHAUSTIVE);
+		public = pd_classify_heading(c, heading.ptr, 2);
+		forums += slow == PD_KIND_FORUM;
+		sections += slow == PD_KIND_SECTION;
+		containers += slow == PD_KIND_CONTAINER;
+		if (fast != slow || public != slow) {
+			failures++;
+			printf("    '%s': %s with shortcuts, %s without, %s "
+			       "public\n", heading.ptr, pd_kind_name(fast),
+			       pd_kind_name(slow), pd_kind_name(public));
+		}
+	}
+	INT_EQ(failures, 0, "the same kind either way");
+	OK(forums > 500, "endings decide some headings");
+	OK(sections > 500, "and nothing others");
+	OK(containers > 300, "container words in some");
+	pd_buf_clear(&heading);
+	pd_buf_puts(&heading, "Mål 3: Fler besöker Nyckeltalsdagen");
+	INT_EQ(pd_classify__heading(cls, &scratch, heading.ptr, heading.size,
+	       PD_CLASSIFY__VALID_UTF8), PD_KIND_GOAL,
+	       "a goal before an event, unfolded");
+	pd_buf_clear(&heading);
+	pd_buf_puts(&heading, "SÖDERTÖRNSKONFERENSEN");
+	INT_EQ(pd_classify__heading(cls, &scratch, heading.ptr, heading.size,
+	       PD_CLASSIFY__VALID_UTF8), PD_KIND_FORUM,
+	       "an ending decides, folded");
+	INT_EQ(pd_classify__heading(cls, &scratch, "", 0,
+	       PD_CLASSIFY__VALID_UTF8),
+	       PD_KIND_SECTION, "empty");
+	pd_classify__scratch_dispose(&scratch);
+	pd_classify__scratch_dispose(&scratch);
+	pd_classifier_free(user);
+	pd_buf_dispose(&heading);
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_classify__numbered_fokusomrade),
 	PD_TEST(test_classify__areas),
@@ -324,6 +440,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_classify__kind_names),
 	PD_TEST(test_classify__lang_names),
 	PD_TEST(test_classify__free_null),
+	PD_TEST(test_classify__scratch_same_as_public),
 	{ NULL, NULL }
 };
 

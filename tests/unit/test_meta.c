@@ -485,6 +485,34 @@ static void test_meta__lines_offset(void)
 	done(&r);
 }
 
+/*
+ * The searches skip PCRE2's UTF-8 check of the body: matches far into a
+ * long body of non-ASCII text, and searches resumed after a rejected
+ * match, find what they always found.
+ */
+static void test_meta__long_non_ascii_body(void)
+{
+	pd_buf body = PD_BUF_INIT;
+	fm_result r;
+	int i;
+
+	pd_buf_puts(&body, "# Åtgärdsprogram\n\nÖversikt.\n\n## Del\n\n");
+	for (i = 0; i < 3000; i++)
+		pd_buf_puts(&body, "Räksmörgås – e\xcc\x81tude “citat” år "
+		            "1990–2040 och 2031-2032/33.\n");
+	pd_buf_puts(&body, "Perioden 2024–2027 gäller. Planen uppdateras "
+	            "inför\nvarje ny mandatperiod.\n");
+	infer(&r, body.ptr, NULL);
+	INT_EQ(r.meta.period_start, 2024, "a period after 3,000 lines");
+	INT_EQ(r.meta.period_end, 2027, "its end");
+	INT_EQ(r.meta.period_line, 3007, "its line");
+	STR_EQ(r.meta.revision, "mandate-period", "the revision cycle");
+	INT_EQ(r.meta.revision_line, 3007, "its line");
+	STR_EQ(r.meta.language, "sv", "the language");
+	done(&r);
+	pd_buf_dispose(&body);
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_meta__front_matter_keys),
 	PD_TEST(test_meta__front_matter_swedish_keys),
@@ -503,6 +531,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_meta__infer_language),
 	PD_TEST(test_meta__infer_keeps_what_is_known),
 	PD_TEST(test_meta__lines_offset),
+	PD_TEST(test_meta__long_non_ascii_body),
 	{ NULL, NULL }
 };
 

@@ -9,6 +9,8 @@
 
 #include "harness.h"
 #include "document.h"
+#include "parse.h"
+#include "text.h"
 
 static pd_document *parse(const char *md)
 {
@@ -394,6 +396,288 @@ static void test_parse__headings(void)
 	pd_buf_dispose(&b);
 }
 
+static unsigned long long next_random(unsigned long long *state)
+{
+	*state ^= *state >> 12;
+	*state ^= *state << 25;
+	*state ^= *state >> 27;
+	return *state * 2685821657736338717ULL;
+}
+
+/*
+ * The nesting pre-scan finds the lines of a document without CR with
+ * memchr, of one with CR byte by byte: random nesting, with LF, CR LF
+ * and CR line ends, gets the same verdict and message from both.
+ */
+static void test_parse__nesting_scan_any_line_end(void)
+{
+	static const char *const parts[] = {
+		"> ", ">", "- ", "* ", "1. ", "12) ", "  ", "    ", "\t", "x",
+		"text ", "```", "~~~", "---", "* * *", "# H", "ö", "`"
+	};
+	static const char *const ends[] = { "\r\n", "\r" };
+	pd_parse_options opts = PD_PARSE_OPTIONS_INIT;
+	unsigned long long state = 0x13198a2e03707344ULL;
+	pd_buf lf = PD_BUF_INIT, cr = PD_BUF_INIT, msg = PD_BUF_INIT;
+	pd_document *doc = NULL;
+	int round, rc_lf, rc_cr, failures = 0, refused = 0;
+	size_t lines, l, k, n;
+
+	for (round = 0; round < 3000 && failures < 5; round++) {
+		const char *end = ends[round % 2];
+
+		/* a title first: front matter takes no lone CR */
+		pd_buf_clear(&lf);
+		pd_buf_puts(&lf, "# T\n");
+		pd_buf_clear(&cr);
+		pd_buf_puts(&cr, "# T");
+		pd_buf_puts(&cr, end);
+		lines = (size_t)(next_random(&state) >> 33) % 12;
+		for (l = 0; l < lines; l++) {
+			n = (size_t)(next_random(&state) >> 33) % 6;
+			for (k = 0; k < n; k++) {
+				const char *w = parts[(next_random(&state) >>
+				        33) % (sizeof(parts) / sizeof(parts[0]))];
+
+				pd_buf_puts(&lf, w);
+				pd_buf_puts(&cr, w);
+			}
+			pd_buf_putc(&lf, '\n');
+			pd_buf_puts(&cr, end);
+		}
+		opts.max_nesting = 1 + (unsigned)(next_random(&state) >> 33) %
+		                   4;
+		rc_lf = pd_parse_document(&doc, lf.ptr, lf.size, &opts);
+		pd_document_free(doc);
+		doc = NULL;
+		pd_buf_clear(&msg);
+		pd_buf_puts(&msg, rc_lf < 0 ? pd_error_message() : "");
+		rc_cr = pd_parse_document(&doc, cr.ptr, cr.size, &opts);
+		pd_document_free(doc);
+		doc = NULL;
+		refused += rc_lf < 0;
+		if (rc_lf != rc_cr ||
+		    strcmp(msg.ptr, rc_cr < 0 ? pd_error_message() : "")) {
+			failures++;
+			printf("    \"%s\": %d \"%s\", with CR %d \"%s\"\n",
+			       lf.ptr, rc_lf, msg.ptr, rc_cr,
+			       rc_cr < 0 ? pd_error_message() : "");
+		}
+	}
+	INT_EQ(failures, 0, "the same verdict with any line end");
+	OK(refused > 100 && refused < 2900, "some refused, some not");
+	pd_buf_dispose(&lf);
+	pd_buf_dispose(&cr);
+	pd_buf_dispose(&msg);
+}
+
+/* pd_parse__plain_text() as it was, with cmark's iterator: the reference. */
+static void ref_plain_text(pd_buf *out, cmark_node *node, int skip_lists)
+{
+	cmark_iter *it = cmark_iter_new(node);
+	cmark_event_type ev;
+	const char *lit;
+
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		cmark_node *cur = cmark_iter_get_node(it);
+		cmark_node_type t = cmark_node_get_type(cur);
+
+		if (ev == CMARK_EVENT_EXIT) {
+			if (t == CMARK_NODE_PARAGRAPH ||
+			    t == CMARK_NODE_HEADING || t == CMARK_NODE_ITEM ||
+			    t == CMARK_NODE_BLOCK_QUOTE)
+				pd_buf_putc(out, ' ');
+			continue;
+		}
+		switch (t) {
+		case CMARK_NODE_LIST:
+			if (skip_lists && cur != node)
+				cmark_iter_reset(it, cur, CMARK_EVENT_EXIT);
+			break;
+		case CMARK_NODE_TEXT:
+		case CMARK_NODE_CODE:
+		case CMARK_NODE_CODE_BLOCK:
+			if ((lit = cmark_node_get_literal(cur)) != NULL)
+				pd_buf_puts(out, lit);
+			if (t == CMARK_NODE_CODE_BLOCK)
+				pd_buf_putc(out, ' ');
+			break;
+		case CMARK_NODE_SOFTBREAK:
+		case CMARK_NODE_LINEBREAK:
+			pd_buf_putc(out, ' ');
+			break;
+		default:
+			break;
+		}
+	}
+	cmark_iter_free(it);
+}
+
+/*
+ * The plain text of every node of random Markdown (lists in lists and
+ * quotes, empty items, code, HTML, links, images, breaks), with and
+ * without its lists, is what the iterator made of it.
+ */
+static void test_parse__plain_text_same_as_iterator(void)
+{
+	static const char *const parts[] = {
+		"> ", "- ", "* ", "1. ", "  ", "    ", "  - ", "    1) ", "# ",
+		"## ", "```", "~~~", "<div>", "---", "text ", "*em* ", "**b**",
+		"`code` ", "[link](/u) ", "![img](/i) ", "<b>x</b> ", "a  ",
+		"b\\", "ö ", "e\xcc\x81 ", "&amp; ", "&#0; ", "\t", "-"
+	};
+	unsigned long long state = 0xa4093822299f31d0ULL;
+	pd_buf md = PD_BUF_INIT, got = PD_BUF_INIT, want = PD_BUF_INIT;
+	int round, failures = 0;
+	size_t nodes = 0, lines, l, k, n;
+
+	for (round = 0; round < 2000 && failures < 5; round++) {
+		cmark_node *root;
+		cmark_iter *it;
+		cmark_event_type ev;
+
+		pd_buf_clear(&md);
+		lines = (size_t)(next_random(&state) >> 33) % 14;
+		for (l = 0; l < lines; l++) {
+			n = (size_t)(next_random(&state) >> 33) % 6;
+			for (k = 0; k < n; k++)
+				pd_buf_puts(&md, parts[(next_random(&state) >>
+				            33) % (sizeof(parts) /
+				                   sizeof(parts[0]))]);
+			pd_buf_putc(&md, '\n');
+		}
+		root = cmark_parse_document(md.ptr, md.size,
+		                            CMARK_OPT_DEFAULT);
+		it = cmark_iter_new(root);
+		while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+			cmark_node *cur = cmark_iter_get_node(it);
+			int skip;
+
+			if (ev != CMARK_EVENT_ENTER)
+				continue;
+			for (skip = 0; skip < 2; skip++) {
+				pd_buf_clear(&got);
+				pd_buf_clear(&want);
+				pd_parse__plain_text(&got, cur, skip);
+				ref_plain_text(&want, cur, skip);
+				nodes++;
+				if (strcmp(got.ptr, want.ptr) && failures++ < 5)
+					printf("    \"%s\": \"%s\", want \"%s\"\n",
+					       md.ptr, got.ptr, want.ptr);
+			}
+		}
+		cmark_iter_free(it);
+		cmark_node_free(root);
+	}
+	INT_EQ(failures, 0, "the same text as the iterator's");
+	OK(nodes > 20000, "many nodes compared");
+	pd_buf_dispose(&md);
+	pd_buf_dispose(&got);
+	pd_buf_dispose(&want);
+}
+
+/*
+ * The item blocks of random lists (nested, in quotes, with code, empty
+ * items) are every item cmark's iterator enters, in its order, as plain
+ * text without the sub-lists, normalised, empty ones left out.
+ */
+static void test_parse__list_items_same_as_iterator(void)
+{
+	static const char *const parts[] = {
+		"- ", "* ", "1. ", "2) ", "  ", "    ", "  - ", "   > ", "> ",
+		"> - ", "```", "text ", "*em* ", "`c` ", "ö ", "[l](/u) ",
+		"\t", "+ ", "<i>x</i> ", "a"
+	};
+	unsigned long long state = 0x082efa98ec4e6c89ULL;
+	pd_buf md = PD_BUF_INIT, raw = PD_BUF_INIT, text = PD_BUF_INIT;
+	int round, failures = 0;
+	size_t items = 0, lines, l, k, n;
+
+	for (round = 0; round < 3000 && failures < 5; round++) {
+		pd_document *doc = NULL;
+		const pd_section *root;
+		cmark_node *croot, *top;
+		size_t b = 0;
+
+		pd_buf_clear(&md);
+		lines = (size_t)(next_random(&state) >> 33) % 14;
+		for (l = 0; l < lines; l++) {
+			n = (size_t)(next_random(&state) >> 33) % 5;
+			for (k = 0; k < n; k++)
+				pd_buf_puts(&md, parts[(next_random(&state) >>
+				            33) % (sizeof(parts) /
+				                   sizeof(parts[0]))]);
+			pd_buf_putc(&md, '\n');
+		}
+		if (pd_parse_document(&doc, md.ptr, md.size, NULL) < 0) {
+			printf("    parse failed: %s\n", pd_error_message());
+			failures++;
+			continue;
+		}
+		if (pd_document_section_count(doc) > 1) {
+			/* a setext heading: items may be goals there */
+			pd_document_free(doc);
+			continue;
+		}
+		root = pd_document_root(doc);
+		croot = cmark_parse_document(md.ptr, md.size,
+		                             CMARK_OPT_DEFAULT);
+		for (top = cmark_node_first_child(croot); top;
+		     top = cmark_node_next(top)) {
+			cmark_iter *it;
+			cmark_event_type ev;
+
+			if (cmark_node_get_type(top) != CMARK_NODE_LIST)
+				continue;
+			it = cmark_iter_new(top);
+			while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+				cmark_node *cur = cmark_iter_get_node(it);
+				const pd_block *blk;
+
+				if (ev != CMARK_EVENT_ENTER ||
+				    cmark_node_get_type(cur) != CMARK_NODE_ITEM)
+					continue;
+				pd_buf_clear(&raw);
+				pd_buf_clear(&text);
+				ref_plain_text(&raw, cur, 1);
+				pd_text_normalize(&text, raw.ptr, raw.size);
+				if (!text.size)
+					continue;
+				/* the next item block of the root */
+				blk = NULL;
+				while (b < root->blocks.size) {
+					blk = pd_vec_get(&root->blocks, b++);
+					if (blk->type == PD_BLOCK_ITEM)
+						break;
+					blk = NULL;
+				}
+				items++;
+				if (!blk || strcmp(blk->text, text.ptr) ||
+				    blk->line != (unsigned)
+				    cmark_node_get_start_line(cur)) {
+					if (failures++ < 5)
+						printf("    \"%s\": item \"%s\" "
+						       "line %d\n", md.ptr,
+						       text.ptr,
+						       cmark_node_get_start_line(
+						       cur));
+					break;
+				}
+			}
+			cmark_iter_free(it);
+		}
+		cmark_node_free(croot);
+		pd_document_free(doc);
+	}
+	INT_EQ(failures, 0, "the items the iterator finds");
+	if (items <= 1500)
+		printf("    %lu items\n", (unsigned long)items);
+	OK(items > 1500, "many items compared");
+	pd_buf_dispose(&md);
+	pd_buf_dispose(&raw);
+	pd_buf_dispose(&text);
+}
+
 static void test_parse__crlf_equals_lf(void)
 {
 	const char *lf = "# T\n\n## A\n\nett\ntvå\n\n- x\n  - y\n\n```\nk\nl\n```\n";
@@ -503,6 +787,9 @@ static const pd_test tests[] = {
 	PD_TEST(test_parse__bom_and_source),
 	PD_TEST(test_parse__size_limit),
 	PD_TEST(test_parse__nesting_limit),
+	PD_TEST(test_parse__nesting_scan_any_line_end),
+	PD_TEST(test_parse__plain_text_same_as_iterator),
+	PD_TEST(test_parse__list_items_same_as_iterator),
 	PD_TEST(test_parse__options),
 	PD_TEST(test_parse__time_budget),
 	PD_TEST(test_parse__tree_invariants),
