@@ -96,9 +96,15 @@ void pd_counts_merge(pd_counts *m, const pd_counts *from)
 			m->last[i] = (size_t)-1;
 		return;
 	}
-	for (i = 0; i < from->cap; i++)
-		if (from->keys[i])
-			m->count[slot_for(m, from->keys[i])] += from->count[i];
+	for (i = 0; i < from->cap; i++) {
+		size_t k;
+
+		if (!from->keys[i])
+			continue;
+		/* the slot first: making it may move the table */
+		k = slot_for(m, from->keys[i]);
+		m->count[k] += from->count[i];
+	}
 }
 
 unsigned pd_counts_get(const pd_counts *m, uint64_t key)

@@ -8,7 +8,10 @@
 set -u
 BUILD=${BUILD:-build}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BUILD_ABS=$(cd "$ROOT/$BUILD" 2>/dev/null && pwd || echo "$ROOT/$BUILD")
+case $BUILD in
+/*) BUILD_ABS=$BUILD ;;
+*) BUILD_ABS=$(cd "$ROOT/$BUILD" 2>/dev/null && pwd || echo "$ROOT/$BUILD") ;;
+esac
 export BUILD BUILD_ABS ROOT
 export PROGDIFF="$BUILD_ABS/progdiff"
 export LC_ALL=C.UTF-8

@@ -126,9 +126,35 @@ static void test_counts__merge_into_a_table_with_words(void)
 	pd_counts_dispose(&b);
 }
 
+/* Merging more words than the table holds makes it grow mid-merge. */
+static void test_counts__merge_grows_the_table(void)
+{
+	pd_counts small = PD_COUNTS_INIT, big = PD_COUNTS_INIT;
+	uint64_t w[WORDS];
+	unsigned k, wrong = 0;
+
+	for (k = 0; k < WORDS; k++)
+		w[k] = word(k + 2);
+	pd_counts_grow(&small);
+	pd_counts_grow(&big);
+	pd_counts_add(&small, w, 10, 0);
+	pd_counts_add(&big, w, WORDS, 0);
+	pd_counts_add(&big, w + WORDS / 2, WORDS / 2, 1);
+	pd_counts_merge(&small, &big);
+	OK(small.cap > 4096, "the table grew while merging");
+	for (k = 0; k < WORDS; k++)
+		wrong += pd_counts_get(&small, w[k]) !=
+		         (k < 10) + 1u + (k >= WORDS / 2);
+	INT_EQ(wrong, 0, "no count lost to the growth");
+	INT_EQ(small.used, WORDS, "every word");
+	pd_counts_dispose(&small);
+	pd_counts_dispose(&big);
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_counts__as_counted_by_hand),
 	PD_TEST(test_counts__merge_into_a_table_with_words),
+	PD_TEST(test_counts__merge_grows_the_table),
 	{ NULL, NULL }
 };
 
