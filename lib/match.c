@@ -287,6 +287,10 @@ typedef struct matcher {
 	pd_counts idf;
 	int have_idf;
 	double threshold;
+	size_t paired;          /* pairs made so far */
+	unsigned char *old_repeated, *new_repeated;  /* repeated_headings() */
+	unsigned char *aligned; /* per new section: its children's groups were
+	                           aligned by identity (2), are being (1) */
 	pd_pool pool;           /* the word sets */
 	u64vec scratch;
 } matcher;
@@ -330,6 +334,7 @@ static const pd_section *new_at(const matcher *mt, size_t i)
 
 static void pair(matcher *mt, size_t o, size_t n, double sim)
 {
+	mt->paired++;
 	mt->m->o2n[o] = n;
 	mt->m->n2o[n] = o;
 	mt->m->similarity[n] = sim;
@@ -518,14 +523,16 @@ static void pair_gap(matcher *mt, const size_t *o, size_t no,
  * leaves the others paired with themselves, not with their neighbours.
  */
 static void pair_group(matcher *mt, size_t *o, size_t no, size_t *n,
-                       size_t nn)
+                       size_t nn, int repeated)
 {
 	member *mo, *mn, *anchors;
 	size_t *newpos, *keep_o, *keep_n;
 	unsigned char *keep;
 	size_t i, j, na = 0, len, nk, po, pn;
 
-	if (no == 1 && nn == 1) {
+	/* a heading of its own pairs whatever its text; one of several is a
+	 * gap between anchors, paired by similarity */
+	if (no == 1 && nn == 1 && !repeated) {
 		pair(mt, o[0], n[0], -1);
 		return;
 	}
@@ -602,6 +609,49 @@ static void pair_group(matcher *mt, size_t *o, size_t no, size_t *n,
 	free(anchors);
 }
 
+/*
+ * Which sections share their heading with a sibling (1) and which have
+ * it to themselves (0): the first member of each chain of equal
+ * (heading, parent) counts it, so that ten thousand "Delområde" are
+ * walked once.
+ */
+static unsigned char *repeated_headings(const pd_document *doc)
+{
+	size_t n = doc->sections.size, i, k, count;
+	unsigned char *rep = pd__calloc(n ? n : 1, 1), *walked;
+	chain_map map;
+
+	chain_map_init(&map, n);
+	walked = pd__calloc(map.cap, 1);
+	for (i = 1; i < n; i++) {
+		const pd_section *s = pd_vec_get(&doc->sections, i);
+
+		chain_map_append(&map, mix(key_hash(s), s->parent->index), i);
+	}
+	for (i = 1; i < n; i++) {
+		const pd_section *s = pd_vec_get(&doc->sections, i), *t;
+		size_t slot = chain_slot(&map, mix(key_hash(s), s->parent->index));
+
+		if (walked[slot])
+			continue;
+		walked[slot] = 1;
+		count = 0;
+		for (k = map.head[slot]; k != NONE; k = map.next[k]) {
+			t = pd_vec_get(&doc->sections, k);
+			count += t->parent == s->parent && !strcmp(t->key, s->key);
+		}
+		if (count < 2)
+			continue;
+		for (k = map.head[slot]; k != NONE; k = map.next[k]) {
+			t = pd_vec_get(&doc->sections, k);
+			rep[k] = t->parent == s->parent && !strcmp(t->key, s->key);
+		}
+	}
+	free(walked);
+	chain_map_dispose(&map);
+	return rep;
+}
+
 static void match_identity(matcher *mt)
 {
 	chain_map omap, nmap;
@@ -620,8 +670,13 @@ static void match_identity(matcher *mt)
 		const pd_section *s = new_at(mt, i);
 		size_t op = mt->m->n2o[s->parent->index];
 
-		if (mt->m->n2o[i] == NONE && op != NONE)
+		/* the children of a parent are aligned once, in the first pass
+		 * after it is paired: what is left of them stays unpaired */
+		if (mt->m->n2o[i] == NONE && op != NONE &&
+		    mt->aligned[s->parent->index] != 2) {
+			mt->aligned[s->parent->index] = 1;
 			chain_map_append(&nmap, mix(key_hash(s), op), i);
+		}
 	}
 	ogroup = pd__reallocarray(NULL, mt->m->nold, sizeof(size_t));
 	ngroup = pd__reallocarray(NULL, mt->m->nnew, sizeof(size_t));
@@ -649,13 +704,47 @@ static void match_identity(matcher *mt)
 			    !strcmp(old_at(mt, k)->key, s->key))
 				ogroup[no++] = k;
 		if (no && nn)
-			pair_group(mt, ogroup, no, ngroup, nn);
+			pair_group(mt, ogroup, no, ngroup, nn,
+			           mt->old_repeated[ogroup[0]] ||
+			           mt->new_repeated[ngroup[0]]);
 	}
+	for (i = 0; i < mt->m->nnew; i++)
+		if (mt->aligned[i] == 1)
+			mt->aligned[i] = 2;
 	free(done);
 	free(ogroup);
 	free(ngroup);
 	chain_map_dispose(&omap);
 	chain_map_dispose(&nmap);
+}
+
+/*
+ * Identity level by level: a pass pairs the children of the sections
+ * paired before it, so it is repeated while it pairs anything (once per
+ * level of headings, at most seven times).
+ */
+static void identity_down(matcher *mt)
+{
+	size_t before;
+
+	do {
+		before = mt->paired;
+		match_identity(mt);
+	} while (mt->paired != before);
+}
+
+/*
+ * Were old section o and new section n, both unpaired, siblings of one
+ * heading under paired parents? Identity aligned that group by bodies
+ * already (pair_group), and what it left unpaired there was removed or
+ * added: it is not paired again as a move or a rename.
+ */
+static int aligned_by_identity(const matcher *mt, size_t o, size_t n)
+{
+	const pd_section *so = old_at(mt, o), *sn = new_at(mt, n);
+
+	return mt->m->o2n[so->parent->index] == sn->parent->index &&
+	       !strcmp(so->key, sn->key);
 }
 
 /*
@@ -727,6 +816,8 @@ static void match_moves(matcher *mt)
 			 */
 			if (mt->m->o2n[old_at(mt, o)->parent->index] == NONE ||
 			    mt->m->n2o[s->parent->index] == NONE)
+				continue;
+			if (aligned_by_identity(mt, o, i))
 				continue;
 			tries++;
 			if (similarity(mt, o, i) >= mt->threshold) {
@@ -904,8 +995,11 @@ static void match_renames(matcher *mt)
 				best[nbest++] = slot;
 		}
 		for (c = 0; c < nbest; c++) {
-			double sim = similarity(mt, best[c], i);
+			double sim;
 
+			if (aligned_by_identity(mt, best[c], i))
+				continue;
+			sim = similarity(mt, best[c], i);
 			if (sim < mt->threshold)
 				continue;
 			if (ncands == capcands) {
@@ -1024,12 +1118,16 @@ void pd_match_compute(pd_match *out, const pd_document *old,
 	mt.old_words = pd__calloc(out->nold, sizeof(word_set));
 	mt.new_words = pd__calloc(out->nnew, sizeof(word_set));
 
+	mt.paired = 0;
+	mt.aligned = pd__calloc(out->nnew ? out->nnew : 1, 1);
+	mt.old_repeated = repeated_headings(old);
+	mt.new_repeated = repeated_headings(new_doc);
 	pair(&mt, 0, 0, -1);
-	match_identity(&mt);
+	identity_down(&mt);
 	match_moves(&mt);
 	match_renames(&mt);
 	/* children of sections paired by move or rename */
-	match_identity(&mt);
+	identity_down(&mt);
 	match_renames(&mt);
 	mark_moves(&mt);
 
@@ -1040,6 +1138,9 @@ void pd_match_compute(pd_match *out, const pd_document *old,
 	if (mt.have_idf)
 		pd_counts_dispose(&mt.idf);
 	pd_pool_dispose(&mt.pool);
+	free(mt.aligned);
+	free(mt.old_repeated);
+	free(mt.new_repeated);
 	free(mt.scratch.p);
 	free(mt.old_words);
 	free(mt.new_words);

@@ -505,6 +505,55 @@ static void test_changes__one_of_many_equal_headings_removed(void)
 	pd_buf_dispose(&out);
 }
 
+/*
+ * Among equal headings, the bodies that stay anchor the alignment: one
+ * section removed here and another added there are a removal and an
+ * addition, however alike their words, not a move; a body rewritten in
+ * its place is that section changed.
+ */
+static void test_changes__equal_headings_removed_and_added_elsewhere(void)
+{
+	static const char *const body[] = {
+		"Parkerna sköts av föreningar och kommunen tillsammans.",
+		"Biblioteken får längre öppettider och fler språk.",
+		"Simhallen byggs om med en ny bassäng för skolorna.",
+		"Cykelvägarna knyts ihop med grannkommunernas nät.",
+		"Äldreboendena får fler platser och mer personal.",
+		"Hamnen får en ny kaj för färjorna till öarna.",
+	};
+	pd_buf a = PD_BUF_INIT, b = PD_BUF_INIT, out = PD_BUF_INIT;
+	int i, round;
+
+	for (round = 0; round < 2; round++) {
+		pd_buf_clear(&a);
+		pd_buf_clear(&b);
+		pd_buf_puts(&a, "# P\n\n## Fokusområden\n\n");
+		pd_buf_puts(&b, "# P\n\n## Fokusområden\n\n");
+		for (i = 0; i < 6; i++) {
+			pd_buf_printf(&a, "### Delområde\n\n%s\n\n", body[i]);
+			if (round == 0 && i == 1)
+				continue;             /* removed here */
+			if (round == 1 && i == 2) {
+				pd_buf_puts(&b, "### Delområde\n\nSimhallen får "
+				            "en ny bassäng för förskolorna.\n\n");
+				continue;             /* rewritten in place */
+			}
+			pd_buf_printf(&b, "### Delområde\n\n%s\n\n", body[i]);
+			if (round == 0 && i == 4) /* added there */
+				pd_buf_puts(&b, "### Delområde\n\nBiblioteken får "
+				            "längre öppettider och fler böcker.\n\n");
+		}
+		kinds(&out, a.ptr, b.ptr);
+		STR_EQ(out.ptr, round == 0 ? "area-added area-removed" :
+		       "section-changed", round == 0 ?
+		       "removed here, added there: not a move" :
+		       "rewritten in place: the same area, changed");
+	}
+	pd_buf_dispose(&a);
+	pd_buf_dispose(&b);
+	pd_buf_dispose(&out);
+}
+
 static uint64_t next_random(uint64_t *state)
 {
 	*state ^= *state << 13;
@@ -823,6 +872,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_changes__themes_found_while_matching),
 	PD_TEST(test_changes__area_text_changed_is_reported),
 	PD_TEST(test_changes__one_of_many_equal_headings_removed),
+	PD_TEST(test_changes__equal_headings_removed_and_added_elsewhere),
 	PD_TEST(test_changes__words_added_and_removed),
 	PD_TEST(test_changes__repeated_headings_under_replaced_areas),
 	PD_TEST(test_changes__keep_explained),
