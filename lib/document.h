@@ -81,7 +81,8 @@ struct pd_document {
 	pd_buf scratch;       /* for pd_document__words: folded text */
 	pd_buf scratch_words; /* and its word hashes */
 	pd_counts word_counts;   /* cache: see pd_document__word_counts */
-	int word_counts_done;
+	int word_counts_done;    /* and so every word cache is filled: the
+	                            diff may read them from two threads */
 };
 
 /** A new, empty document with a root section (level 0, kind programme). */
