@@ -11,6 +11,15 @@
 #include "alloc.h"
 #include "text.h"
 #include "textdiff.h"
+#include "thread.h"
+
+/* The steps the alignments of this thread took (pd_textdiff__work). */
+static PD_THREAD_LOCAL unsigned long long work;
+
+unsigned long long pd_textdiff__work(void)
+{
+	return work;
+}
 
 static int emit(pd_textdiff_seq_cb cb, void *payload, pd_textdiff_op op,
                 size_t ao, size_t al, size_t bo, size_t bl)
@@ -55,18 +64,20 @@ static int myers(const uint64_t *a, size_t n, const uint64_t *b, size_t m,
 		long ld = (long)d;
 
 		for (k = -ld; k <= ld; k += 2) {
-			long *vk = &v[k + (long)dmax];
+			long *vk = &v[k + (long)dmax], x0;
 
 			if (k == -ld || (k != ld && vk[-1] < vk[1]))
 				x = vk[1];
 			else
 				x = vk[-1] + 1;
 			y = x - k;
+			x0 = x;
 			while (x < (long)n && y < (long)m &&
 			       a[x] == b[y]) {
 				x++;
 				y++;
 			}
+			work += 1 + (unsigned long long)(x - x0);
 			*vk = x;
 			if (x >= (long)n && y >= (long)m) {
 				found = 1;
@@ -157,6 +168,7 @@ int pd_textdiff__seq(const uint64_t *a, size_t n, const uint64_t *b,
 	while (suf < n - pre && suf < m - pre &&
 	       a[n - 1 - suf] == b[m - 1 - suf])
 		suf++;
+	work += pre + suf + 1;
 	if ((error = emit(cb, payload, PD_TEXTDIFF_EQUAL, 0, pre, 0, pre)) != 0)
 		return error;
 	if ((error = myers(a + pre, n - pre - suf, b + pre, m - pre - suf,

@@ -29,6 +29,13 @@ typedef int (*pd_textdiff_seq_cb)(pd_textdiff_op op, size_t a_off,
 int pd_textdiff__seq(const uint64_t *a, size_t n, const uint64_t *b,
                      size_t m, pd_textdiff_seq_cb cb, void *payload);
 
+/**
+ * The steps the alignments of the calling thread have taken so far (the
+ * common ends, and each diagonal and each step along one in Myers'
+ * search): a count for the tests that guard against quadratic time.
+ */
+unsigned long long pd_textdiff__work(void);
+
 /** Word tokens of a text: offsets of each word with its trailing space. */
 typedef struct pd_textdiff_tokens {
 	size_t count;

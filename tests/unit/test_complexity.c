@@ -17,6 +17,7 @@
 
 #include "progdiff.h"
 #include "harness.h"
+#include "textdiff.h"
 
 /* A shared body: every area's text is this plus a few words of its own,
  * so that a word or shingle index sees near-identical bodies. */
@@ -284,6 +285,73 @@ void test_complexity__sibling_headings(void)
 }
 
 /* ------------------------------------------------------------------ */
+/* One long paragraph, a word changed in every thousand                */
+
+static void build_paragraph(pd_buf *a, pd_buf *b, size_t words)
+{
+	size_t i;
+
+	put_head(a);
+	put_head(b);
+	pd_buf_puts(a, "### Hållbar region\n\n");
+	pd_buf_puts(b, "### Hållbar region\n\n");
+	for (i = 0; i < words; i++) {
+		const char *w = template_words[i % 35];
+
+		pd_buf_puts(a, w);
+		put_word(a, " ka", (unsigned long)i);
+		pd_buf_putc(a, ' ');
+		pd_buf_puts(b, i % 1000 == 500 ? "ändrat" : w);
+		put_word(b, " ka", (unsigned long)i);
+		pd_buf_putc(b, ' ');
+	}
+	pd_buf_puts(a, "\n");
+	pd_buf_puts(b, "\n");
+}
+
+/* The alignment steps of diffing and rendering with details a paragraph
+ * of `words` words. */
+static unsigned long long paragraph_at(size_t words)
+{
+	pd_buf a = PD_BUF_INIT, b = PD_BUF_INIT, out = PD_BUF_INIT;
+	pd_document *old_doc = NULL, *new_doc = NULL;
+	pd_changes *changes = NULL;
+	pd_render_options ro = PD_RENDER_OPTIONS_INIT;
+	unsigned long long before = pd_textdiff__work();
+
+	build_paragraph(&a, &b, words);
+	ro.format = PD_FORMAT_JSON;
+	ro.flags |= PD_RENDER_DETAILS;
+	OK(pd_parse_document(&old_doc, a.ptr, a.size, NULL) == 0 &&
+	   pd_parse_document(&new_doc, b.ptr, b.size, NULL) == 0 &&
+	   pd_changes_compute(&changes, old_doc, new_doc, NULL) == 0 &&
+	   pd_render(&out, changes, &ro) == 0, "the paragraph is diffed");
+	OK(changes && pd_changes_count(changes) == 1 &&
+	   pd_changes_get(changes, 0)->count == words / 1000,
+	   "one change, a word in a thousand added");
+	pd_changes_free(changes);
+	pd_document_free(new_doc);
+	pd_document_free(old_doc);
+	pd_buf_dispose(&out);
+	pd_buf_dispose(&b);
+	pd_buf_dispose(&a);
+	return pd_textdiff__work() - before;
+}
+
+void test_complexity__long_paragraph(void);
+void test_complexity__long_paragraph(void)
+{
+	unsigned long long w1 = paragraph_at(20000), w2 = paragraph_at(40000);
+	char msg[256];
+
+	snprintf(msg, sizeof(msg), "a paragraph of 20,000 -> 40,000 words "
+	         "took %llu -> %llu alignment steps, more than 2.5 times as "
+	         "many", w1, w2);
+	OK(w1 > 20000, "the words were aligned (pd_textdiff__work counts)");
+	OK(w2 * 2 <= w1 * 5, msg);
+}
+
+/* ------------------------------------------------------------------ */
 /* Nesting                                                             */
 
 static void build_nested(pd_buf *b, size_t depth, size_t paragraphs)
@@ -329,6 +397,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_complexity__all_areas_renamed),
 	PD_TEST(test_complexity__equal_headings),
 	PD_TEST(test_complexity__sibling_headings),
+	PD_TEST(test_complexity__long_paragraph),
 	PD_TEST(test_complexity__nesting_at_depth_60),
 	PD_TEST(test_complexity__nesting_beyond_the_limit),
 	{ NULL, NULL }
