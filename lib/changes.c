@@ -1671,8 +1671,6 @@ void pd_changes__word_difference(unsigned *added, unsigned *removed,
 	while (suf < na - pre && suf < nb - pre &&
 	       a[na - 1 - suf] == b[nb - 1 - suf])
 		suf++;
-	a += pre;
-	b += pre;
 	na -= pre + suf;
 	nb -= pre + suf;
 	if (!na || !nb) {
@@ -1680,8 +1678,9 @@ void pd_changes__word_difference(unsigned *added, unsigned *removed,
 		*removed = (unsigned)na;
 		return;
 	}
-	tally_add(&t, a, na, 1);
-	tally_add(&t, b, nb, -1);
+	/* both non-empty, so neither is NULL: offsetting them is defined */
+	tally_add(&t, a + pre, na, 1);
+	tally_add(&t, b + pre, nb, -1);
 	for (i = 0; i < t.cap; i++)
 		if (t.keys[i] && t.count[i] > 0)
 			minus += (unsigned)t.count[i];

@@ -171,7 +171,9 @@ int pd_textdiff__seq(const uint64_t *a, size_t n, const uint64_t *b,
 	work += pre + suf + 1;
 	if ((error = emit(cb, payload, PD_TEXTDIFF_EQUAL, 0, pre, 0, pre)) != 0)
 		return error;
-	if ((error = myers(a + pre, n - pre - suf, b + pre, m - pre - suf,
+	/* (an empty sequence may be NULL, and NULL + 0 is not C) */
+	if ((error = myers(n ? a + pre : a, n - pre - suf,
+	                   m ? b + pre : b, m - pre - suf,
 	                   pre, pre, cb, payload)) != 0)
 		return error;
 	return emit(cb, payload, PD_TEXTDIFF_EQUAL, n - suf, suf, m - suf, suf);
