@@ -54,6 +54,7 @@ typedef struct scan {
 	size_t fence_len;
 	unsigned fence_col;
 	int html;                  /* a line started with '<' */
+	int bytewise;              /* read every byte: see limits.h */
 } scan;
 
 void pd_limits_from_options(pd_limits *out, const pd_parse_options *opts)
@@ -288,7 +289,11 @@ static int count_inlines(scan *s, const char *md, size_t i, size_t end)
 		if (!is_marker[(unsigned char)md[i]]) {
 			size_t from = i;
 
-			i = skip_text(md, i, end);
+			if (s->bytewise)
+				while (i < end && !is_marker[(unsigned char)md[i]])
+					i++;
+			else
+				i = skip_text(md, i, end);
 			if (i == end)
 				break;
 			if (i > from)
@@ -431,7 +436,7 @@ static int scan_line(scan *s, const char *md, size_t i, size_t end)
 
 	if (s->fence && fenced_line(s, md, i, end))
 		return 0;
-	if (i < end && !opens_prefix[(unsigned char)md[i]]) {
+	if (!s->bytewise && i < end && !opens_prefix[(unsigned char)md[i]]) {
 		/*
 		 * Most lines start with a letter: no container, no fence,
 		 * no definition, depth 0 (remembered columns are 2 or more,
@@ -514,8 +519,8 @@ static int scan_line(scan *s, const char *md, size_t i, size_t end)
 	return check_paragraph(s);
 }
 
-int pd_limits_measure(pd_limits_stats *stats_out, const char *md,
-                      size_t len, const pd_limits *limits)
+static int measure(pd_limits_stats *stats_out, const char *md, size_t len,
+                   const pd_limits *limits, int bytewise)
 {
 	scan local, *s = &local;
 	size_t pos = 0, k;
@@ -524,6 +529,7 @@ int pd_limits_measure(pd_limits_stats *stats_out, const char *md,
 
 	memset(stats_out, 0, sizeof(*stats_out));
 	memset(s, 0, sizeof(*s));
+	s->bytewise = bytewise;
 	s->lim = limits;
 	s->st = stats_out;
 	s->line = limits && limits->first_line ? limits->first_line - 1 : 0;
@@ -561,6 +567,18 @@ int pd_limits_measure(pd_limits_stats *stats_out, const char *md,
 		free(s->sets[k]);
 	free(s->sets);
 	return error;
+}
+
+int pd_limits_measure(pd_limits_stats *stats_out, const char *md,
+                      size_t len, const pd_limits *limits)
+{
+	return measure(stats_out, md, len, limits, 0);
+}
+
+int pd_limits__measure_bytewise(pd_limits_stats *stats_out, const char *md,
+                                size_t len, const pd_limits *limits)
+{
+	return measure(stats_out, md, len, limits, 1);
 }
 
 int pd_limits_check(const char *md, size_t len, const pd_limits *limits)
