@@ -68,33 +68,17 @@ static const pd_words *words_of(const pd_document *cdoc, pd_words *w,
                                 const char *text, size_t len)
 {
 	pd_document *doc = (pd_document *)cdoc;
-	size_t pos = 0, ws, wl, n = 0, i;
+	size_t n = 0, i;
 	uint64_t *hash, *stem;
-	pd_buf *fold = &doc->scratch;
 	pd_buf *tmp = &doc->scratch_words;
-	int latin1;
 
 	if (w->done)
 		return w;
-	pd_buf_clear(fold);
 	pd_buf_clear(tmp);
 	/* hash and stem of each word, side by side in `tmp`, then exact-size;
 	 * Latin-1 text in one pass, anything else folded and split */
-	if (!pd_text_hash_words(tmp, &n, text, len)) {
-		latin1 = pd_text_fold(fold, text, len);
-		while (latin1 ?
-		       pd_text_next_word_latin1(fold->ptr, fold->size, &pos, &ws,
-		                                &wl) :
-		       pd_text_next_word(fold->ptr, fold->size, &pos, &ws, &wl)) {
-			size_t sl = pd_text_stem_len(fold->ptr + ws, wl);
-			uint64_t pairv[2];
-
-			pairv[0] = pd_text_hash(fold->ptr + ws, wl);
-			pairv[1] = sl ? pd_text_hash(fold->ptr + ws, sl) : 0;
-			pd_buf_put(tmp, (const char *)pairv, sizeof(pairv));
-			n++;
-		}
-	}
+	if (!pd_text_hash_words(tmp, &n, text, len))
+		n = pd_text_hash_words_folded(tmp, &doc->scratch, text, len);
 	hash = pd_pool_malloc(&doc->pool, pd__mul(n ? n : 1,
 	                                          2 * sizeof(uint64_t)));
 	stem = hash + n;

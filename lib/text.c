@@ -1241,6 +1241,28 @@ static unsigned latin1_pair(unsigned lead, unsigned d, unsigned *cl)
 	return low == 0x17 ? 0x97 : 0xa0 | low;
 }
 
+size_t pd_text_hash_words_folded(pd_buf *out, pd_buf *fold, const char *s,
+                                 size_t len)
+{
+	size_t pos = 0, ws, wl, n = 0;
+	int latin1;
+
+	pd_buf_clear(fold);
+	latin1 = pd_text_fold(fold, s, len);
+	while (latin1 ?
+	       pd_text_next_word_latin1(fold->ptr, fold->size, &pos, &ws, &wl) :
+	       pd_text_next_word(fold->ptr, fold->size, &pos, &ws, &wl)) {
+		size_t sl = pd_text_stem_len(fold->ptr + ws, wl);
+		uint64_t pairv[2];
+
+		pairv[0] = pd_text_hash(fold->ptr + ws, wl);
+		pairv[1] = sl ? pd_text_hash(fold->ptr + ws, sl) : 0;
+		pd_buf_put(out, (const char *)pairv, sizeof(pairv));
+		n++;
+	}
+	return n;
+}
+
 int pd_text_hash_words(pd_buf *out, size_t *n_out, const char *str,
                        size_t len)
 {

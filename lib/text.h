@@ -98,6 +98,14 @@ int pd_text_next_word_latin1(const char *s, size_t len, size_t *pos,
 int pd_text_hash_words(pd_buf *out, size_t *n_out, const char *s,
                        size_t len);
 
+/**
+ * The general path of pd_text_hash_words(), for any text: `s` folded
+ * into `fold` (scratch, cleared first), split and hashed a word at a
+ * time. The same pairs, appended to `out`. @return the number of words.
+ */
+size_t pd_text_hash_words_folded(pd_buf *out, pd_buf *fold, const char *s,
+                                 size_t len);
+
 /** Code points of a word's stem, and the shortest word that has one. */
 #define PD_STEM_CODEPOINTS 6
 #define PD_STEM_MIN_WORD 5
