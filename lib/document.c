@@ -131,12 +131,6 @@ const pd_counts *pd_document__word_counts(const pd_document *cdoc)
 	return &doc->word_counts;
 }
 
-void pd_document__prepare_words(pd_document *doc)
-{
-	/* counting the words hashes every heading and block first */
-	pd_document__word_counts(doc);
-}
-
 void pd_document_free(pd_document *doc)
 {
 	size_t i;

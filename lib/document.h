@@ -105,15 +105,10 @@ const pd_words *pd_document__heading_words(const pd_document *doc,
 /**
  * How many of the document's sections have each word (in the heading or
  * a block of its own), counted on first use; the groups are the
- * sections' indexes, and the table's `n` is unset.
+ * sections' indexes, and the table's `n` is unset. Counting fills the
+ * word cache of every heading and block on the way: a diff reads them
+ * all, and pd_parse_documents() has each version's thread do this.
  */
 const pd_counts *pd_document__word_counts(const pd_document *doc);
-/**
- * Fill the word caches of every heading and block, and the word counts,
- * now: a diff reads them all (the matcher's document frequencies), and
- * filling them on the thread that parsed the document does the work of
- * both versions at once.
- */
-void pd_document__prepare_words(pd_document *doc);
 
 #endif

@@ -914,7 +914,8 @@ static void run_job(parse_job *job)
 		snprintf(job->hint, sizeof(job->hint), "%s", pd_error_hint());
 		return;
 	}
-	pd_document__prepare_words(job->doc);
+	/* what a diff reads of every block, on this version's thread */
+	(void)pd_document__word_counts(job->doc);
 }
 
 #if PD_THREADS

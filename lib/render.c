@@ -46,7 +46,7 @@ static size_t plain_run(const char *str, size_t i, size_t len, int json)
 	const unsigned char *s = (const unsigned char *)str;
 
 	while (i < len) {
-		unsigned char c = s[i];
+		unsigned char c;
 		uint64_t x;
 
 		/* eight printable ASCII bytes at a time */
