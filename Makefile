@@ -27,7 +27,8 @@ WARN = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes \
 
 PD_CFLAGS = -std=$(CSTD) -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(CFLAGS) \
 	-Ilib -MMD -MP $(shell $(PKG_CONFIG) --cflags $(PKGS))
-PD_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lm -pthread
+# libstemmer has no pkg-config file in Debian
+PD_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm -pthread
 PD_LDFLAGS = $(LDFLAGS)
 
 ifdef SANITIZE

@@ -52,7 +52,12 @@ static const char *kind_names[PD_CHANGE__COUNT] = {
 	"section-moved",
 	"section-changed",
 	"term-renamed",
-	"theme-everywhere"
+	"theme-everywhere",
+	"preamble-changed",
+	"area-split",
+	"area-merged",
+	"goal-split",
+	"goal-merged"
 };
 
 const char *pd_change_kind_name(pd_change_kind kind)
@@ -551,11 +556,98 @@ static unsigned *area_positions(const pd_document *doc)
 	return pos;
 }
 
+/*
+ * The text before the first goal area or section: where a programme
+ * states its purpose and scope. An edit there is a change like any other
+ * (a narrowed scope must not pass unseen); one whose only differing words
+ * are numbers that a metadata change already reports (a period, a target
+ * year) is that change, said once.
+ */
+static int is_number_byte(const char *t, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)t;
+
+	if ((u[i] >= '0' && u[i] <= '9') || u[i] == '-')
+		return 1;
+	/* a byte of an en or em dash, E2 80 93/94 */
+	if (u[i] == 0xe2)
+		return i + 2 < len && u[i + 1] == 0x80 &&
+		       (u[i + 2] == 0x93 || u[i + 2] == 0x94);
+	if (u[i] == 0x80)
+		return i >= 1 && u[i - 1] == 0xe2 && i + 1 < len &&
+		       (u[i + 1] == 0x93 || u[i + 1] == 0x94);
+	if (u[i] == 0x93 || u[i] == 0x94)
+		return i >= 2 && u[i - 2] == 0xe2 && u[i - 1] == 0x80;
+	return 0;
+}
+
+static int only_numbers_differ(const pd_section *a, const pd_section *b)
+{
+	size_t i, j;
+
+	for (i = 0, j = 0; i < a->blocks.size || j < b->blocks.size;) {
+		const pd_block *x = i < a->blocks.size ? pd_vec_get(&a->blocks, i) : NULL;
+		const pd_block *y = j < b->blocks.size ? pd_vec_get(&b->blocks, j) : NULL;
+		size_t p = 0, q = 0;
+
+		if (!x || !y)
+			return 0;
+		/* the same text once every run of digits and dashes is one mark */
+		while (p < x->len || q < y->len) {
+			int dx = p < x->len && is_number_byte(x->text, x->len, p);
+			int dy = q < y->len && is_number_byte(y->text, y->len, q);
+
+			if (dx != dy)
+				return 0;
+			if (dx) {
+				while (p < x->len && is_number_byte(x->text, x->len, p))
+					p++;
+				while (q < y->len && is_number_byte(y->text, y->len, q))
+					q++;
+				continue;
+			}
+			if (p >= x->len || q >= y->len || x->text[p] != y->text[q])
+				return 0;
+			p++;
+			q++;
+		}
+		i++;
+		j++;
+	}
+	return 1;
+}
+
+static void preamble_change(pd_changes *c)
+{
+	const pd_section *a = c->old->root, *b = c->new_doc->root;
+	size_t i;
+	int meta = 0;
+	pd_change *ch;
+
+	if (!pd_changes__body_differs(a, b))
+		return;
+	for (i = 0; i < c->count; i++)
+		meta |= c->items[i].kind == PD_CHANGE_TARGET_YEAR_CHANGED ||
+		        c->items[i].kind == PD_CHANGE_PERIOD_CHANGED ||
+		        c->items[i].kind == PD_CHANGE_METADATA_CHANGED;
+	if (meta && only_numbers_differ(a, b))
+		return;
+	ch = add_change(c, PD_CHANGE_PREAMBLE_CHANGED);
+	ch->old_section = a;
+	ch->new_section = b;
+	ch->old_line = a->blocks.size ?
+	               ((const pd_block *)pd_vec_get(&a->blocks, 0))->line : 0;
+	ch->new_line = b->blocks.size ?
+	               ((const pd_block *)pd_vec_get(&b->blocks, 0))->line : 0;
+}
+
 static void structure_changes(pd_changes *c, const pd_match *m)
 {
 	const pd_document *od = c->old, *nd = c->new_doc;
 	unsigned *old_pos = NULL, *new_pos = NULL;
 	size_t i;
+
+	preamble_change(c);
 
 	for (i = 1; i < nd->sections.size; i++) {
 		const pd_section *b = pd_vec_get(&nd->sections, i), *a;
@@ -1053,7 +1145,8 @@ static void drop_changes_explained_by_terms(pd_changes *c)
 		        !differs_beyond_terms(c, ch->old_section, ch->new_section);
 
 		if (explained && (ch->kind == PD_CHANGE_SECTION_CHANGED ||
-		                  ch->kind == PD_CHANGE_GOAL_CHANGED))
+		                  ch->kind == PD_CHANGE_GOAL_CHANGED ||
+		                  ch->kind == PD_CHANGE_PREAMBLE_CHANGED))
 			continue;
 		if (explained)
 			ch->flags &= ~(unsigned)PD_CHANGE_BODY_CHANGED;
@@ -1716,7 +1809,8 @@ static void count_changed_words(pd_changes *c)
 		unsigned added, removed;
 
 		if ((ch->kind != PD_CHANGE_SECTION_CHANGED &&
-		     ch->kind != PD_CHANGE_GOAL_CHANGED) ||
+		     ch->kind != PD_CHANGE_GOAL_CHANGED &&
+		     ch->kind != PD_CHANGE_PREAMBLE_CHANGED) ||
 		    !ch->old_section || !ch->new_section)
 			continue;
 		collect_words(&wc.a, &wc.na, &wc.capa, c->old, ch->old_section);
@@ -1745,6 +1839,7 @@ static int rank(const pd_change *ch)
 	case PD_CHANGE_TARGET_YEAR_CHANGED:
 	case PD_CHANGE_PERIOD_CHANGED:
 	case PD_CHANGE_METADATA_CHANGED:
+	case PD_CHANGE_PREAMBLE_CHANGED:
 		return 0;
 	case PD_CHANGE_THEME_EVERYWHERE:
 		return 1;

@@ -28,6 +28,9 @@
 #define RARE_POSTINGS 16     /* a word in more sections is not rare */
 #define MAX_MOVE_TRIES 4     /* same-key candidates compared per section */
 #define MAX_MOVE_LOOKS 64    /* same-key entries looked at per section */
+#define MAX_GROUP 8          /* unpaired siblings all compared with one */
+#define MAX_GROUP_LOOK 64    /* siblings looked at to count them */
+#define MAX_NOMINATED (MAX_CANDIDATES + 1 + MAX_GROUP)
 
 /* ---- a map from 64-bit hashes to FIFO chains of section indices ---- */
 
@@ -180,7 +183,7 @@ static void idf_build(pd_counts *m, const pd_document *a,
 			m->weight[i] = idf_of_df(m, m->count[i]);
 }
 
-static float idf_weight(const pd_counts *m, uint64_t key)
+float pd_match__idf_weight(const pd_counts *m, uint64_t key)
 {
 	size_t i;
 
@@ -223,7 +226,7 @@ static void word_set_build(word_set *out, const pd_document *doc,
 	out->n = n;
 	out->total = 0;
 	for (i = 0; i < n; i++) {
-		out->weight[i] = idf_weight(idf, v->p[i]);
+		out->weight[i] = pd_match__idf_weight(idf, v->p[i]);
 		out->total += out->weight[i];
 	}
 	out->done = 1;
@@ -293,6 +296,7 @@ typedef struct matcher {
 	                           aligned by identity (2), are being (1) */
 	pd_pool pool;           /* the word sets */
 	u64vec scratch;
+	pd_evidence *ev;        /* headings' words, goals beneath */
 } matcher;
 
 static const pd_counts *idf_of(matcher *mt)
@@ -402,7 +406,8 @@ static uint64_t body_hash(const pd_section *s)
 }
 
 typedef struct candidate {
-	double sim;
+	double sim;          /* of the bodies */
+	double total;        /* of all the evidence: rename_score() */
 	size_t o, n;
 	int level;
 } candidate;
@@ -414,8 +419,8 @@ static int cmp_candidate(const void *a, const void *b)
 
 	if (x->level != y->level)
 		return x->level < y->level ? -1 : 1;
-	if (x->sim != y->sim)
-		return x->sim > y->sim ? -1 : 1;
+	if (x->total != y->total)
+		return x->total > y->total ? -1 : 1;
 	if (x->n != y->n)
 		return x->n < y->n ? -1 : 1;
 	return x->o < y->o ? -1 : x->o > y->o;
@@ -924,6 +929,90 @@ static size_t slot_candidate(matcher *mt, const pd_section *n)
 	return mt->m->o2n[c->index] == NONE ? c->index : NONE;
 }
 
+/*
+ * Whether old section `o` is new section `n` under another heading, and
+ * how sure (*total), on all the evidence together:
+ *
+ *   body      the weighted Jaccard index of the bodies' words (`sim`);
+ *   heading   the weighted Dice index of the headings' stemmed words;
+ *   goals     the share of goals beneath that both have by heading;
+ *   place     `o` stands where `n` stands between paired siblings.
+ *
+ * A body at least as similar as the threshold is a rename as before. A
+ * less similar one is a rename when at least two kinds of evidence speak
+ * for it (heading >= 0.3, body >= 0.15, goals >= 0.5, place) and
+ *
+ *   total = body + 0.6 heading + 0.5 goals + 0.15 place >= 0.55:
+ *
+ * a renamed area whose text was rewritten but whose goals stayed, or
+ * whose heading kept its main words, is a rename; two areas that share
+ * only a common word ("hållbar") and a place are not. The candidates
+ * of a new section are then assigned one to one, the highest total first.
+ */
+#define RENAME_TOTAL 0.55
+
+static int rename_score(double *total, matcher *mt, size_t o, size_t n,
+                        double sim, int place)
+{
+	const pd_section *a = old_at(mt, o), *b = new_at(mt, n);
+	double head, goals;
+	int votes;
+
+	if (!mt->ev)
+		mt->ev = pd_match__evidence_new(mt->old, mt->new_doc, idf_of(mt));
+	head = pd_match__heading_similarity(mt->ev, a, b);
+	goals = pd_match__children_overlap(a, b);
+	*total = sim + 0.6 * head + 0.5 * goals + (place ? 0.15 : 0);
+	if (sim >= mt->threshold)
+		return 1;
+	votes = (head >= 0.3) + (sim >= 0.15) + (goals >= 0.5) + (place != 0);
+	return votes >= 2 && *total >= RENAME_TOTAL;
+}
+
+static void add_best(size_t *best, size_t *nbest, size_t cap, size_t o)
+{
+	size_t c;
+
+	for (c = 0; c < *nbest; c++)
+		if (best[c] == o)
+			return;
+	if (*nbest < cap)
+		best[(*nbest)++] = o;
+}
+
+/*
+ * Under paired parents with few unpaired children, every unpaired old
+ * child of the same class is a candidate: a few comparisons per section,
+ * so that a rewritten body with a kept heading word is weighed too.
+ */
+static void siblings_of_slot(matcher *mt, const pd_section *n, size_t *best,
+                             size_t *nbest)
+{
+	size_t opi = mt->m->n2o[n->parent->index], k, unpaired = 0;
+	const pd_section *op;
+
+	if (opi == NONE)
+		return;
+	op = old_at(mt, opi);
+	if (op->children.size > MAX_GROUP_LOOK)
+		return;
+	for (k = 0; k < op->children.size; k++) {
+		const pd_section *c = pd_vec_get(&op->children, k);
+
+		unpaired += mt->m->o2n[c->index] == NONE &&
+		            kind_class(c->kind) == kind_class(n->kind);
+	}
+	if (unpaired > MAX_GROUP)
+		return;
+	for (k = 0; k < op->children.size; k++) {
+		const pd_section *c = pd_vec_get(&op->children, k);
+
+		if (mt->m->o2n[c->index] == NONE &&
+		    kind_class(c->kind) == kind_class(n->kind))
+			add_best(best, nbest, MAX_NOMINATED, c->index);
+	}
+}
+
 static void match_renames(matcher *mt)
 {
 	rare_index rare;
@@ -944,7 +1033,7 @@ static void match_renames(matcher *mt)
 	for (i = 1; i < mt->m->nnew; i++) {
 		const pd_section *n = new_at(mt, i);
 		word_set *ws;
-		size_t best[MAX_CANDIDATES + 1], nbest = 0, slot, c;
+		size_t best[MAX_NOMINATED], nbest = 0, slot, c;
 
 		if (mt->m->n2o[i] != NONE)
 			continue;
@@ -988,25 +1077,24 @@ static void match_renames(matcher *mt)
 			votes[touched[j]] = 0;
 		slot = slot_candidate(mt, n);
 		if (slot != NONE &&
-		    kind_class(old_at(mt, slot)->kind) == kind_class(n->kind)) {
-			for (c = 0; c < nbest && best[c] != slot; c++)
-				;
-			if (c == nbest)
-				best[nbest++] = slot;
-		}
+		    kind_class(old_at(mt, slot)->kind) == kind_class(n->kind))
+			add_best(best, &nbest, MAX_NOMINATED, slot);
+		siblings_of_slot(mt, n, best, &nbest);
 		for (c = 0; c < nbest; c++) {
-			double sim;
+			double sim, total;
 
 			if (aligned_by_identity(mt, best[c], i))
 				continue;
 			sim = similarity(mt, best[c], i);
-			if (sim < mt->threshold)
+			if (!rename_score(&total, mt, best[c], i, sim,
+			                  best[c] == slot))
 				continue;
 			if (ncands == capcands) {
 				capcands = capcands ? capcands * 2 : 64;
 				cands = pd__reallocarray(cands, capcands, sizeof(*cands));
 			}
 			cands[ncands].sim = sim;
+			cands[ncands].total = total;
 			cands[ncands].o = best[c];
 			cands[ncands].n = i;
 			cands[ncands].level = n->level;
@@ -1119,6 +1207,7 @@ void pd_match_compute(pd_match *out, const pd_document *old,
 	mt.new_words = pd__calloc(out->nnew, sizeof(word_set));
 
 	mt.paired = 0;
+	mt.ev = NULL;
 	mt.aligned = pd__calloc(out->nnew ? out->nnew : 1, 1);
 	mt.old_repeated = repeated_headings(old);
 	mt.new_repeated = repeated_headings(new_doc);
@@ -1135,6 +1224,7 @@ void pd_match_compute(pd_match *out, const pd_document *old,
 		word_set_dispose(&mt.old_words[i]);
 	for (i = 0; i < out->nnew; i++)
 		word_set_dispose(&mt.new_words[i]);
+	pd_match__evidence_free(mt.ev);
 	if (mt.have_idf)
 		pd_counts_dispose(&mt.idf);
 	pd_pool_dispose(&mt.pool);

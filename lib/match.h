@@ -43,4 +43,21 @@ double pd_match__similarity(const pd_document *old, const pd_section *a,
                             const pd_document *new_doc,
                             const pd_section *b);
 
+/** The inverse document frequency of a word hash in `idf` (1 without). */
+float pd_match__idf_weight(const pd_counts *idf, uint64_t key);
+
+/* match_evidence.c: the heading's words and the goals beneath */
+typedef struct pd_evidence pd_evidence;
+
+/** Evidence about the sections of `old` and `new`, weighted by `idf`. */
+pd_evidence *pd_match__evidence_new(const pd_document *old,
+                                    const pd_document *new_doc,
+                                    const pd_counts *idf);
+void pd_match__evidence_free(pd_evidence *ev);
+/** 0..1: how alike the stemmed words of two headings' identities are. */
+double pd_match__heading_similarity(pd_evidence *ev, const pd_section *a,
+                                    const pd_section *b);
+/** 0..1: the share of children that both sections have by identity. */
+double pd_match__children_overlap(const pd_section *a, const pd_section *b);
+
 #endif

@@ -306,6 +306,11 @@ typedef enum pd_change_kind {
 	PD_CHANGE_SECTION_CHANGED,
 	PD_CHANGE_TERM_RENAMED,
 	PD_CHANGE_THEME_EVERYWHERE,
+	PD_CHANGE_PREAMBLE_CHANGED,
+	PD_CHANGE_AREA_SPLIT,
+	PD_CHANGE_AREA_MERGED,
+	PD_CHANGE_GOAL_SPLIT,
+	PD_CHANGE_GOAL_MERGED,
 	PD_CHANGE__COUNT
 } pd_change_kind;
 
@@ -343,6 +348,14 @@ typedef struct pd_change {
 	                              section-/goal-changed: words removed */
 	unsigned old_line;       /**< 1-based; 0 when none */
 	unsigned new_line;
+	/**
+	 * area-split, goal-split: the new sections the old one became
+	 * (new_section is the first); area-merged, goal-merged: the old
+	 * sections that became the new one (old_section is the first);
+	 * NULL and 0 otherwise. Borrowed from the change list.
+	 */
+	const pd_section *const *parts;
+	size_t nparts;
 } pd_change;
 
 typedef struct pd_changes pd_changes;

@@ -195,7 +195,7 @@ typedef enum phrase_id {
 	P_SECTION_ADDED, P_SECTION_REMOVED, P_SECTION_RENAMED,
 	P_SECTION_MOVED_UNDER, P_SECTION_MOVED, P_AREA_TEXT_CHANGED,
 	P_SECTION_CHANGED,
-	P_TERM_RENAMED, P_THEME,
+	P_TERM_RENAMED, P_THEME, P_PREAMBLE_CHANGED,
 	/* endings */
 	P_PREVIOUSLY, P_PREVIOUSLY_REVISION, P_PARTLY_CHANGED,
 	P_TERM_SECTION_REWRITTEN, P_OPEN, P_AND, P_CLOSE,
@@ -256,6 +256,8 @@ static const struct phrase {
 	                     "%a is renamed %b throughout (%c places)" },
 	[P_THEME] = { "%b finns nu med i alla %n målområden (tidigare i %c av %t)",
 	              "%b now runs through all %n goal areas (before: %c of %t)" },
+	[P_PREAMBLE_CHANGED] = { "Inledningen har ändrats",
+	                         "The introduction is changed" },
 	[P_PREVIOUSLY] = { " (tidigare %A)", " (previously %A)" },
 	[P_PREVIOUSLY_REVISION] = { " (tidigare %R)", " (previously %R)" },
 	[P_PARTLY_CHANGED] = { ", med delvis ändrat innehåll",
@@ -396,6 +398,7 @@ static phrase_id phrase_of(const sentence *s)
 		       P_SECTION_CHANGED;
 	case PD_CHANGE_TERM_RENAMED: return P_TERM_RENAMED;
 	case PD_CHANGE_THEME_EVERYWHERE: return P_THEME;
+	case PD_CHANGE_PREAMBLE_CHANGED: return P_PREAMBLE_CHANGED;
 	default: return P__COUNT;
 	}
 }
@@ -440,7 +443,7 @@ void pd_render__sentence(pd_buf *out, const pd_changes *changes,
 				say(&s, P_TERM_SECTION_REWRITTEN);
 			break;
 		case P_GOAL_CHANGED: case P_AREA_TEXT_CHANGED:
-		case P_SECTION_CHANGED:
+		case P_SECTION_CHANGED: case P_PREAMBLE_CHANGED:
 			/* how much: "(41 ord tillagda, 1 ord borttaget)" */
 			if (!ch->count && !ch->total)
 				break;
@@ -476,6 +479,7 @@ int pd_render__has_details(const pd_change *ch)
 	switch (ch->kind) {
 	case PD_CHANGE_GOAL_CHANGED:
 	case PD_CHANGE_SECTION_CHANGED:
+	case PD_CHANGE_PREAMBLE_CHANGED:
 		return 1;
 	case PD_CHANGE_AREA_RENAMED:
 	case PD_CHANGE_GOAL_RENAMED:

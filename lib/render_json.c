@@ -247,7 +247,8 @@ int pd_render__json(pd_buf *out, const pd_changes *changes,
 			              ch->count, ch->total,
 			              pd_document_area_count(pd_changes_new(changes)));
 		if (ch->kind == PD_CHANGE_SECTION_CHANGED ||
-		    ch->kind == PD_CHANGE_GOAL_CHANGED)
+		    ch->kind == PD_CHANGE_GOAL_CHANGED ||
+		    ch->kind == PD_CHANGE_PREAMBLE_CHANGED)
 			pd_buf_printf(out, ",\n      \"words_added\": %u,"
 			              "\n      \"words_removed\": %u",
 			              ch->count, ch->total);
