@@ -1578,7 +1578,27 @@ typedef struct theme_check {
 	size_t n;
 	pd_buf fold;
 	int explained;
+	const pd_changes *c;
 } theme_check;
+
+/*
+ * A paragraph that gained the theme and lost at most one word of what it
+ * said (an inserted sentence or clause, a word made into the theme's); a
+ * paragraph rewritten around the theme has a change of its own.
+ */
+#define THEME_WORDS_LOST 1
+
+static int only_gained(const theme_check *tc, const pd_block *a,
+                       const pd_block *b)
+{
+	const pd_words *wa = pd_document__block_words(tc->c->old, a);
+	const pd_words *wb = pd_document__block_words(tc->c->new_doc, b);
+	unsigned added, removed;
+
+	pd_changes__word_difference(&added, &removed, wa->hash, wa->n,
+	                            wb->hash, wb->n);
+	return removed <= THEME_WORDS_LOST;
+}
 
 static int has_theme(theme_check *tc, const pd_block *b)
 {
@@ -1599,7 +1619,8 @@ static int theme_block(pd_block_op op, const pd_block *a, const pd_block *b,
 
 	if (op == PD_BLOCK_DELETED ||
 	    (op == PD_BLOCK_INSERTED && !has_theme(tc, b)) ||
-	    (op == PD_BLOCK_CHANGED && (has_theme(tc, a) || !has_theme(tc, b))))
+	    (op == PD_BLOCK_CHANGED && (has_theme(tc, a) || !has_theme(tc, b) ||
+	                                !only_gained(tc, a, b))))
 		tc->explained = 0;
 	return 0;
 }
@@ -1621,6 +1642,7 @@ static void drop_changes_explained_by_themes(pd_changes *c)
 		return;
 	tc.prefixes = prefixes;
 	tc.n = n;
+	tc.c = c;
 	pd_buf_init(&tc.fold);
 	for (i = 0; i < c->count; i++) {
 		pd_change *ch = &c->items[i];

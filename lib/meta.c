@@ -460,11 +460,32 @@ static int year_at(const char *s)
 #define YEAR "((?:19|20)\\d{2})"
 #define NOT_DOT "(?:[^.!?\\n]|\\n(?![ \\t]*\\r?\\n))"
 
+/*
+ * A target year as the preamble states it, the surest wording first: a
+ * named target year; a horizon ("fram till 2035", "by 2030": with
+ * interim targets after it, the first is the main one); the goals' year
+ * ("mål för år 2020", "targets for 2030"); a year by which the goals are
+ * reached ("ska vara uppnådda år 2020", "senast 2035", "till år 2035",
+ * "mot 2035"). "till" and "to" right after a year end a period, not a
+ * horizon: "2019 till 2035" is no target year.
+ */
+#define NOT_AFTER_YEAR "(?<![0-9]\\s)(?<![0-9])"
+/* white space within a paragraph, and a year that does not open a period */
+#define WS "(?:[ \\t]|\\r?\\n(?![ \\t]*\\r?\\n))+"
+#define HORIZON YEAR "\\b(?![ \\t]*[–—-][ \\t]*\\d)"
+
 static const char *const target_year_patterns[] = {
 	"\\bmåll?år(?:et)?\\s*(?:är\\s+|:\\s*)?(?:år\\s+)?" YEAR "\\b",
 	"\\btarget\\s+year\\s*(?:is\\s+|of\\s+|:\\s*)?" YEAR "\\b",
 	"\\bfram\\s+till\\s+(?:år\\s+)?" YEAR "\\b",
 	"\\bby\\s+(?:the\\s+year\\s+)?" YEAR "\\b",
+	"\\bmål(?:en)?" WS "för" WS "(?:år" WS ")?" HORIZON,
+	"\\b(?:goals|targets|objectives)" WS "for" WS "(?:the" WS "year" WS ")?"
+	HORIZON,
+	"\\b(?:uppnå|nå)(?:dd|tt|s)\\w*" WS "(?:(?:till|senast)" WS ")?(?:år" WS ")?"
+	HORIZON,
+	"\\b(?:achieved|reached|met)" WS "(?:in" WS ")?" HORIZON,
+	NOT_AFTER_YEAR "\\b(?:senast|till|mot)" WS "(?:år" WS ")?" HORIZON,
 	NULL
 };
 
@@ -709,6 +730,36 @@ static const char *infer_language(const char *body, size_t len)
 }
 
 /* "Södertörns utvecklingsprogram 2035" → 2035; not "Plan 2019–2022". */
+/*
+ * Does the word that ends at title[end) name a document of one year
+ * ("Kommunplan 2015", "Budget 2024", "Verksamhetsplan 2022", "Annual
+ * report 2023")? Its year is the year it plans or reports, not a target.
+ */
+static int names_plan_year(const char *title, size_t end)
+{
+	static const char *const endings[] = {
+		"plan", "budget", "redovisning", "rapport", "report", "bokslut",
+		"uppföljning", "statement", NULL
+	};
+	size_t k, start = end, len;
+
+	while (start > 0 && title[start - 1] != ' ')
+		start--;
+	len = end - start;
+	for (k = 0; endings[k]; k++) {
+		size_t el = strlen(endings[k]), j;
+
+		if (len < el)
+			continue;
+		for (j = 0; j < el; j++)
+			if ((title[end - el + j] | 0x20) != endings[k][j])
+				break;
+		if (j == el)
+			return 1;
+	}
+	return 0;
+}
+
 static int title_year(const char *title)
 {
 	size_t n = strlen(title), i;
@@ -733,6 +784,8 @@ static int title_year(const char *title)
 	    (i >= 3 && !memcmp(title + i - 3, "\xe2\x80\x93", 3)) ||
 	    (i >= 3 && !memcmp(title + i - 3, "\xe2\x80\x94", 3))))
 		return 0;                 /* the end of a period */
+	if (names_plan_year(title, i))
+		return 0;
 	return y;
 }
 
