@@ -641,13 +641,68 @@ static void preamble_change(pd_changes *c)
 	               ((const pd_block *)pd_vec_get(&b->blocks, 0))->line : 0;
 }
 
+/*
+ * Splits and merges, each one change naming all its sections; their
+ * sections' additions, removals and renames are said by it, and so are
+ * the moves of the goals that went with them (grouped[] marks both
+ * sides: 1 a member, 2 the section split or merged into).
+ */
+static void group_changes(pd_changes *c, const pd_match *m,
+                          unsigned char *old_grouped,
+                          unsigned char *new_grouped)
+{
+	size_t g, k;
+
+	for (g = 0; g < m->ngroups; g++) {
+		const pd_match_group *grp = m->groups[g];
+		const pd_document *one_doc = grp->merge ? c->new_doc : c->old;
+		const pd_document *many_doc = grp->merge ? c->old : c->new_doc;
+		const pd_section *one = pd_vec_get(&one_doc->sections, grp->one);
+		const pd_section **parts = pd_pool_malloc(&c->pool,
+		        pd__mul(grp->nmany, sizeof(*parts)));
+		pd_change *ch;
+		int area = one->kind == PD_KIND_AREA;
+
+		for (k = 0; k < grp->nmany; k++) {
+			parts[k] = pd_vec_get(&many_doc->sections, grp->many[k]);
+			display_heading(c, parts[k]);
+			(grp->merge ? old_grouped : new_grouped)[grp->many[k]] = 1;
+		}
+		(grp->merge ? new_grouped : old_grouped)[grp->one] = 2;
+		ch = add_change(c, grp->merge ?
+		                (area ? PD_CHANGE_AREA_MERGED : PD_CHANGE_GOAL_MERGED) :
+		                (area ? PD_CHANGE_AREA_SPLIT : PD_CHANGE_GOAL_SPLIT));
+		ch->parts = parts;
+		ch->nparts = grp->nmany;
+		if (grp->merge) {
+			ch->old_section = parts[0];
+			ch->new_section = one;
+			ch->old_value = display_heading(c, parts[0]);
+			ch->new_value = display_heading(c, one);
+		} else {
+			ch->old_section = one;
+			ch->new_section = parts[0];
+			ch->old_value = display_heading(c, one);
+			ch->new_value = display_heading(c, parts[0]);
+		}
+		if (one->parent)
+			display_heading(c, one->parent);
+		ch->old_line = ch->old_section->line_start;
+		ch->new_line = ch->new_section->line_start;
+	}
+}
+
 static void structure_changes(pd_changes *c, const pd_match *m)
 {
 	const pd_document *od = c->old, *nd = c->new_doc;
 	unsigned *old_pos = NULL, *new_pos = NULL;
+	unsigned char *old_grouped, *new_grouped;
 	size_t i;
 
 	preamble_change(c);
+	old_grouped = pd__calloc(od->sections.size ? od->sections.size : 1, 1);
+	new_grouped = pd__calloc(nd->sections.size ? nd->sections.size : 1, 1);
+	group_changes(c, m, old_grouped, new_grouped);
 
 	for (i = 1; i < nd->sections.size; i++) {
 		const pd_section *b = pd_vec_get(&nd->sections, i), *a;
@@ -658,7 +713,8 @@ static void structure_changes(pd_changes *c, const pd_match *m)
 		if (ignored(b))
 			continue;
 		if (o == PD_MATCH_NONE) {
-			if (m->n2o[b->parent->index] != PD_MATCH_NONE)
+			if (m->n2o[b->parent->index] != PD_MATCH_NONE &&
+			    !new_grouped[i])
 				structural(c, OP_ADDED, NULL, b);
 			continue;
 		}
@@ -667,7 +723,9 @@ static void structure_changes(pd_changes *c, const pd_match *m)
 			continue;
 		renamed = strcmp(a->key, b->key) != 0;
 		differs = pd_changes__body_differs(a, b);
-		if (renamed && a->synthetic && b->synthetic) {
+		if (renamed && (old_grouped[o] || new_grouped[i])) {
+			/* the split or merge says it */
+		} else if (renamed && a->synthetic && b->synthetic) {
 			/* a goal that is a bullet item: its text is its body */
 			structural(c, OP_CHANGED, a, b);
 		} else if (renamed) {
@@ -677,7 +735,10 @@ static void structure_changes(pd_changes *c, const pd_match *m)
 			if (differs)
 				ch->flags |= PD_CHANGE_BODY_CHANGED;
 		}
-		if (m->moved[i]) {
+		if (m->moved[i] && old_grouped[a->parent->index] &&
+		    new_grouped[b->parent->index]) {
+			/* a goal that went with its area's split or merge */
+		} else if (m->moved[i]) {
 			ch = structural(c, OP_MOVED, a, b);
 			if (ch && ch->kind == PD_CHANGE_AREA_MOVED) {
 				if (!old_pos) {
@@ -694,10 +755,12 @@ static void structure_changes(pd_changes *c, const pd_match *m)
 	for (i = 1; i < od->sections.size; i++) {
 		const pd_section *a = pd_vec_get(&od->sections, i);
 
-		if (m->o2n[i] == PD_MATCH_NONE && !ignored(a) &&
+		if (m->o2n[i] == PD_MATCH_NONE && !ignored(a) && !old_grouped[i] &&
 		    m->o2n[a->parent->index] != PD_MATCH_NONE)
 			structural(c, OP_REMOVED, a, NULL);
 	}
+	free(old_grouped);
+	free(new_grouped);
 	free(old_pos);
 	free(new_pos);
 }
@@ -1871,12 +1934,16 @@ static int rank(const pd_change *ch)
 	case PD_CHANGE_AREA_REMOVED:
 	case PD_CHANGE_AREA_RENAMED:
 	case PD_CHANGE_AREA_MOVED:
+	case PD_CHANGE_AREA_SPLIT:
+	case PD_CHANGE_AREA_MERGED:
 		return 3;
 	case PD_CHANGE_GOAL_ADDED:
 	case PD_CHANGE_GOAL_REMOVED:
 	case PD_CHANGE_GOAL_RENAMED:
 	case PD_CHANGE_GOAL_MOVED:
 	case PD_CHANGE_GOAL_CHANGED:
+	case PD_CHANGE_GOAL_SPLIT:
+	case PD_CHANGE_GOAL_MERGED:
 		return 4;
 	default:
 		return 5;

@@ -1219,6 +1219,7 @@ void pd_match_compute(pd_match *out, const pd_document *old,
 	identity_down(&mt);
 	match_renames(&mt);
 	mark_moves(&mt);
+	pd_match__find_groups(out, old, new_doc);
 
 	for (i = 0; i < out->nold; i++)
 		word_set_dispose(&mt.old_words[i]);
@@ -1238,11 +1239,18 @@ void pd_match_compute(pd_match *out, const pd_document *old,
 
 void pd_match_dispose(pd_match *m)
 {
+	size_t i;
+
 	if (!m)
 		return;
 	free(m->o2n);
 	free(m->n2o);
 	free(m->similarity);
 	free(m->moved);
+	for (i = 0; i < m->ngroups; i++) {
+		free(m->groups[i]->many);
+		free(m->groups[i]);
+	}
+	free(m->groups);
 	memset(m, 0, sizeof(*m));
 }

@@ -11,6 +11,18 @@
 
 #define PD_MATCH_NONE ((size_t)-1)
 
+/*
+ * A split (merge = 0: the old section `one` became the new sections
+ * `many`) or a merge (merge = 1: the old sections `many` became the new
+ * section `one`); indexes into the documents' section lists.
+ */
+typedef struct pd_match_group {
+	int merge;
+	size_t one;
+	size_t *many;
+	size_t nmany;
+} pd_match_group;
+
 typedef struct pd_match {
 	size_t nold, nnew;
 	size_t *o2n;            /* old section index → new index, or NONE */
@@ -20,6 +32,8 @@ typedef struct pd_match {
 	unsigned char *moved;   /* per new index: 1 when the pair changed
 	                           parent or order among its siblings */
 	unsigned long long comparisons;  /* similarity computations */
+	pd_match_group **groups;         /* splits and merges, in new order */
+	size_t ngroups;
 } pd_match;
 
 /**
@@ -42,6 +56,13 @@ void pd_match_dispose(pd_match *m);
 double pd_match__similarity(const pd_document *old, const pd_section *a,
                             const pd_document *new_doc,
                             const pd_section *b);
+
+/**
+ * Find the splits and merges among the sections that a finished pairing
+ * left added, removed or renamed (match_split.c); fills m->groups.
+ */
+void pd_match__find_groups(pd_match *m, const pd_document *old,
+                           const pd_document *new_doc);
 
 /** The inverse document frequency of a word hash in `idf` (1 without). */
 float pd_match__idf_weight(const pd_counts *idf, uint64_t key);

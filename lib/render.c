@@ -196,6 +196,7 @@ typedef enum phrase_id {
 	P_SECTION_MOVED_UNDER, P_SECTION_MOVED, P_AREA_TEXT_CHANGED,
 	P_SECTION_CHANGED,
 	P_TERM_RENAMED, P_THEME, P_PREAMBLE_CHANGED,
+	P_AREA_SPLIT, P_AREA_MERGED, P_GOAL_SPLIT, P_GOAL_MERGED, P_LAST_AND,
 	/* endings */
 	P_PREVIOUSLY, P_PREVIOUSLY_REVISION, P_PARTLY_CHANGED,
 	P_TERM_SECTION_REWRITTEN, P_OPEN, P_AND, P_CLOSE,
@@ -258,6 +259,15 @@ static const struct phrase {
 	              "%b now runs through all %n goal areas (before: %c of %t)" },
 	[P_PREAMBLE_CHANGED] = { "Inledningen har ändrats",
 	                         "The introduction is changed" },
+	[P_AREA_SPLIT] = { "Målområdet %a delas i %L",
+	                   "Goal area %a is split into %L" },
+	[P_AREA_MERGED] = { "Målområdena %L slås samman till %b",
+	                    "Goal areas %L are merged into %b" },
+	[P_GOAL_SPLIT] = { "Målet %a under %p delas i %L",
+	                   "Goal %a under %p is split into %L" },
+	[P_GOAL_MERGED] = { "Målen %L under %p slås samman till %b",
+	                    "Goals %L under %p are merged into %b" },
+	[P_LAST_AND] = { " och ", " and " },
 	[P_PREVIOUSLY] = { " (tidigare %A)", " (previously %A)" },
 	[P_PREVIOUSLY_REVISION] = { " (tidigare %R)", " (previously %R)" },
 	[P_PARTLY_CHANGED] = { ", med delvis ändrat innehåll",
@@ -313,6 +323,27 @@ static void revision_words(sentence *s, const char *rev)
 		plain(s, rev);
 }
 
+static void say(sentence *s, phrase_id id);
+
+/* a split's new parts or a merge's old ones: "”A”, ”B” och ”C”" */
+static void parts(sentence *s)
+{
+	const pd_change *ch = s->ch;
+	pd_buf tmp = PD_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < ch->nparts; i++) {
+		if (i && i + 1 == ch->nparts)
+			say(s, P_LAST_AND);
+		else if (i)
+			say(s, P_AND);
+		pd_buf_clear(&tmp);
+		pd_changes__display_heading(&tmp, ch->parts[i]);
+		quoted(s, tmp.ptr);
+	}
+	pd_buf_dispose(&tmp);
+}
+
 static void say(sentence *s, phrase_id id)
 {
 	const char *t = s->lang == PD_LANG_EN ? phrases[id].en : phrases[id].sv;
@@ -336,6 +367,7 @@ static void say(sentence *s, phrase_id id)
 		case 'c': pd_buf_printf(s->out, "%u", ch->count); break;
 		case 't': pd_buf_printf(s->out, "%u", ch->total); break;
 		case 'n': pd_buf_printf(s->out, "%zu", s->areas_now); break;
+		case 'L': parts(s); break;
 		default: pd_buf_putc(s->out, *t); break;
 		}
 	}
@@ -399,6 +431,10 @@ static phrase_id phrase_of(const sentence *s)
 	case PD_CHANGE_TERM_RENAMED: return P_TERM_RENAMED;
 	case PD_CHANGE_THEME_EVERYWHERE: return P_THEME;
 	case PD_CHANGE_PREAMBLE_CHANGED: return P_PREAMBLE_CHANGED;
+	case PD_CHANGE_AREA_SPLIT: return P_AREA_SPLIT;
+	case PD_CHANGE_AREA_MERGED: return P_AREA_MERGED;
+	case PD_CHANGE_GOAL_SPLIT: return P_GOAL_SPLIT;
+	case PD_CHANGE_GOAL_MERGED: return P_GOAL_MERGED;
 	default: return P__COUNT;
 	}
 }

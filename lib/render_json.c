@@ -124,6 +124,32 @@ static void path(pd_buf *out, const pd_section *s)
 	pd_buf_putc(out, ']');
 }
 
+static int is_split(const pd_change *ch)
+{
+	return ch->kind == PD_CHANGE_AREA_SPLIT || ch->kind == PD_CHANGE_GOAL_SPLIT;
+}
+
+static int is_merge(const pd_change *ch)
+{
+	return ch->kind == PD_CHANGE_AREA_MERGED ||
+	       ch->kind == PD_CHANGE_GOAL_MERGED;
+}
+
+/* the paths of a split's new parts or a merge's old ones */
+static void paths(pd_buf *out, const char *key, const pd_change *ch)
+{
+	size_t i;
+
+	pd_buf_puts(out, key);
+	pd_buf_putc(out, '[');
+	for (i = 0; i < ch->nparts; i++) {
+		if (i)
+			pd_buf_puts(out, ", ");
+		path(out, ch->parts[i]);
+	}
+	pd_buf_putc(out, ']');
+}
+
 static int word_cb(pd_textdiff_op op, const char *text, size_t len,
                    void *payload)
 {
@@ -219,9 +245,13 @@ int pd_render__json(pd_buf *out, const pd_changes *changes,
 		                    pd_render__put_raw);
 		pd_render_escape_json(out, sentence.ptr, sentence.size);
 		pd_buf_puts(out, ",\n      \"old_path\": ");
-		path(out, ch->old_section);
+		path(out, is_merge(ch) ? NULL : ch->old_section);
+		if (is_merge(ch))
+			paths(out, ",\n      \"old_paths\": ", ch);
 		pd_buf_puts(out, ",\n      \"new_path\": ");
-		path(out, ch->new_section);
+		path(out, is_split(ch) ? NULL : ch->new_section);
+		if (is_split(ch))
+			paths(out, ",\n      \"new_paths\": ", ch);
 		pd_buf_puts(out, ",\n      \"old_line\": ");
 		jint(out, ch->old_line);
 		pd_buf_puts(out, ",\n      \"new_line\": ");
