@@ -961,7 +961,7 @@ static int rename_score(double *total, matcher *mt, size_t o, size_t n,
 	if (!mt->ev)
 		mt->ev = pd_match__evidence_new(mt->old, mt->new_doc, idf_of(mt));
 	head = pd_match__heading_similarity(mt->ev, a, b);
-	goals = pd_match__children_overlap(a, b);
+	goals = pd_match__children_overlap(mt->ev, a, b);
 	*total = sim + 0.6 * head + 0.5 * goals + (place ? 0.15 : 0);
 	if (sim >= mt->threshold)
 		return 1;

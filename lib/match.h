@@ -78,7 +78,16 @@ void pd_match__evidence_free(pd_evidence *ev);
 /** 0..1: how alike the stemmed words of two headings' identities are. */
 double pd_match__heading_similarity(pd_evidence *ev, const pd_section *a,
                                     const pd_section *b);
+/**
+ * 0..1: the share of the heading words of `part` (old side when
+ * part_side is 0, else new) that are words of the heading of `whole` (on
+ * the other side), counted alike.
+ */
+double pd_match__heading_contained(pd_evidence *ev, int part_side,
+                                   const pd_section *part,
+                                   const pd_section *whole);
 /** 0..1: the share of children that both sections have by identity. */
-double pd_match__children_overlap(const pd_section *a, const pd_section *b);
+double pd_match__children_overlap(pd_evidence *ev, const pd_section *a,
+                                  const pd_section *b);
 
 #endif

@@ -39,6 +39,8 @@ struct pd_evidence {
 	const pd_counts *idf;
 	pd_stemmer *stem;
 	hwords *words[2];
+	pd_counts keys[2];    /* per version: sections with each heading */
+	int have_keys[2];
 	pd_pool pool;
 	pd_buf tmp;
 };
@@ -67,6 +69,8 @@ void pd_match__evidence_free(pd_evidence *ev)
 	if (!ev)
 		return;
 	pd_stem_free(ev->stem);
+	pd_counts_dispose(&ev->keys[0]);
+	pd_counts_dispose(&ev->keys[1]);
 	free(ev->words[0]);
 	free(ev->words[1]);
 	pd_pool_dispose(&ev->pool);
@@ -176,6 +180,25 @@ double pd_match__heading_similarity(pd_evidence *ev, const pd_section *a,
 	return 2 * common / (x->total + y->total);
 }
 
+double pd_match__heading_contained(pd_evidence *ev, int part_side,
+                                   const pd_section *part,
+                                   const pd_section *whole)
+{
+	const hwords *x = heading_words(ev, part_side, part);
+	const hwords *y = heading_words(ev, !part_side, whole);
+	size_t i, j, found = 0;
+
+	if (!x->n)
+		return 0;
+	for (i = 0; i < x->n; i++)
+		for (j = 0; j < y->n; j++)
+			if (word_relation(&x->w[i], &y->w[j]) > 0) {
+				found++;
+				break;
+			}
+	return (double)found / (double)x->n;
+}
+
 static int cmp_u64(const void *a, const void *b)
 {
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
@@ -183,18 +206,49 @@ static int cmp_u64(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static size_t child_keys(uint64_t *out, const pd_section *s)
+static uint64_t key_hash(const pd_section *s)
 {
-	size_t i, n = s->children.size < MAX_CHILDREN ? s->children.size :
-	                                                MAX_CHILDREN;
+	return pd_text_hash(s->key, strlen(s->key));
+}
 
-	for (i = 0; i < n; i++) {
+/* How many sections of one version have the identity of `s`. */
+static unsigned key_count(pd_evidence *ev, int side, const pd_section *s)
+{
+	pd_counts *kc = &ev->keys[side];
+
+	if (!ev->have_keys[side]) {
+		const pd_document *doc = ev->doc[side];
+		size_t i;
+
+		pd_counts_grow(kc);
+		for (i = 1; i < doc->sections.size; i++) {
+			uint64_t h = key_hash(pd_vec_get(&doc->sections, i));
+
+			pd_counts_add(kc, &h, 1, i);
+		}
+		ev->have_keys[side] = 1;
+	}
+	return pd_counts_get(kc, key_hash(s));
+}
+
+/*
+ * The identities of a section's own goals, sorted; a heading that stands
+ * under other sections too ("Mål", "Aktiviteter" in every area) names
+ * a kind of part, not a goal, and is left out.
+ */
+static size_t child_keys(uint64_t *out, pd_evidence *ev, int side,
+                         const pd_section *s)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < s->children.size && k < MAX_CHILDREN; i++) {
 		const pd_section *c = pd_vec_get(&s->children, i);
 
-		out[i] = pd_text_hash(c->key, strlen(c->key));
+		if (key_count(ev, side, c) <= 1)
+			out[k++] = key_hash(c);
 	}
-	qsort(out, n, sizeof(uint64_t), cmp_u64);
-	return n;
+	qsort(out, k, sizeof(uint64_t), cmp_u64);
+	return k;
 }
 
 /*
@@ -202,15 +256,18 @@ static size_t child_keys(uint64_t *out, const pd_section *s)
  * same identity, over the larger number of children (at most
  * MAX_CHILDREN of each are looked at); 0 when either has none.
  */
-double pd_match__children_overlap(const pd_section *a, const pd_section *b)
+double pd_match__children_overlap(pd_evidence *ev, const pd_section *a,
+                                  const pd_section *b)
 {
 	uint64_t ka[MAX_CHILDREN], kb[MAX_CHILDREN];
 	size_t na, nb, i = 0, j = 0, common = 0;
 
 	if (!a->children.size || !b->children.size)
 		return 0;
-	na = child_keys(ka, a);
-	nb = child_keys(kb, b);
+	na = child_keys(ka, ev, 0, a);
+	nb = child_keys(kb, ev, 1, b);
+	if (!na || !nb)
+		return 0;
 	while (i < na && j < nb) {
 		if (ka[i] == kb[j]) {
 			common++;

@@ -18,7 +18,10 @@
 #include "vec.h"
 
 #define MAX_LOOSE 16        /* added/removed/renamed children per parent */
-#define CONTAINED 0.5       /* share of a part's words found in the whole */
+#define GOALS_WENT 0.5      /* share of a part's goals now in the whole */
+#define CONTAINED 0.7       /* share of a part's words found in the whole,
+                               with the part's heading in the whole's */
+#define CONTAINED_ALONE 0.9 /* the same, without */
 
 typedef struct wset {
 	uint64_t *w;
@@ -31,6 +34,7 @@ typedef struct splitter {
 	pd_match *m;
 	wset *sets[2];
 	pd_vec groups;      /* pd_match_group * */
+	pd_evidence *ev;    /* the headings' words */
 } splitter;
 
 static void gather(uint64_t **w, size_t *n, size_t *cap,
@@ -147,19 +151,18 @@ static int loose(const splitter *sp, int side, const pd_section *s)
 
 /*
  * Is `part` (on side part_side) a part of `whole` (on the other side)?
- * Most of its goals are there, or most of its words. A part that is
- * renamed to another section is a part only if more of it went to the
- * whole than to that section: an area renamed in policy language shares
- * words with its neighbours too.
+ * Most of its goals are there; or most of its words, and its heading's
+ * words are in the whole's heading ("Miljö" of "Miljö och klimat"), or
+ * nearly all its words without that. A part that is renamed to another
+ * section is a part only if more of it went to the whole than to that
+ * section: sections written in one policy language share many words.
  */
 static int part_of(splitter *sp, int part_side, const pd_section *part,
                    const pd_section *whole)
 {
 	const size_t *map = part_side ? sp->m->n2o : sp->m->o2n;
-	const wset *p = set_of(sp, part_side, part);
-	const wset *w = set_of(sp, !part_side, whole);
 	const pd_section *partner = NULL;
-	double in_whole;
+	double in_whole, need;
 
 	if (kind_class(part->kind) != kind_class(whole->kind))
 		return 0;
@@ -169,15 +172,19 @@ static int part_of(splitter *sp, int part_side, const pd_section *part,
 	if (partner == whole)
 		return 1;
 	if (part->children.size &&
-	    goals_from(sp, part_side, part, whole) >= CONTAINED)
+	    goals_from(sp, part_side, part, whole) >= GOALS_WENT)
 		return !partner ||
 		       goals_from(sp, part_side, part, whole) >
 		       goals_from(sp, part_side, part, partner);
-	in_whole = contained(p, w);
-	if (in_whole < CONTAINED)
+	need = pd_match__heading_contained(sp->ev, part_side, part, whole) >= 1 ?
+	       CONTAINED : CONTAINED_ALONE;
+	in_whole = contained(set_of(sp, part_side, part),
+	                     set_of(sp, !part_side, whole));
+	if (in_whole < need)
 		return 0;
 	return !partner ||
-	       in_whole > contained(p, set_of(sp, !part_side, partner));
+	       in_whole > contained(set_of(sp, part_side, part),
+	                            set_of(sp, !part_side, partner));
 }
 
 static void add_group(splitter *sp, int merge, const pd_section *one,
@@ -260,6 +267,7 @@ void pd_match__find_groups(pd_match *m, const pd_document *old,
 	sp.m = m;
 	sp.sets[0] = pd__calloc(m->nold ? m->nold : 1, sizeof(wset));
 	sp.sets[1] = pd__calloc(m->nnew ? m->nnew : 1, sizeof(wset));
+	sp.ev = pd_match__evidence_new(old, new_doc, NULL);
 	taken[0] = pd__calloc(m->nold ? m->nold : 1, 1);
 	taken[1] = pd__calloc(m->nnew ? m->nnew : 1, 1);
 	for (i = 0; i < m->nnew; i++) {
@@ -279,4 +287,5 @@ void pd_match__find_groups(pd_match *m, const pd_document *old,
 	free(sp.sets[1]);
 	free(taken[0]);
 	free(taken[1]);
+	pd_match__evidence_free(sp.ev);
 }

@@ -731,11 +731,20 @@ static const char *infer_language(const char *body, size_t len)
 
 /* "Södertörns utvecklingsprogram 2035" → 2035; not "Plan 2019–2022". */
 /*
- * Does the word that ends at title[end) name a document of one year
- * ("Kommunplan 2015", "Budget 2024", "Verksamhetsplan 2022", "Annual
- * report 2023")? Its year is the year it plans or reports, not a target.
+ * Does the word that ends at title[end), before the year `year`, name a
+ * document of one year ("Budget 2024", "Årsredovisning 2022", "Annual
+ * report 2023")? Its year is the year it is for, not a target. So is a
+ * plan's ("Kommunplan 2015", "Verksamhetsplan 2022"), unless the plan
+ * states a period that ends before that year ("Regionplan 2030", valid
+ * 2021–2024): then the year is the horizon it plans for.
  */
-static int names_plan_year(const char *title, size_t end)
+static char lower_ascii(char c)
+{
+	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+static int names_plan_year(const char *title, size_t end, int year,
+                           int period_end)
 {
 	static const char *const endings[] = {
 		"plan", "budget", "redovisning", "rapport", "report", "bokslut",
@@ -752,15 +761,15 @@ static int names_plan_year(const char *title, size_t end)
 		if (len < el)
 			continue;
 		for (j = 0; j < el; j++)
-			if ((title[end - el + j] | 0x20) != endings[k][j])
+			if (lower_ascii(title[end - el + j]) != endings[k][j])
 				break;
 		if (j == el)
-			return 1;
+			return k > 0 || !period_end || year <= period_end;
 	}
 	return 0;
 }
 
-static int title_year(const char *title)
+static int title_year(const char *title, int period_end)
 {
 	size_t n = strlen(title), i;
 	int y;
@@ -784,7 +793,7 @@ static int title_year(const char *title)
 	    (i >= 3 && !memcmp(title + i - 3, "\xe2\x80\x93", 3)) ||
 	    (i >= 3 && !memcmp(title + i - 3, "\xe2\x80\x94", 3))))
 		return 0;                 /* the end of a period */
-	if (names_plan_year(title, i))
+	if (names_plan_year(title, i, y, period_end))
 		return 0;
 	return y;
 }
@@ -805,12 +814,8 @@ int pd_meta_infer(pd_meta *meta, pd_pool *pool, const char *body,
 		meta->name = pd_pool_strdup(pool, title);
 		meta->name_line = title_line;
 	}
-	if (!meta->target_year) {
+	if (!meta->target_year)
 		infer_target_year(meta, body, preamble_len, first_line, mctx);
-		if (!meta->target_year && title && (meta->target_year =
-		    title_year(title)) != 0)
-			meta->target_year_line = title_line;
-	}
 	if (!meta->period_start && !meta->period_end) {
 		infer_period(meta, body, preamble_len, (size_t)-1, first_line,
 		             mctx);
@@ -818,6 +823,9 @@ int pd_meta_infer(pd_meta *meta, pd_pool *pool, const char *body,
 			infer_period(meta, body, len, BARE_PERIOD, first_line,
 			             mctx);
 	}
+	if (!meta->target_year && title && (meta->target_year =
+	    title_year(title, meta->period_end)) != 0)
+		meta->target_year_line = title_line;
 	if (!meta->adopted)
 		infer_adopted(meta, pool, body, preamble_len, mctx);
 	if (!meta->decision)

@@ -15,6 +15,8 @@ KINDS = {
     "area-moved", "goal-added", "goal-removed", "goal-renamed", "goal-moved",
     "goal-changed", "section-added", "section-removed", "section-renamed",
     "section-moved", "section-changed", "term-renamed", "theme-everywhere",
+    "preamble-changed", "area-split", "area-merged", "goal-split",
+    "goal-merged",
 }
 VALUE_KINDS = {"name-changed", "target-year-changed", "period-changed",
                "term-renamed"}
@@ -60,6 +62,16 @@ def main():
                 fail(path, f"change {i}: empty text")
             check_path(path, c["old_path"], "old_path")
             check_path(path, c["new_path"], "new_path")
+            for key in ("old_paths", "new_paths"):
+                if key in c and (not isinstance(c[key], list) or
+                                 len(c[key]) < 2):
+                    fail(path, f"change {i}: {key} is not a list of paths")
+                for p in c.get(key) or []:
+                    check_path(path, p, key)
+            if c["kind"].endswith("-split") and "new_paths" not in c:
+                fail(path, f"change {i}: a split lacks new_paths")
+            if c["kind"].endswith("-merged") and "old_paths" not in c:
+                fail(path, f"change {i}: a merge lacks old_paths")
             for key in ("old_line", "new_line"):
                 if c[key] is not None and not isinstance(c[key], int):
                     fail(path, f"change {i}: {key} is not an integer")

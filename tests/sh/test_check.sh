@@ -379,5 +379,24 @@ check "update, missing file: not created" test ! -e "$upd/missing.md"
 "$PROGDIFF" -q "$tmp/base.md" "$sectioned" --section X 2>"$upd/err"
 check "--section without --update: usage error" test $? -eq 2
 
+# An edit of the introduction alone is a change: a rule that forbids it
+# fails, and the diff and the git driver see it as check does.
+pre=$tmp/preamble
+mkdir "$pre" && cd "$pre" && git init -q . || exit 2
+printf '[rule "introduction"]\n\tforbid = preamble-changed\n' >.progdiff
+sed 's/^Mållår är 2035\./Mållår är 2035. Programmet gäller bara tätorterna./' \
+  "$tmp/base.md" >"$pre/narrowed.md"
+"$PROGDIFF" check "$tmp/base.md" "$pre/narrowed.md" >"$pre/out" 2>&1
+check "check: an edited introduction fails forbid = preamble-changed" \
+  test $? -eq 1
+check "check: and names the rule" grep -q introduction "$pre/out"
+"$PROGDIFF" -q "$tmp/base.md" "$pre/narrowed.md"
+check "diff: an edited introduction is a change (exit 1)" test $? -eq 1
+"$PROGDIFF" --format=json "$tmp/base.md" "$pre/narrowed.md" >"$pre/json"
+check "diff: JSON says preamble-changed" grep -q '"preamble-changed"' "$pre/json"
+"$PROGDIFF" check "$tmp/base.md" "$tmp/base.md" >"$pre/out" 2>&1
+check "check: the same introduction passes" test $? -eq 0
+cd "$tmp" || exit 2
+
 echo "check: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -159,7 +159,9 @@ static void test_changes__metadata_and_name_gaining_year(void)
 
 	OK(a && b && pd_changes_compute(&c, a, b, NULL) == 0, "computed");
 	if (c) {
-		INT_EQ(pd_changes_count(c), 4, "name, target year, period, revision");
+		INT_EQ(pd_changes_count(c), 5,
+		       "name, target year, period, revision, and the rewritten "
+		       "introduction");
 		ch = pd_changes_get(c, 0);
 		INT_EQ(ch->kind, PD_CHANGE_NAME_CHANGED, "name first");
 		OK(ch->flags & PD_CHANGE_GAINS_TARGET_YEAR, "the name gains its year");
