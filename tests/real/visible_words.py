@@ -7,11 +7,12 @@ usage: visible_words.py PROGDIFF ROOT [--seed N] [--edits N]
 The versions are every Markdown version the project has: fixtures/sodertorn,
 fixtures/pairs/*/old.md and new.md, and the versions in fixtures/real/*/.
 The pairs are every two versions of the same folder, both ways, and for each
-version some pairs (version, edited version) where the edited version has a
-few small random edits (two per version by default, --edits N): a word deleted, inserted or replaced, in the text or
-a heading or the preamble, a line deleted or repeated, two blocks swapped,
-headings renumbered. The edits are drawn from a fixed default seed (1, or
---seed or $PD_SEED), printed with every failure so that it can be replayed.
+version two pairs (--edits N for more) of the version and a copy with one or
+two small random edits: a word deleted, inserted or replaced in the text, a
+heading or the preamble, a line deleted or repeated, two blocks swapped, the
+headings renumbered. The edited copy is NEW in one pair and OLD in the next.
+The edits come from a fixed seed (1 unless --seed N or $PD_SEED), printed
+with every failure so that it can be replayed.
 
 For each pair whose visible words differ, progdiff --format=json --lang=en
 OLD NEW must exit 1 and list at least one change. The visible words are the
@@ -26,6 +27,7 @@ versions and one for the edited pairs, with up to ten failures each.
 """
 import ctypes
 import ctypes.util
+import difflib
 import html
 import json
 import os
@@ -279,12 +281,14 @@ def main(argv):
                     failures.append("%s -> %s: %s" % (rel(root, a), rel(root, b), why))
     status = report("real/visible-words versions (%d pairs)" % checked, failures)
 
-    rng = random.Random(seed)
     failures, made = [], 0
     with tempfile.TemporaryDirectory() as tmp:
         for files in groups.values():
             for f in files:
                 for k in range(edits):
+                    # one generator per version and edit: a failure replays
+                    # alone, whatever other fixtures come and go
+                    rng = random.Random("%d:%s:%d" % (seed, rel(root, f), k))
                     text, how = texts[f], []
                     for _ in range(rng.choice((1, 1, 2))):
                         text, what = mutate(rng, text)
@@ -298,11 +302,20 @@ def main(argv):
                         old, new, ot, nt = edited, f, text, texts[f]
                     why = check(progdiff, renderer, old, new, ot, nt)
                     if why:
-                        failures.append("seed %d, edit %d of %s (%s, %s): %s" % (
+                        failures.append("seed %d, edit %d of %s (%s, %s): %s%s" % (
                             seed, k, rel(root, f), ", ".join(how),
-                            "edited is NEW" if old == f else "edited is OLD", why))
+                            "edited is NEW" if old == f else "edited is OLD", why,
+                            shown(texts[f], text)))
     status |= report("real/visible-words edits (seed %d, %d pairs)" % (seed, made), failures)
     return status
+
+
+def shown(before, after):
+    """The edit as a few lines of a unified diff."""
+    lines = [ln for ln in difflib.unified_diff(before.split("\n"), after.split("\n"),
+                                               lineterm="", n=0)
+             if ln[:1] in "+-" and not ln.startswith(("+++", "---"))]
+    return "".join("\n        " + ln[:150] for ln in lines[:4])
 
 
 def report(label, failures):
