@@ -14,6 +14,12 @@ and the pair passes when every change that is not optional was reported
 entry was. It prints "ok   real/CASE OLD -> NEW" or "FAIL ..." followed by
 what was missed and what was forbidden, and exits 1 when a pair failed.
 
+Before that it checks expected.json itself against the versions, on the
+line "ok   real/CASE expected.json": every heading, list item and name an
+entry gives exists in the version it belongs to, and the text-changed
+entries are exhaustive: a section whose heading is the same on both sides
+has an entry exactly when its text differs (and the preamble likewise).
+
 How a report is read:
   * area-*, goal-* and section-* reports name the same units: a heading is
     a heading whether progdiff calls it a goal area, a goal or a section;
@@ -152,6 +158,80 @@ def found(entry, reports):
     return False
 
 
+# ---- expected.json against the files ----------------------------------
+
+HEADING = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*\S)\s*$")
+
+
+class Version:
+    """The headings, list items and section texts of one Markdown file."""
+
+    def __init__(self, path):
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+        self.title = None
+        self.headings = []
+        self.items = set()
+        self.text = {}  # heading -> words of its own text; None for the preamble
+        key, words = "\0before the title", []
+        for line in lines:
+            m = HEADING.match(line)
+            if m:
+                self.text.setdefault(key, words)
+                key, words = m.group(2), []
+                if len(m.group(1)) == 1 and self.title is None:
+                    self.title = key
+                    key = None
+                else:
+                    self.headings.append(key)
+                continue
+            item = ITEM.match(line)
+            if item:
+                self.items.add(item.group(1))
+            words.extend(line.split())
+        self.text.setdefault(key, words)
+
+    def has(self, name):
+        return name in self.headings or name in self.items
+
+
+def validate(case_dir, pairs):
+    problems = []
+    for pair in pairs:
+        where = "%s -> %s" % (pair["old"], pair["new"])
+        old = Version(os.path.join(case_dir, pair["old"] + ".md"))
+        new = Version(os.path.join(case_dir, pair["new"] + ".md"))
+
+        def check(entry, what):
+            kind = entry["kind"]
+            for side, version in (("old", old), ("new", new)):
+                name = entry.get(side)
+                if name is None or kind in ("target-year-changed", "period-changed"):
+                    continue
+                ok = name == version.title if kind == "name-changed" else version.has(name)
+                if not ok:
+                    problems.append("%s: %s %s names %r, not in %s" % (where, what, kind, name, pair[side]))
+
+        for entry in pair["changes"]:
+            check(entry, "change")
+            for alternative in entry.get("equivalents", []):
+                for e in alternative:
+                    check(e, "equivalent")
+        for entry in pair["must_not"]:
+            check(entry, "must_not")
+        listed = {e.get("new") or e.get("old") for e in pair["changes"] if e["kind"] == "text-changed"}
+        same = [h for h in old.headings if old.headings.count(h) == 1 and new.headings.count(h) == 1]
+        for heading in [None] + same:
+            differs = old.text.get(heading) != new.text.get(heading)
+            label = "the preamble" if heading is None else "section %r" % heading
+            if differs and heading not in listed:
+                problems.append("%s: the text of %s differs, and no text-changed entry says so" % (where, label))
+            if not differs and heading in listed:
+                problems.append("%s: a text-changed entry for %s, whose text is the same" % (where, label))
+    return problems
+
+
 def describe(entry):
     return "%s %s -> %s" % (entry["kind"], json.dumps(entry.get("old"), ensure_ascii=False),
                             json.dumps(entry.get("new"), ensure_ascii=False))
@@ -192,6 +272,11 @@ def main(argv):
     with open(os.path.join(case_dir, "expected.json"), encoding="utf-8") as f:
         pairs = json.load(f)
     failed = 0
+    problems = validate(case_dir, pairs)
+    print(("FAIL " if problems else "ok   ") + "real/%s expected.json" % case)
+    for line in problems:
+        print("    " + line)
+    failed += bool(problems)
     for pair in pairs:
         ok, lines = judge(progdiff, case_dir, pair)
         label = "real/%s %s -> %s" % (case, pair["old"], pair["new"])
