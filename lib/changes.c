@@ -257,7 +257,8 @@ int pd_changes__body_differs(const pd_section *a, const pd_section *b)
 		const pd_block *x = pd_vec_get(&a->blocks, i);
 		const pd_block *y = pd_vec_get(&b->blocks, i);
 
-		if (x->len != y->len || memcmp(x->text, y->text, x->len))
+		if (x->len != y->len || memcmp(x->text, y->text, x->len) ||
+		    (x->children_before > 0) != (y->children_before > 0))
 			return 1;
 	}
 	return 0;
@@ -726,8 +727,10 @@ static void structure_changes(pd_changes *c, const pd_match *m)
 		if (renamed && (old_grouped[o] || new_grouped[i])) {
 			/* the split or merge says it */
 		} else if (renamed && a->synthetic && b->synthetic) {
-			/* a goal that is a bullet item: its text is its body */
-			structural(c, OP_CHANGED, a, b);
+			/* a goal that is a list item: its text is its name */
+			ch = structural(c, OP_RENAMED, a, b);
+			ch->similarity = m->similarity[i] >= 0 ? m->similarity[i] :
+			                 pd_match__similarity(od, a, nd, b);
 		} else if (renamed) {
 			ch = structural(c, OP_RENAMED, a, b);
 			ch->similarity = m->similarity[i] >= 0 ? m->similarity[i] :

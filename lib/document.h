@@ -48,6 +48,9 @@ typedef struct pd_block {
 	size_t len;
 	unsigned line;        /* first source line, 1-based */
 	pd_block_type type;
+	size_t children_before;  /* the section's children above it: a
+	                            paragraph after the list of goals made
+	                            of list items reads otherwise */
 	pd_words words;       /* cache: see pd_document__words */
 } pd_block;
 

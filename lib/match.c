@@ -940,16 +940,18 @@ static size_t slot_candidate(matcher *mt, const pd_section *n)
  *
  * A body at least as similar as the threshold is a rename as before. A
  * less similar one is a rename when at least two kinds of evidence speak
- * for it (heading >= 0.3, body >= 0.15, goals >= 0.5, place) and
+ * for it (heading >= 0.3, body >= 0.15, goals >= 0.5, place; a heading
+ * kept whole in the other, >= KEPT_HEADING, speaks twice) and
  *
- *   total = body + 0.6 heading + 0.5 goals + 0.15 place >= 0.55:
+ *   total = body + 0.6 heading + 0.5 goals + 0.15 place >= 0.45:
  *
  * a renamed area whose text was rewritten but whose goals stayed, or
  * whose heading kept its main words, is a rename; two areas that share
  * only a common word ("hållbar") and a place are not. The candidates
  * of a new section are then assigned one to one, the highest total first.
  */
-#define RENAME_TOTAL 0.55
+#define RENAME_TOTAL 0.45
+#define KEPT_HEADING 0.85
 
 static int rename_score(double *total, matcher *mt, size_t o, size_t n,
                         double sim, int place)
@@ -965,7 +967,8 @@ static int rename_score(double *total, matcher *mt, size_t o, size_t n,
 	*total = sim + 0.6 * head + 0.5 * goals + (place ? 0.15 : 0);
 	if (sim >= mt->threshold)
 		return 1;
-	votes = (head >= 0.3) + (sim >= 0.15) + (goals >= 0.5) + (place != 0);
+	votes = (head >= 0.3) + (head >= KEPT_HEADING) + (sim >= 0.15) +
+	        (goals >= 0.5) + (place != 0);
 	return votes >= 2 && *total >= RENAME_TOTAL;
 }
 

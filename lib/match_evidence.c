@@ -143,17 +143,23 @@ static double word_relation(const hword *a, const hword *b)
 }
 
 /*
- * The weighted Dice coefficient of two headings' words: each old word
- * paired with the new word it is most alike (each new word used once),
- * the pair counting the lesser of their weights times how alike they
- * are, over the mean of the two headings' weights.
+ * How alike two headings' words are: each old word paired with the new
+ * word it is most alike (each new word used once), the pair counting the
+ * lesser of their weights times how alike they are; over the mean of the
+ * two headings' weights (the weighted Dice coefficient), or, when more,
+ * CONTAINED_WEIGHT times that over the weight of the lighter heading: a
+ * heading kept inside a longer one ("Kompetensförsörjning" in
+ * "Kompetensförsörjning och kompetensutveckling i hela landet") says as
+ * much as one barely reworded.
  */
+#define CONTAINED_WEIGHT 0.9
+
 double pd_match__heading_similarity(pd_evidence *ev, const pd_section *a,
                                     const pd_section *b)
 {
 	const hwords *x = heading_words(ev, 0, a), *y = heading_words(ev, 1, b);
 	unsigned char used[MAX_HEADING_WORDS];
-	double common = 0;
+	double common = 0, dice, shorter, contained;
 	size_t i, j;
 
 	if (!x->n || !y->n || x->total + y->total <= 0)
@@ -177,7 +183,11 @@ double pd_match__heading_similarity(pd_evidence *ev, const pd_section *a,
 			                  x->w[i].weight : y->w[bj].weight);
 		}
 	}
-	return 2 * common / (x->total + y->total);
+	dice = 2 * common / (x->total + y->total);
+	shorter = x->total < y->total ? x->total : y->total;
+	/* a heading kept whole inside a longer one is nearly the same */
+	contained = shorter > 0 ? CONTAINED_WEIGHT * common / shorter : 0;
+	return dice > contained ? dice : contained;
 }
 
 double pd_match__heading_contained(pd_evidence *ev, int part_side,

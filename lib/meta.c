@@ -485,7 +485,7 @@ static const char *const target_year_patterns[] = {
 	"\\b(?:uppnå|nå)(?:dd|tt|s)\\w*" WS "(?:(?:till|senast)" WS ")?(?:år" WS ")?"
 	HORIZON,
 	"\\b(?:achieved|reached|met)" WS "(?:in" WS ")?" HORIZON,
-	NOT_AFTER_YEAR "\\b(?:senast|till|mot)" WS "(?:år" WS ")?" HORIZON,
+	NOT_AFTER_YEAR "(?<!utblick )\\b(?:senast|till|mot)" WS "(?:år" WS ")?" HORIZON,
 	NULL
 };
 
@@ -506,22 +506,42 @@ static const char *const period_patterns[] = {
 };
 #define BARE_PERIOD 4
 
+/*
+ * The surest wordings (the first STRONG_TARGET patterns) decide at their
+ * first match. Otherwise the weaker ones ("mot år 2050", "nås till
+ * 2030") may name interim years beside the horizon: the latest year any
+ * of them names is the target ("målen siktar mot år 2050, delmålen ska
+ * nås till 2030": 2050).
+ */
+#define STRONG_TARGET 4
+
 static void infer_target_year(pd_meta *meta, const char *body, size_t len,
                               unsigned first_line, pcre2_match_context *mctx)
 {
 	PCRE2_SIZE *ov;
-	size_t k;
+	size_t k, from;
+	int best = 0;
 	rx r;
 
 	for (k = 0; target_year_patterns[k] && !meta->target_year; k++) {
 		rx_init(&r, target_year_patterns[k], PCRE2_CASELESS, mctx);
-		if (rx_find(&r, body, len, 0, &ov)) {
-			meta->target_year = year_at(body + ov[2]);
-			meta->target_year_line = line_of(body, len, ov[2],
-			                                 first_line);
+		for (from = 0; from < len && rx_find(&r, body, len, from, &ov);
+		     from = ov[1]) {
+			int y = year_at(body + ov[2]);
+
+			if (y > best) {
+				best = y;
+				meta->target_year_line = line_of(body, len, ov[2],
+				                                 first_line);
+			}
+			if (k < STRONG_TARGET)
+				break;
 		}
 		rx_dispose(&r);
+		if (best && k < STRONG_TARGET)
+			break;
 	}
+	meta->target_year = best;
 }
 
 /* Search s[0..len) for a period with patterns [0, npatterns). */

@@ -24,7 +24,8 @@
  *  3. The other top-level blocks become body blocks of the section they
  *     are in, as plain text (NFC, white space collapsed); every list item
  *     at any depth is a block of its own. An area without sub-sections
- *     has its goals as bullet items: each top-level item becomes a
+ *     has its goals as list items (bullets or numbered; the number is
+ *     never identity): each top-level item becomes a
  *     synthetic goal section, its sub-items that goal's blocks.
  *  4. Metadata the front matter did not give is inferred (meta.c).
  */
@@ -504,7 +505,7 @@ static unsigned end_line(const parser *p, cmark_node *node)
 	return (unsigned)cmark_node_get_end_line(node) + p->offset;
 }
 
-/* The top-level items of a bullet list in `area` as its goals. */
+/* The top-level items of a list in `area` as its goals. */
 static int add_item_goals(parser *p, pd_section *area, cmark_node *list)
 {
 	cmark_node *item;
@@ -552,8 +553,8 @@ static int add_node(parser *p, pd_section *s, cmark_node *node,
 		          PD_BLOCK_TABLE : PD_BLOCK_PARAGRAPH, line);
 		break;
 	case CMARK_NODE_LIST:
-		if (items_are_goals &&
-		    cmark_node_get_list_type(node) == CMARK_BULLET_LIST)
+		/* bullets or numbers alike: "1." is how a goal is written */
+		if (items_are_goals)
 			return add_item_goals(p, s, node);
 		return add_list_items(p, s, node);
 	case CMARK_NODE_BLOCK_QUOTE:
@@ -714,7 +715,10 @@ static int fill_sections(parser *p, cmark_node *root)
 	     node = cmark_node_next(node)) {
 		if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
 			cur = pd_vec_get(&p->opened, next++);
-			items_are_goals = cur->kind == PD_KIND_AREA &&
+			/* an area's list is its goals, and so is the list of
+			 * the overall goals ("Övergripande mål") */
+			items_are_goals = (cur->kind == PD_KIND_AREA ||
+			                   cur->kind == PD_KIND_OVERALL_GOAL) &&
 			                  cur->children.size == 0;
 			continue;
 		}

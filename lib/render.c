@@ -410,7 +410,10 @@ static phrase_id phrase_of(const sentence *s)
 		return ch->count && ch->total ? P_AREA_MOVED_FROM_TO : P_AREA_MOVED;
 	case PD_CHANGE_GOAL_ADDED: return P_GOAL_ADDED;
 	case PD_CHANGE_GOAL_REMOVED: return P_GOAL_REMOVED;
-	case PD_CHANGE_GOAL_RENAMED: return P_GOAL_RENAMED;
+	case PD_CHANGE_GOAL_RENAMED:
+		/* a goal that is a list item: its text is its name */
+		return a && b && a->synthetic && b->synthetic ?
+		       P_GOAL_REWORDED : P_GOAL_RENAMED;
 	case PD_CHANGE_GOAL_MOVED:
 		return s->pa && s->pb && strcmp(a->parent->key, b->parent->key) ?
 		       P_GOAL_MOVED_FROM_TO : P_GOAL_MOVED_WITHIN;
