@@ -128,6 +128,8 @@ int cmd_render_options(pd_render_options *out, const cmd_spec *spec,
 /** The output language without --lang: Swedish when the document or the
  *  locale is Swedish, else English. */
 pd_lang cmd_lang_default(const pd_document *doc);
+/** Warn on stderr when `doc` has no headings or no goal areas to compare. */
+void cmd_warn_structure(const pd_document *doc, const char *name);
 
 /** Write a buffer to stdout whole; returns 0 or PD_EXIT_TROUBLE. */
 int cmd_write_stdout(const pd_buf *buf);

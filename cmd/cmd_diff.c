@@ -91,6 +91,10 @@ int cmd_diff(int argc, char **argv)
 		goto done;
 	}
 	status = pd_changes_count(changes) ? PD_EXIT_CHANGES : PD_EXIT_SAME;
+	if (!quiet) {
+		cmd_warn_structure(old_doc, a.name ? a.name : argv[1]);
+		cmd_warn_structure(new_doc, b.name ? b.name : argv[2]);
+	}
 	if (update_path) {
 		/* the file gets the list without colour, whatever stdout is */
 		pd_render_options uopts = ropts;

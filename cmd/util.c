@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* util.c: small things the commands share: colour, language, output. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -89,4 +90,36 @@ int cmd_render_options(pd_render_options *out, const cmd_spec *spec,
 	out->flags = (details ? PD_RENDER_DETAILS : 0) |
 	             (color ? PD_RENDER_COLOR : 0);
 	return 0;
+}
+
+/*
+ * Say on stderr when a version has no structure to compare by: no
+ * heading below its title (its text is compared as one text), or no
+ * goal area nor goal (its sections are compared as sections). The
+ * changes are reported all the same.
+ */
+void cmd_warn_structure(const pd_document *doc, const char *name)
+{
+	size_t n = pd_document_section_count(doc), i;
+	size_t len;
+
+	pd_document_source(doc, &len);
+	if (!len)
+		return;
+	if (n <= 1) {
+		/* nothing but a title or front matter: nothing to compare */
+		if (!pd_section_block_count(pd_document_root(doc)))
+			return;
+		fprintf(stderr, "progdiff: warning: no headings below the title "
+		        "in %s: compared as text\n", name);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		pd_kind k = pd_section_kind(pd_document_section(doc, i));
+
+		if (k == PD_KIND_AREA || k == PD_KIND_GOAL)
+			return;
+	}
+	fprintf(stderr, "progdiff: warning: no goal areas found in %s: "
+	        "compared section by section\n", name);
 }

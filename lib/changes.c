@@ -1933,30 +1933,56 @@ static int rank(const pd_change *ch)
 		return 1;
 	case PD_CHANGE_TERM_RENAMED:
 		return 2;
-	case PD_CHANGE_AREA_ADDED:
-	case PD_CHANGE_AREA_REMOVED:
-	case PD_CHANGE_AREA_RENAMED:
-	case PD_CHANGE_AREA_MOVED:
-	case PD_CHANGE_AREA_SPLIT:
-	case PD_CHANGE_AREA_MERGED:
-		return 3;
-	case PD_CHANGE_GOAL_ADDED:
-	case PD_CHANGE_GOAL_REMOVED:
-	case PD_CHANGE_GOAL_RENAMED:
-	case PD_CHANGE_GOAL_MOVED:
-	case PD_CHANGE_GOAL_CHANGED:
-	case PD_CHANGE_GOAL_SPLIT:
-	case PD_CHANGE_GOAL_MERGED:
-		return 4;
 	default:
-		return 5;
+		return 3;
 	}
 }
 
+/*
+ * The order of the list: the programme first (name, years, period,
+ * introduction), then what runs through it (themes, terms), then the
+ * document unit by unit in NEW's order, each goal area's own change
+ * before its goals'. A unit is a goal area, or a section directly under
+ * the title. What NEW no longer has stands where it stood: after the
+ * last section before it that both versions have.
+ */
 typedef struct ordered {
 	pd_change change;
 	size_t seq;
+	size_t unit, within;     /* places in NEW, made by place_of() */
 } ordered;
+
+static int in_doc(const pd_document *doc, const pd_section *s)
+{
+	return s->index < doc->sections.size &&
+	       pd_vec_get(&doc->sections, s->index) == s;
+}
+
+/* 2i + 2 for NEW's section i; 2i + 3 after it for an old section */
+static size_t place_of(const pd_changes *c, const pd_match *m,
+                       const pd_section *s)
+{
+	size_t i;
+
+	if (in_doc(c->new_doc, s))
+		return 2 * s->index + 2;
+	for (i = s->index; i-- > 0; )
+		if (m->o2n[i] != PD_MATCH_NONE)
+			return 2 * m->o2n[i] + 3;
+	return 1;
+}
+
+static const pd_section *unit_of(const pd_section *s)
+{
+	const pd_section *u;
+
+	for (u = s; u; u = u->parent)
+		if (u->kind == PD_KIND_AREA)
+			return u;
+	for (u = s; u->parent && u->parent->parent; u = u->parent)
+		;
+	return u;
+}
 
 static int cmp_ordered(const void *pa, const void *pb)
 {
@@ -1965,10 +1991,14 @@ static int cmp_ordered(const void *pa, const void *pb)
 
 	if (ra != rb)
 		return ra < rb ? -1 : 1;
+	if (a->unit != b->unit)
+		return a->unit < b->unit ? -1 : 1;
+	if (a->within != b->within)
+		return a->within < b->within ? -1 : 1;
 	return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-static void sort_changes(pd_changes *c)
+static void sort_changes(pd_changes *c, const pd_match *m)
 {
 	ordered *o;
 	size_t i;
@@ -1977,8 +2007,19 @@ static void sort_changes(pd_changes *c)
 		return;
 	o = pd__reallocarray(NULL, c->count, sizeof(*o));
 	for (i = 0; i < c->count; i++) {
-		o[i].change = c->items[i];
+		const pd_change *ch = &c->items[i];
+		const pd_section *s = ch->new_section ? ch->new_section :
+		                      ch->old_section;
+
+		o[i].change = *ch;
 		o[i].seq = i;
+		o[i].unit = o[i].within = 0;
+		if (s && rank(ch) == 3) {
+			const pd_section *u = unit_of(s);
+
+			o[i].unit = place_of(c, m, u);
+			o[i].within = u == s ? 0 : place_of(c, m, s);
+		}
 	}
 	qsort(o, c->count, sizeof(*o), cmp_ordered);
 	for (i = 0; i < c->count; i++)
@@ -2023,7 +2064,7 @@ int pd_changes_compute(pd_changes **out, const pd_document *old,
 		drop_changes_explained_by_themes(c);
 	}
 	count_changed_words(c);
-	sort_changes(c);
+	sort_changes(c, &m);
 	pd_match_dispose(&m);
 	*out = c;
 	return 0;

@@ -197,6 +197,8 @@ typedef enum phrase_id {
 	P_SECTION_CHANGED,
 	P_TERM_RENAMED, P_THEME, P_PREAMBLE_CHANGED,
 	P_AREA_SPLIT, P_AREA_MERGED, P_GOAL_SPLIT, P_GOAL_MERGED, P_LAST_AND,
+	P_TOP_GOAL_ADDED, P_TOP_GOAL_REMOVED, P_TOP_GOAL_RENAMED,
+	P_TOP_GOAL_REWORDED, P_TOP_GOAL_CHANGED,
 	/* endings */
 	P_PREVIOUSLY, P_PREVIOUSLY_REVISION, P_PARTLY_CHANGED,
 	P_TERM_SECTION_REWRITTEN, P_OPEN, P_AND, P_CLOSE,
@@ -268,6 +270,12 @@ static const struct phrase {
 	[P_GOAL_MERGED] = { "Målen %L under %p slås samman till %b",
 	                    "Goals %L under %p are merged into %b" },
 	[P_LAST_AND] = { " och ", " and " },
+	/* goals directly under the title ("Goal 1: …"): no parent to name */
+	[P_TOP_GOAL_ADDED] = { "Nytt mål: %B", "New goal: %B" },
+	[P_TOP_GOAL_REMOVED] = { "Målet %a utgår", "Goal %a is removed" },
+	[P_TOP_GOAL_RENAMED] = { "Målet %a heter nu %b", "Goal %a is renamed %b" },
+	[P_TOP_GOAL_REWORDED] = { "Målet %a lyder nu %b", "Goal %a now reads %b" },
+	[P_TOP_GOAL_CHANGED] = { "Målet %b har ändrats", "Goal %b is changed" },
 	[P_PREVIOUSLY] = { " (tidigare %A)", " (previously %A)" },
 	[P_PREVIOUSLY_REVISION] = { " (tidigare %R)", " (previously %R)" },
 	[P_PARTLY_CHANGED] = { ", med delvis ändrat innehåll",
@@ -442,6 +450,24 @@ static phrase_id phrase_of(const sentence *s)
 	}
 }
 
+/* The phrase for a goal that stands directly under the title. */
+static phrase_id at_top(const sentence *s, phrase_id id)
+{
+	const pd_section *g = s->ch->new_section ? s->ch->new_section :
+	                      s->ch->old_section;
+
+	if (!g || !g->parent || g->parent->parent)
+		return id;
+	switch (id) {
+	case P_GOAL_ADDED: return P_TOP_GOAL_ADDED;
+	case P_GOAL_REMOVED: return P_TOP_GOAL_REMOVED;
+	case P_GOAL_RENAMED: return P_TOP_GOAL_RENAMED;
+	case P_GOAL_REWORDED: return P_TOP_GOAL_REWORDED;
+	case P_GOAL_CHANGED: return P_TOP_GOAL_CHANGED;
+	default: return id;
+	}
+}
+
 void pd_render__sentence(pd_buf *out, const pd_changes *changes,
                          const pd_change *ch, pd_lang lang,
                          pd_render_put_fn put)
@@ -457,7 +483,7 @@ void pd_render__sentence(pd_buf *out, const pd_changes *changes,
 	s.pa = parent_heading(&tmp_a, ch->old_section);
 	s.pb = parent_heading(&tmp_b, ch->new_section);
 	s.areas_now = changes ? changes->new_doc->areas.size : 0;
-	id = phrase_of(&s);
+	id = at_top(&s, phrase_of(&s));
 	if (id == P__COUNT) {
 		plain(&s, pd_change_kind_name(ch->kind));
 	} else {
@@ -483,6 +509,7 @@ void pd_render__sentence(pd_buf *out, const pd_changes *changes,
 			break;
 		case P_GOAL_CHANGED: case P_AREA_TEXT_CHANGED:
 		case P_SECTION_CHANGED: case P_PREAMBLE_CHANGED:
+		case P_TOP_GOAL_CHANGED:
 			/* how much: "(41 ord tillagda, 1 ord borttaget)" */
 			if (!ch->count && !ch->total)
 				break;

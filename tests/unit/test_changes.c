@@ -143,7 +143,7 @@ static void test_changes__unrelated_areas_are_not_renames(void)
 		"kontakter med forskning genom gemensamma nätverk.\n";
 
 	kinds(&out, areas3, swapped);
-	STR_EQ(out.ptr, "area-added area-removed",
+	STR_EQ(out.ptr, "area-removed area-added",
 	       "a different body under a new heading is an addition and a removal");
 	pd_buf_dispose(&out);
 }
@@ -546,7 +546,7 @@ static void test_changes__equal_headings_removed_and_added_elsewhere(void)
 				            "längre öppettider och fler böcker.\n\n");
 		}
 		kinds(&out, a.ptr, b.ptr);
-		STR_EQ(out.ptr, round == 0 ? "area-added area-removed" :
+		STR_EQ(out.ptr, round == 0 ? "area-removed area-added" :
 		       "section-changed", round == 0 ?
 		       "removed here, added there: not a move" :
 		       "rewritten in place: the same area, changed");
