@@ -38,6 +38,7 @@ build() {
 	mkdir -p "$src"
 	# the files of the source tree, tracked or new, not what is built
 	if git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+		# shellcheck disable=SC2016
 		git ls-files -z --cached --others --exclude-standard |
 			xargs -0 sh -c 'for f; do [ -e "$f" ] && printf "%s\0" "$f"; done' sh |
 			xargs -0 cp --parents -t "$src"
@@ -106,6 +107,20 @@ C
 	return $rc
 }
 
+# lint: lintian on what was built, its output shown; no error allowed
+lint() {
+	rc=0
+	lintian --fail-on error --display-info --pedantic \
+		"$out/progdiff_${version}_$arch.changes" >"$out/lintian.log" 2>&1 ||
+		rc=$?
+	grep -v '^running with root privileges' "$out/lintian.log" |
+		sed 's/^/    lintian: /'
+	echo "    lintian: exit status $rc," \
+		"$(grep -c '^E: ' "$out/lintian.log") errors," \
+		"$(grep -c '^W: ' "$out/lintian.log") warnings"
+	[ "$rc" -eq 0 ]
+}
+
 test_debs() {
 	sudo=
 	[ "$(id -u)" = 0 ] || sudo=sudo
@@ -113,8 +128,22 @@ test_debs() {
 	bin=$out/progdiff_${version}_$arch.deb
 	dev=$out/libprogdiff-dev_${version}_$arch.deb
 	check "the packages are built" test -f "$bin" -a -f "$dev"
+	if command -v lintian >/dev/null 2>&1; then
+		if lint; then
+			pass=$((pass + 1))
+			echo "ok   deb-test: lintian reports no error"
+		else
+			fail=$((fail + 1))
+			echo "FAIL deb-test: lintian reports an error"
+		fi
+	else
+		echo "deb-test: lintian is not installed (make deps): not run"
+	fi
+	# dpkg -i fails when a dependency is missing, and apt-get -f install
+	# brings it; the dpkg lock may be held a while by someone else
 	check "dpkg -i, then apt-get -f install for the dependencies" sh -c "
-		$sudo dpkg -i '$bin' '$dev' || $sudo apt-get -f install -y -q"
+		$sudo dpkg -i '$bin' '$dev'
+		$sudo apt-get -o DPkg::Lock::Timeout=300 -f install -y -q"
 	check "both packages are installed" sh -c "
 		dpkg-query -W -f='\${Status}\n' progdiff libprogdiff-dev |
 		grep -c '^install ok installed' | grep -qx 2"
@@ -127,6 +156,7 @@ test_debs() {
 	check "a program links the library through pkg-config" link_lib
 	check "dpkg -r removes both packages" \
 		$sudo dpkg -r libprogdiff-dev progdiff
+	# shellcheck disable=SC2016
 	check "no file of theirs is left" sh -c '
 		for f in /usr/bin/progdiff /usr/include/progdiff.h \
 			/usr/share/man/man1/progdiff.1.gz; do
