@@ -60,7 +60,7 @@ FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/replay_%)
 FUZZ_SECONDS ?= 60
 
 .PHONY: all check fuzz bench memcheck demo deps install uninstall clean
-.PHONY: deb deb-test
+.PHONY: deb deb-test image-test
 
 # the objects of the test programs are kept, so that a second make check
 # rebuilds nothing
@@ -160,6 +160,11 @@ deb:
 
 deb-test: deb
 	@sh packaging/deb.sh test '$(BUILD)/deb' '$(VERSION)'
+
+# The image of Containerfile, built with podman or buildah and run;
+# skipped, saying why, where no builder or base image is to be had.
+image-test:
+	@sh packaging/image-test.sh '$(VERSION)'
 
 clean:
 	rm -rf build

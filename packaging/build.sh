@@ -18,7 +18,7 @@ multiarch=${DEB_HOST_MULTIARCH:-$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/
 
 case ${1-} in
 build)
-	make -j"$jobs" PREFIX=/usr all build/libprogdiff.a
+	make -j"$jobs" BUILD=build PREFIX=/usr all build/libprogdiff.a
 	;;
 test)
 	want="progdiff $(cat VERSION)"
@@ -32,7 +32,8 @@ test)
 	;;
 install)
 	[ $# -eq 2 ] || { echo "usage: build.sh install DIR" >&2; exit 2; }
-	make install PREFIX=/usr LIBDIR="/usr/lib/$multiarch" DESTDIR="$2"
+	make install BUILD=build PREFIX=/usr LIBDIR="/usr/lib/$multiarch" \
+		DESTDIR="$2"
 	;;
 *)
 	echo "usage: build.sh build | test | install DIR" >&2

@@ -51,7 +51,10 @@ build() {
 	[ -n "$date" ] || date=$(date -R)
 	changelog "$date" >"$src/debian/changelog"
 	rm -f "$out"/*.deb "$out"/*.buildinfo "$out"/*.changes
-	(cd "$src" && dpkg-buildpackage -us -uc -b)
+	# the package is built as from a clean clone: not with the variables
+	# (BUILD=...) of the make that runs this
+	(cd "$src" && env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u BUILD \
+		dpkg-buildpackage -us -uc -b)
 	for p in progdiff libprogdiff-dev; do
 		f=$out/src/${p}_${version}_$arch.deb
 		[ -f "$f" ] || { echo "deb.sh: $f was not built" >&2; exit 1; }
