@@ -16,7 +16,11 @@
 # 2 on trouble (as progdiff check).
 # shellcheck disable=SC2016 # backticks in Markdown, not commands
 set -uo pipefail
-base=${PROGDIFF_BASE:?the base commit of the pull request is needed}
+base=${PROGDIFF_BASE:-}
+if [ -z "$base" ]; then
+	echo "::error title=progdiff::no base commit: run on pull_request, or give the input base"
+	exit 2
+fi
 lang=${PROGDIFF_LANG:-sv}
 summary=${GITHUB_STEP_SUMMARY:-/dev/stdout}
 work=$(mktemp -d "${RUNNER_TEMP:-/tmp}/progdiff.XXXXXX")

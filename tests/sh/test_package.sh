@@ -131,6 +131,11 @@ check "no rules file: status 2 and an error annotation" eval '
 	grep -qx 2 "$tmp/act.status" &&
 	grep -q "^::error title=progdiff::" "$tmp/act.out"'
 
+act PROGDIFF_BASE=
+check "no base commit (not a pull request): status 2 and an error annotation" eval '
+	grep -qx 2 "$tmp/act.status" &&
+	grep -q "^::error title=progdiff::no base commit" "$tmp/act.out"'
+
 # --- the action and the workflow, linted --------------------------------
 
 WORKFLOW=$ROOT/doc/ci/programme.yml
