@@ -17,6 +17,15 @@ CFLAGS   ?= -O2 -g
 CC       ?= cc
 BUILD    ?= build
 PKG_CONFIG ?= pkg-config
+# the library, its header and its pkg-config file (Debian passes a
+# multiarch LIBDIR)
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+
+# The one place the version is written: `progdiff --version`, the
+# installed header, progdiff.pc and the Debian package all read it.
+VERSION := $(shell cat VERSION)
 
 PKGS = libgit2 libcmark libpcre2-8 yaml-0.1 libutf8proc
 
@@ -27,6 +36,7 @@ WARN = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes \
 
 PD_CFLAGS = -std=$(CSTD) -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(CFLAGS) \
 	-Ilib -MMD -MP $(shell $(PKG_CONFIG) --cflags $(PKGS))
+PD_CFLAGS += -DPD_VERSION='"$(VERSION)"' $(CPPFLAGS)
 # libstemmer has no pkg-config file in Debian
 PD_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm -pthread
 PD_LDFLAGS = $(LDFLAGS)
@@ -51,6 +61,7 @@ FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/replay_%)
 FUZZ_SECONDS ?= 60
 
 .PHONY: all check fuzz bench memcheck demo deps install uninstall clean
+.PHONY: deb deb-test image-test
 
 # the objects of the test programs are kept, so that a second make check
 # rebuilds nothing
@@ -61,6 +72,9 @@ all: $(BUILD)/progdiff
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(PD_CFLAGS) -c -o $@ $<
+
+# a new version rebuilds what prints it
+$(LIB_OBJ) $(CMD_OBJ): VERSION
 
 $(BUILD)/libprogdiff.a: $(LIB_OBJ)
 	@rm -f $@
@@ -109,10 +123,19 @@ demo: $(BUILD)/progdiff
 deps:
 	@sh .ci/deps.sh
 
-install: $(BUILD)/progdiff
+install: $(BUILD)/progdiff $(BUILD)/libprogdiff.a
 	install -d '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(MANDIR)/man1' \
 		'$(DESTDIR)$(BASHCOMPDIR)' '$(DESTDIR)$(ZSHCOMPDIR)' \
 		'$(DESTDIR)$(FISHCOMPDIR)'
+	install -d '$(DESTDIR)$(LIBDIR)' '$(DESTDIR)$(INCLUDEDIR)' \
+		'$(DESTDIR)$(PKGCONFIGDIR)'
+	install -m 644 $(BUILD)/libprogdiff.a '$(DESTDIR)$(LIBDIR)/libprogdiff.a'
+	sed 's/^# define PD_VERSION "unknown"$$/# define PD_VERSION "$(VERSION)"/' \
+		lib/progdiff.h >'$(DESTDIR)$(INCLUDEDIR)/progdiff.h'
+	chmod 644 '$(DESTDIR)$(INCLUDEDIR)/progdiff.h'
+	sh packaging/pc.sh '$(VERSION)' '$(LIBDIR)' '$(INCLUDEDIR)' \
+		'$(PKGS)' '$(filter-out $(shell $(PKG_CONFIG) --libs $(PKGS)),$(PD_LIBS))' \
+		>'$(DESTDIR)$(PKGCONFIGDIR)/progdiff.pc'
 	install -m 755 $(BUILD)/progdiff '$(DESTDIR)$(BINDIR)/progdiff'
 	install -m 644 doc/progdiff.1 '$(DESTDIR)$(MANDIR)/man1/progdiff.1'
 	install -m 644 completions/progdiff.bash '$(DESTDIR)$(BASHCOMPDIR)/progdiff'
@@ -124,7 +147,25 @@ uninstall:
 		'$(DESTDIR)$(MANDIR)/man1/progdiff.1' \
 		'$(DESTDIR)$(BASHCOMPDIR)/progdiff' \
 		'$(DESTDIR)$(ZSHCOMPDIR)/_progdiff' \
-		'$(DESTDIR)$(FISHCOMPDIR)/progdiff.fish'
+		'$(DESTDIR)$(FISHCOMPDIR)/progdiff.fish' \
+		'$(DESTDIR)$(LIBDIR)/libprogdiff.a' \
+		'$(DESTDIR)$(INCLUDEDIR)/progdiff.h' \
+		'$(DESTDIR)$(PKGCONFIGDIR)/progdiff.pc'
+
+# The Debian packages progdiff and libprogdiff-dev, built by debhelper
+# (debian/) and left in $(BUILD)/deb; `make deb-test` installs them on this
+# machine, runs them from /usr/bin and removes them again, so make check
+# never runs it.
+deb:
+	@sh packaging/deb.sh build '$(BUILD)/deb' '$(VERSION)'
+
+deb-test: deb
+	@sh packaging/deb.sh test '$(BUILD)/deb' '$(VERSION)'
+
+# The image of Containerfile, built with podman or buildah and run;
+# skipped, saying why, where no builder or base image is to be had.
+image-test:
+	@sh packaging/image-test.sh '$(VERSION)'
 
 clean:
 	rm -rf build

@@ -25,7 +25,14 @@
 extern "C" {
 #endif
 
-#define PD_VERSION "0.1.0"
+/*
+ * The version, as the file VERSION in the sources says: the build passes
+ * it to the compiler, and `make install` writes it into the installed
+ * copy of this header.
+ */
+#ifndef PD_VERSION
+# define PD_VERSION "unknown"
+#endif
 
 #if defined(__GNUC__) || defined(__clang__)
 # define PD_PRINTF(f, a) __attribute__((format(printf, f, a)))

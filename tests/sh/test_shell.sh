@@ -366,7 +366,8 @@ dest=$tmp/dest
 check "make install DESTDIR=... PREFIX=/usr" mk DESTDIR="$dest" PREFIX=/usr install
 (cd "$dest" 2>/dev/null && find . -type f | sort) >"$tmp/installed"
 check "install puts each file in its place, and only those" exactly "$tmp/installed" \
-	./usr/bin/progdiff ./usr/share/man/man1/progdiff.1 \
+	./usr/bin/progdiff ./usr/include/progdiff.h ./usr/lib/libprogdiff.a \
+	./usr/lib/pkgconfig/progdiff.pc ./usr/share/man/man1/progdiff.1 \
 	./usr/share/bash-completion/completions/progdiff \
 	./usr/share/zsh/vendor-completions/_progdiff \
 	./usr/share/fish/vendor_completions.d/progdiff.fish
