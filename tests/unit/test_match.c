@@ -236,9 +236,159 @@ done:
 	pd_buf_dispose(&body);
 }
 
+
+/* ---- the heading's words: stems, compounds, a heading kept inside ---- */
+
+/* the similarity of the headings of the first areas of two documents */
+static double heading_sim(const char *ha, const char *hb, int en)
+{
+	const char *body = en ? "The council and the people of the county "
+	                        "will work on this together." : "Text.";
+	pd_buf a = PD_BUF_INIT, b = PD_BUF_INIT;
+	pd_document *da, *db;
+	pd_evidence *ev;
+	double sim = -1;
+
+	pd_buf_printf(&a, "# P\n\n## %s\n\n%s\n", ha, body);
+	pd_buf_printf(&b, "# P\n\n## %s\n\n%s\n", hb, body);
+	da = doc_of(a.ptr);
+	db = doc_of(b.ptr);
+	if (da && db && da->areas.size && db->areas.size) {
+		ev = pd_match__evidence_new(da, db, NULL);
+		sim = pd_match__heading_similarity(ev, pd_vec_get(&da->areas, 0),
+		                                   pd_vec_get(&db->areas, 0));
+		pd_match__evidence_free(ev);
+	}
+	pd_document_free(da);
+	pd_document_free(db);
+	pd_buf_dispose(&a);
+	pd_buf_dispose(&b);
+	return sim;
+}
+
+static void test_match__heading_words(void)
+{
+	static const struct {
+		const char *a, *b;
+		double lo, hi;
+		const char *why;
+	} cases[] = {
+		{ "Hälsofrämjande hälso- och sjukvård",
+		  "En jämlik och hälsofrämjande hälso- och sjukvård", 0.85, 1,
+		  "a heading kept whole inside the new one" },
+		{ "Sustainable communities", "Sustainable community", 1, 1,
+		  "the stem, not the inflection (libstemmer's English)" },
+		{ "En attraktiv besöksregion",
+		  "En attraktiv besöks- och kulturregion", 0.7, 1,
+		  "the elided hyphen: besöks- is the first part of besöksregion" },
+		{ "Klimat", "Klimatarbete", 0.6, 0.8,
+		  "the first part of a compound counts less than the word" },
+		{ "Fokusområde 2: Infrastruktur", "3. Infrastruktur", 1, 1,
+		  "numbering and kind words are no part of the heading" },
+		{ "Kultur", "Trygghet", 0, 0, "nothing shared" },
+		{ "Hållbar stadsutveckling", "Hållbar mobilitet", 0.3, 0.6,
+		  "one shared word of two is not the same heading" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		double sim = heading_sim(cases[i].a, cases[i].b,
+		                         !strcmp(cases[i].a, "Sustainable communities"));
+
+		OK(sim >= cases[i].lo - 1e-9 && sim <= cases[i].hi + 1e-9,
+		   cases[i].why);
+		if (!(sim >= cases[i].lo - 1e-9 && sim <= cases[i].hi + 1e-9))
+			printf("    %s / %s: %.3f\n", cases[i].a, cases[i].b, sim);
+	}
+}
+
+/* ---- splits and merges ---- */
+
+static void groups_of(pd_buf *out, const char *old_md, const char *new_md)
+{
+	pd_document *a = doc_of(old_md), *b = doc_of(new_md);
+	pd_match m;
+	size_t g, k;
+
+	pd_buf_clear(out);
+	if (!a || !b)
+		goto done;
+	pd_match_compute(&m, a, b, 0.5);
+	for (g = 0; g < m.ngroups; g++) {
+		const pd_match_group *grp = m.groups[g];
+		const pd_document *one = grp->merge ? b : a, *many = grp->merge ? a : b;
+
+		pd_buf_printf(out, "%s%s <", g ? "; " : "", grp->merge ? "merge" :
+		              "split");
+		pd_buf_puts(out, ((const pd_section *)pd_vec_get(&one->sections,
+		            grp->one))->heading);
+		pd_buf_puts(out, ">");
+		for (k = 0; k < grp->nmany; k++)
+			pd_buf_printf(out, " %s", ((const pd_section *)pd_vec_get(
+			              &many->sections, grp->many[k]))->heading);
+	}
+	pd_match_dispose(&m);
+done:
+	pd_document_free(a);
+	pd_document_free(b);
+}
+
+static void test_match__splits_and_merges(void)
+{
+	pd_buf out = PD_BUF_INIT;
+	const char *joined =
+		"# P\n\n## Miljö och klimat\n\n"
+		"Utsläppen från transporter och uppvärmning ska minska kraftigt.\n\n"
+		"Sjöar, skogar och parker ska skyddas för den biologiska mångfalden.\n\n"
+		"## Näringsliv\n\nFöretagen ska växa.\n";
+	const char *apart =
+		"# P\n\n## Klimat\n\n"
+		"Utsläppen från transporter och uppvärmning ska minska kraftigt.\n\n"
+		"## Miljö\n\n"
+		"Sjöar, skogar och parker ska skyddas för den biologiska mångfalden.\n\n"
+		"## Näringsliv\n\nFöretagen ska växa.\n";
+	const char *goals_old =
+		"# P\n\n## Kultur\n\nAllmänt om kultur i kommunen.\n\n"
+		"### Fler besök på biblioteken\n\nText ett.\n\n"
+		"## Fritid\n\nAllmänt om föreningslivet.\n\n"
+		"### Fler unga i föreningar\n\nText två.\n\n"
+		"## Skola\n\nUndervisning.\n";
+	const char *goals_new =
+		"# P\n\n## Kultur och fritid\n\nEn ny gemensam inledning här.\n\n"
+		"### Fler besök på biblioteken\n\nText ett.\n\n"
+		"### Fler unga i föreningar\n\nText två.\n\n"
+		"## Skola\n\nUndervisning.\n";
+	const char *common_words_old =
+		"# P\n\n## Samverkan i regionen\n\nKommunerna ska samverka i "
+		"regionen om planering och utveckling.\n\n"
+		"## Näringsliv\n\nFöretagen ska växa.\n";
+	const char *common_words_new =
+		"# P\n\n## Bostäder\n\nKommunerna ska bygga bostäder i regionen "
+		"genom planering.\n\n## Trafik\n\nKommunerna ska planera trafiken "
+		"i regionen och utveckling av vägar.\n\n"
+		"## Näringsliv\n\nFöretagen ska växa.\n";
+
+	groups_of(&out, joined, apart);
+	STR_EQ(out.ptr, "split <Miljö och klimat> Klimat Miljö",
+	       "one area's text in two new areas named by its heading's words");
+	groups_of(&out, apart, joined);
+	STR_EQ(out.ptr, "merge <Miljö och klimat> Klimat Miljö",
+	       "and the other way round a merge");
+	groups_of(&out, goals_old, goals_new);
+	STR_EQ(out.ptr, "merge <Kultur och fritid> Kultur Fritid",
+	       "two areas whose goals now stand under one");
+	groups_of(&out, common_words_old, common_words_new);
+	STR_EQ(out.ptr, "", "shared policy words alone split nothing");
+	groups_of(&out, apart, apart);
+	STR_EQ(out.ptr, "", "no split without a change");
+	pd_buf_dispose(&out);
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_match__rename_similarity_is_the_weighted_jaccard),
 	PD_TEST(test_match__equal_headings_pair_by_body),
+	PD_TEST(test_match__heading_words),
+	PD_TEST(test_match__splits_and_merges),
 	{ NULL, NULL }
 };
 

@@ -259,7 +259,30 @@ static void test_meta__infer_target_year(void)
 		"The target year is 2035.",
 		"Target year: 2035",
 		"Emissions halve by 2035.",
+		"Kommunerna har enats om mål för år 2035.",
+		"Målen ska vara uppnådda år 2035.",
+		"Målen ska nås senast 2035.",
+		"Programmet sträcker sig till år 2035.",
+		"Planen siktar mot år 2035.",
+		"The goals and targets for 2035 are set out below.",
+		"By 2035, with interim targets for 2030, emissions halve.",
+		"Delmålen ska nås till 2030 och målen siktar mot år 2035.",
 		NULL
+	};
+	static const struct {
+		const char *text;
+		int year;
+		const char *why;
+	} not_targets[] = {
+		{ "För 2021–2027 gäller fem mål, policy objectives for 2021–2027.",
+		  0, "a year that opens a period is no horizon" },
+		{ "Planen gäller från 2019 till 2035.", 0,
+		  "'till' after a year ends a period" },
+		{ "RUFS gäller fram till 2030, med utblick mot 2050.", 2030,
+		  "an outlook is not the horizon" },
+		{ "År 2010 beslutade riksdagen om målen.\n\nDe ska vara uppnådda "
+		  "år 2020; för klimatet gäller år 2050.", 2020,
+		  "a past decision's year is no target" },
 	};
 	size_t i;
 	fm_result r;
@@ -268,6 +291,11 @@ static void test_meta__infer_target_year(void)
 		infer(&r, cases[i], NULL);
 		INT_EQ(r.meta.target_year, 2035, cases[i]);
 		INT_EQ(r.meta.target_year_line, 1, "on the first line");
+		done(&r);
+	}
+	for (i = 0; i < sizeof(not_targets) / sizeof(not_targets[0]); i++) {
+		infer(&r, not_targets[i].text, NULL);
+		INT_EQ(r.meta.target_year, not_targets[i].year, not_targets[i].why);
 		done(&r);
 	}
 	infer(&r, "Ett år, 2035, nämns.\n\n## Mål\n\nMållår 2040.\n", NULL);
@@ -294,6 +322,22 @@ static void test_meta__title_year(void)
 	done(&r);
 	infer(&r, "", "Plan 12035");
 	INT_EQ(r.meta.target_year, 0, "five digits are no year");
+	done(&r);
+	infer(&r, "", "Kommunplan 2015");
+	INT_EQ(r.meta.target_year, 0, "a plan's own year is no target");
+	done(&r);
+	infer(&r, "", "Budget 2024");
+	INT_EQ(r.meta.target_year, 0, "nor a budget's");
+	done(&r);
+	infer(&r, "", "Årsredovisning 2023");
+	INT_EQ(r.meta.target_year, 0, "nor an annual report's");
+	done(&r);
+	infer(&r, "Planen gäller 2021–2024.", "Regionplan 2030");
+	INT_EQ(r.meta.target_year, 2030, "a plan's year past its period is "
+	       "its horizon");
+	done(&r);
+	infer(&r, "", "Vision 2030");
+	INT_EQ(r.meta.target_year, 2030, "a vision's year is its target");
 	done(&r);
 }
 
