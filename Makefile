@@ -61,7 +61,7 @@ FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/replay_%)
 FUZZ_SECONDS ?= 60
 
 .PHONY: all check fuzz bench memcheck demo deps install uninstall clean
-.PHONY: deb deb-test image-test
+.PHONY: deb deb-test image-test corpus
 
 # the objects of the test programs are kept, so that a second make check
 # rebuilds nothing
@@ -113,6 +113,16 @@ fuzz:
 # definitely lost.
 memcheck: $(BUILD)/progdiff
 	@BUILD=$(BUILD) sh tests/memcheck.sh
+
+# An evaluation like bench, not part of check: the semantic diff scored
+# against real programme revisions (recall, forbidden reports, noise).
+CORPUS ?= ../shared/corpus
+corpus: $(BUILD)/progdiff
+	@if [ -f '$(CORPUS)/score.py' ]; then \
+		python3 '$(CORPUS)/score.py' '$(BUILD)/progdiff'; \
+	else \
+		echo "corpus: no $(CORPUS)/score.py here; set CORPUS=DIR to score another"; \
+	fi
 
 bench: $(BUILD)/progdiff
 	@BUILD=$(BUILD) CC='$(CC)' sh tests/bench/run.sh bench
