@@ -16,6 +16,7 @@
 
 #include "alloc.h"
 #include "limits.h"
+#include "swar.h"
 
 /*
  * List items are remembered by the column where their content can start,
@@ -222,9 +223,6 @@ static int escapable(char c)
 static const unsigned char is_marker[256] = {
 	['\\'] = 1, ['*'] = 1, ['_'] = 1, ['`'] = 1, ['['] = 1, [']'] = 1
 };
-
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGHS UINT64_C(0x8080808080808080)
 
 /*
  * Might the 8 bytes at p hold a marker? Five of the six are 0x5b-0x60

@@ -13,6 +13,7 @@
 #include <utf8proc.h>
 
 #include "render.h"
+#include "swar.h"
 #include "text.h"
 
 int pd_format_parse(pd_format *out, const char *name)
@@ -34,8 +35,6 @@ int pd_format_parse(pd_format *out, const char *name)
  * U+00A0 on, Latin-1's letters among them, which are never escaped. Any
  * other byte ends the run, and the caller looks at its character whole.
  */
-#define ONES  0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
 /* Is a byte of x zero / below b (b <= 0x80) / equal to b? */
 #define HAS_ZERO(x)     (((x) - ONES) & ~(x) & HIGHS)
 #define HAS_BELOW(x, b) (((x) - ONES * (b)) & ~(x) & HIGHS)

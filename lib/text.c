@@ -18,47 +18,8 @@
 #include <utf8proc.h>
 
 #include "alloc.h"
+#include "swar.h"
 #include "text.h"
-
-#define ONES 0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
-
-/* The top bit of each zero byte of x set, nothing else (exact). */
-static uint64_t zero_bytes(uint64_t x)
-{
-	return ~(((x & ~HIGHS) + ~HIGHS) | x) & HIGHS;
-}
-
-/*
- * The offset of the first byte of a word of eight loaded from memory
- * whose top bit is set in `m` (m != 0), where the compiler can tell
- * memory's byte order; elsewhere 0, and the caller goes byte by byte.
- */
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-static size_t first_marked(uint64_t m)
-{
-	return (size_t)__builtin_ctzll(m) >> 3;
-}
-
-/* The bits of the bytes before that first marked byte. */
-static uint64_t before_first_marked(uint64_t m)
-{
-	return (m & (0 - m)) - 1;
-}
-#else
-static size_t first_marked(uint64_t m)
-{
-	(void)m;
-	return 0;
-}
-
-static uint64_t before_first_marked(uint64_t m)
-{
-	(void)m;
-	return 0;
-}
-#endif
 
 int pd_text_check(const char *s, size_t len, size_t *bad_out)
 {
@@ -1028,18 +989,18 @@ int pd_text_next_word(const char *s, size_t len, size_t *pos,
 uint64_t pd_text_hash(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	uint64_t h = 14695981039346656037ull;
+	uint64_t h = FNV_BASIS;
 	size_t i = 0;
 
 	/* four bytes a round: the same FNV-1a, less loop */
 	for (; i + 4 <= len; i += 4) {
-		h = (h ^ p[i]) * 1099511628211ull;
-		h = (h ^ p[i + 1]) * 1099511628211ull;
-		h = (h ^ p[i + 2]) * 1099511628211ull;
-		h = (h ^ p[i + 3]) * 1099511628211ull;
+		h = (h ^ p[i]) * FNV_PRIME;
+		h = (h ^ p[i + 1]) * FNV_PRIME;
+		h = (h ^ p[i + 2]) * FNV_PRIME;
+		h = (h ^ p[i + 3]) * FNV_PRIME;
 	}
 	for (; i < len; i++)
-		h = (h ^ p[i]) * 1099511628211ull;
+		h = (h ^ p[i]) * FNV_PRIME;
 	return h;
 }
 
@@ -1218,8 +1179,6 @@ int pd_text_is_latin1(const char *s, size_t len)
  * Latin-1 (or invalid): for those the general path is taken.
  */
 
-#define FNV_PRIME 1099511628211ull
-#define FNV_BASIS 14695981039346656037ull
 
 /*
  * The code point lead, d (lead 0xC2 or 0xC3) folded: its second byte

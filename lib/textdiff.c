@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "swar.h"
 #include "text.h"
 #include "textdiff.h"
 #include "thread.h"
@@ -256,8 +257,6 @@ static const unsigned char ascii_word[256] = {
 #define BEYOND_LATIN1(c) ((c) >= 0xc0 && (c) != 0xc2 && (c) != 0xc3)
 /* The code point of a two-byte sequence led by 0xc2 or 0xc3. */
 #define LATIN1_CP(lead, cont) ((((lead) & 0x1fu) << 6) | ((cont) & 0x3fu))
-#define FNV_OFFSET 14695981039346656037ull
-#define FNV_PRIME 1099511628211ull
 
 /*
  * Is the code point at s[j] (j < len) a letter that the word loop takes
@@ -313,7 +312,7 @@ static int split_latin1(pd_textdiff_tokens *out, size_t *cap,
 		}
 		/* letters, digits, an apostrophe or hyphen between letters */
 		ws = i;
-		h = FNV_OFFSET;
+		h = FNV_BASIS;
 		for (;;) {
 			size_t from = i;
 
