@@ -47,7 +47,7 @@ static int parse_year(const char *s, int *out)
 }
 
 /* "2019-2022", "2019–2022", "2019 - 2022", "2019 till 2022", "2019 to 2022" */
-static int parse_period(const char *s, int *start, int *end)
+int pd_meta__parse_period(const char *s, int *start, int *end)
 {
 	static const char *const seps[] = {
 		"-", "\xe2\x80\x93", "\xe2\x80\x94", "till", "to", "/", NULL
@@ -210,7 +210,7 @@ static int set_key(pd_meta *meta, pd_pool *pool, enum fm_key key,
 		meta->target_year_line = line;
 		break;
 	case KEY_PERIOD:
-		if (parse_period(value, &a, &b) < 0)
+		if (pd_meta__parse_period(value, &a, &b) < 0)
 			return bad_value(line, "period", value,
 			                 "a period like 2019-2022");
 		meta->period_start = a;

@@ -558,9 +558,10 @@ int pd_store_check_name(const char *label, const char *what);
 int pd_store_programme_slug(pd_buf *out, const char *name, pd_lang lang);
 
 /**
- * Parse a period "2019-2022" (hyphen or en dash, spaces allowed around
- * it) into its two years; the end is not before the start.
- * @return 0 or PD_EINVALID
+ * Parse a period "2019-2022" into its two years, as front matter writes
+ * it: four-digit years, "-", "–", "—", "till", "to" or "/" between them,
+ * white space around; the end is not before the start.
+ * @return 0 or PD_EINVALID (with a message)
  */
 int pd_store_parse_period(int *start_out, int *end_out, const char *s);
 

@@ -14,6 +14,7 @@
 
 #include "alloc.h"
 #include "error.h"
+#include "meta.h"
 #include "store.h"
 
 /* A year written as exactly four digits at the start of `s`, else 0. */
@@ -64,33 +65,11 @@ int pd_store__parse_year(const char *s, size_t len)
 
 int pd_store_parse_period(int *start_out, int *end_out, const char *s)
 {
-	const char *p = s, *q;
 	int start, end;
 
-	while (*p == ' ')
-		p++;
-	for (q = p; *q >= '0' && *q <= '9'; q++)
-		;
-	if (!(start = pd_store__parse_year(p, (size_t)(q - p))))
-		return PD_EINVALID;
-	while (*q == ' ')
-		q++;
-	if (*q == '-')
-		q++;
-	else if (!strncmp(q, "\xe2\x80\x93", 3))   /* en dash */
-		q += 3;
-	else
-		return PD_EINVALID;
-	while (*q == ' ')
-		q++;
-	for (p = q; *q >= '0' && *q <= '9'; q++)
-		;
-	if (!(end = pd_store__parse_year(p, (size_t)(q - p))))
-		return PD_EINVALID;
-	while (*q == ' ')
-		q++;
-	if (*q || end < start)
-		return PD_EINVALID;
+	if (pd_meta__parse_period(s, &start, &end) < 0)
+		return pd_error_set(PD_EINVALID, "'%s' is not a period such as "
+		                    "2019-2022", s);
 	*start_out = start;
 	*end_out = end;
 	return 0;

@@ -219,6 +219,16 @@ void test_store__periods(void)
 	INT_EQ(pd_store_parse_period(&a, &b, "20190-2022"), PD_EINVALID,
 	       "five digits");
 	INT_EQ(pd_store_parse_period(&a, &b, ""), PD_EINVALID, "empty");
+	/* the grammar of front matter: the same for a trailer and --period */
+	INT_EQ(pd_store_parse_period(&a, &b, "2019 till 2022"), 0, "till");
+	INT_EQ(b, 2022, "end after till");
+	INT_EQ(pd_store_parse_period(&a, &b, "2019\t\xe2\x80\x94\t2023"), 0,
+	       "em dash between tabs");
+	INT_EQ(b, 2023, "end after an em dash");
+	INT_EQ(pd_store_parse_period(&a, &b, "19-22"), PD_EINVALID,
+	       "two-digit years");
+	STR_EQ(pd_error_message(), "'19-22' is not a period such as 2019-2022",
+	       "a message says why");
 }
 
 void test_store__distance(void);
