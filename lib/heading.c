@@ -26,16 +26,14 @@ static int is_ascii_alpha(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* Length of a dash ("-", "–", "—") at s, or 0. */
+/* Length of a dash (pd_text_is_dash: "-", "–", "—"...) at s, or 0. */
 static size_t dash_len(const char *s, size_t n)
 {
-	if (n >= 1 && s[0] == '-')
-		return 1;
-	if (n >= 3 && (unsigned char)s[0] == 0xe2 &&
-	    (unsigned char)s[1] == 0x80 &&
-	    ((unsigned char)s[2] == 0x93 || (unsigned char)s[2] == 0x94))
-		return 3;
-	return 0;
+	size_t at = 0;
+
+	if (n == 0 || !pd_text_is_dash(pd_text__decode(s, n, &at)))
+		return 0;
+	return at;
 }
 
 /* The index of the first non-space at or after s[i]. */

@@ -349,34 +349,10 @@ static void check_forbid(checker *ck, size_t i,
 
 /* ---- changes-in-sync: what it means to mention a change ---- */
 
-static int is_dash(int32_t cp)
-{
-	return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
-}
-
 /* White space, and the zero-width space a word processor leaves behind */
 static int is_space(int32_t cp)
 {
 	return pd_text_is_space(cp) || cp == 0x200b;
-}
-
-/* Decode one UTF-8 sequence (input is valid UTF-8); returns its length. */
-static size_t utf8_next(const char *s, size_t len, int32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t n = u[0] < 0x80 ? 1 : u[0] < 0xe0 ? 2 : u[0] < 0xf0 ? 3 : 4;
-	size_t k;
-
-	if (n > len)
-		n = 1;
-	if (n == 1) {
-		*cp = u[0];
-		return 1;
-	}
-	*cp = u[0] & (0x7f >> n);
-	for (k = 1; k < n; k++)
-		*cp = (*cp << 6) | (u[k] & 0x3f);
-	return n;
 }
 
 /*
@@ -393,12 +369,14 @@ static void mention_form(pd_buf *out, const char *s, size_t len)
 	pd_buf_clear(out);
 	pd_text_fold(&folded, s, len);
 	while (i < folded.size) {
-		int32_t cp;
-		size_t n = utf8_next(folded.ptr + i, folded.size - i, &cp);
+		size_t n = i;
+		int32_t cp = pd_text__decode(folded.ptr, folded.size, &n);
+
+		n -= i;
 
 		if (is_space(cp)) {
 			space = 1;
-		} else if (is_dash(cp)) {
+		} else if (pd_text_is_dash(cp)) {
 			pd_buf_putc(out, '-');
 			space = 0;
 		} else {

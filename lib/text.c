@@ -457,6 +457,11 @@ uint64_t pd_text_hash(const char *s, size_t len)
 	return h;
 }
 
+int pd_text_is_dash(int32_t cp)
+{
+	return cp == '-' || (cp >= 0x2010 && cp <= 0x2015) || cp == 0x2212;
+}
+
 int pd_text_is_control(int32_t cp)
 {
 	return (cp >= 0 && cp < 0x20) || cp == 0x7f ||

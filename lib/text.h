@@ -49,6 +49,13 @@ int pd_text_next_word(const char *s, size_t len, size_t *pos,
 /** FNV-1a hash of bytes, the word hash used by the matcher's index. */
 uint64_t pd_text_hash(const char *s, size_t len);
 
+/**
+ * Is `cp` a dash: "-", U+2010..U+2015 (hyphen to horizontal bar, en and
+ * em dash among them) or U+2212 (minus)? The one definition, for
+ * numbering ("Mål 3 – …"), periods ("2019–2022") and mentions.
+ */
+int pd_text_is_dash(int32_t cp);
+
 /** Is `cp` a control character to be escaped on output (C0, DEL, C1)? */
 int pd_text_is_control(int32_t cp);
 
