@@ -20,11 +20,12 @@
  */
 static int prefix_error(int error, const char *arg, const char *why)
 {
-	char msg[1024], hint[512];
+	char hint[512];
 
-	snprintf(msg, sizeof(msg), "%s", why ? why : pd_error_message());
+	if (!why)
+		return pd_error_prefix(error, "%s", arg);
 	snprintf(hint, sizeof(hint), "%s", pd_error_hint());
-	pd_error_set(error, "%s: %s", arg, msg);
+	pd_error_set(error, "%s: %s", arg, why);
 	if (*hint)
 		pd_error_set_hint("%s", hint);
 	return error;
@@ -175,10 +176,7 @@ void cmd_version_dispose(cmd_version *v)
 /* The parser's error, prefixed with the version it is about. */
 static int name_error(int error, const cmd_version *v)
 {
-	char msg[1024];
-
-	snprintf(msg, sizeof(msg), "%s", pd_error_message());
-	return pd_error_set(error, "%s: %s", v->name, msg);
+	return pd_error_prefix(error, "%s", v->name);
 }
 
 int cmd_version_parse(pd_document **out, const cmd_version *v,

@@ -59,6 +59,13 @@ int pd_error_set(int code, const char *fmt, ...) PD_PRINTF(2, 3);
 /** Record a hint for the last error ("run 'progdiff init' first"). */
 void pd_error_set_hint(const char *fmt, ...) PD_PRINTF(1, 2);
 
+/**
+ * Re-record the last error as "<prefix>: <its message>" with `code`,
+ * its hint kept: what a caller adds about where the error happened
+ * ("2035.md: invalid UTF-8 at byte 12"). Returns `code`.
+ */
+int pd_error_prefix(int code, const char *fmt, ...) PD_PRINTF(2, 3);
+
 /** The last error's message; "" when there is none. Borrowed. */
 const char *pd_error_message(void);
 

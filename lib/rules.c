@@ -285,14 +285,7 @@ unknown:
 /* "rule 'x': ..." becomes ".progdiff: rule 'x': ...", hint kept */
 static int with_path(int error, const char *path)
 {
-	char msg[1024], hint[512];
-
-	snprintf(msg, sizeof(msg), "%s", pd_error_message());
-	snprintf(hint, sizeof(hint), "%s", pd_error_hint());
-	pd_error_set(error, "%s: %s", path, msg);
-	if (*hint)
-		pd_error_set_hint("%s", hint);
-	return error;
+	return pd_error_prefix(error, "%s", path);
 }
 
 int pd_rules_load(pd_rules **out, const char *path, unsigned flags)
@@ -399,13 +392,9 @@ int pd_rules_vocabulary(const pd_rules *rules, pd_classifier *cls)
 	for (i = 0; rules && i < rules->vocab.size; i++) {
 		const vocab_entry *v = pd_vec_get(&rules->vocab, i);
 
-		if ((error = pd_classifier_add(cls, v->kind, v->pattern)) < 0) {
-			char why[512];
-
-			snprintf(why, sizeof(why), "%s", pd_error_message());
-			return pd_error_set(error, "%s: vocabulary.%s: %s",
-			                    rules->path, v->key, why);
-		}
+		if ((error = pd_classifier_add(cls, v->kind, v->pattern)) < 0)
+			return pd_error_prefix(error, "%s: vocabulary.%s",
+			                       rules->path, v->key);
 	}
 	return 0;
 }
