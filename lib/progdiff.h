@@ -411,7 +411,7 @@ int pd_textdiff_words(const char *a, size_t alen, const char *b,
                       size_t blen, pd_textdiff_cb cb, void *payload);
 
 /* ------------------------------------------------------------------ */
-/* Rendering (render.c, render_text.c, render_markdown.c, render_json.c) */
+/* Rendering (render_formats.c, render.c, render_<format>.c)           */
 
 typedef enum pd_format {
 	PD_FORMAT_TEXT = 0,
@@ -421,6 +421,9 @@ typedef enum pd_format {
 
 /** "text", "markdown" (also "md"), "json" → pd_format. */
 int pd_format_parse(pd_format *out, const char *name);
+
+/** The name of a format ("text"); NULL past the last, for listing them. */
+const char *pd_format_name(pd_format format);
 
 enum pd_render_flags {
 	PD_RENDER_DETAILS = (1u << 0),  /**< word-level changes per item */

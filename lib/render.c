@@ -16,19 +16,6 @@
 #include "swar.h"
 #include "text.h"
 
-int pd_format_parse(pd_format *out, const char *name)
-{
-	if (!strcmp(name, "text"))
-		*out = PD_FORMAT_TEXT;
-	else if (!strcmp(name, "markdown") || !strcmp(name, "md"))
-		*out = PD_FORMAT_MARKDOWN;
-	else if (!strcmp(name, "json"))
-		*out = PD_FORMAT_JSON;
-	else
-		return pd_error_set(PD_EINVALID, "unknown format '%s'", name);
-	return 0;
-}
-
 /*
  * The end of the run from s[i] that is copied as it is: printable ASCII
  * (without '"' and '\\' for JSON) and the two-byte characters from
@@ -492,31 +479,4 @@ void pd_render__count(pd_buf *out, size_t n, pd_lang lang)
 		pd_buf_printf(out, "%zu change%s", n, n == 1 ? "" : "s");
 	else
 		pd_buf_printf(out, "%zu förändring%s", n, n == 1 ? "" : "ar");
-}
-
-int pd_render(pd_buf *out, const pd_changes *changes,
-              const pd_render_options *opts)
-{
-	pd_render_options o = PD_RENDER_OPTIONS_INIT;
-
-	if (opts) {
-		if (opts->version != PD_RENDER_OPTIONS_VERSION)
-			return pd_error_set(PD_EINVALID,
-			        "render options version %u is not supported",
-			        opts->version);
-		o = *opts;
-	}
-	if (o.lang == PD_LANG_AUTO)
-		o.lang = pd_document_lang(changes->new_doc) == PD_LANG_EN ?
-		         PD_LANG_EN : PD_LANG_SV;
-	switch (o.format) {
-	case PD_FORMAT_TEXT:
-		return pd_render__text(out, changes, &o);
-	case PD_FORMAT_MARKDOWN:
-		return pd_render__markdown(out, changes, &o);
-	case PD_FORMAT_JSON:
-		return pd_render__json(out, changes, &o);
-	default:
-		return pd_error_set(PD_EINVALID, "unknown format %d", (int)o.format);
-	}
 }
