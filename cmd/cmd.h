@@ -2,7 +2,8 @@
 /*
  * cmd.h: the subcommands of the progdiff executable. Each lives in
  * cmd/cmd_<name>.c as `int cmd_<name>(int argc, char **argv)` with its
- * cmd_spec (option table, usage, summary), and is listed once in main.c.
+ * cmd_spec (option table, usage, summary), and is listed once in
+ * commands.c.
  */
 #ifndef CMD_CMD_H
 #define CMD_CMD_H
@@ -17,7 +18,7 @@ typedef struct cmd_entry {
 	const cmd_spec *spec;
 } cmd_entry;
 
-/** Every command, NULL-terminated (main.c). */
+/** Every command, NULL-terminated (commands.c). */
 extern const cmd_entry cmd_commands[];
 const cmd_entry *cmd_find(const char *name);
 
