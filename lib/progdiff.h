@@ -106,7 +106,7 @@ void pd_buf_put(pd_buf *buf, const char *data, size_t len);
 void pd_buf_puts(pd_buf *buf, const char *str);
 void pd_buf_putc(pd_buf *buf, int c);
 void pd_buf_printf(pd_buf *buf, const char *fmt, ...) PD_PRINTF(2, 3);
-void pd_buf_vprintf(pd_buf *buf, const char *fmt, va_list ap);
+void pd_buf_vprintf(pd_buf *buf, const char *fmt, va_list ap) PD_PRINTF(2, 0);
 /** Shorten to `len` bytes (no-op when already shorter). */
 void pd_buf_truncate(pd_buf *buf, size_t len);
 /** Take the memory; the caller frees it with free(). Never NULL. */
