@@ -774,7 +774,7 @@ const pd_document *pd_changes_new(const pd_changes *changes)
 	return changes->new_doc;
 }
 
-unsigned long long pd_changes_comparisons(const pd_changes *changes)
+unsigned long long pd_changes__comparisons(const pd_changes *changes)
 {
 	return changes->comparisons;
 }

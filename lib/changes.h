@@ -39,6 +39,9 @@ void pd_changes__word_difference(unsigned *added, unsigned *removed,
                                  const uint64_t *a, size_t na,
                                  const uint64_t *b, size_t nb);
 
+/** Comparisons of bodies made while matching (for complexity tests). */
+unsigned long long pd_changes__comparisons(const pd_changes *changes);
+
 /* Add a change of `kind` to the list, all else empty. */
 pd_change *pd_changes__add_change(pd_changes *c, pd_change_kind kind);
 

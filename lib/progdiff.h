@@ -131,7 +131,9 @@ int pd_buf_read_file(pd_buf *out, const char *path, size_t limit);
 /* Languages                                                           */
 
 typedef enum pd_lang {
-	PD_LANG_AUTO = 0,   /**< the document's language, else the locale's */
+	PD_LANG_AUTO = 0,   /**< pd_render(): English for an English new
+	                         version, else Swedish (the locale is the
+	                         caller's to weigh, as cmd/ does) */
 	PD_LANG_SV,
 	PD_LANG_EN
 } pd_lang;
@@ -386,8 +388,6 @@ size_t pd_changes_count(const pd_changes *changes);
 const pd_change *pd_changes_get(const pd_changes *changes, size_t i);
 const pd_document *pd_changes_old(const pd_changes *changes);
 const pd_document *pd_changes_new(const pd_changes *changes);
-/** Comparisons of bodies made while matching (for complexity tests). */
-unsigned long long pd_changes_comparisons(const pd_changes *changes);
 
 /* ------------------------------------------------------------------ */
 /* Word-level differences (textdiff.c)                                 */
@@ -433,7 +433,7 @@ enum pd_render_flags {
 typedef struct pd_render_options {
 	unsigned version;        /**< PD_RENDER_OPTIONS_VERSION */
 	pd_format format;
-	pd_lang lang;            /**< PD_LANG_AUTO: the new document's */
+	pd_lang lang;            /**< PD_LANG_AUTO: see pd_lang */
 	unsigned flags;          /**< enum pd_render_flags */
 	const char *old_label;   /**< how the versions were named; may be NULL */
 	const char *new_label;
@@ -805,8 +805,6 @@ pd_rule_status pd_rules_report_status(const pd_rules_report *report,
 /** Violations of error severity, and of warning severity. */
 size_t pd_rules_report_errors(const pd_rules_report *report);
 size_t pd_rules_report_warnings(const pd_rules_report *report);
-/** Pattern-matching steps the check took (for complexity tests). */
-unsigned long long pd_rules_report_steps(const pd_rules_report *report);
 
 typedef enum pd_check_format {
 	PD_CHECK_TEXT = 0,   /**< `file:line: error: rule: message (detail)` */

@@ -75,6 +75,9 @@ int pd_rules__evaluate(pd_rules_report **out, const pd_rules *rules,
                        const pd_change *const *changes, size_t nchanges,
                        const pd_check_options *opts);
 
+/** Pattern-matching steps the check took (for complexity tests). */
+unsigned long long pd_rules__report_steps(const pd_rules_report *report);
+
 /** The rule at index `i`, in file order. */
 const pd_rule *pd_rules__rule_at(const pd_rules *rules, size_t i);
 

@@ -715,7 +715,7 @@ size_t pd_rules_report_warnings(const pd_rules_report *report)
 	return report->warnings;
 }
 
-unsigned long long pd_rules_report_steps(const pd_rules_report *report)
+unsigned long long pd_rules__report_steps(const pd_rules_report *report)
 {
 	return report->steps;
 }
