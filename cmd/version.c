@@ -56,7 +56,7 @@ static int also_stored(const char *arg, const cmd_version_opts *opts,
                        pd_buf *which)
 {
 	pd_store *store = NULL;
-	pd_version v = PD_VERSION_INIT;
+	pd_stored_version v = PD_STORED_VERSION_INIT;
 	int found = 0;
 
 	if (pd_store_open(&store, opts ? opts->repo : NULL) == 0 &&
@@ -64,7 +64,7 @@ static int also_stored(const char *arg, const cmd_version_opts *opts,
 		pd_buf_printf(which, "%s/%s", v.programme, v.label);
 		found = 1;
 	}
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 	pd_store_free(store);
 	pd_error_clear();
 	return found;
@@ -90,7 +90,7 @@ static int load_stored(cmd_version *out, const char *arg,
                        const cmd_version_opts *opts)
 {
 	pd_store *store = NULL;
-	pd_version v = PD_VERSION_INIT;
+	pd_stored_version v = PD_STORED_VERSION_INIT;
 	int error;
 
 	if ((error = pd_store_open(&store, opts ? opts->repo : NULL)) < 0) {
@@ -111,7 +111,7 @@ static int load_stored(cmd_version *out, const char *arg,
 		out->name = strdup(arg);
 		out->label = strdup(v.label);
 	}
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 	pd_store_free(store);
 	return error;
 }

@@ -25,6 +25,7 @@
 extern "C" {
 #endif
 
+/** The library's version (a stored programme version is pd_stored_version). */
 #define PD_VERSION "0.1.0"
 
 #if defined(__GNUC__) || defined(__clang__)
@@ -479,7 +480,7 @@ void pd_render_escape_json(pd_buf *out, const char *s, size_t len);
 typedef struct pd_store pd_store;
 
 /** One stored version. Strings are owned; NULL when unknown. */
-typedef struct pd_version {
+typedef struct pd_stored_version {
 	char *programme;      /**< "sodertorn" */
 	char *label;          /**< "2035" */
 	char *name;           /**< the programme's name in this version */
@@ -491,23 +492,23 @@ typedef struct pd_version {
 	char *replaces;       /**< the version it replaces */
 	char id[41];          /**< the commit, 40 hex digits */
 	long long time;       /**< commit time, seconds since the epoch */
-} pd_version;
+} pd_stored_version;
 
-#define PD_VERSION_INIT { NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, \
-                          { 0 }, 0 }
+#define PD_STORED_VERSION_INIT { NULL, NULL, NULL, 0, 0, 0, NULL, NULL, \
+                                 NULL, { 0 }, 0 }
 
-/** Free the strings of `v` and reset it to PD_VERSION_INIT. */
-void pd_version_dispose(pd_version *v);
+/** Free the strings of `v` and reset it to PD_STORED_VERSION_INIT. */
+void pd_stored_version_dispose(pd_stored_version *v);
 
 /** A list of versions (pd_store_list()). */
-typedef struct pd_version_list {
-	pd_version *items;
+typedef struct pd_stored_list {
+	pd_stored_version *items;
 	size_t count;
-} pd_version_list;
+} pd_stored_list;
 
-#define PD_VERSION_LIST_INIT { NULL, 0 }
+#define PD_STORED_LIST_INIT { NULL, 0 }
 
-void pd_version_list_dispose(pd_version_list *list);
+void pd_stored_list_dispose(pd_stored_list *list);
 
 /**
  * Create a store in `path`, or adopt the git repository that is there.
@@ -608,14 +609,15 @@ typedef struct pd_store_add_options {
  * concurrent adds of different labels all land. A lock held by someone
  * else is waited for briefly; then PD_ELOCKED names the lock file.
  *
- * @param[out] out  the stored version (dispose with pd_version_dispose());
+ * @param[out] out  the stored version (dispose with
+ *                  pd_stored_version_dispose());
  *                  may be NULL
  * @return 0; PD_EEXISTS for a label that is stored already (unless
  *         PD_STORE_ADD_FORCE); PD_EINVALID for an unsafe label or option,
  *         or a document that does not parse; PD_ELOCKED; PD_EIO when the
  *         store cannot be written
  */
-int pd_store_add(pd_version *out, pd_store *store, const char *md,
+int pd_store_add(pd_stored_version *out, pd_store *store, const char *md,
                  size_t len, const pd_store_add_options *opts);
 
 /**
@@ -627,26 +629,26 @@ int pd_store_add(pd_version *out, pd_store *store, const char *md,
  * the local branches, from remote-tracking branches (a clone) when there
  * is no local one, and from tags `<programme>/<label>`.
  *
- * @param[out] out   the list; dispose with pd_version_list_dispose()
+ * @param[out] out   the list; dispose with pd_stored_list_dispose()
  * @param programme  only this programme's versions; NULL for all
  */
-int pd_store_list(pd_version_list *out, pd_store *store,
+int pd_store_list(pd_stored_list *out, pd_store *store,
                   const char *programme);
 
 /**
  * Find the version `name` names: a label, "PROGRAMME/LABEL", or a target
  * year or period ("2019-2022") that exactly one version has.
  *
- * @param[out] out   the version; dispose with pd_version_dispose()
+ * @param[out] out   the version; dispose with pd_stored_version_dispose()
  * @param programme  look only at this programme; NULL for all
  * @return 0; PD_ENOTFOUND whose hint lists the known versions and the
  *         closest; PD_EAMBIGUOUS listing the versions that match
  */
-int pd_store_resolve(pd_version *out, pd_store *store, const char *name,
+int pd_store_resolve(pd_stored_version *out, pd_store *store, const char *name,
                      const char *programme);
 
 /** Append the stored Markdown of `v`, byte for byte, to `out`. */
-int pd_store_read(pd_buf *out, pd_store *store, const pd_version *v);
+int pd_store_read(pd_buf *out, pd_store *store, const pd_stored_version *v);
 
 /**
  * Append the file `spec` names, "<rev>:<path>" with any git revision

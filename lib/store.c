@@ -42,9 +42,9 @@
 /* ------------------------------------------------------------------ */
 /* Versions and lists                                                  */
 
-void pd_version_dispose(pd_version *v)
+void pd_stored_version_dispose(pd_stored_version *v)
 {
-	pd_version init = PD_VERSION_INIT;
+	pd_stored_version init = PD_STORED_VERSION_INIT;
 
 	if (!v)
 		return;
@@ -57,14 +57,14 @@ void pd_version_dispose(pd_version *v)
 	*v = init;
 }
 
-void pd_version_list_dispose(pd_version_list *list)
+void pd_stored_list_dispose(pd_stored_list *list)
 {
 	size_t i;
 
 	if (!list)
 		return;
 	for (i = 0; i < list->count; i++)
-		pd_version_dispose(&list->items[i]);
+		pd_stored_version_dispose(&list->items[i]);
 	free(list->items);
 	list->items = NULL;
 	list->count = 0;
@@ -75,7 +75,8 @@ static char *dup_or_null(const char *s)
 	return s ? pd__strdup(s) : NULL;
 }
 
-void pd_store__version_copy(pd_version *dst, const pd_version *src)
+void pd_store__version_copy(pd_stored_version *dst,
+                            const pd_stored_version *src)
 {
 	*dst = *src;
 	dst->programme = dup_or_null(src->programme);
@@ -338,7 +339,7 @@ static void set_string(char **field, const char *value)
 	*field = *value ? pd__strdup(value) : NULL;
 }
 
-int pd_store__read_trailers(pd_version *v, const char *message)
+int pd_store__read_trailers(pd_stored_version *v, const char *message)
 {
 	git_message_trailer_array arr = { NULL, 0, NULL };
 	size_t i;
@@ -392,7 +393,7 @@ static int put_blob(pd_buf *out, git_blob *blob, const char *what)
 	return 0;
 }
 
-int pd_store_read(pd_buf *out, pd_store *store, const pd_version *v)
+int pd_store_read(pd_buf *out, pd_store *store, const pd_stored_version *v)
 {
 	git_oid oid;
 	git_commit *commit = NULL;

@@ -41,7 +41,7 @@ size_t pd_store__distance(const char *a, const char *b, size_t limit);
  * else the year it was adopted, else its target year, else a year its
  * label starts with; 0 when none is known.
  */
-int pd_store__effective_year(const pd_version *v);
+int pd_store__effective_year(const pd_stored_version *v);
 
 /**
  * Fill `v` from the trailers of a commit message (Label:, Name:,
@@ -49,12 +49,13 @@ int pd_store__effective_year(const pd_version *v);
  * without regard to case. Fields without a trailer are left as they are.
  * @return 1 when there was a Label: trailer, 0 when not
  */
-int pd_store__read_trailers(pd_version *v, const char *message);
+int pd_store__read_trailers(pd_stored_version *v, const char *message);
 
 /* ---- shared by the store's files ---- */
 
 /** Copy `src` into `dst`, every string duplicated. */
-void pd_store__version_copy(pd_version *dst, const pd_version *src);
+void pd_store__version_copy(pd_stored_version *dst,
+                            const pd_stored_version *src);
 
 /** A year written as exactly four digits at the start of `s`, else 0. */
 int pd_store__leading_year(const char *s);

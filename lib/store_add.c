@@ -245,7 +245,7 @@ static int check_options(const pd_store_add_options *o)
 }
 
 /* Fill in the version's metadata: options first, then the document. */
-static int describe(pd_version *v, const pd_document *doc,
+static int describe(pd_stored_version *v, const pd_document *doc,
                     const pd_store_add_options *o)
 {
 	const pd_meta *meta = pd_document_meta(doc);
@@ -312,7 +312,7 @@ done:
 	return error;
 }
 
-static void build_message(pd_buf *msg, const pd_version *v,
+static void build_message(pd_buf *msg, const pd_stored_version *v,
                           const char *message)
 {
 	git_buf pretty = { NULL, 0, 0 };
@@ -373,7 +373,7 @@ static int write_tree(git_oid *tree_out, git_repository *repo,
  * for until `deadline`.
  */
 static int commit_version(git_oid *commit_out, pd_store *store,
-                          const pd_version *v, const git_oid *tree_id,
+                          const pd_stored_version *v, const git_oid *tree_id,
                           const char *msg, unsigned flags)
 {
 	git_repository *repo = store->repo;
@@ -466,7 +466,7 @@ done:
 	return error;
 }
 
-static int tag_version(pd_store *store, const pd_version *v,
+static int tag_version(pd_store *store, const pd_stored_version *v,
                        const git_oid *commit_id, unsigned flags)
 {
 	git_repository *repo = store->repo;
@@ -520,13 +520,13 @@ done:
 	return error;
 }
 
-int pd_store_add(pd_version *out, pd_store *store, const char *md,
+int pd_store_add(pd_stored_version *out, pd_store *store, const char *md,
                  size_t len, const pd_store_add_options *opts)
 {
 	pd_store_add_options defaults = PD_STORE_ADD_OPTIONS_INIT;
 	pd_parse_options popts = PD_PARSE_OPTIONS_INIT;
 	pd_document *doc = NULL;
-	pd_version v = PD_VERSION_INIT;
+	pd_stored_version v = PD_STORED_VERSION_INIT;
 	pd_buf msg = PD_BUF_INIT, branch = PD_BUF_INIT;
 	git_oid tree_id, commit_id;
 	int error;
@@ -563,7 +563,7 @@ int pd_store_add(pd_version *out, pd_store *store, const char *md,
 		v.adopted = v.decision = v.replaces = NULL;
 	}
 done:
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 	pd_buf_dispose(&branch);
 	pd_buf_dispose(&msg);
 	pd_document_free(doc);

@@ -20,7 +20,7 @@
 /* Listing                                                             */
 
 typedef struct entry {
-	pd_version v;
+	pd_stored_version v;
 	size_t seq;          /* order of addition within its programme */
 	int year;            /* pd_store__effective_year() */
 } entry;
@@ -33,7 +33,7 @@ typedef struct collector {
 
 static entry *collector_push(collector *col)
 {
-	pd_version init = PD_VERSION_INIT;
+	pd_stored_version init = PD_STORED_VERSION_INIT;
 
 	if (col->count == col->asize) {
 		col->asize = col->asize ? pd__mul(col->asize, 2) : 16;
@@ -50,7 +50,7 @@ static void collector_dispose(collector *col)
 	size_t i;
 
 	for (i = 0; i < col->count; i++)
-		pd_version_dispose(&col->items[i].v);
+		pd_stored_version_dispose(&col->items[i].v);
 	free(col->items);
 	col->items = NULL;
 	col->count = col->asize = 0;
@@ -174,7 +174,7 @@ static int collect_branch(collector *col, git_repository *repo,
 		goto fail;
 	while ((rc = git_revwalk_next(&oid, walk)) == 0) {
 		git_commit *commit = NULL;
-		pd_version v = PD_VERSION_INIT;
+		pd_stored_version v = PD_STORED_VERSION_INIT;
 		entry *e;
 
 		if ((rc = git_commit_lookup(&commit, repo, &oid)) < 0)
@@ -183,7 +183,7 @@ static int collect_branch(collector *col, git_repository *repo,
 		    pd_store_check_name(v.label, "label") == 0) {
 			if ((e = collector_find(col, first, programme, v.label))) {
 				e->seq = n;
-				pd_version_dispose(&v);
+				pd_stored_version_dispose(&v);
 			} else {
 				e = collector_push(col);
 				e->v = v;
@@ -193,7 +193,7 @@ static int collect_branch(collector *col, git_repository *repo,
 				e->seq = n;
 			}
 		} else {
-			pd_version_dispose(&v);
+			pd_stored_version_dispose(&v);
 		}
 		pd_error_clear();
 		git_commit_free(commit);
@@ -226,7 +226,7 @@ static int collect_tags(collector *col, git_repository *repo,
 		const char *name = git_reference_name(ref) + strlen(TAG_PREFIX);
 		const char *slash = strchr(name, '/');
 		git_object *obj = NULL;
-		pd_version v = PD_VERSION_INIT;
+		pd_stored_version v = PD_STORED_VERSION_INIT;
 		char *prog = NULL;
 
 		if (!slash || strchr(slash + 1, '/') || slash == name)
@@ -254,7 +254,7 @@ static int collect_tags(collector *col, git_repository *repo,
 			e->seq = (size_t)-1 / 2 + extra++;
 		}
 next:
-		pd_version_dispose(&v);
+		pd_stored_version_dispose(&v);
 		git_object_free(obj);
 		free(prog);
 		git_reference_free(ref);
@@ -282,7 +282,7 @@ static int entry_cmp(const void *pa, const void *pb)
 	return 0;
 }
 
-int pd_store_list(pd_version_list *out, pd_store *store,
+int pd_store_list(pd_stored_list *out, pd_store *store,
                   const char *programme)
 {
 	programme_refs refs = { NULL, 0, 0 };
@@ -324,7 +324,7 @@ done:
 /* ------------------------------------------------------------------ */
 /* Resolving names                                                     */
 
-static int several_programmes(const pd_version_list *list)
+static int several_programmes(const pd_stored_list *list)
 {
 	size_t i;
 
@@ -334,18 +334,18 @@ static int several_programmes(const pd_version_list *list)
 	return 0;
 }
 
-static void put_version_name(pd_buf *out, const pd_version *v, int full)
+static void put_version_name(pd_buf *out, const pd_stored_version *v, int full)
 {
 	if (full)
 		pd_buf_printf(out, "%s/", v->programme);
 	pd_buf_puts(out, v->label);
 }
 
-static int not_found(const pd_version_list *list, const char *name,
+static int not_found(const pd_stored_list *list, const char *name,
                      const char *programme)
 {
 	pd_buf q = PD_BUF_INIT, hint = PD_BUF_INIT;
-	const pd_version *best = NULL;
+	const pd_stored_version *best = NULL;
 	size_t i, best_d = (size_t)-1;
 	int full = several_programmes(list);
 
@@ -363,7 +363,7 @@ static int not_found(const pd_version_list *list, const char *name,
 	}
 	pd_buf_puts(&hint, "known versions: ");
 	for (i = 0; i < list->count; i++) {
-		const pd_version *v = &list->items[i];
+		const pd_stored_version *v = &list->items[i];
 		size_t d = pd_store__distance(name, v->label, 64);
 
 		if (full || strchr(name, '/')) {
@@ -403,7 +403,7 @@ done:
 	return PD_ENOTFOUND;
 }
 
-static int ambiguous(const pd_version_list *list, const size_t *hits,
+static int ambiguous(const pd_stored_list *list, const size_t *hits,
                      size_t nhits, const char *name, const char *as)
 {
 	pd_buf q = PD_BUF_INIT, names = PD_BUF_INIT;
@@ -426,10 +426,10 @@ static int ambiguous(const pd_version_list *list, const size_t *hits,
 	return PD_EAMBIGUOUS;
 }
 
-int pd_store_resolve(pd_version *out, pd_store *store, const char *name,
+int pd_store_resolve(pd_stored_version *out, pd_store *store, const char *name,
                      const char *programme)
 {
-	pd_version_list list = PD_VERSION_LIST_INIT;
+	pd_stored_list list = PD_STORED_LIST_INIT;
 	const char *label = name, *slash = strchr(name, '/');
 	char *prog = NULL;
 	size_t *hits = NULL, nhits = 0, i;
@@ -470,7 +470,7 @@ int pd_store_resolve(pd_version *out, pd_store *store, const char *name,
 done:
 	free(hits);
 	free(prog);
-	pd_version_list_dispose(&list);
+	pd_stored_list_dispose(&list);
 	return error;
 }
 

@@ -34,7 +34,7 @@ int pd_store__leading_year(const char *s)
 	return year;
 }
 
-int pd_store__effective_year(const pd_version *v)
+int pd_store__effective_year(const pd_stored_version *v)
 {
 	int year;
 
