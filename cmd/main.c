@@ -14,6 +14,7 @@ int main(int argc, char **argv)
 	int status;
 
 	setlocale(LC_CTYPE, "");
+	pd_init();
 	if (argc > 1 && !strcmp(argv[1], "--version")) {
 		printf("progdiff %s\n", PD_VERSION);
 		status = PD_EXIT_SAME;
@@ -28,5 +29,6 @@ int main(int argc, char **argv)
 	} else {
 		status = cmd_diff(argc, argv);
 	}
+	pd_shutdown();
 	return status;
 }

@@ -134,18 +134,26 @@ int pd_error_from_git(int rc, const char *what)
 	return code;
 }
 
-static void git_shutdown_at_exit(void)
-{
-	git_libgit2_shutdown();
-}
+/* libgit2 is set up when a store is first needed, and until pd_shutdown */
+static int git_ready;
 
 void pd_git__init(void)
 {
-	static int done;
-
-	if (done)
+	if (git_ready)
 		return;
-	done = 1;
+	git_ready = 1;
 	git_libgit2_init();
-	atexit(git_shutdown_at_exit);
+}
+
+int pd_init(void)
+{
+	return 0;
+}
+
+void pd_shutdown(void)
+{
+	if (!git_ready)
+		return;
+	git_libgit2_shutdown();
+	git_ready = 0;
 }

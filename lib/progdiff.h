@@ -80,6 +80,23 @@ int pd_error_last(void);
 void pd_error_clear(void);
 
 /* ------------------------------------------------------------------ */
+/* The library's lifetime (error.c)                                    */
+
+/**
+ * Start using the library: call once, before anything else, on one
+ * thread. What it needs later (libgit2, when a store is first opened) is
+ * set up then, so that a diff of two files never pays for it.
+ * @return 0
+ */
+int pd_init(void);
+
+/**
+ * Release what the library set up (libgit2's global state); call once,
+ * after the last call into the library, when no other thread uses it.
+ */
+void pd_shutdown(void);
+
+/* ------------------------------------------------------------------ */
 /* Byte buffer (buf.c)                                                 */
 
 /**
