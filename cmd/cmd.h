@@ -81,6 +81,12 @@ int cmd_version_parse(pd_document **out, const cmd_version *v,
 int cmd_version_parse_pair(pd_document **old_out, pd_document **new_out,
                            const cmd_version *a, const cmd_version *b,
                            const pd_parse_options *opts);
+/**
+ * The changes from `a` to `b` (pd_diff: both parsed, matched, compared);
+ * a parse error names its version as cmd_version_parse() does.
+ */
+int cmd_version_diff(pd_changes **out, const cmd_version *a,
+                     const cmd_version *b, const pd_parse_options *opts);
 
 /** "auto" colour: stdout is a terminal, NO_COLOR unset, TERM not dumb. */
 int cmd_color_wanted(const char *when, int fd, int *out);

@@ -44,7 +44,6 @@ const cmd_spec cmd_diff_spec = {
 int cmd_diff(int argc, char **argv)
 {
 	cmd_version a = CMD_VERSION_INIT, b = CMD_VERSION_INIT;
-	pd_document *old_doc = NULL, *new_doc = NULL;
 	pd_changes *changes = NULL;
 	pd_classifier *cls = NULL;
 	pd_parse_options popts = PD_PARSE_OPTIONS_INIT;
@@ -85,8 +84,7 @@ int cmd_diff(int argc, char **argv)
 	popts.max_size = vopts.max_size;
 	if (cmd_version_load(&a, argv[1], &vopts) < 0 ||
 	    cmd_version_load(&b, argv[2], &vopts) < 0 ||
-	    cmd_version_parse_pair(&old_doc, &new_doc, &a, &b, &popts) < 0 ||
-	    pd_changes_compute(&changes, old_doc, new_doc, NULL) < 0) {
+	    cmd_version_diff(&changes, &a, &b, &popts) < 0) {
 		status = cmd_error();
 		goto done;
 	}
@@ -105,7 +103,7 @@ int cmd_diff(int argc, char **argv)
 		goto done;
 
 	if (ropts.lang == PD_LANG_AUTO)
-		ropts.lang = cmd_lang_default(new_doc);
+		ropts.lang = cmd_lang_default(pd_changes_new(changes));
 	ropts.old_label = a.label ? a.label : a.name;
 	ropts.new_label = b.label ? b.label : b.name;
 	if (pd_render(&out, changes, &ropts) < 0) {
@@ -119,8 +117,6 @@ done:
 	pd_buf_dispose(&out);
 	pd_changes_free(changes);
 	pd_classifier_free(cls);
-	pd_document_free(new_doc);
-	pd_document_free(old_doc);
 	cmd_version_dispose(&b);
 	cmd_version_dispose(&a);
 	return status;

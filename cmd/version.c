@@ -206,3 +206,16 @@ int cmd_version_parse_pair(pd_document **old_out, pd_document **new_out,
 	*new_out = docs[1];
 	return 0;
 }
+
+int cmd_version_diff(pd_changes **out, const cmd_version *a,
+                     const cmd_version *b, const pd_parse_options *opts)
+{
+	size_t failed = 2;   /* stays 2 unless parsing fails */
+	int error;
+
+	if ((error = pd_diff(out, &failed, a->text.ptr, a->text.size,
+	                     b->text.ptr, b->text.size, opts, NULL)) < 0 &&
+	    failed < 2)
+		return name_error(error, failed ? b : a);
+	return error;
+}

@@ -751,6 +751,9 @@ void pd_changes_free(pd_changes *changes)
 		return;
 	pd_pool_dispose(&changes->pool);
 	free(changes->items);
+	/* the list points into them: they go last */
+	pd_document_free(changes->owned[1]);
+	pd_document_free(changes->owned[0]);
 	free(changes);
 }
 

@@ -20,6 +20,7 @@ struct pd_changes {
 	size_t count, cap;
 	pd_pool pool;             /* strings made for the changes */
 	unsigned long long comparisons;
+	pd_document *owned[2];    /* pd_diff's documents, freed with the list */
 };
 
 /**

@@ -401,6 +401,22 @@ typedef struct pd_diff_options {
 int pd_changes_compute(pd_changes **out, const pd_document *old,
                        const pd_document *new_doc,
                        const pd_diff_options *opts);
+/**
+ * Parse two versions and compute the changes between them, in one call:
+ * pd_parse_documents() on both (at once, where there are threads), then
+ * pd_changes_compute(). The change list owns both documents
+ * (pd_changes_old(), pd_changes_new()): pd_changes_free() frees them.
+ *
+ * @param[out] out         the change list; free with pd_changes_free()
+ * @param[out] failed_out  when parsing fails, 0 for the old version and
+ *                         1 for the new one; untouched otherwise (may
+ *                         be NULL)
+ * @param popts  how to parse both (may be NULL)
+ * @param dopts  how to compare them (may be NULL)
+ */
+int pd_diff(pd_changes **out, size_t *failed_out, const char *old_md,
+            size_t old_len, const char *new_md, size_t new_len,
+            const pd_parse_options *popts, const pd_diff_options *dopts);
 void pd_changes_free(pd_changes *changes);
 size_t pd_changes_count(const pd_changes *changes);
 const pd_change *pd_changes_get(const pd_changes *changes, size_t i);
