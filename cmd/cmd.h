@@ -2,7 +2,8 @@
 /*
  * cmd.h: the subcommands of the progdiff executable. Each lives in
  * cmd/cmd_<name>.c as `int cmd_<name>(int argc, char **argv)` with its
- * cmd_spec (option table, usage, summary), and is listed once in main.c.
+ * cmd_spec (option table, usage, summary), and is listed once in
+ * commands.c.
  */
 #ifndef CMD_CMD_H
 #define CMD_CMD_H
@@ -17,7 +18,7 @@ typedef struct cmd_entry {
 	const cmd_spec *spec;
 } cmd_entry;
 
-/** Every command, NULL-terminated (main.c). */
+/** Every command, NULL-terminated (commands.c). */
 extern const cmd_entry cmd_commands[];
 const cmd_entry *cmd_find(const char *name);
 
@@ -80,6 +81,12 @@ int cmd_version_parse(pd_document **out, const cmd_version *v,
 int cmd_version_parse_pair(pd_document **old_out, pd_document **new_out,
                            const cmd_version *a, const cmd_version *b,
                            const pd_parse_options *opts);
+/**
+ * The changes from `a` to `b` (pd_diff: both parsed, matched, compared);
+ * a parse error names its version as cmd_version_parse() does.
+ */
+int cmd_version_diff(pd_changes **out, const cmd_version *a,
+                     const cmd_version *b, const pd_parse_options *opts);
 
 /** "auto" colour: stdout is a terminal, NO_COLOR unset, TERM not dumb. */
 int cmd_color_wanted(const char *when, int fd, int *out);

@@ -54,7 +54,7 @@ int cmd_add(int argc, char **argv)
 	cmd_version file = CMD_VERSION_INIT;
 	pd_document *doc = NULL;
 	pd_store *store = NULL;
-	pd_version v = PD_VERSION_INIT;
+	pd_stored_version v = PD_STORED_VERSION_INIT;
 	unsigned long year;
 	int npos = 0, status;
 
@@ -107,7 +107,7 @@ int cmd_add(int argc, char **argv)
 	status = fflush(stdout) == 0 ? PD_EXIT_SAME :
 	         cmd_fail("standard output: write failed");
 done:
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 	pd_store_free(store);
 	pd_document_free(doc);
 	cmd_version_dispose(&file);

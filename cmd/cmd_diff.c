@@ -44,7 +44,6 @@ const cmd_spec cmd_diff_spec = {
 int cmd_diff(int argc, char **argv)
 {
 	cmd_version a = CMD_VERSION_INIT, b = CMD_VERSION_INIT;
-	pd_document *old_doc = NULL, *new_doc = NULL;
 	pd_changes *changes = NULL;
 	pd_classifier *cls = NULL;
 	pd_parse_options popts = PD_PARSE_OPTIONS_INIT;
@@ -85,15 +84,16 @@ int cmd_diff(int argc, char **argv)
 	popts.max_size = vopts.max_size;
 	if (cmd_version_load(&a, argv[1], &vopts) < 0 ||
 	    cmd_version_load(&b, argv[2], &vopts) < 0 ||
-	    cmd_version_parse_pair(&old_doc, &new_doc, &a, &b, &popts) < 0 ||
-	    pd_changes_compute(&changes, old_doc, new_doc, NULL) < 0) {
+	    cmd_version_diff(&changes, &a, &b, &popts) < 0) {
 		status = cmd_error();
 		goto done;
 	}
 	status = pd_changes_count(changes) ? PD_EXIT_CHANGES : PD_EXIT_SAME;
 	if (!quiet) {
-		cmd_warn_structure(old_doc, a.name ? a.name : argv[1]);
-		cmd_warn_structure(new_doc, b.name ? b.name : argv[2]);
+		cmd_warn_structure(pd_changes_old(changes),
+		                   a.name ? a.name : argv[1]);
+		cmd_warn_structure(pd_changes_new(changes),
+		                   b.name ? b.name : argv[2]);
 	}
 	if (update_path) {
 		/* the file gets the list without colour, whatever stdout is */
@@ -109,7 +109,7 @@ int cmd_diff(int argc, char **argv)
 		goto done;
 
 	if (ropts.lang == PD_LANG_AUTO)
-		ropts.lang = cmd_lang_default(new_doc);
+		ropts.lang = cmd_lang_default(pd_changes_new(changes));
 	ropts.old_label = a.label ? a.label : a.name;
 	ropts.new_label = b.label ? b.label : b.name;
 	if (pd_render(&out, changes, &ropts) < 0) {
@@ -123,8 +123,6 @@ done:
 	pd_buf_dispose(&out);
 	pd_changes_free(changes);
 	pd_classifier_free(cls);
-	pd_document_free(new_doc);
-	pd_document_free(old_doc);
 	cmd_version_dispose(&b);
 	cmd_version_dispose(&a);
 	return status;

@@ -77,7 +77,6 @@ static int read_side(pd_buf *out, const char *file)
 int cmd_git_diff_driver(int argc, char **argv)
 {
 	cmd_version a = CMD_VERSION_INIT, b = CMD_VERSION_INIT;
-	pd_document *old_doc = NULL, *new_doc = NULL;
 	pd_changes *changes = NULL;
 	pd_classifier *cls = NULL;
 	pd_parse_options popts = PD_PARSE_OPTIONS_INIT;
@@ -145,8 +144,7 @@ int cmd_git_diff_driver(int argc, char **argv)
 	pd_buf_putc(&out, ' ');
 	pd_render_escape_terminal(&out, b.name, strlen(b.name));
 	pd_buf_putc(&out, '\n');
-	if (cmd_version_parse_pair(&old_doc, &new_doc, &a, &b, &popts) < 0 ||
-	    pd_changes_compute(&changes, old_doc, new_doc, NULL) < 0) {
+	if (cmd_version_diff(&changes, &a, &b, &popts) < 0) {
 		const char *msg = pd_error_message();
 
 		pd_buf_puts(&out, "not compared: ");
@@ -156,7 +154,7 @@ int cmd_git_diff_driver(int argc, char **argv)
 		goto done;
 	}
 	if (ropts.lang == PD_LANG_AUTO)
-		ropts.lang = cmd_lang_default(new_doc);
+		ropts.lang = cmd_lang_default(pd_changes_new(changes));
 	ropts.old_label = a.name;
 	ropts.new_label = b.name;
 	if (pd_render(&out, changes, &ropts) < 0) {
@@ -168,8 +166,6 @@ done:
 	pd_buf_dispose(&name);
 	pd_buf_dispose(&out);
 	pd_changes_free(changes);
-	pd_document_free(new_doc);
-	pd_document_free(old_doc);
 	pd_classifier_free(cls);
 	cmd_version_dispose(&b);
 	cmd_version_dispose(&a);

@@ -63,12 +63,12 @@ static void put_cell(pd_buf *out, const char *s, size_t w)
 		pd_buf_putc(out, ' ');
 }
 
-static void list_porcelain(pd_buf *out, const pd_version_list *list)
+static void list_porcelain(pd_buf *out, const pd_stored_list *list)
 {
 	size_t i;
 
 	for (i = 0; i < list->count; i++) {
-		const pd_version *v = &list->items[i];
+		const pd_stored_version *v = &list->items[i];
 
 		put_field(out, v->programme);
 		pd_buf_putc(out, '\t');
@@ -92,7 +92,8 @@ static void list_porcelain(pd_buf *out, const pd_version_list *list)
 }
 
 /* The text of one cell of the human listing ("-" when unknown). */
-static void format_cell(pd_buf *out, const pd_version *v, int col, int full)
+static void format_cell(pd_buf *out, const pd_stored_version *v, int col,
+                        int full)
 {
 	pd_buf_clear(out);
 	switch (col) {
@@ -122,7 +123,7 @@ static void format_cell(pd_buf *out, const pd_version *v, int col, int full)
 		pd_buf_putc(out, '-');
 }
 
-static void list_human(pd_buf *out, const pd_version_list *list)
+static void list_human(pd_buf *out, const pd_stored_list *list)
 {
 	static const char *const head[] = {
 		"VERSION", "TARGET", "PERIOD", "ADOPTED", "NAME"
@@ -160,7 +161,7 @@ static void list_human(pd_buf *out, const pd_version_list *list)
 int cmd_list(int argc, char **argv)
 {
 	pd_store *store = NULL;
-	pd_version_list list = PD_VERSION_LIST_INIT;
+	pd_stored_list list = PD_STORED_LIST_INIT;
 	pd_buf out = PD_BUF_INIT;
 	int npos = 0, status;
 
@@ -189,7 +190,7 @@ int cmd_list(int argc, char **argv)
 	status = cmd_write_stdout(&out);
 done:
 	pd_buf_dispose(&out);
-	pd_version_list_dispose(&list);
+	pd_stored_list_dispose(&list);
 	pd_store_free(store);
 	return status;
 }

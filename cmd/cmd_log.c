@@ -35,7 +35,7 @@ static void put_escaped(pd_buf *out, const char *s)
 	pd_render_escape_terminal(out, s, strlen(s));
 }
 
-static void put_label(pd_buf *out, const pd_version *v, int full)
+static void put_label(pd_buf *out, const pd_stored_version *v, int full)
 {
 	if (full) {
 		put_escaped(out, v->programme);
@@ -44,7 +44,7 @@ static void put_label(pd_buf *out, const pd_version *v, int full)
 	put_escaped(out, v->label);
 }
 
-static void put_meta(pd_buf *out, const pd_version *v)
+static void put_meta(pd_buf *out, const pd_stored_version *v)
 {
 	size_t mark;
 
@@ -71,7 +71,7 @@ static void put_meta(pd_buf *out, const pd_version *v)
 }
 
 static void put_summary(pd_buf *out, const pd_changes *changes,
-                        const pd_version *prev, int full)
+                        const pd_stored_version *prev, int full)
 {
 	size_t counts[PD_CHANGE__COUNT] = { 0 }, i, n = 0;
 	int k;
@@ -103,7 +103,7 @@ static void put_summary(pd_buf *out, const pd_changes *changes,
 int cmd_log(int argc, char **argv)
 {
 	pd_store *store = NULL;
-	pd_version_list list = PD_VERSION_LIST_INIT;
+	pd_stored_list list = PD_STORED_LIST_INIT;
 	pd_document *prev_doc = NULL, *doc = NULL;
 	pd_changes *changes = NULL;
 	cmd_version text = CMD_VERSION_INIT;
@@ -130,8 +130,8 @@ int cmd_log(int argc, char **argv)
 		if (strcmp(list.items[i].programme, list.items[0].programme))
 			full = 1;
 	for (i = 0; i < list.count; i++) {
-		const pd_version *v = &list.items[i];
-		const pd_version *prev = i ? &list.items[i - 1] : NULL;
+		const pd_stored_version *v = &list.items[i];
+		const pd_stored_version *prev = i ? &list.items[i - 1] : NULL;
 
 		if (prev && strcmp(prev->programme, v->programme)) {
 			prev = NULL;
@@ -179,7 +179,7 @@ done:
 	pd_changes_free(changes);
 	pd_document_free(doc);
 	pd_document_free(prev_doc);
-	pd_version_list_dispose(&list);
+	pd_stored_list_dispose(&list);
 	pd_store_free(store);
 	return status;
 }

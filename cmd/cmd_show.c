@@ -29,7 +29,7 @@ const cmd_spec cmd_show_spec = {
 int cmd_show(int argc, char **argv)
 {
 	pd_store *store = NULL;
-	pd_version v = PD_VERSION_INIT;
+	pd_stored_version v = PD_STORED_VERSION_INIT;
 	pd_buf text = PD_BUF_INIT;
 	int npos = 0, status;
 
@@ -55,7 +55,7 @@ int cmd_show(int argc, char **argv)
 	status = cmd_write_stdout(&text);
 done:
 	pd_buf_dispose(&text);
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 	pd_store_free(store);
 	return status;
 }

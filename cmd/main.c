@@ -8,36 +8,13 @@
 
 #include "cmd.h"
 
-const cmd_entry cmd_commands[] = {
-	{ "diff", cmd_diff, &cmd_diff_spec },
-	{ "help", cmd_help, &cmd_help_spec },
-	{ "check", cmd_check, &cmd_check_spec },
-	{ "init", cmd_init, &cmd_init_spec },
-	{ "add", cmd_add, &cmd_add_spec },
-	{ "list", cmd_list, &cmd_list_spec },
-	{ "show", cmd_show, &cmd_show_spec },
-	{ "log", cmd_log, &cmd_log_spec },
-	{ "git-diff-driver", cmd_git_diff_driver, &cmd_git_diff_driver_spec },
-	{ "__options", cmd_options, &cmd_options_spec },
-	{ NULL, NULL, NULL }
-};
-
-const cmd_entry *cmd_find(const char *name)
-{
-	const cmd_entry *c;
-
-	for (c = cmd_commands; c->name; c++)
-		if (!strcmp(c->name, name))
-			return c;
-	return NULL;
-}
-
 int main(int argc, char **argv)
 {
 	const cmd_entry *c = NULL;
 	int status;
 
 	setlocale(LC_CTYPE, "");
+	pd_init();
 	if (argc > 1 && !strcmp(argv[1], "--version")) {
 		printf("progdiff %s\n", PD_VERSION);
 		status = PD_EXIT_SAME;
@@ -52,5 +29,6 @@ int main(int argc, char **argv)
 	} else {
 		status = cmd_diff(argc, argv);
 	}
+	pd_shutdown();
 	return status;
 }

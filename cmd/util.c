@@ -77,9 +77,18 @@ int cmd_render_options(pd_render_options *out, const cmd_spec *spec,
 {
 	int color = 0;
 
-	if (format && pd_format_parse(&out->format, format) < 0)
-		return cmd_usage_error(spec,
-		        "unknown format '%s' (text, markdown, json)", format);
+	if (format && pd_format_parse(&out->format, format) < 0) {
+		pd_buf names = PD_BUF_INIT;
+		const char *name;
+		int f, rc;
+
+		for (f = 0; (name = pd_format_name((pd_format)f)) != NULL; f++)
+			pd_buf_printf(&names, "%s%s", f ? ", " : "", name);
+		rc = cmd_usage_error(spec, "unknown format '%s' (%s)", format,
+		                     names.ptr);
+		pd_buf_dispose(&names);
+		return rc;
+	}
 	if (lang && pd_lang_parse(&out->lang, lang) < 0)
 		return cmd_usage_error(spec, "unknown language '%s' (sv, en)",
 		                       lang);

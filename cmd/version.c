@@ -20,11 +20,12 @@
  */
 static int prefix_error(int error, const char *arg, const char *why)
 {
-	char msg[1024], hint[512];
+	char hint[512];
 
-	snprintf(msg, sizeof(msg), "%s", why ? why : pd_error_message());
+	if (!why)
+		return pd_error_prefix(error, "%s", arg);
 	snprintf(hint, sizeof(hint), "%s", pd_error_hint());
-	pd_error_set(error, "%s: %s", arg, msg);
+	pd_error_set(error, "%s: %s", arg, why);
 	if (*hint)
 		pd_error_set_hint("%s", hint);
 	return error;
@@ -55,7 +56,7 @@ static int also_stored(const char *arg, const cmd_version_opts *opts,
                        pd_buf *which)
 {
 	pd_store *store = NULL;
-	pd_version v = PD_VERSION_INIT;
+	pd_stored_version v = PD_STORED_VERSION_INIT;
 	int found = 0;
 
 	if (pd_store_open(&store, opts ? opts->repo : NULL) == 0 &&
@@ -63,7 +64,7 @@ static int also_stored(const char *arg, const cmd_version_opts *opts,
 		pd_buf_printf(which, "%s/%s", v.programme, v.label);
 		found = 1;
 	}
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 	pd_store_free(store);
 	pd_error_clear();
 	return found;
@@ -89,7 +90,7 @@ static int load_stored(cmd_version *out, const char *arg,
                        const cmd_version_opts *opts)
 {
 	pd_store *store = NULL;
-	pd_version v = PD_VERSION_INIT;
+	pd_stored_version v = PD_STORED_VERSION_INIT;
 	int error;
 
 	if ((error = pd_store_open(&store, opts ? opts->repo : NULL)) < 0) {
@@ -110,7 +111,7 @@ static int load_stored(cmd_version *out, const char *arg,
 		out->name = strdup(arg);
 		out->label = strdup(v.label);
 	}
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 	pd_store_free(store);
 	return error;
 }
@@ -175,10 +176,7 @@ void cmd_version_dispose(cmd_version *v)
 /* The parser's error, prefixed with the version it is about. */
 static int name_error(int error, const cmd_version *v)
 {
-	char msg[1024];
-
-	snprintf(msg, sizeof(msg), "%s", pd_error_message());
-	return pd_error_set(error, "%s: %s", v->name, msg);
+	return pd_error_prefix(error, "%s", v->name);
 }
 
 int cmd_version_parse(pd_document **out, const cmd_version *v,
@@ -207,4 +205,17 @@ int cmd_version_parse_pair(pd_document **old_out, pd_document **new_out,
 	*old_out = docs[0];
 	*new_out = docs[1];
 	return 0;
+}
+
+int cmd_version_diff(pd_changes **out, const cmd_version *a,
+                     const cmd_version *b, const pd_parse_options *opts)
+{
+	size_t failed = 2;   /* stays 2 unless parsing fails */
+	int error;
+
+	if ((error = pd_diff(out, &failed, a->text.ptr, a->text.size,
+	                     b->text.ptr, b->text.size, opts, NULL)) < 0 &&
+	    failed < 2)
+		return name_error(error, failed ? b : a);
+	return error;
 }

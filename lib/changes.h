@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * changes.h: the change list's body and the block alignment shared by
- * the change detection and the renderers' word-level details.
+ * changes.h: the change list's body, and what its parts in
+ * changes.c, changes_terms.c and changes_themes.c share.
  */
 #ifndef PD_CHANGES_H
 #define PD_CHANGES_H
 
 #include "document.h"
 #include "match.h"
+#include "textdiff.h"
+#include "thread.h"
+#if PD_THREADS
+#include <pthread.h>
+#endif
 
 struct pd_changes {
 	const pd_document *old, *new_doc;
@@ -15,25 +20,8 @@ struct pd_changes {
 	size_t count, cap;
 	pd_pool pool;             /* strings made for the changes */
 	unsigned long long comparisons;
+	pd_document *owned[2];    /* pd_diff's documents, freed with the list */
 };
-
-typedef enum pd_block_op {
-	PD_BLOCK_SAME = 0,
-	PD_BLOCK_DELETED,         /* a only */
-	PD_BLOCK_INSERTED,        /* b only */
-	PD_BLOCK_CHANGED          /* a and b, texts differ */
-} pd_block_op;
-
-typedef int (*pd_block_cb)(pd_block_op op, const pd_block *a,
-                           const pd_block *b, void *payload);
-
-/**
- * Align the body blocks of two sections by their exact text; blocks left
- * between equal ones are paired in order (CHANGED) and the rest deleted
- * or inserted. Headings are not blocks.
- */
-int pd_changes__align_blocks(const pd_section *a, const pd_section *b,
-                             pd_block_cb cb, void *payload);
 
 /**
  * Append a heading as a sentence names it: without its numbering or a
@@ -43,9 +31,6 @@ int pd_changes__align_blocks(const pd_section *a, const pd_section *b,
  */
 void pd_changes__display_heading(pd_buf *out, const pd_section *s);
 
-/** Do two sections' own bodies (not their children) differ? */
-int pd_changes__body_differs(const pd_section *a, const pd_section *b);
-
 /**
  * The words of `b` that `a` lacks (*added) and of `a` that `b` lacks
  * (*removed), as multisets of word hashes: a word twice in `a` and once
@@ -54,5 +39,51 @@ int pd_changes__body_differs(const pd_section *a, const pd_section *b);
 void pd_changes__word_difference(unsigned *added, unsigned *removed,
                                  const uint64_t *a, size_t na,
                                  const uint64_t *b, size_t nb);
+
+/** Comparisons of bodies made while matching (for complexity tests). */
+unsigned long long pd_changes__comparisons(const pd_changes *changes);
+
+/* Add a change of `kind` to the list, all else empty. */
+pd_change *pd_changes__add_change(pd_changes *c, pd_change_kind kind);
+
+/* ---- terms renamed throughout: changes_terms.c ---- */
+
+void pd_changes__term_changes(pd_changes *c, const pd_match *m);
+void pd_changes__fold_terms_into_renames(pd_changes *c);
+void pd_changes__drop_changes_explained_by_terms(pd_changes *c);
+
+/* Does `word` (folded) begin a word somewhere in `text` (folded)? */
+int pd_changes__occurs(const pd_buf *text, const char *word);
+
+/* ---- themes through every goal area: changes_themes.c ---- */
+
+#define MAX_THEMES 3
+typedef struct themes_found {
+	char *word[MAX_THEMES];   /* the form each is shown by (heap) */
+	unsigned old_areas[MAX_THEMES];
+	unsigned nold;            /* the old version's areas */
+	size_t n;
+} themes_found;
+
+/*
+ * The themes depend on the two documents only, not on how their
+ * sections pair: when both documents' word caches are filled (parsed by
+ * pd_parse_documents, so that nothing is written to them any more), the
+ * themes are found on a thread of their own while the sections are
+ * matched.
+ */
+typedef struct themes_job {
+	const pd_document *old, *new_doc;
+	themes_found found;
+#if PD_THREADS
+	pthread_t thread;
+#endif
+	int started;
+} themes_job;
+
+void pd_changes__themes_start(themes_job *job, const pd_document *old,
+                              const pd_document *new_doc);
+void pd_changes__themes_finish(pd_changes *c, themes_job *job);
+void pd_changes__drop_changes_explained_by_themes(pd_changes *c);
 
 #endif

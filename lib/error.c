@@ -41,6 +41,29 @@ void pd_error_set_hint(const char *fmt, ...)
 	va_end(ap);
 }
 
+int pd_error_prefix(int code, const char *fmt, ...)
+{
+	char prefix[sizeof(message)];
+	size_t n, keep;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(prefix, sizeof(prefix) - 2, fmt, ap);
+	va_end(ap);
+	/* "<prefix>: <message>", cut to the buffer as snprintf would */
+	n = strlen(prefix);
+	keep = strlen(message);
+	if (keep > sizeof(message) - 1 - n - 2)
+		keep = sizeof(message) - 1 - n - 2;
+	memmove(message + n + 2, message, keep);
+	message[n + 2 + keep] = '\0';
+	memcpy(message, prefix, n);
+	message[n] = ':';
+	message[n + 1] = ' ';
+	last_code = code;
+	return code;
+}
+
 const char *pd_error_message(void)
 {
 	return message;
@@ -111,18 +134,26 @@ int pd_error_from_git(int rc, const char *what)
 	return code;
 }
 
-static void git_shutdown_at_exit(void)
-{
-	git_libgit2_shutdown();
-}
+/* libgit2 is set up when a store is first needed, and until pd_shutdown */
+static int git_ready;
 
 void pd_git__init(void)
 {
-	static int done;
-
-	if (done)
+	if (git_ready)
 		return;
-	done = 1;
+	git_ready = 1;
 	git_libgit2_init();
-	atexit(git_shutdown_at_exit);
+}
+
+int pd_init(void)
+{
+	return 0;
+}
+
+void pd_shutdown(void)
+{
+	if (!git_ready)
+		return;
+	git_libgit2_shutdown();
+	git_ready = 0;
 }

@@ -24,10 +24,10 @@
 int pd_error_from_git(int rc, const char *what);
 
 /**
- * Initialise libgit2 once, when the first module needs it, and shut it
- * down at exit. Its initialisation reads the system's certificate store
+ * Initialise libgit2 once, when the first module needs it; pd_shutdown()
+ * shuts it down. Its initialisation reads the system's certificate store
  * (about 56 million instructions, 14 ms), which a diff of two files
- * never needs: so it is not done in main().
+ * never needs: so pd_init() does not do it.
  */
 void pd_git__init(void);
 

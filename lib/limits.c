@@ -16,6 +16,7 @@
 
 #include "alloc.h"
 #include "limits.h"
+#include "swar.h"
 
 /*
  * List items are remembered by the column where their content can start,
@@ -157,6 +158,177 @@ static size_t list_marker(const char *md, size_t i, size_t end)
 	return j - i;
 }
 
+/* ------------------------------------------------------------------ */
+/* Nesting, for the parser's own limit                                 */
+
+/* The deepest nesting a document may ask pd_limits__check_nesting for. */
+#define MAX_NESTING_CAP 100000u
+
+/* Skip white space (and '>' too when `quotes`), counting columns. */
+static size_t skip_blank(const char *s, size_t *p, size_t eol, size_t col,
+                         int quotes)
+{
+	for (; *p < eol; (*p)++) {
+		if (s[*p] == '\t')
+			col = (col / 4 + 1) * 4;
+		else if (s[*p] == ' ' || (quotes && s[*p] == '>'))
+			col++;
+		else
+			break;
+	}
+	return col;
+}
+
+/* How many `c` start at s[p]. */
+static size_t run_of(const char *s, size_t p, size_t eol, char c)
+{
+	size_t n = 0;
+
+	while (p + n < eol && s[p + n] == c)
+		n++;
+	return n;
+}
+
+/* The state of the nesting pre-scan between lines. */
+typedef struct nesting {
+	size_t *cols;       /* content columns of the open list items */
+	size_t depth;
+	unsigned max;
+	char fence;         /* the open code fence's character, 0 if none */
+	size_t fence_len;
+	size_t fence_col;   /* its column: a line indented less closes it */
+	int prev_blank;
+} nesting;
+
+/* Close the list items whose contents start right of `col`. */
+static void close_items(nesting *n, size_t col)
+{
+	while (n->depth > 0 && n->cols[n->depth - 1] > col)
+		n->depth--;
+}
+
+/* The content column of the innermost open item at or left of `col`. */
+static size_t item_base(const nesting *n, size_t col)
+{
+	size_t lo = 0, hi = n->depth, mid;
+
+	while (lo < hi) {                /* cols increase up the stack */
+		mid = lo + (hi - lo) / 2;
+		if (n->cols[mid] <= col)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo ? n->cols[lo - 1] : 0;
+}
+
+/* One line, s[i..eol): its markers, then what it opens or closes. */
+static int nesting_line(nesting *n, const char *s, size_t i, size_t eol,
+                        unsigned line)
+{
+	size_t p = i, col = 0, start, base, w, quotes = 0;
+
+	if (n->fence) {
+		/* nothing nests in code, which ends at its closing fence or
+		 * with its container (a line indented less than the fence) */
+		col = skip_blank(s, &p, eol, 0, 1);
+		if (p == eol)
+			return 0;
+		if (col >= n->fence_col) {
+			if (run_of(s, p, eol, n->fence) >= n->fence_len)
+				n->fence = 0;
+			return 0;
+		}
+		n->fence = 0;
+		p = i;
+		col = 0;
+	}
+	for (;;) {
+		start = col;
+		col = skip_blank(s, &p, eol, col, 0);
+		base = item_base(n, col);
+		if (start > base)
+			base = start;
+		if (p == eol || col >= base + 4)
+			break;           /* a blank line, or indented code */
+		if (s[p] == '>') {
+			quotes++;
+			p++;
+			col++;
+		} else if (!thematic_break(s, p, eol) &&
+		           (w = list_marker(s, p, eol)) != 0) {
+			close_items(n, col);
+			n->cols[n->depth++] = col + w + 1;
+			p += w;
+			col += w;
+		} else {
+			break;
+		}
+		if (n->depth + quotes > n->max)
+			return pd_error_set(PD_ELIMIT, "nesting deeper than %u "
+			                    "levels at line %u", n->max, line);
+	}
+	if (p == eol) {
+		n->prev_blank = 1;
+		return 0;
+	}
+	if ((s[p] == '`' || s[p] == '~') &&
+	    (w = run_of(s, p, eol, s[p])) >= 3) {
+		n->fence = s[p];
+		n->fence_len = w;
+		n->fence_col = col;
+	} else if (n->prev_blank) {
+		/* a paragraph after a blank line closes deeper items */
+		close_items(n, col);
+	}
+	n->prev_blank = 0;
+	return 0;
+}
+
+/*
+ * Refuse block quotes and lists nested deeper than `max`, from the line
+ * prefixes alone: ">" markers, list markers, and the columns where list
+ * items' contents start (a stack of at most `max` columns). It follows
+ * CommonMark closely enough not to undercount a real nesting by much,
+ * and skips code, thematic breaks and blank lines.
+ */
+int pd_limits__check_nesting(const char *s, size_t len, unsigned max,
+                         unsigned first_line)
+{
+	nesting n;
+	size_t i = 0, eol;
+	unsigned line = first_line;
+	int error = 0, has_cr = memchr(s, '\r', len) != NULL;
+
+	memset(&n, 0, sizeof(n));
+	n.max = max < MAX_NESTING_CAP ? max : MAX_NESTING_CAP;
+	n.cols = pd__calloc(pd__add(n.max, 2), sizeof(size_t));
+	n.prev_blank = 1;
+	while (i < len && !error) {
+		if (!has_cr) {
+			/* LF only, the usual case: memchr finds the end */
+			const char *nl = memchr(s + i, '\n', len - i);
+
+			eol = nl ? (size_t)(nl - s) : len;
+		} else {
+			for (eol = i; eol < len && s[eol] != '\n' &&
+			     s[eol] != '\r';)
+				eol++;
+		}
+		error = nesting_line(&n, s, i, eol, line++);
+		i = eol;
+		if (i < len && s[i] == '\r')
+			i++;
+		if (i < len && s[i] == '\n' && (i == eol || s[i - 1] == '\r'))
+			i++;
+	}
+	free(n.cols);
+	return error;
+}
+
+/* ------------------------------------------------------------------ */
+/* The pass                                                            */
+
 static unsigned long long lim_or(unsigned long long value,
                                  unsigned long long dflt)
 {
@@ -222,9 +394,6 @@ static int escapable(char c)
 static const unsigned char is_marker[256] = {
 	['\\'] = 1, ['*'] = 1, ['_'] = 1, ['`'] = 1, ['['] = 1, [']'] = 1
 };
-
-#define ONES UINT64_C(0x0101010101010101)
-#define HIGHS UINT64_C(0x8080808080808080)
 
 /*
  * Might the 8 bytes at p hold a marker? Five of the six are 0x5b-0x60

@@ -149,4 +149,14 @@ int pd_limits_measure(pd_limits_stats *stats_out, const char *md,
 int pd_limits__measure_bytewise(pd_limits_stats *stats_out, const char *md,
                                 size_t len, const pd_limits *limits);
 
+/**
+ * Refuse block quotes and lists nested deeper than `max` (capped at
+ * 100000), from the line prefixes alone: ">" markers, list markers, and
+ * the columns where list items' contents start; code, thematic breaks
+ * and blank lines are skipped. `first_line` numbers the first line for
+ * the message.
+ */
+int pd_limits__check_nesting(const char *s, size_t len, unsigned max,
+                             unsigned first_line);
+
 #endif

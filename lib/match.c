@@ -11,6 +11,9 @@
  * its inverse document frequency.
  *
  * Numbering is not identity: keys come from pd_text_heading_key().
+ *
+ * The word sets and their similarity are match_words.c's, the rename
+ * round match_renames.c's; match_state.h holds what they share.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -19,18 +22,10 @@
 #include "alloc.h"
 #include "counts.h"
 #include "match.h"
+#include "match_state.h"
 #include "pool.h"
 #include "text.h"
 #include "textdiff.h"
-
-#define NONE PD_MATCH_NONE
-#define MAX_CANDIDATES 4     /* index candidates compared per section */
-#define RARE_POSTINGS 16     /* a word in more sections is not rare */
-#define MAX_MOVE_TRIES 4     /* same-key candidates compared per section */
-#define MAX_MOVE_LOOKS 64    /* same-key entries looked at per section */
-#define MAX_GROUP 8          /* unpaired siblings all compared with one */
-#define MAX_GROUP_LOOK 64    /* siblings looked at to count them */
-#define MAX_NOMINATED (MAX_CANDIDATES + 1 + MAX_GROUP)
 
 /* ---- a map from 64-bit hashes to FIFO chains of section indices ---- */
 
@@ -99,269 +94,6 @@ static uint64_t key_hash(const pd_section *s)
 	return pd_text_hash(s->key, strlen(s->key));
 }
 
-/* ---- word sets ---- */
-
-/*
- * A section's words for similarity: those of its body and of its whole
- * subtree (goal headings included), but not its own heading, which is
- * what a rename changes. A section with no text below its heading (a
- * goal made from a bullet item) is its heading.
- */
-typedef struct word_set {
-	uint64_t *w;        /* sorted, distinct */
-	float *weight;      /* per word: its inverse document frequency */
-	size_t n;
-	double total;       /* the sum of the weights */
-	int done;
-	int pooled;         /* in the matcher's pool: not freed alone */
-} word_set;
-
-
-typedef struct u64vec {
-	uint64_t *p;
-	size_t n, cap;
-} u64vec;
-
-static void u64_push_words(u64vec *v, const pd_words *w)
-{
-	if (w->n == 0)
-		return;
-	if (v->n + w->n > v->cap) {
-		v->cap = (v->n + w->n) * 2 + 64;
-		v->p = pd__reallocarray(v->p, v->cap, sizeof(uint64_t));
-	}
-	memcpy(v->p + v->n, w->hash, w->n * sizeof(uint64_t));
-	v->n += w->n;
-}
-
-static void gather(u64vec *v, const pd_document *doc, const pd_section *s,
-                   int own_heading)
-{
-	size_t i;
-
-	if (own_heading)
-		u64_push_words(v, pd_document__heading_words(doc, s));
-	for (i = 0; i < s->blocks.size; i++)
-		u64_push_words(v, pd_document__block_words(doc,
-		               pd_vec_get(&s->blocks, i)));
-	for (i = 0; i < s->children.size; i++)
-		gather(v, doc, pd_vec_get(&s->children, i), 1);
-}
-
-/* ---- word counts: inverse document frequency, the rare-word index ---- */
-
-/*
- * How many sections have a word. Over every section of both versions
- * (each its own heading and body) it gives a word's weight: the words
- * every section shares ("och", "kommunen") weigh almost nothing, so that
- * two unrelated areas written in the same policy language do not look
- * alike. Over the unpaired old sections it says which words are rare.
- * The inverse document frequency of a word that `df` sections have:
- */
-static float idf_of_df(const pd_counts *m, unsigned df)
-{
-	return (float)log((m->n + 1.0) / ((df ? df : 1) + 0.5));
-}
-
-static void idf_build(pd_counts *m, const pd_document *a,
-                      const pd_document *b)
-{
-	size_t i;
-
-	/* each version counted its sections as it was parsed */
-	memset(m, 0, sizeof(*m));
-	pd_counts_merge(m, pd_document__word_counts(a));
-	pd_counts_merge(m, pd_document__word_counts(b));
-	if (!m->cap)
-		pd_counts_grow(m);
-	m->n = (double)(a->sections.size + b->sections.size);
-	/* a weight per word, not per word of every set: a logarithm is
-	 * dearer than the look-up */
-	m->weight = pd__reallocarray(NULL, m->cap, sizeof(float));
-	for (i = 0; i < m->cap; i++)
-		if (m->keys[i])
-			m->weight[i] = idf_of_df(m, m->count[i]);
-}
-
-float pd_match__idf_weight(const pd_counts *m, uint64_t key)
-{
-	size_t i;
-
-	if (!m)
-		return 1.0f;
-	i = pd_counts_slot(m, key ? key : 1);
-	return m->keys[i] ? m->weight[i] : idf_of_df(m, 0);
-}
-
-/*
- * Build the word set of `s` in `pool` (the matcher's: freed in one call)
- * or, without one, in memory of its own that word_set_dispose() frees;
- * `scratch` gathers the words and is kept for the next set.
- */
-static void word_set_build(word_set *out, const pd_document *doc,
-                           const pd_section *s, const pd_counts *idf,
-                           pd_pool *pool, u64vec *scratch)
-{
-	u64vec *v = scratch;
-	size_t i, n = 0;
-
-	v->n = 0;
-	gather(v, doc, s, 0);
-	if (v->n == 0)
-		u64_push_words(v, pd_document__heading_words(doc, s));
-	pd__sort_u64(v->p, v->n);
-	for (i = 0; i < v->n; i++)
-		if (n == 0 || v->p[n - 1] != v->p[i])
-			v->p[n++] = v->p[i];
-	if (pool) {
-		out->w = pd_pool_malloc(pool, pd__mul(n ? n : 1, sizeof(uint64_t)));
-		out->weight = pd_pool_malloc(pool, pd__mul(n ? n : 1, sizeof(float)));
-	} else {
-		out->w = pd__reallocarray(NULL, n ? n : 1, sizeof(uint64_t));
-		out->weight = pd__reallocarray(NULL, n ? n : 1, sizeof(float));
-	}
-	out->pooled = pool != NULL;
-	if (n)
-		memcpy(out->w, v->p, n * sizeof(uint64_t));
-	out->n = n;
-	out->total = 0;
-	for (i = 0; i < n; i++) {
-		out->weight[i] = pd_match__idf_weight(idf, v->p[i]);
-		out->total += out->weight[i];
-	}
-	out->done = 1;
-}
-
-static void word_set_dispose(word_set *ws)
-{
-	if (ws->pooled)
-		return;
-	free(ws->w);
-	free(ws->weight);
-}
-
-/* Weighted Jaccard similarity: shared weight over the union's weight. */
-static double jaccard(const word_set *a, const word_set *b)
-{
-	size_t i = 0, j = 0;
-	double common = 0, all;
-
-	if (a->n == 0 || b->n == 0)
-		return a->n == b->n ? 1.0 : 0.0;
-	while (i < a->n && j < b->n) {
-		if (a->w[i] == b->w[j]) {
-			common += a->weight[i];
-			i++;
-			j++;
-		} else if (a->w[i] < b->w[j]) {
-			i++;
-		} else {
-			j++;
-		}
-	}
-	all = a->total + b->total - common;
-	return all > 0 ? common / all : 1.0;
-}
-
-double pd_match__similarity(const pd_document *old,
-                            const pd_section *a,
-                            const pd_document *new_doc,
-                            const pd_section *b)
-{
-	word_set sa, sb;
-	u64vec scratch = { NULL, 0, 0 };
-	double sim;
-
-	word_set_build(&sa, old, a, NULL, NULL, &scratch);
-	word_set_build(&sb, new_doc, b, NULL, NULL, &scratch);
-	sim = jaccard(&sa, &sb);
-	word_set_dispose(&sa);
-	word_set_dispose(&sb);
-	free(scratch.p);
-	return sim;
-}
-
-/* ---- the matcher's state ---- */
-
-typedef struct matcher {
-	const pd_document *old, *new_doc;
-	pd_match *m;
-	word_set *old_words, *new_words;
-	pd_counts idf;
-	int have_idf;
-	double threshold;
-	size_t paired;          /* pairs made so far */
-	unsigned char *old_repeated, *new_repeated;  /* repeated_headings() */
-	unsigned char *aligned; /* per new section: its children's groups were
-	                           aligned by identity (2), are being (1) */
-	pd_pool pool;           /* the word sets */
-	u64vec scratch;
-	pd_evidence *ev;        /* headings' words, goals beneath */
-} matcher;
-
-static const pd_counts *idf_of(matcher *mt)
-{
-	if (!mt->have_idf) {
-		idf_build(&mt->idf, mt->old, mt->new_doc);
-		mt->have_idf = 1;
-	}
-	return &mt->idf;
-}
-
-static word_set *old_set(matcher *mt, size_t o)
-{
-	if (!mt->old_words[o].done)
-		word_set_build(&mt->old_words[o], mt->old,
-		               pd_vec_get(&mt->old->sections, o), idf_of(mt),
-		               &mt->pool, &mt->scratch);
-	return &mt->old_words[o];
-}
-
-static word_set *new_set(matcher *mt, size_t n)
-{
-	if (!mt->new_words[n].done)
-		word_set_build(&mt->new_words[n], mt->new_doc,
-		               pd_vec_get(&mt->new_doc->sections, n), idf_of(mt),
-		               &mt->pool, &mt->scratch);
-	return &mt->new_words[n];
-}
-
-static const pd_section *old_at(const matcher *mt, size_t i)
-{
-	return pd_vec_get(&mt->old->sections, i);
-}
-
-static const pd_section *new_at(const matcher *mt, size_t i)
-{
-	return pd_vec_get(&mt->new_doc->sections, i);
-}
-
-static void pair(matcher *mt, size_t o, size_t n, double sim)
-{
-	mt->paired++;
-	mt->m->o2n[o] = n;
-	mt->m->n2o[n] = o;
-	mt->m->similarity[n] = sim;
-}
-
-static int kind_class(pd_kind k)
-{
-	switch (k) {
-	case PD_KIND_AREA:
-		return 1;
-	case PD_KIND_GOAL:
-		return 2;
-	default:
-		return 0;
-	}
-}
-
-static double similarity(matcher *mt, size_t o, size_t n)
-{
-	mt->m->comparisons++;
-	return jaccard(old_set(mt, o), new_set(mt, n));
-}
-
 /*
  * Round 1: identity under paired parents. Sections are grouped by (old
  * parent, key) on both sides. A group of one on each side pairs at once.
@@ -403,27 +135,6 @@ static uint64_t body_hash(const pd_section *s)
 		h = mix(h, text_hash(b->text, b->len));
 	}
 	return mix(h, s->children.size);
-}
-
-typedef struct candidate {
-	double sim;          /* of the bodies */
-	double total;        /* of all the evidence: rename_score() */
-	size_t o, n;
-	int level;
-} candidate;
-
-/* parents before children, then the most similar first */
-static int cmp_candidate(const void *a, const void *b)
-{
-	const candidate *x = a, *y = b;
-
-	if (x->level != y->level)
-		return x->level < y->level ? -1 : 1;
-	if (x->total != y->total)
-		return x->total > y->total ? -1 : 1;
-	if (x->n != y->n)
-		return x->n < y->n ? -1 : 1;
-	return x->o < y->o ? -1 : x->o > y->o;
 }
 
 /*
@@ -508,7 +219,7 @@ static void pair_gap(matcher *mt, const size_t *o, size_t no,
 
 			if (sim < mt->threshold)
 				continue;
-			cands[k].sim = sim;
+			cands[k].sim = cands[k].total = sim;
 			cands[k].o = o[i];
 			cands[k].n = n[j];
 			cands[k].level = 0;
@@ -739,20 +450,6 @@ static void identity_down(matcher *mt)
 }
 
 /*
- * Were old section o and new section n, both unpaired, siblings of one
- * heading under paired parents? Identity aligned that group by bodies
- * already (pair_group), and what it left unpaired there was removed or
- * added: it is not paired again as a move or a rename.
- */
-static int aligned_by_identity(const matcher *mt, size_t o, size_t n)
-{
-	const pd_section *so = old_at(mt, o), *sn = new_at(mt, n);
-
-	return mt->m->o2n[so->parent->index] == sn->parent->index &&
-	       !strcmp(so->key, sn->key);
-}
-
-/*
  * Round 2: the same heading elsewhere. A key that occurs once in each
  * document pairs outright; a repeated key ("Mål", "Bakgrund") pairs only
  * between paired parents and when the words are similar, trying at most
@@ -834,296 +531,6 @@ static void match_moves(matcher *mt)
 	free(old_count);
 	free(new_count);
 	chain_map_dispose(&map);
-}
-
-/* ---- round 3: renames through the rare-word index ---- */
-
-/*
- * The index of rare words: for each word of the unpaired old sections,
- * how many of them have it, and for a word that at most RARE_POSTINGS
- * have, which. Built in two passes (count, then fill), without sorting.
- */
-typedef struct rare_index {
-	pd_counts counts; /* per word: unpaired old sections that have it */
-	size_t *offset;     /* per slot of a rare word: into `sections` */
-	size_t *sections;
-} rare_index;
-
-static int rare_build(rare_index *r, matcher *mt)
-{
-	pd_counts *c = &r->counts;
-	size_t i, j, total = 0, *fill;
-
-	pd_counts_grow(c);
-	for (i = 1; i < mt->m->nold; i++)
-		if (mt->m->o2n[i] == NONE) {
-			const word_set *ws = old_set(mt, i);
-
-			pd_counts_add(c, ws->w, ws->n, i);
-		}
-	if (!c->used)
-		return 0;
-	r->offset = pd__reallocarray(NULL, c->cap, sizeof(size_t));
-	for (i = 0; i < c->cap; i++)
-		if (c->keys[i] && c->count[i] <= RARE_POSTINGS) {
-			r->offset[i] = total;
-			total += c->count[i];
-		}
-	r->sections = pd__reallocarray(NULL, total ? total : 1, sizeof(size_t));
-	fill = pd__calloc(c->cap, sizeof(size_t));
-	for (i = 1; i < mt->m->nold; i++) {
-		const word_set *ws;
-
-		if (mt->m->o2n[i] != NONE)
-			continue;
-		ws = old_set(mt, i);
-		for (j = 0; j < ws->n; j++) {
-			size_t k = pd_counts_slot(c, ws->w[j] ? ws->w[j] : 1);
-
-			if (c->count[k] <= RARE_POSTINGS)
-				r->sections[r->offset[k] + fill[k]++] = i;
-		}
-	}
-	free(fill);
-	return 1;
-}
-
-static void rare_dispose(rare_index *r)
-{
-	pd_counts_dispose(&r->counts);
-	free(r->offset);
-	free(r->sections);
-}
-
-
-/*
- * The unpaired old sibling in the slot where `n` stands between paired
- * neighbours: if the previous paired sibling of n is paired with old
- * child k, and n is d places after it, then old child k + d. Position
- * only nominates a candidate; similarity decides.
- */
-static size_t slot_candidate(matcher *mt, const pd_section *n)
-{
-	const pd_section *np = n->parent, *op;
-	size_t opi = mt->m->n2o[np->index], k, base_new = 0, base_old = 0;
-	size_t steps = 0;
-	const pd_section *c;
-
-	if (opi == NONE)
-		return NONE;
-	op = old_at(mt, opi);
-	for (k = n->child_index; k-- > 0 && steps < 8; steps++) {
-		const pd_section *sib = pd_vec_get(&np->children, k);
-		size_t o = mt->m->n2o[sib->index];
-
-		if (o != NONE && old_at(mt, o)->parent == op) {
-			base_new = k + 1;
-			base_old = old_at(mt, o)->child_index + 1;
-			break;
-		}
-	}
-	k = base_old + (n->child_index - base_new);
-	if (k >= op->children.size)
-		return NONE;
-	c = pd_vec_get(&op->children, k);
-	return mt->m->o2n[c->index] == NONE ? c->index : NONE;
-}
-
-/*
- * Whether old section `o` is new section `n` under another heading, and
- * how sure (*total), on all the evidence together:
- *
- *   body      the weighted Jaccard index of the bodies' words (`sim`);
- *   heading   the weighted Dice index of the headings' stemmed words;
- *   goals     the share of goals beneath that both have by heading;
- *   place     `o` stands where `n` stands between paired siblings.
- *
- * A body at least as similar as the threshold is a rename as before. A
- * less similar one is a rename when at least two kinds of evidence speak
- * for it (heading >= 0.3, body >= 0.15, goals >= 0.5, place; a heading
- * kept whole in the other, >= KEPT_HEADING, speaks twice) and
- *
- *   total = body + 0.6 heading + 0.5 goals + 0.15 place >= 0.45:
- *
- * a renamed area whose text was rewritten but whose goals stayed, or
- * whose heading kept its main words, is a rename; two areas that share
- * only a common word ("hållbar") and a place are not. The candidates
- * of a new section are then assigned one to one, the highest total first.
- */
-#define RENAME_TOTAL 0.45
-#define KEPT_HEADING 0.85
-
-static int rename_score(double *total, matcher *mt, size_t o, size_t n,
-                        double sim, int place)
-{
-	const pd_section *a = old_at(mt, o), *b = new_at(mt, n);
-	double head, goals;
-	int votes;
-
-	if (!mt->ev)
-		mt->ev = pd_match__evidence_new(mt->old, mt->new_doc, idf_of(mt));
-	head = pd_match__heading_similarity(mt->ev, a, b);
-	goals = pd_match__children_overlap(mt->ev, a, b);
-	*total = sim + 0.6 * head + 0.5 * goals + (place ? 0.15 : 0);
-	if (sim >= mt->threshold)
-		return 1;
-	votes = (head >= 0.3) + (head >= KEPT_HEADING) + (sim >= 0.15) +
-	        (goals >= 0.5) + (place != 0);
-	return votes >= 2 && *total >= RENAME_TOTAL;
-}
-
-static void add_best(size_t *best, size_t *nbest, size_t cap, size_t o)
-{
-	size_t c;
-
-	for (c = 0; c < *nbest; c++)
-		if (best[c] == o)
-			return;
-	if (*nbest < cap)
-		best[(*nbest)++] = o;
-}
-
-/*
- * Under paired parents with few unpaired children, every unpaired old
- * child of the same class is a candidate: a few comparisons per section,
- * so that a rewritten body with a kept heading word is weighed too.
- */
-static void siblings_of_slot(matcher *mt, const pd_section *n, size_t *best,
-                             size_t *nbest)
-{
-	size_t opi = mt->m->n2o[n->parent->index], k, unpaired = 0;
-	const pd_section *op;
-
-	if (opi == NONE)
-		return;
-	op = old_at(mt, opi);
-	if (op->children.size > MAX_GROUP_LOOK)
-		return;
-	for (k = 0; k < op->children.size; k++) {
-		const pd_section *c = pd_vec_get(&op->children, k);
-
-		unpaired += mt->m->o2n[c->index] == NONE &&
-		            kind_class(c->kind) == kind_class(n->kind);
-	}
-	if (unpaired > MAX_GROUP)
-		return;
-	for (k = 0; k < op->children.size; k++) {
-		const pd_section *c = pd_vec_get(&op->children, k);
-
-		if (mt->m->o2n[c->index] == NONE &&
-		    kind_class(c->kind) == kind_class(n->kind))
-			add_best(best, nbest, MAX_NOMINATED, c->index);
-	}
-}
-
-static void match_renames(matcher *mt)
-{
-	rare_index rare;
-	size_t i, j;
-	unsigned *votes;
-	size_t *touched, ntouched;
-	candidate *cands = NULL;
-	size_t ncands = 0, capcands = 0;
-
-	memset(&rare, 0, sizeof(rare));
-	if (!rare_build(&rare, mt)) {
-		rare_dispose(&rare);
-		return;
-	}
-	votes = pd__calloc(mt->m->nold, sizeof(unsigned));
-	touched = pd__reallocarray(NULL, mt->m->nold, sizeof(size_t));
-
-	for (i = 1; i < mt->m->nnew; i++) {
-		const pd_section *n = new_at(mt, i);
-		word_set *ws;
-		size_t best[MAX_NOMINATED], nbest = 0, slot, c;
-
-		if (mt->m->n2o[i] != NONE)
-			continue;
-		ws = new_set(mt, i);
-		ntouched = 0;
-		for (j = 0; j < ws->n; j++) {
-			const pd_counts *rc = &rare.counts;
-			size_t k = pd_counts_slot(rc, ws->w[j] ? ws->w[j] : 1), lo, end;
-
-			if (!rc->keys[k] || rc->count[k] > RARE_POSTINGS)
-				continue;
-			lo = rare.offset[k];
-			end = lo + rc->count[k];
-			for (; lo < end; lo++) {
-				size_t o = rare.sections[lo];
-
-				if (kind_class(old_at(mt, o)->kind) != kind_class(n->kind))
-					continue;
-				if (votes[o]++ == 0)
-					touched[ntouched++] = o;
-			}
-		}
-		/* the MAX_CANDIDATES sections with the most votes */
-		for (j = 0; j < ntouched; j++) {
-			size_t o = touched[j], k;
-
-			if (nbest < MAX_CANDIDATES)
-				best[nbest++] = o;
-			else if (votes[o] > votes[best[nbest - 1]])
-				best[nbest - 1] = o;
-			else
-				continue;
-			for (k = nbest - 1; k > 0 && votes[best[k]] > votes[best[k - 1]]; k--) {
-				size_t t = best[k];
-
-				best[k] = best[k - 1];
-				best[k - 1] = t;
-			}
-		}
-		for (j = 0; j < ntouched; j++)
-			votes[touched[j]] = 0;
-		slot = slot_candidate(mt, n);
-		if (slot != NONE &&
-		    kind_class(old_at(mt, slot)->kind) == kind_class(n->kind))
-			add_best(best, &nbest, MAX_NOMINATED, slot);
-		siblings_of_slot(mt, n, best, &nbest);
-		for (c = 0; c < nbest; c++) {
-			double sim, total;
-
-			if (aligned_by_identity(mt, best[c], i))
-				continue;
-			sim = similarity(mt, best[c], i);
-			if (!rename_score(&total, mt, best[c], i, sim,
-			                  best[c] == slot))
-				continue;
-			if (ncands == capcands) {
-				capcands = capcands ? capcands * 2 : 64;
-				cands = pd__reallocarray(cands, capcands, sizeof(*cands));
-			}
-			cands[ncands].sim = sim;
-			cands[ncands].total = total;
-			cands[ncands].o = best[c];
-			cands[ncands].n = i;
-			cands[ncands].level = n->level;
-			ncands++;
-		}
-	}
-	if (ncands)
-		qsort(cands, ncands, sizeof(*cands), cmp_candidate);
-	/*
-	 * Greedy assignment. Text under a removed section and under an added
-	 * one is part of those changes, not a rename or move of its own.
-	 */
-	for (j = 0; j < ncands; j++) {
-		size_t o = cands[j].o, n = cands[j].n;
-
-		if (mt->m->o2n[o] != NONE || mt->m->n2o[n] != NONE)
-			continue;
-		if (mt->m->o2n[old_at(mt, o)->parent->index] == NONE &&
-		    mt->m->n2o[new_at(mt, n)->parent->index] == NONE)
-			continue;
-		pair(mt, o, n, cands[j].sim);
-	}
-	free(cands);
-	free(touched);
-	free(votes);
-	rare_dispose(&rare);
 }
 
 /* ---- moves: parent changed, or order among siblings changed ---- */
@@ -1217,17 +624,17 @@ void pd_match_compute(pd_match *out, const pd_document *old,
 	pair(&mt, 0, 0, -1);
 	identity_down(&mt);
 	match_moves(&mt);
-	match_renames(&mt);
+	pd_match__renames(&mt);
 	/* children of sections paired by move or rename */
 	identity_down(&mt);
-	match_renames(&mt);
+	pd_match__renames(&mt);
 	mark_moves(&mt);
 	pd_match__find_groups(out, old, new_doc);
 
 	for (i = 0; i < out->nold; i++)
-		word_set_dispose(&mt.old_words[i]);
+		pd_match__word_set_dispose(&mt.old_words[i]);
 	for (i = 0; i < out->nnew; i++)
-		word_set_dispose(&mt.new_words[i]);
+		pd_match__word_set_dispose(&mt.new_words[i]);
 	pd_match__evidence_free(mt.ev);
 	if (mt.have_idf)
 		pd_counts_dispose(&mt.idf);

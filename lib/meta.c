@@ -46,12 +46,11 @@ static int parse_year(const char *s, int *out)
 	return 0;
 }
 
-/* "2019-2022", "2019–2022", "2019 - 2022", "2019 till 2022", "2019 to 2022" */
-static int parse_period(const char *s, int *start, int *end)
+/* "2019-2022", "2019–2022" (any pd_text_is_dash), "2019 - 2022",
+ * "2019 till 2022", "2019 to 2022", "2019/2022" */
+int pd_meta__parse_period(const char *s, int *start, int *end)
 {
-	static const char *const seps[] = {
-		"-", "\xe2\x80\x93", "\xe2\x80\x94", "till", "to", "/", NULL
-	};
+	static const char *const seps[] = { "till", "to", "/", NULL };
 	char head[5];
 	const char *p = s;
 	size_t k, n;
@@ -67,12 +66,15 @@ static int parse_period(const char *s, int *start, int *end)
 	p += 4;
 	while (*p == ' ' || *p == '\t')
 		p++;
-	for (k = 0; seps[k]; k++) {
+	n = 0;
+	if (!*p || !pd_text_is_dash(pd_text__decode(p, strlen(p), &n)))
+		n = 0;           /* no dash: one of the words, or none */
+	for (k = 0; !n && seps[k]; k++) {
 		n = strlen(seps[k]);
-		if (!strncmp(p, seps[k], n))
-			break;
+		if (strncmp(p, seps[k], n))
+			n = 0;
 	}
-	if (!seps[k])
+	if (!n)
 		return -1;
 	if (parse_year(p + n, end) < 0 || *end < *start)
 		return -1;
@@ -210,7 +212,7 @@ static int set_key(pd_meta *meta, pd_pool *pool, enum fm_key key,
 		meta->target_year_line = line;
 		break;
 	case KEY_PERIOD:
-		if (parse_period(value, &a, &b) < 0)
+		if (pd_meta__parse_period(value, &a, &b) < 0)
 			return bad_value(line, "period", value,
 			                 "a period like 2019-2022");
 		meta->period_start = a;

@@ -48,4 +48,13 @@ int pd_meta_infer(pd_meta *meta, pd_pool *pool, const char *body,
                   size_t len, unsigned first_line, size_t preamble_len,
                   const char *title, unsigned title_line);
 
+/**
+ * The one period grammar, for front matter, the store's trailers and
+ * --period: two years of four digits, the second not before the first,
+ * with "-", "–", "—", "till", "to" or "/" between them and white space
+ * around: "2019-2022", "2019 – 2022", "2019 till 2022".
+ * @return 0 with both years set, or -1
+ */
+int pd_meta__parse_period(const char *s, int *start, int *end);
+
 #endif

@@ -48,9 +48,7 @@
 #include "parse.h"
 #include "text.h"
 
-#define DEFAULT_MAX_NESTING 64
 #define DEFAULT_TIME_BUDGET 5.0
-#define MAX_NESTING_CAP 100000u
 
 typedef struct parser {
 	pd_document *doc;
@@ -97,212 +95,6 @@ static int over_budget(parser *p)
 		return 0;
 	return pd_error_set(PD_ELIMIT, "parsing took longer than %g seconds",
 	                    p->budget);
-}
-
-/* A line of only "-", "*" or "_" (three or more) and white space. */
-static int is_break_line(const char *s, size_t n)
-{
-	size_t i, count = 0;
-	char c = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] == ' ' || s[i] == '\t')
-			continue;
-		if (s[i] != '-' && s[i] != '*' && s[i] != '_')
-			return 0;
-		if (c && s[i] != c)
-			return 0;
-		c = s[i];
-		count++;
-	}
-	return count >= 3;
-}
-
-/*
- * The width of a list marker at s[p] ("-", "*", "+", "1.", "12)") that is
- * followed by white space or the end of the line; 0 if there is none.
- */
-static size_t list_marker(const char *s, size_t p, size_t eol)
-{
-	size_t w = 0;
-
-	if (s[p] == '-' || s[p] == '*' || s[p] == '+') {
-		if (is_break_line(s + p, eol - p))
-			return 0;
-		w = 1;
-	} else {
-		while (p + w < eol && w < 10 && s[p + w] >= '0' &&
-		       s[p + w] <= '9')
-			w++;
-		if (w == 0 || w > 9 || p + w >= eol ||
-		    (s[p + w] != '.' && s[p + w] != ')'))
-			return 0;
-		w++;
-	}
-	if (p + w < eol && s[p + w] != ' ' && s[p + w] != '\t')
-		return 0;
-	return w;
-}
-
-/* Skip white space (and '>' too when `quotes`), counting columns. */
-static size_t skip_blank(const char *s, size_t *p, size_t eol, size_t col,
-                         int quotes)
-{
-	for (; *p < eol; (*p)++) {
-		if (s[*p] == '\t')
-			col = (col / 4 + 1) * 4;
-		else if (s[*p] == ' ' || (quotes && s[*p] == '>'))
-			col++;
-		else
-			break;
-	}
-	return col;
-}
-
-/* How many `c` start at s[p]. */
-static size_t run_of(const char *s, size_t p, size_t eol, char c)
-{
-	size_t n = 0;
-
-	while (p + n < eol && s[p + n] == c)
-		n++;
-	return n;
-}
-
-/* The state of the nesting pre-scan between lines. */
-typedef struct nesting {
-	size_t *cols;       /* content columns of the open list items */
-	size_t depth;
-	unsigned max;
-	char fence;         /* the open code fence's character, 0 if none */
-	size_t fence_len;
-	size_t fence_col;   /* its column: a line indented less closes it */
-	int prev_blank;
-} nesting;
-
-/* Close the list items whose contents start right of `col`. */
-static void close_items(nesting *n, size_t col)
-{
-	while (n->depth > 0 && n->cols[n->depth - 1] > col)
-		n->depth--;
-}
-
-/* The content column of the innermost open item at or left of `col`. */
-static size_t item_base(const nesting *n, size_t col)
-{
-	size_t lo = 0, hi = n->depth, mid;
-
-	while (lo < hi) {                /* cols increase up the stack */
-		mid = lo + (hi - lo) / 2;
-		if (n->cols[mid] <= col)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo ? n->cols[lo - 1] : 0;
-}
-
-/* One line, s[i..eol): its markers, then what it opens or closes. */
-static int nesting_line(nesting *n, const char *s, size_t i, size_t eol,
-                        unsigned line)
-{
-	size_t p = i, col = 0, start, base, w, quotes = 0;
-
-	if (n->fence) {
-		/* nothing nests in code, which ends at its closing fence or
-		 * with its container (a line indented less than the fence) */
-		col = skip_blank(s, &p, eol, 0, 1);
-		if (p == eol)
-			return 0;
-		if (col >= n->fence_col) {
-			if (run_of(s, p, eol, n->fence) >= n->fence_len)
-				n->fence = 0;
-			return 0;
-		}
-		n->fence = 0;
-		p = i;
-		col = 0;
-	}
-	for (;;) {
-		start = col;
-		col = skip_blank(s, &p, eol, col, 0);
-		base = item_base(n, col);
-		if (start > base)
-			base = start;
-		if (p == eol || col >= base + 4)
-			break;           /* a blank line, or indented code */
-		if (s[p] == '>') {
-			quotes++;
-			p++;
-			col++;
-		} else if ((w = list_marker(s, p, eol)) != 0) {
-			close_items(n, col);
-			n->cols[n->depth++] = col + w + 1;
-			p += w;
-			col += w;
-		} else {
-			break;
-		}
-		if (n->depth + quotes > n->max)
-			return pd_error_set(PD_ELIMIT, "nesting deeper than %u "
-			                    "levels at line %u", n->max, line);
-	}
-	if (p == eol) {
-		n->prev_blank = 1;
-		return 0;
-	}
-	if ((s[p] == '`' || s[p] == '~') &&
-	    (w = run_of(s, p, eol, s[p])) >= 3) {
-		n->fence = s[p];
-		n->fence_len = w;
-		n->fence_col = col;
-	} else if (n->prev_blank) {
-		/* a paragraph after a blank line closes deeper items */
-		close_items(n, col);
-	}
-	n->prev_blank = 0;
-	return 0;
-}
-
-/*
- * Refuse block quotes and lists nested deeper than `max`, from the line
- * prefixes alone: ">" markers, list markers, and the columns where list
- * items' contents start (a stack of at most `max` columns). It follows
- * CommonMark closely enough not to undercount a real nesting by much,
- * and skips code, thematic breaks and blank lines.
- */
-static int check_nesting(const char *s, size_t len, unsigned max,
-                         unsigned first_line)
-{
-	nesting n;
-	size_t i = 0, eol;
-	unsigned line = first_line;
-	int error = 0, has_cr = memchr(s, '\r', len) != NULL;
-
-	memset(&n, 0, sizeof(n));
-	n.max = max < MAX_NESTING_CAP ? max : MAX_NESTING_CAP;
-	n.cols = pd__calloc(pd__add(n.max, 2), sizeof(size_t));
-	n.prev_blank = 1;
-	while (i < len && !error) {
-		if (!has_cr) {
-			/* LF only, the usual case: memchr finds the end */
-			const char *nl = memchr(s + i, '\n', len - i);
-
-			eol = nl ? (size_t)(nl - s) : len;
-		} else {
-			for (eol = i; eol < len && s[eol] != '\n' &&
-			     s[eol] != '\r';)
-				eol++;
-		}
-		error = nesting_line(&n, s, i, eol, line++);
-		i = eol;
-		if (i < len && s[i] == '\r')
-			i++;
-		if (i < len && s[i] == '\n' && (i == eol || s[i - 1] == '\r'))
-			i++;
-	}
-	free(n.cols);
-	return error;
 }
 
 /* ------------------------------------------------------------------ */
@@ -814,7 +606,7 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 	}
 	max_size = opts->max_size ? opts->max_size : PD_MAX_FILE_SIZE;
 	max_nesting = opts->max_nesting ? opts->max_nesting :
-	              DEFAULT_MAX_NESTING;
+	              PD_LIMIT_NESTING;
 	p.budget = opts->time_budget > 0 ? opts->time_budget :
 	           DEFAULT_TIME_BUDGET;
 	p.start = cpu_seconds();
@@ -846,7 +638,7 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 		goto done;
 	p.body = doc->source + body_off;
 	p.body_len = doc->source_len - body_off;
-	if ((error = check_nesting(p.body, p.body_len, max_nesting,
+	if ((error = pd_limits__check_nesting(p.body, p.body_len, max_nesting,
 	                           p.offset + 1)) < 0 ||
 	    (error = pd_limits_check_parse(p.body, p.body_len, p.offset + 1,
 	                                   opts)) < 0)

@@ -26,9 +26,10 @@ extern "C" {
 #endif
 
 /*
- * The version, as the file VERSION in the sources says: the build passes
- * it to the compiler, and `make install` writes it into the installed
- * copy of this header.
+ * The library's version (a stored programme version is
+ * pd_stored_version), as the file VERSION in the sources says: the build
+ * passes it to the compiler, and `make install` writes it into the
+ * installed copy of this header.
  */
 #ifndef PD_VERSION
 # define PD_VERSION "unknown"
@@ -66,6 +67,13 @@ int pd_error_set(int code, const char *fmt, ...) PD_PRINTF(2, 3);
 /** Record a hint for the last error ("run 'progdiff init' first"). */
 void pd_error_set_hint(const char *fmt, ...) PD_PRINTF(1, 2);
 
+/**
+ * Re-record the last error as "<prefix>: <its message>" with `code`,
+ * its hint kept: what a caller adds about where the error happened
+ * ("2035.md: invalid UTF-8 at byte 12"). Returns `code`.
+ */
+int pd_error_prefix(int code, const char *fmt, ...) PD_PRINTF(2, 3);
+
 /** The last error's message; "" when there is none. Borrowed. */
 const char *pd_error_message(void);
 
@@ -77,6 +85,23 @@ int pd_error_last(void);
 
 /** Forget the last error and hint. */
 void pd_error_clear(void);
+
+/* ------------------------------------------------------------------ */
+/* The library's lifetime (error.c)                                    */
+
+/**
+ * Start using the library: call once, before anything else, on one
+ * thread. What it needs later (libgit2, when a store is first opened) is
+ * set up then, so that a diff of two files never pays for it.
+ * @return 0
+ */
+int pd_init(void);
+
+/**
+ * Release what the library set up (libgit2's global state); call once,
+ * after the last call into the library, when no other thread uses it.
+ */
+void pd_shutdown(void);
 
 /* ------------------------------------------------------------------ */
 /* Byte buffer (buf.c)                                                 */
@@ -106,7 +131,7 @@ void pd_buf_put(pd_buf *buf, const char *data, size_t len);
 void pd_buf_puts(pd_buf *buf, const char *str);
 void pd_buf_putc(pd_buf *buf, int c);
 void pd_buf_printf(pd_buf *buf, const char *fmt, ...) PD_PRINTF(2, 3);
-void pd_buf_vprintf(pd_buf *buf, const char *fmt, va_list ap);
+void pd_buf_vprintf(pd_buf *buf, const char *fmt, va_list ap) PD_PRINTF(2, 0);
 /** Shorten to `len` bytes (no-op when already shorter). */
 void pd_buf_truncate(pd_buf *buf, size_t len);
 /** Take the memory; the caller frees it with free(). Never NULL. */
@@ -131,7 +156,9 @@ int pd_buf_read_file(pd_buf *out, const char *path, size_t limit);
 /* Languages                                                           */
 
 typedef enum pd_lang {
-	PD_LANG_AUTO = 0,   /**< the document's language, else the locale's */
+	PD_LANG_AUTO = 0,   /**< pd_render(): English for an English new
+	                         version, else Swedish (the locale is the
+	                         caller's to weigh, as cmd/ does) */
 	PD_LANG_SV,
 	PD_LANG_EN
 } pd_lang;
@@ -394,13 +421,27 @@ typedef struct pd_diff_options {
 int pd_changes_compute(pd_changes **out, const pd_document *old,
                        const pd_document *new_doc,
                        const pd_diff_options *opts);
+/**
+ * Parse two versions and compute the changes between them, in one call:
+ * pd_parse_documents() on both (at once, where there are threads), then
+ * pd_changes_compute(). The change list owns both documents
+ * (pd_changes_old(), pd_changes_new()): pd_changes_free() frees them.
+ *
+ * @param[out] out         the change list; free with pd_changes_free()
+ * @param[out] failed_out  when parsing fails, 0 for the old version and
+ *                         1 for the new one; untouched otherwise (may
+ *                         be NULL)
+ * @param popts  how to parse both (may be NULL)
+ * @param dopts  how to compare them (may be NULL)
+ */
+int pd_diff(pd_changes **out, size_t *failed_out, const char *old_md,
+            size_t old_len, const char *new_md, size_t new_len,
+            const pd_parse_options *popts, const pd_diff_options *dopts);
 void pd_changes_free(pd_changes *changes);
 size_t pd_changes_count(const pd_changes *changes);
 const pd_change *pd_changes_get(const pd_changes *changes, size_t i);
 const pd_document *pd_changes_old(const pd_changes *changes);
 const pd_document *pd_changes_new(const pd_changes *changes);
-/** Comparisons of bodies made while matching (for complexity tests). */
-unsigned long long pd_changes_comparisons(const pd_changes *changes);
 
 /* ------------------------------------------------------------------ */
 /* Word-level differences (textdiff.c)                                 */
@@ -424,7 +465,7 @@ int pd_textdiff_words(const char *a, size_t alen, const char *b,
                       size_t blen, pd_textdiff_cb cb, void *payload);
 
 /* ------------------------------------------------------------------ */
-/* Rendering (render.c, render_text.c, render_markdown.c, render_json.c) */
+/* Rendering (render_formats.c, render.c, render_<format>.c)           */
 
 typedef enum pd_format {
 	PD_FORMAT_TEXT = 0,
@@ -435,6 +476,9 @@ typedef enum pd_format {
 /** "text", "markdown" (also "md"), "json" → pd_format. */
 int pd_format_parse(pd_format *out, const char *name);
 
+/** The name of a format ("text"); NULL past the last, for listing them. */
+const char *pd_format_name(pd_format format);
+
 enum pd_render_flags {
 	PD_RENDER_DETAILS = (1u << 0),  /**< word-level changes per item */
 	PD_RENDER_COLOR = (1u << 1)     /**< ANSI colour (text format) */
@@ -443,7 +487,7 @@ enum pd_render_flags {
 typedef struct pd_render_options {
 	unsigned version;        /**< PD_RENDER_OPTIONS_VERSION */
 	pd_format format;
-	pd_lang lang;            /**< PD_LANG_AUTO: the new document's */
+	pd_lang lang;            /**< PD_LANG_AUTO: see pd_lang */
 	unsigned flags;          /**< enum pd_render_flags */
 	const char *old_label;   /**< how the versions were named; may be NULL */
 	const char *new_label;
@@ -489,7 +533,7 @@ void pd_render_escape_json(pd_buf *out, const char *s, size_t len);
 typedef struct pd_store pd_store;
 
 /** One stored version. Strings are owned; NULL when unknown. */
-typedef struct pd_version {
+typedef struct pd_stored_version {
 	char *programme;      /**< "sodertorn" */
 	char *label;          /**< "2035" */
 	char *name;           /**< the programme's name in this version */
@@ -501,23 +545,23 @@ typedef struct pd_version {
 	char *replaces;       /**< the version it replaces */
 	char id[41];          /**< the commit, 40 hex digits */
 	long long time;       /**< commit time, seconds since the epoch */
-} pd_version;
+} pd_stored_version;
 
-#define PD_VERSION_INIT { NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, \
-                          { 0 }, 0 }
+#define PD_STORED_VERSION_INIT { NULL, NULL, NULL, 0, 0, 0, NULL, NULL, \
+                                 NULL, { 0 }, 0 }
 
-/** Free the strings of `v` and reset it to PD_VERSION_INIT. */
-void pd_version_dispose(pd_version *v);
+/** Free the strings of `v` and reset it to PD_STORED_VERSION_INIT. */
+void pd_stored_version_dispose(pd_stored_version *v);
 
 /** A list of versions (pd_store_list()). */
-typedef struct pd_version_list {
-	pd_version *items;
+typedef struct pd_stored_list {
+	pd_stored_version *items;
 	size_t count;
-} pd_version_list;
+} pd_stored_list;
 
-#define PD_VERSION_LIST_INIT { NULL, 0 }
+#define PD_STORED_LIST_INIT { NULL, 0 }
 
-void pd_version_list_dispose(pd_version_list *list);
+void pd_stored_list_dispose(pd_stored_list *list);
 
 /**
  * Create a store in `path`, or adopt the git repository that is there.
@@ -578,9 +622,10 @@ int pd_store_check_name(const char *label, const char *what);
 int pd_store_programme_slug(pd_buf *out, const char *name, pd_lang lang);
 
 /**
- * Parse a period "2019-2022" (hyphen or en dash, spaces allowed around
- * it) into its two years; the end is not before the start.
- * @return 0 or PD_EINVALID
+ * Parse a period "2019-2022" into its two years, as front matter writes
+ * it: four-digit years, "-", "–", "—", "till", "to" or "/" between them,
+ * white space around; the end is not before the start.
+ * @return 0 or PD_EINVALID (with a message)
  */
 int pd_store_parse_period(int *start_out, int *end_out, const char *s);
 
@@ -617,14 +662,15 @@ typedef struct pd_store_add_options {
  * concurrent adds of different labels all land. A lock held by someone
  * else is waited for briefly; then PD_ELOCKED names the lock file.
  *
- * @param[out] out  the stored version (dispose with pd_version_dispose());
+ * @param[out] out  the stored version (dispose with
+ *                  pd_stored_version_dispose());
  *                  may be NULL
  * @return 0; PD_EEXISTS for a label that is stored already (unless
  *         PD_STORE_ADD_FORCE); PD_EINVALID for an unsafe label or option,
  *         or a document that does not parse; PD_ELOCKED; PD_EIO when the
  *         store cannot be written
  */
-int pd_store_add(pd_version *out, pd_store *store, const char *md,
+int pd_store_add(pd_stored_version *out, pd_store *store, const char *md,
                  size_t len, const pd_store_add_options *opts);
 
 /**
@@ -636,26 +682,26 @@ int pd_store_add(pd_version *out, pd_store *store, const char *md,
  * the local branches, from remote-tracking branches (a clone) when there
  * is no local one, and from tags `<programme>/<label>`.
  *
- * @param[out] out   the list; dispose with pd_version_list_dispose()
+ * @param[out] out   the list; dispose with pd_stored_list_dispose()
  * @param programme  only this programme's versions; NULL for all
  */
-int pd_store_list(pd_version_list *out, pd_store *store,
+int pd_store_list(pd_stored_list *out, pd_store *store,
                   const char *programme);
 
 /**
  * Find the version `name` names: a label, "PROGRAMME/LABEL", or a target
  * year or period ("2019-2022") that exactly one version has.
  *
- * @param[out] out   the version; dispose with pd_version_dispose()
+ * @param[out] out   the version; dispose with pd_stored_version_dispose()
  * @param programme  look only at this programme; NULL for all
  * @return 0; PD_ENOTFOUND whose hint lists the known versions and the
  *         closest; PD_EAMBIGUOUS listing the versions that match
  */
-int pd_store_resolve(pd_version *out, pd_store *store, const char *name,
+int pd_store_resolve(pd_stored_version *out, pd_store *store, const char *name,
                      const char *programme);
 
 /** Append the stored Markdown of `v`, byte for byte, to `out`. */
-int pd_store_read(pd_buf *out, pd_store *store, const pd_version *v);
+int pd_store_read(pd_buf *out, pd_store *store, const pd_stored_version *v);
 
 /**
  * Append the file `spec` names, "<rev>:<path>" with any git revision
@@ -814,8 +860,6 @@ pd_rule_status pd_rules_report_status(const pd_rules_report *report,
 /** Violations of error severity, and of warning severity. */
 size_t pd_rules_report_errors(const pd_rules_report *report);
 size_t pd_rules_report_warnings(const pd_rules_report *report);
-/** Pattern-matching steps the check took (for complexity tests). */
-unsigned long long pd_rules_report_steps(const pd_rules_report *report);
 
 typedef enum pd_check_format {
 	PD_CHECK_TEXT = 0,   /**< `file:line: error: rule: message (detail)` */

@@ -13,20 +13,8 @@
 #include <utf8proc.h>
 
 #include "render.h"
+#include "swar.h"
 #include "text.h"
-
-int pd_format_parse(pd_format *out, const char *name)
-{
-	if (!strcmp(name, "text"))
-		*out = PD_FORMAT_TEXT;
-	else if (!strcmp(name, "markdown") || !strcmp(name, "md"))
-		*out = PD_FORMAT_MARKDOWN;
-	else if (!strcmp(name, "json"))
-		*out = PD_FORMAT_JSON;
-	else
-		return pd_error_set(PD_EINVALID, "unknown format '%s'", name);
-	return 0;
-}
 
 /*
  * The end of the run from s[i] that is copied as it is: printable ASCII
@@ -34,8 +22,6 @@ int pd_format_parse(pd_format *out, const char *name)
  * U+00A0 on, Latin-1's letters among them, which are never escaped. Any
  * other byte ends the run, and the caller looks at its character whole.
  */
-#define ONES  0x0101010101010101ull
-#define HIGHS 0x8080808080808080ull
 /* Is a byte of x zero / below b (b <= 0x80) / equal to b? */
 #define HAS_ZERO(x)     (((x) - ONES) & ~(x) & HIGHS)
 #define HAS_BELOW(x, b) (((x) - ONES * (b)) & ~(x) & HIGHS)
@@ -563,31 +549,4 @@ void pd_render__count(pd_buf *out, size_t n, pd_lang lang)
 		pd_buf_printf(out, "%zu change%s", n, n == 1 ? "" : "s");
 	else
 		pd_buf_printf(out, "%zu förändring%s", n, n == 1 ? "" : "ar");
-}
-
-int pd_render(pd_buf *out, const pd_changes *changes,
-              const pd_render_options *opts)
-{
-	pd_render_options o = PD_RENDER_OPTIONS_INIT;
-
-	if (opts) {
-		if (opts->version != PD_RENDER_OPTIONS_VERSION)
-			return pd_error_set(PD_EINVALID,
-			        "render options version %u is not supported",
-			        opts->version);
-		o = *opts;
-	}
-	if (o.lang == PD_LANG_AUTO)
-		o.lang = pd_document_lang(changes->new_doc) == PD_LANG_EN ?
-		         PD_LANG_EN : PD_LANG_SV;
-	switch (o.format) {
-	case PD_FORMAT_TEXT:
-		return pd_render__text(out, changes, &o);
-	case PD_FORMAT_MARKDOWN:
-		return pd_render__markdown(out, changes, &o);
-	case PD_FORMAT_JSON:
-		return pd_render__json(out, changes, &o);
-	default:
-		return pd_error_set(PD_EINVALID, "unknown format %d", (int)o.format);
-	}
 }

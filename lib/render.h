@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * render.h: what the three renderers share: the sentence of each change
- * in Swedish and English, escaping, and the word-level details.
+ * render.h: what the renderers share: the sentence of each change in
+ * Swedish and English, escaping, and the word-level details (render.c);
+ * the renderers themselves, as the table of formats calls them.
  */
 #ifndef PD_RENDER_H
 #define PD_RENDER_H
@@ -34,6 +35,16 @@ int pd_render__has_details(const pd_change *ch);
 
 /** Number of changes, as "1 förändring" / "3 changes". */
 void pd_render__count(pd_buf *out, size_t n, pd_lang lang);
+
+/* The renderers, one file each; render_formats.c lists them. */
+typedef int (*pd_render_fn)(pd_buf *out, const pd_changes *changes,
+                            const pd_render_options *opts);
+
+typedef struct pd_render_format {
+	const char *name;         /* as --format takes it */
+	const char *alias;        /* another name, or NULL */
+	pd_render_fn render;
+} pd_render_format;
 
 int pd_render__text(pd_buf *out, const pd_changes *changes,
                     const pd_render_options *opts);

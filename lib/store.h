@@ -1,12 +1,24 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * store.h: the store's internals, shared with its unit tests. The public
- * half is in progdiff.h ("Store").
+ * store.h: the store's internals, shared by its files (store.c: opening
+ * and reading; store_list.c: listing and resolving; store_add.c: adding;
+ * store_names.c: names, slugs, periods) and with its unit tests. The
+ * public half is in progdiff.h ("Store").
  */
 #ifndef PD_STORE_H
 #define PD_STORE_H
 
+#include <git2.h>
+
 #include "progdiff.h"
+
+struct pd_store {
+	git_repository *repo;
+	char *path;         /* working tree, or the repository when bare */
+};
+
+#define BRANCH_PREFIX "refs/heads/programmes/"
+#define TAG_PREFIX "refs/tags/"
 
 /** How long `add` waits for a lock held by someone else, in ms. */
 #define PD_STORE_LOCK_WAIT_MS 2000
@@ -29,7 +41,7 @@ size_t pd_store__distance(const char *a, const char *b, size_t limit);
  * else the year it was adopted, else its target year, else a year its
  * label starts with; 0 when none is known.
  */
-int pd_store__effective_year(const pd_version *v);
+int pd_store__effective_year(const pd_stored_version *v);
 
 /**
  * Fill `v` from the trailers of a commit message (Label:, Name:,
@@ -37,6 +49,30 @@ int pd_store__effective_year(const pd_version *v);
  * without regard to case. Fields without a trailer are left as they are.
  * @return 1 when there was a Label: trailer, 0 when not
  */
-int pd_store__read_trailers(pd_version *v, const char *message);
+int pd_store__read_trailers(pd_stored_version *v, const char *message);
+
+/* ---- shared by the store's files ---- */
+
+/** Copy `src` into `dst`, every string duplicated. */
+void pd_store__version_copy(pd_stored_version *dst,
+                            const pd_stored_version *src);
+
+/** A year written as exactly four digits at the start of `s`, else 0. */
+int pd_store__leading_year(const char *s);
+
+/** A whole string that is a year 1..9999, else 0. */
+int pd_store__parse_year(const char *s, size_t len);
+
+/** Append `s` for a message: control bytes escaped, at most 60 bytes. */
+void pd_store__put_quoted(pd_buf *out, const char *s);
+
+/** The programme's branch tip: local, else remote-tracking (a clone). */
+int pd_store__branch_tip(git_oid *tip, int *have_out, int *local_out,
+                         git_repository *repo, const char *programme);
+
+/** Is a version labelled `label` on the programme's branch at `tip`? */
+int pd_store__label_on_branch(int *found, git_repository *repo,
+                              const char *programme, const git_oid *tip,
+                              const char *label);
 
 #endif

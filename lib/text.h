@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * text.h: Unicode text handling (utf8proc): validation, NFC, case
- * folding, heading identity, word splitting. Identity (headings) is
- * compared after NFC and case folding; wording (bodies) byte for byte
- * after NFC.
+ * folding (text.c), heading identity (heading.c), word splitting
+ * (words.c). Identity (headings) is compared after NFC and case
+ * folding; wording (bodies) byte for byte after NFC.
  */
 #ifndef PD_TEXT_H
 #define PD_TEXT_H
@@ -48,6 +48,13 @@ int pd_text_next_word(const char *s, size_t len, size_t *pos,
 
 /** FNV-1a hash of bytes, the word hash used by the matcher's index. */
 uint64_t pd_text_hash(const char *s, size_t len);
+
+/**
+ * Is `cp` a dash: "-", U+2010..U+2015 (hyphen to horizontal bar, en and
+ * em dash among them) or U+2212 (minus)? The one definition, for
+ * numbering ("Mål 3 – …"), periods ("2019–2022") and mentions.
+ */
+int pd_text_is_dash(int32_t cp);
 
 /** Is `cp` a control character to be escaped on output (C0, DEL, C1)? */
 int pd_text_is_control(int32_t cp);
@@ -118,5 +125,20 @@ size_t pd_text_hash_words_folded(pd_buf *out, pd_buf *fold, const char *s,
  * how a theme is recognised in every goal area.
  */
 size_t pd_text_stem_len(const char *word, size_t len);
+
+/* ---- shared by text.c, heading.c and words.c ---- */
+
+/** The code point at s[*pos], advancing *pos; -1 (one byte) if invalid. */
+int32_t pd_text__decode(const char *s, size_t len, size_t *pos);
+
+/**
+ * Fold text whose code points are all below U+0100 into `dst` (which
+ * may be `s`) without utf8proc; 0 when it holds U+00B5, U+00DF or
+ * anything beyond U+00FF, and utf8proc must fold it.
+ */
+int pd_text__fold_latin1_to(char *dst, const char *s, size_t len);
+
+/** Would pd_text__fold_latin1_to() fold `s`? */
+int pd_text__folds_as_latin1(const char *s, size_t len);
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "swar.h"
 #include "text.h"
 #include "textdiff.h"
 #include "thread.h"
@@ -256,8 +257,6 @@ static const unsigned char ascii_word[256] = {
 #define BEYOND_LATIN1(c) ((c) >= 0xc0 && (c) != 0xc2 && (c) != 0xc3)
 /* The code point of a two-byte sequence led by 0xc2 or 0xc3. */
 #define LATIN1_CP(lead, cont) ((((lead) & 0x1fu) << 6) | ((cont) & 0x3fu))
-#define FNV_OFFSET 14695981039346656037ull
-#define FNV_PRIME 1099511628211ull
 
 /*
  * Is the code point at s[j] (j < len) a letter that the word loop takes
@@ -313,7 +312,7 @@ static int split_latin1(pd_textdiff_tokens *out, size_t *cap,
 		}
 		/* letters, digits, an apostrophe or hyphen between letters */
 		ws = i;
-		h = FNV_OFFSET;
+		h = FNV_BASIS;
 		for (;;) {
 			size_t from = i;
 
@@ -465,4 +464,174 @@ int pd_textdiff_words(const char *a, size_t alen, const char *b,
 	pd_textdiff__words_dispose(&wb);
 	pd_textdiff__words_dispose(&wa);
 	return error;
+}
+
+/* ---- block alignment ---- */
+
+static uint64_t block_hash(const pd_block *b)
+{
+	return pd_text_hash(b->text, b->len);
+}
+
+typedef struct align_state {
+	const pd_section *a, *b;
+	size_t base;              /* blocks before those aligned */
+	pd_block_cb cb;
+	void *payload;
+} align_state;
+
+static int align_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
+                       size_t bl, void *payload)
+{
+	align_state *st = payload;
+	size_t i;
+	int error = 0;
+
+	ao += st->base;
+	bo += st->base;
+	if (op == PD_TEXTDIFF_EQUAL) {
+		for (i = 0; i < al && !error; i++)
+			error = st->cb(PD_BLOCK_SAME, pd_vec_get(&st->a->blocks, ao + i),
+			               pd_vec_get(&st->b->blocks, bo + i), st->payload);
+		return error;
+	}
+	/* a delete is always followed by its insert: pair them there */
+	if (op == PD_TEXTDIFF_DELETE) {
+		for (i = 0; i < al && !error; i++)
+			error = st->cb(PD_BLOCK_DELETED,
+			               pd_vec_get(&st->a->blocks, ao + i), NULL,
+			               st->payload);
+		return error;
+	}
+	for (i = 0; i < bl && !error; i++)
+		error = st->cb(PD_BLOCK_INSERTED, NULL,
+		               pd_vec_get(&st->b->blocks, bo + i), st->payload);
+	return error;
+}
+
+/*
+ * Replacements (a deleted run next to an inserted run) are reported as
+ * CHANGED pairs in order; buffering the deleted run makes that possible
+ * while the aligner reports runs one at a time.
+ */
+typedef struct pairing {
+	pd_block_cb cb;
+	void *payload;
+	const pd_block **pending;
+	size_t head, npending, cap;   /* pending[head..npending) wait */
+} pairing;
+
+static int flush_pending(pairing *p)
+{
+	int error = 0;
+
+	for (; p->head < p->npending && !error; p->head++)
+		error = p->cb(PD_BLOCK_DELETED, p->pending[p->head], NULL,
+		              p->payload);
+	p->head = p->npending = 0;
+	return error;
+}
+
+static int pairing_cb(pd_block_op op, const pd_block *a, const pd_block *b,
+                      void *payload)
+{
+	pairing *p = payload;
+	int error;
+
+	if (op == PD_BLOCK_DELETED) {
+		if (p->npending == p->cap) {
+			p->cap = p->cap ? p->cap * 2 : 8;
+			p->pending = pd__reallocarray((void *)p->pending, p->cap,
+			                              sizeof(*p->pending));
+		}
+		p->pending[p->npending++] = a;
+		return 0;
+	}
+	if (op == PD_BLOCK_INSERTED && p->head < p->npending)
+		return p->cb(PD_BLOCK_CHANGED, p->pending[p->head++], b, p->payload);
+	if ((error = flush_pending(p)) != 0)
+		return error;
+	return p->cb(op, a, b, p->payload);
+}
+
+static int same_block(const pd_block *x, const pd_block *y)
+{
+	return x->len == y->len && !memcmp(x->text, y->text, x->len);
+}
+
+/*
+ * The equal blocks at both ends are found by comparing texts, as the
+ * aligner would find them by their hashes, so only the blocks between
+ * them are hashed: one changed paragraph of five megabytes is not
+ * hashed at all, since one block against one needs no hash to be told
+ * apart.
+ */
+int pd_changes__align_blocks(const pd_section *a, const pd_section *b,
+                             pd_block_cb cb, void *payload)
+{
+	size_t n = a->blocks.size, m = b->blocks.size, pre = 0, suf = 0, i;
+	uint64_t *ha, *hb;
+	pairing p = { NULL, NULL, NULL, 0, 0, 0 };
+	align_state st;
+	int error;
+
+	while (pre < n && pre < m &&
+	       same_block(pd_vec_get(&a->blocks, pre),
+	                  pd_vec_get(&b->blocks, pre)))
+		pre++;
+	while (suf < n - pre && suf < m - pre &&
+	       same_block(pd_vec_get(&a->blocks, n - 1 - suf),
+	                  pd_vec_get(&b->blocks, m - 1 - suf)))
+		suf++;
+	n -= pre + suf;
+	m -= pre + suf;
+	ha = pd__reallocarray(NULL, n + 1, sizeof(uint64_t));
+	hb = pd__reallocarray(NULL, m + 1, sizeof(uint64_t));
+	if (n == 1 && m == 1) {
+		ha[0] = 0;     /* known to differ */
+		hb[0] = 1;
+	} else {
+		for (i = 0; i < n; i++)
+			ha[i] = block_hash(pd_vec_get(&a->blocks, pre + i));
+		for (i = 0; i < m; i++)
+			hb[i] = block_hash(pd_vec_get(&b->blocks, pre + i));
+	}
+	p.cb = cb;
+	p.payload = payload;
+	st.a = a;
+	st.b = b;
+	st.base = 0;
+	st.cb = pairing_cb;
+	st.payload = &p;
+	error = align_range(PD_TEXTDIFF_EQUAL, 0, pre, 0, pre, &st);
+	st.base = pre;
+	if (!error)
+		error = pd_textdiff__seq(ha, n, hb, m, align_range, &st);
+	st.base = 0;
+	if (!error)
+		error = align_range(PD_TEXTDIFF_EQUAL, pre + n, suf, pre + m,
+		                    suf, &st);
+	if (!error)
+		error = flush_pending(&p);
+	free((void *)p.pending);
+	free(ha);
+	free(hb);
+	return error;
+}
+
+int pd_changes__body_differs(const pd_section *a, const pd_section *b)
+{
+	size_t i;
+
+	if (a->blocks.size != b->blocks.size)
+		return 1;
+	for (i = 0; i < a->blocks.size; i++) {
+		const pd_block *x = pd_vec_get(&a->blocks, i);
+		const pd_block *y = pd_vec_get(&b->blocks, i);
+
+		if (x->len != y->len || memcmp(x->text, y->text, x->len) ||
+		    (x->children_before > 0) != (y->children_before > 0))
+			return 1;
+	}
+	return 0;
 }

@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "document.h"
 #include "progdiff.h"
 
 /** Receives aligned ranges in order: a[a_off..+a_len] vs b[b_off..+b_len]
@@ -57,5 +58,26 @@ void pd_textdiff__equal_ends(size_t *lo, size_t *a_hi, size_t *b_hi,
                              const char *a, size_t alen, const char *b,
                              size_t blen);
 void pd_textdiff__words_dispose(pd_textdiff_tokens *w);
+
+typedef enum pd_block_op {
+	PD_BLOCK_SAME = 0,
+	PD_BLOCK_DELETED,         /* a only */
+	PD_BLOCK_INSERTED,        /* b only */
+	PD_BLOCK_CHANGED          /* a and b, texts differ */
+} pd_block_op;
+
+typedef int (*pd_block_cb)(pd_block_op op, const pd_block *a,
+                           const pd_block *b, void *payload);
+
+/**
+ * Align the body blocks of two sections by their exact text; blocks left
+ * between equal ones are paired in order (CHANGED) and the rest deleted
+ * or inserted. Headings are not blocks.
+ */
+int pd_changes__align_blocks(const pd_section *a, const pd_section *b,
+                             pd_block_cb cb, void *payload);
+
+/** Do two sections' own bodies (not their children) differ? */
+int pd_changes__body_differs(const pd_section *a, const pd_section *b);
 
 #endif

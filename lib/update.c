@@ -412,18 +412,7 @@ int pd_update_file(int *changed_out, const char *path, const char *name,
 		goto done;
 	if ((error = pd_update_text(&updated, old.ptr, old.size, name,
 	                            items)) < 0) {
-		char why[900];
-
-		snprintf(why, sizeof(why), "%s", pd_error_message());
-		if (pd_error_last() == PD_EAMBIGUOUS) {
-			char hint[400];
-
-			snprintf(hint, sizeof(hint), "%s", pd_error_hint());
-			pd_error_set(error, "%s: %s", path, why);
-			pd_error_set_hint("%s", hint);
-		} else {
-			pd_error_set(error, "%s: %s", path, why);
-		}
+		pd_error_prefix(error, "%s", path);
 		goto done;
 	}
 	if (updated.size == old.size &&

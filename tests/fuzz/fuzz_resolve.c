@@ -50,7 +50,7 @@ fail:
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	pd_version v = PD_VERSION_INIT;
+	pd_stored_version v = PD_STORED_VERSION_INIT;
 	pd_buf name = PD_BUF_INIT, unused = PD_BUF_INIT, text = PD_BUF_INIT;
 	const char *colon;
 	int error;
@@ -73,9 +73,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		        error, pd_error_message());
 		abort();
 	}
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 	(void)pd_store_resolve(&v, store, name.ptr, "sodertorn");
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 
 	/*
 	 * libgit2 1.5 (Debian) reads "NAME-g<hex>" as git-describe output

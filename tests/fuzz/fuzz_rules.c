@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "rules.h"
 
 static char rules_path[64];
 
@@ -97,10 +98,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		goto done;
 	}
-	if (pd_rules_report_steps(report) > (copts.budget ? copts.budget :
+	if (pd_rules__report_steps(report) > (copts.budget ? copts.budget :
 	                                     PD_CHECK_BUDGET) * 2) {
 		fprintf(stderr, "fuzz: the check took %llu steps\n",
-		        pd_rules_report_steps(report));
+		        pd_rules__report_steps(report));
 		abort();
 	}
 	ropts.format = (pd_check_format)((o & 0x03) % 3);

@@ -6,7 +6,7 @@
  *
  * Each shape is built in memory at n and 2n sections; doubling the input
  * may at most about 2.5x the body comparisons the matcher makes
- * (pd_changes_comparisons()): a linear or n log n matcher passes, a
+ * (pd_changes__comparisons()): a linear or n log n matcher passes, a
  * quadratic one (4x) does not. The results must also still be right:
  * areas that were all renamed are reported as renames, not as removals
  * plus additions. The full-size shapes and their timings are in
@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "changes.h"
 #include "progdiff.h"
 #include "harness.h"
 #include "textdiff.h"
@@ -97,7 +98,7 @@ static void diff(diff_result *r, const pd_buf *a, const pd_buf *b)
 		printf("    error: %s\n", pd_error_message());
 		goto done;
 	}
-	r->comparisons = pd_changes_comparisons(changes);
+	r->comparisons = pd_changes__comparisons(changes);
 	for (i = 0; i < pd_changes_count(changes); i++) {
 		const pd_change *c = pd_changes_get(changes, i);
 
@@ -162,7 +163,7 @@ static void renamed_at(diff_result *r, size_t n)
 	INT_EQ(r->count[PD_CHANGE_AREA_ADDED], 0,
 	       "no renamed area is reported as added");
 	OK(r->comparisons > 0, "renames are found by comparing bodies "
-	   "(pd_changes_comparisons counts them)");
+	   "(pd_changes__comparisons counts them)");
 	pd_buf_dispose(&b);
 	pd_buf_dispose(&a);
 }

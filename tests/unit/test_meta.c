@@ -229,7 +229,8 @@ static void test_meta__period_forms(void)
 {
 	static const char *const cases[] = {
 		"2019-2022", "2019–2022", "2019 - 2022", "2019 — 2022",
-		"2019 till 2022", "2019 to 2022", NULL
+		"2019 till 2022", "2019 to 2022", "2019/2022",
+		"2019\xe2\x80\x92" "2022", "2019 \xe2\x88\x92 2022", NULL
 	};
 	pd_buf src = PD_BUF_INIT;
 	fm_result r;

@@ -138,6 +138,15 @@ static void test_render__format_names(void)
 
 	OK(pd_format_parse(&f, "json") == 0 && f == PD_FORMAT_JSON, "json");
 	OK(pd_format_parse(&f, "md") == 0 && f == PD_FORMAT_MARKDOWN, "md");
+	STR_EQ(pd_format_name(PD_FORMAT_TEXT), "text", "the first name");
+	STR_EQ(pd_format_name(PD_FORMAT_JSON), "json", "a name by its format");
+	OK(pd_format_name((pd_format)-1) == NULL, "no name before the first");
+	for (f = PD_FORMAT_TEXT; pd_format_name(f); f = (pd_format)(f + 1)) {
+		pd_format back;
+
+		OK(pd_format_parse(&back, pd_format_name(f)) == 0 && back == f,
+		   "every name parses back to its format");
+	}
 	OK(pd_format_parse(&f, "html") == PD_EINVALID, "unknown");
 }
 

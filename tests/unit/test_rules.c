@@ -554,7 +554,7 @@ static void test_rules__budget_is_counted_across_the_check(void)
 	INT_EQ(pd_rules_check(&rep, rules, doc, NULL, NULL), 0, "fits");
 	if (!rep)
 		goto done;
-	one = pd_rules_report_steps(rep) / 2;
+	one = pd_rules__report_steps(rep) / 2;
 	OK(one > 0, "steps are counted");
 	pd_rules_report_free(rep);
 	rep = NULL;
@@ -589,7 +589,7 @@ static void test_rules__ordinary_pattern_on_large_text(void)
 	INT_EQ(pd_rules_check(&rep, rules, doc, NULL, NULL), 0, "checked");
 	INT_EQ(pd_rules_report_count(rep), 0, "both areas match");
 	/* a candidate at each "k" of "skolor": well inside the budget */
-	OK(pd_rules_report_steps(rep) < PD_CHECK_BUDGET / 20,
+	OK(pd_rules__report_steps(rep) < PD_CHECK_BUDGET / 20,
 	   "a megabyte of text takes a small part of the budget");
 done:
 	free(text);

@@ -219,6 +219,16 @@ void test_store__periods(void)
 	INT_EQ(pd_store_parse_period(&a, &b, "20190-2022"), PD_EINVALID,
 	       "five digits");
 	INT_EQ(pd_store_parse_period(&a, &b, ""), PD_EINVALID, "empty");
+	/* the grammar of front matter: the same for a trailer and --period */
+	INT_EQ(pd_store_parse_period(&a, &b, "2019 till 2022"), 0, "till");
+	INT_EQ(b, 2022, "end after till");
+	INT_EQ(pd_store_parse_period(&a, &b, "2019\t\xe2\x80\x94\t2023"), 0,
+	       "em dash between tabs");
+	INT_EQ(b, 2023, "end after an em dash");
+	INT_EQ(pd_store_parse_period(&a, &b, "19-22"), PD_EINVALID,
+	       "two-digit years");
+	STR_EQ(pd_error_message(), "'19-22' is not a period such as 2019-2022",
+	       "a message says why");
 }
 
 void test_store__distance(void);
@@ -235,7 +245,7 @@ void test_store__distance(void)
 void test_store__trailers(void);
 void test_store__trailers(void)
 {
-	pd_version v = PD_VERSION_INIT;
+	pd_stored_version v = PD_STORED_VERSION_INIT;
 
 	OK(pd_store__read_trailers(&v, "Add it\n\nbody\n\nLabel: 2035\n"
 	   "target-year: 2035\nPeriod: 2019-2022\nAdopted: 2019-06-20\n"
@@ -249,18 +259,18 @@ void test_store__trailers(void)
 	STR_EQ(v.decision, "KS 2019/123", "decision");
 	STR_EQ(v.replaces, "2013", "replaces");
 	STR_EQ(v.name, "X 2035", "name");
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 	OK(!pd_store__read_trailers(&v, "Just a commit\n\nWith a body.\n"),
 	   "no trailers, no version");
 	OK(!pd_store__read_trailers(&v, "Subject\n\nSigned-off-by: a <b@c>\n"),
 	   "other trailers, no version");
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 }
 
 void test_store__effective_year(void);
 void test_store__effective_year(void)
 {
-	pd_version v = PD_VERSION_INIT;
+	pd_stored_version v = PD_STORED_VERSION_INIT;
 	char label[] = "20400", other[] = "2040-rev", adopted[] = "2013-04-29";
 
 	v.label = label;
@@ -384,7 +394,7 @@ void test_store__add_list_read(void);
 void test_store__add_list_read(void)
 {
 	pd_store *store;
-	pd_version_list list = PD_VERSION_LIST_INIT;
+	pd_stored_list list = PD_STORED_LIST_INIT;
 	pd_buf text = PD_BUF_INIT;
 
 	setup();
@@ -413,7 +423,7 @@ void test_store__add_list_read(void)
 	}
 done:
 	pd_buf_dispose(&text);
-	pd_version_list_dispose(&list);
+	pd_stored_list_dispose(&list);
 	pd_store_free(store);
 	teardown();
 }
@@ -423,8 +433,8 @@ void test_store__add_refuses_existing_label(void)
 {
 	pd_store *store;
 	pd_store_add_options opts = PD_STORE_ADD_OPTIONS_INIT;
-	pd_version_list list = PD_VERSION_LIST_INIT;
-	pd_version v = PD_VERSION_INIT;
+	pd_stored_list list = PD_STORED_LIST_INIT;
+	pd_stored_version v = PD_STORED_VERSION_INIT;
 	pd_buf text = PD_BUF_INIT;
 	static const char changed[] =
 		"# Södertörns utvecklingsprogram 2035\n\nMållår är 2035. "
@@ -443,7 +453,7 @@ void test_store__add_refuses_existing_label(void)
 	opts.flags = PD_STORE_ADD_FORCE;
 	INT_EQ(pd_store_add(&v, store, changed, strlen(changed), &opts), 0,
 	       "--force replaces it");
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 	INT_EQ(pd_store_list(&list, store, NULL), 0, "list");
 	INT_EQ(list.count, 2, "still two versions");
 	INT_EQ(pd_store_resolve(&v, store, "2035", NULL), 0, "resolve 2035");
@@ -451,8 +461,8 @@ void test_store__add_refuses_existing_label(void)
 	STR_EQ(text.ptr, changed, "the replacement is read");
 done:
 	pd_buf_dispose(&text);
-	pd_version_dispose(&v);
-	pd_version_list_dispose(&list);
+	pd_stored_version_dispose(&v);
+	pd_stored_list_dispose(&list);
 	pd_store_free(store);
 	teardown();
 }
@@ -462,7 +472,8 @@ void test_store__add_options_override(void)
 {
 	pd_store *store = NULL;
 	pd_store_add_options opts = PD_STORE_ADD_OPTIONS_INIT;
-	pd_version v = PD_VERSION_INIT, w = PD_VERSION_INIT;
+	pd_stored_version v = PD_STORED_VERSION_INIT;
+	pd_stored_version w = PD_STORED_VERSION_INIT;
 
 	setup();
 	INT_EQ(pd_store_init(&store, NULL, tmp_path("s")), 0, "init");
@@ -485,7 +496,7 @@ void test_store__add_options_override(void)
 	STR_EQ(w.decision, "KS 2023/77", "decision");
 	STR_EQ(w.replaces, "2035", "replaces");
 	STR_EQ(w.id, v.id, "the same commit");
-	pd_version_dispose(&w);
+	pd_stored_version_dispose(&w);
 	opts.label = "x";
 	opts.decision = "two\nlines";
 	INT_EQ(pd_store_add(NULL, store, doc_2035, strlen(doc_2035), &opts),
@@ -498,7 +509,7 @@ void test_store__add_options_override(void)
 	opts.programme = "a/b";
 	INT_EQ(pd_store_add(NULL, store, doc_2035, strlen(doc_2035), &opts),
 	       PD_EINVALID, "an unsafe programme is refused");
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 	pd_store_free(store);
 	teardown();
 }
@@ -508,7 +519,7 @@ void test_store__label_needs_something(void)
 {
 	pd_store *store = NULL;
 	static const char bare[] = "# Plan för Salem\n\nText utan år.\n";
-	pd_version v = PD_VERSION_INIT;
+	pd_stored_version v = PD_STORED_VERSION_INIT;
 
 	setup();
 	INT_EQ(pd_store_init(&store, NULL, tmp_path("s")), 0, "init");
@@ -520,7 +531,7 @@ void test_store__label_needs_something(void)
 	INT_EQ(pd_store_add(&v, store, doc_2013, strlen(doc_2013), NULL), 0,
 	       "adopted 2013-04-29 and nothing else");
 	STR_EQ(v.label, "2013", "the label is the year adopted");
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 	pd_store_free(store);
 	teardown();
 }
@@ -530,7 +541,7 @@ void test_store__resolve(void)
 {
 	pd_store *store;
 	pd_store_add_options opts = PD_STORE_ADD_OPTIONS_INIT;
-	pd_version v = PD_VERSION_INIT;
+	pd_stored_version v = PD_STORED_VERSION_INIT;
 
 	setup();
 	if (!(store = two_versions())) {
@@ -539,14 +550,14 @@ void test_store__resolve(void)
 	}
 	INT_EQ(pd_store_resolve(&v, store, "sodertorn/2013", NULL), 0,
 	       "PROGRAMME/LABEL");
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 	INT_EQ(pd_store_resolve(&v, store, "2019-2022", NULL), 0,
 	       "a period that one version has");
 	STR_EQ(v.label, "2035", "the period's version");
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 	INT_EQ(pd_store_resolve(&v, store, "2019\xe2\x80\x93" "2022", NULL), 0,
 	       "a period written with an en dash");
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 
 	INT_EQ(pd_store_resolve(&v, store, "2036", NULL), PD_ENOTFOUND,
 	       "unknown");
@@ -573,7 +584,7 @@ void test_store__resolve(void)
 	INT_EQ(pd_store_resolve(&v, store, "2035", "salem"), 0,
 	       "--programme chooses");
 	STR_EQ(v.programme, "salem", "salem's");
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 	INT_EQ(pd_store_resolve(&v, store, "2019-2022", "salem"), PD_EAMBIGUOUS,
 	       "a period two versions have");
 	INT_EQ(pd_store_resolve(&v, store, "2036", NULL), PD_ENOTFOUND,
@@ -581,7 +592,7 @@ void test_store__resolve(void)
 	OK(strstr(pd_error_hint(), "sodertorn/2013") != NULL,
 	   "known versions are named in full");
 done:
-	pd_version_dispose(&v);
+	pd_stored_version_dispose(&v);
 	pd_store_free(store);
 	teardown();
 }
@@ -620,7 +631,7 @@ void test_store__stale_lock(void)
 {
 	pd_store *store;
 	pd_store_add_options opts = PD_STORE_ADD_OPTIONS_INIT;
-	pd_version_list list = PD_VERSION_LIST_INIT;
+	pd_stored_list list = PD_STORED_LIST_INIT;
 	const char *lock;
 
 	setup();
@@ -643,7 +654,7 @@ void test_store__stale_lock(void)
 	INT_EQ(pd_store_add(NULL, store, doc_2035, strlen(doc_2035), &opts), 0,
 	       "without the lock it works");
 done:
-	pd_version_list_dispose(&list);
+	pd_stored_list_dispose(&list);
 	pd_store_free(store);
 	teardown();
 }
@@ -652,8 +663,8 @@ void test_store__empty_store(void);
 void test_store__empty_store(void)
 {
 	pd_store *store = NULL;
-	pd_version_list list = PD_VERSION_LIST_INIT;
-	pd_version v = PD_VERSION_INIT;
+	pd_stored_list list = PD_STORED_LIST_INIT;
+	pd_stored_version v = PD_STORED_VERSION_INIT;
 
 	setup();
 	INT_EQ(pd_store_init(&store, NULL, tmp_path("s")), 0, "init");
@@ -662,7 +673,7 @@ void test_store__empty_store(void)
 	INT_EQ(pd_store_resolve(&v, store, "2035", NULL), PD_ENOTFOUND,
 	       "resolve in an empty store");
 	OK(strstr(pd_error_message(), "no versions yet") != NULL, "says so");
-	pd_version_list_dispose(&list);
+	pd_stored_list_dispose(&list);
 	pd_store_free(store);
 	teardown();
 }
@@ -725,7 +736,7 @@ void test_store__versions_from_tags(void);
 void test_store__versions_from_tags(void)
 {
 	pd_store *store;
-	pd_version_list list = PD_VERSION_LIST_INIT;
+	pd_stored_list list = PD_STORED_LIST_INIT;
 
 	setup();
 	if (!(store = two_versions())) {
@@ -743,7 +754,7 @@ void test_store__versions_from_tags(void)
 		INT_EQ(list.items[1].target_year, 2035, "with their metadata");
 	}
 done:
-	pd_version_list_dispose(&list);
+	pd_stored_list_dispose(&list);
 	pd_store_free(store);
 	teardown();
 }
@@ -753,7 +764,7 @@ void test_store__versions_from_remote_branch(void)
 {
 	pd_store *store;
 	pd_store_add_options opts = PD_STORE_ADD_OPTIONS_INIT;
-	pd_version_list list = PD_VERSION_LIST_INIT;
+	pd_stored_list list = PD_STORED_LIST_INIT;
 
 	setup();
 	if (!(store = two_versions())) {
@@ -765,7 +776,7 @@ void test_store__versions_from_remote_branch(void)
 	INT_EQ(pd_store_open(&store, tmp_path("store")), 0, "open");
 	INT_EQ(pd_store_list(&list, store, NULL), 0, "list a clone");
 	INT_EQ(list.count, 2, "versions on the remote-tracking branch");
-	pd_version_list_dispose(&list);
+	pd_stored_list_dispose(&list);
 	opts.label = "2039";
 	INT_EQ(pd_store_add(NULL, store, doc_2035, strlen(doc_2035), &opts), 0,
 	       "add in a clone");
@@ -775,7 +786,7 @@ void test_store__versions_from_remote_branch(void)
 	INT_EQ(pd_store_add(NULL, store, doc_2035, strlen(doc_2035), &opts),
 	       PD_EEXISTS, "labels from the remote branch count");
 done:
-	pd_version_list_dispose(&list);
+	pd_stored_list_dispose(&list);
 	pd_store_free(store);
 	teardown();
 }

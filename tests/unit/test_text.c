@@ -166,6 +166,9 @@ static void test_text__key_kind_words(void)
 		{ "Fokusområde 3: Näringsliv", "näringsliv" },
 		{ "Målområde 2 – Trygghet", "trygghet" },
 		{ "Goal 4 - Quality education", "quality education" },
+		/* any dash pd_text_is_dash knows: figure dash, minus */
+		{ "Goal 4 \xe2\x80\x92 Quality education", "quality education" },
+		{ "2 \xe2\x88\x92 Infrastruktur", "infrastruktur" },
 		{ "Priority 1. Transport", "transport" },
 		{ "Priority area 1 – Transport", "transport" },
 		{ "Mål 1: Fler företag", "fler företag" },

@@ -1,0 +1,468 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * changes_terms.c: terms renamed throughout: a name replaced by another
+ * in several places of paired blocks and headings, and nowhere left in
+ * the new text, found in the word differences of the paired blocks. A
+ * heading rename that only renames a term is folded into the term, and
+ * a text change that the renamed terms explain is dropped.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "changes.h"
+#include "text.h"
+#include "textdiff.h"
+
+/* ---- terms renamed throughout ---- */
+
+#define MAX_TERM_WORDS 4
+#define MAX_TERMS 256
+
+typedef struct term {
+	char *old_text, *new_text;     /* as written */
+	char *old_fold, *new_fold;
+	unsigned count;
+	int capitalised;
+	const pd_section *section_a, *section_b;  /* a heading renamed so */
+} term;
+
+/* The terms by the hash of their two folded forms: open addressing,
+ * a slot holding a term's index + 1 (0: empty), never above half full. */
+#define TERM_SLOTS (2 * MAX_TERMS)
+
+typedef struct term_state {
+	term *terms;
+	size_t n;
+	uint64_t key[MAX_TERMS];       /* per term: its slot's hash */
+	unsigned short slot[TERM_SLOTS];
+	const char *a_text, *b_text;
+	pd_textdiff_tokens wa, wb;
+	size_t del_off, del_len;       /* pending deleted words */
+	int has_del;
+	const pd_section *sa, *sb;     /* when diffing headings */
+} term_state;
+
+static void trim_span(const char *s, size_t *start, size_t *end)
+{
+	/* keep from the first word's start to the last word's end */
+	size_t pos = *start, ws, wl, last = *start, first = (size_t)-1;
+
+	while (pos < *end && pd_text_next_word(s, *end, &pos, &ws, &wl)) {
+		if (first == (size_t)-1)
+			first = ws;
+		last = ws + wl;
+	}
+	if (first == (size_t)-1) {
+		*end = *start;
+		return;
+	}
+	*start = first;
+	*end = last;
+}
+
+static int has_letter(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80 ||
+		    ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z'))
+			return 1;
+	return 0;
+}
+
+static void note_term(term_state *st, size_t ao, size_t al, size_t bo,
+                      size_t bl)
+{
+	size_t as = st->wa.start[ao], ae = st->wa.start[ao + al];
+	size_t bs = st->wb.start[bo], be = st->wb.start[bo + bl];
+	pd_buf fa = PD_BUF_INIT, fb = PD_BUF_INIT;
+	size_t i, k;
+	uint64_t key;
+
+	if (al > MAX_TERM_WORDS || bl > MAX_TERM_WORDS || !al || !bl)
+		return;
+	trim_span(st->a_text, &as, &ae);
+	trim_span(st->b_text, &bs, &be);
+	if (as == ae || bs == be || !has_letter(st->a_text + as, ae - as) ||
+	    !has_letter(st->b_text + bs, be - bs))
+		return;
+	pd_text_fold(&fa, st->a_text + as, ae - as);
+	pd_text_fold(&fb, st->b_text + bs, be - bs);
+	key = pd_text_hash(fa.ptr, fa.size) * 31 +
+	      pd_text_hash(fb.ptr, fb.size);
+	for (k = (size_t)key & (TERM_SLOTS - 1); st->slot[k];
+	     k = (k + 1) & (TERM_SLOTS - 1)) {
+		i = st->slot[k] - 1u;
+		if (st->key[i] == key &&
+		    !strcmp(st->terms[i].old_fold, fa.ptr) &&
+		    !strcmp(st->terms[i].new_fold, fb.ptr))
+			break;
+	}
+	if (!st->slot[k]) {
+		if (st->n == MAX_TERMS)
+			goto done;
+		i = st->n;
+		st->slot[k] = (unsigned short)(i + 1);
+		st->key[i] = key;
+		st->terms = pd__reallocarray(st->terms, st->n + 1, sizeof(term));
+		memset(&st->terms[i], 0, sizeof(term));
+		st->terms[i].old_text = pd__strndup(st->a_text + as, ae - as);
+		st->terms[i].new_text = pd__strndup(st->b_text + bs, be - bs);
+		st->terms[i].old_fold = pd_buf_detach(&fa);
+		st->terms[i].new_fold = pd_buf_detach(&fb);
+		st->n++;
+	}
+	st->terms[i].count++;
+	{
+		unsigned char c0 = (unsigned char)st->a_text[as];
+
+		unsigned char c1 = (unsigned char)st->a_text[as + 1];
+
+		/* ASCII or Latin-1 capitals (Å, Ä, Ö, É, ...) */
+		if ((c0 >= 'A' && c0 <= 'Z') || (c0 == 0xc3 && c1 < 0xa0))
+			st->terms[i].capitalised = 1;
+	}
+	if (st->sa) {
+		st->terms[i].section_a = st->sa;
+		st->terms[i].section_b = st->sb;
+	}
+done:
+	pd_buf_dispose(&fa);
+	pd_buf_dispose(&fb);
+}
+
+static int term_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
+                      size_t bl, void *payload)
+{
+	term_state *st = payload;
+
+	if (op == PD_TEXTDIFF_DELETE) {
+		st->del_off = ao;
+		st->del_len = al;
+		st->has_del = 1;
+		return 0;
+	}
+	if (op == PD_TEXTDIFF_INSERT && st->has_del)
+		note_term(st, st->del_off, st->del_len, bo, bl);
+	st->has_del = 0;
+	return 0;
+}
+
+/*
+ * The words of the equal ends of the two texts are the same tokens on
+ * both sides, so they are cut off before splitting: the aligner would
+ * take them as its common prefix and suffix. What lies between is
+ * aligned as before; should one side run out there, the difference is a
+ * pure insertion or deletion, which names no term either way.
+ */
+static void diff_for_terms(term_state *st, const char *a, size_t alen,
+                           const char *b, size_t blen)
+{
+	size_t lo, a_hi, b_hi;
+
+	pd_textdiff__equal_ends(&lo, &a_hi, &b_hi, a, alen, b, blen);
+	a += lo;
+	b += lo;
+	alen = a_hi - lo;
+	blen = b_hi - lo;
+	st->a_text = a;
+	st->b_text = b;
+	pd_textdiff__split(&st->wa, a, alen);
+	pd_textdiff__split(&st->wb, b, blen);
+	st->has_del = 0;
+	pd_textdiff__seq(st->wa.hash, st->wa.count, st->wb.hash, st->wb.count,
+	                 term_range, st);
+	pd_textdiff__words_dispose(&st->wa);
+	pd_textdiff__words_dispose(&st->wb);
+}
+
+static int term_blocks(pd_block_op op, const pd_block *a, const pd_block *b,
+                       void *payload)
+{
+	if (op == PD_BLOCK_CHANGED)
+		diff_for_terms(payload, a->text, a->len, b->text, b->len);
+	return 0;
+}
+
+/* Does `word` (folded) begin a word somewhere in `text` (folded)? */
+int pd_changes__occurs(const pd_buf *text, const char *word)
+{
+	const char *p = text->ptr;
+	size_t len = strlen(word);
+
+	if (!len)
+		return 0;
+	while ((p = strstr(p, word)) != NULL) {
+		unsigned char prev = p == text->ptr ? ' ' : (unsigned char)p[-1];
+
+		/* a byte >= 0x80 before it is part of a letter */
+		if (prev < 0x80 && !((prev | 0x20) >= 'a' && (prev | 0x20) <= 'z') &&
+		    !(prev >= '0' && prev <= '9'))
+			return 1;
+		p += len;
+	}
+	return 0;
+}
+
+/*
+ * Does `t` (a folded term) begin a word anywhere in `doc`'s headings and
+ * bodies? A word that begins with it shares its stem, so only the texts
+ * whose cached words have that stem are folded and searched; a term too
+ * short to have a stem as long as PD_STEM_CODEPOINTS (or with digits)
+ * is searched for in every text.
+ */
+static int words_have(const pd_words *w, uint64_t stem)
+{
+	size_t k;
+
+	for (k = 0; k < w->n; k++)
+		if (w->stem[k] == stem)
+			return 1;
+	return 0;
+}
+
+static int doc_has_term(const pd_document *doc, const char *t)
+{
+	size_t pos = 0, ws, wl, sl = 0, i, j, cps = 0, b;
+	uint64_t stem = 0;
+	pd_buf fold = PD_BUF_INIT;
+	int found = 0;
+
+	if (pd_text_next_word(t, strlen(t), &pos, &ws, &wl)) {
+		for (b = ws; b < ws + wl; b++)
+			cps += ((unsigned char)t[b] & 0xc0) != 0x80;
+		sl = cps > PD_STEM_CODEPOINTS ? pd_text_stem_len(t + ws, wl) : 0;
+		if (ws != 0)
+			sl = 0;
+	}
+	if (sl)
+		stem = pd_text_hash(t, sl);
+	for (i = 0; i < doc->sections.size && !found; i++) {
+		const pd_section *s = pd_vec_get(&doc->sections, i);
+
+		if (!sl || words_have(pd_document__heading_words(doc, s), stem)) {
+			pd_buf_clear(&fold);
+			pd_text_fold(&fold, s->heading, strlen(s->heading));
+			found = pd_changes__occurs(&fold, t);
+		}
+		for (j = 0; j < s->blocks.size && !found; j++) {
+			const pd_block *bl = pd_vec_get(&s->blocks, j);
+
+			if (sl && !words_have(pd_document__block_words(doc, bl), stem))
+				continue;
+			pd_buf_clear(&fold);
+			pd_text_fold(&fold, bl->text, bl->len);
+			found = pd_changes__occurs(&fold, t);
+		}
+	}
+	pd_buf_dispose(&fold);
+	return found;
+}
+
+/* Merge inflected forms: (a+s → b+s) counts for (a → b). */
+static void merge_inflections(term_state *st)
+{
+	size_t i, j, *len;
+
+	/* the lengths of the folded forms, old then new, once each */
+	len = pd__reallocarray(NULL, 2 * st->n + 1, sizeof(size_t));
+	for (i = 0; i < st->n; i++) {
+		len[2 * i] = strlen(st->terms[i].old_fold);
+		len[2 * i + 1] = strlen(st->terms[i].new_fold);
+	}
+	for (i = 0; i < st->n; i++) {
+		term *t = &st->terms[i];
+		size_t la = len[2 * i], lb = len[2 * i + 1];
+
+		for (j = 0; j < st->n; j++) {
+			term *u = &st->terms[j];
+			size_t ua = len[2 * j], ub = len[2 * j + 1];
+
+			if (i == j || !u->count || ua <= la || ua - la > 4 ||
+			    ub <= lb || ua - la != ub - lb)
+				continue;
+			if (!strncmp(u->old_fold, t->old_fold, la) &&
+			    !strncmp(u->new_fold, t->new_fold, lb) &&
+			    !strcmp(u->old_fold + la, u->new_fold + lb)) {
+				t->count += u->count;
+				t->capitalised |= u->capitalised;
+				if (!t->section_a) {
+					t->section_a = u->section_a;
+					t->section_b = u->section_b;
+				}
+				u->count = 0;
+			}
+		}
+	}
+	free(len);
+}
+
+void pd_changes__term_changes(pd_changes *c, const pd_match *m)
+{
+	const pd_document *od = c->old, *nd = c->new_doc;
+	term_state st;
+	size_t i, j;
+
+	memset(&st, 0, sizeof(st));
+	for (i = 0; i < nd->sections.size; i++) {
+		const pd_section *b = pd_vec_get(&nd->sections, i), *a;
+
+		if (m->n2o[i] == PD_MATCH_NONE)
+			continue;
+		a = pd_vec_get(&od->sections, m->n2o[i]);
+		if (strcmp(a->heading, b->heading)) {
+			st.sa = a;
+			st.sb = b;
+			diff_for_terms(&st, a->heading, strlen(a->heading),
+			               b->heading, strlen(b->heading));
+			st.sa = st.sb = NULL;
+		}
+		if (pd_changes__body_differs(a, b))
+			pd_changes__align_blocks(a, b, term_blocks, &st);
+	}
+	merge_inflections(&st);
+	for (i = 0; i < st.n; i++) {
+		term *t = &st.terms[i];
+		pd_change *ch;
+
+		/* renamed throughout: gone from the new text, new to the old */
+		if (t->count < 2 || !t->capitalised ||
+		    doc_has_term(nd, t->old_fold) || doc_has_term(od, t->new_fold))
+			continue;
+		ch = pd_changes__add_change(c, PD_CHANGE_TERM_RENAMED);
+		ch->old_value = pd_pool_strdup(&c->pool, t->old_text);
+		ch->new_value = pd_pool_strdup(&c->pool, t->new_text);
+		ch->count = t->count;
+		if (t->section_a) {
+			ch->old_section = t->section_a;
+			ch->new_section = t->section_b;
+			ch->old_line = t->section_a->line_start;
+			ch->new_line = t->section_b->line_start;
+		}
+	}
+	for (j = 0; j < st.n; j++) {
+		free(st.terms[j].old_text);
+		free(st.terms[j].new_text);
+		free(st.terms[j].old_fold);
+		free(st.terms[j].new_fold);
+	}
+	free(st.terms);
+}
+
+/*
+ * A term renamed together with the heading of its own section: one
+ * change says both. A renamed goal area or goal stays a rename of its
+ * own, and the term is dropped.
+ */
+void pd_changes__fold_terms_into_renames(pd_changes *c)
+{
+	size_t i, j, k = 0;
+
+	for (i = 0; i < c->count; i++) {
+		pd_change *t = &c->items[i];
+
+		if (t->kind != PD_CHANGE_TERM_RENAMED || !t->old_section)
+			continue;
+		for (j = 0; j < c->count; j++) {
+			pd_change *r = &c->items[j];
+
+			if (r->old_section != t->old_section ||
+			    r->new_section != t->new_section)
+				continue;
+			if (r->kind == PD_CHANGE_SECTION_RENAMED) {
+				t->flags |= PD_CHANGE_WITH_SECTION |
+				            (r->flags & PD_CHANGE_BODY_CHANGED);
+				t->similarity = r->similarity;
+				r->kind = PD_CHANGE__COUNT;  /* drop */
+			} else if (r->kind == PD_CHANGE_AREA_RENAMED ||
+			           r->kind == PD_CHANGE_GOAL_RENAMED) {
+				t->kind = PD_CHANGE__COUNT;
+				break;
+			}
+		}
+	}
+	for (i = 0; i < c->count; i++)
+		if (c->items[i].kind != PD_CHANGE__COUNT)
+			c->items[k++] = c->items[i];
+	c->count = k;
+}
+
+/*
+ * A section whose text differs only where a term was renamed throughout
+ * has no change of its own: the term-renamed change says it.
+ */
+static void replace_terms(pd_buf *out, const char *s, size_t len,
+                          const pd_changes *c)
+{
+	size_t i, pos = 0;
+
+	pd_buf_clear(out);
+	while (pos < len) {
+		const pd_change *best = NULL;
+
+		for (i = 0; i < c->count; i++) {
+			const pd_change *t = &c->items[i];
+			size_t tl;
+
+			if (t->kind != PD_CHANGE_TERM_RENAMED)
+				continue;
+			tl = strlen(t->old_value);
+			if (tl && tl <= len - pos && !memcmp(s + pos, t->old_value, tl)) {
+				best = t;
+				break;
+			}
+		}
+		if (best) {
+			pd_buf_puts(out, best->new_value);
+			pos += strlen(best->old_value);
+		} else {
+			pd_buf_putc(out, s[pos++]);
+		}
+	}
+}
+
+static int differs_beyond_terms(const pd_changes *c, const pd_section *a,
+                                const pd_section *b)
+{
+	pd_buf tmp = PD_BUF_INIT;
+	size_t i;
+	int differs = 0;
+
+	if (a->blocks.size != b->blocks.size)
+		return 1;
+	for (i = 0; i < a->blocks.size && !differs; i++) {
+		const pd_block *x = pd_vec_get(&a->blocks, i);
+		const pd_block *y = pd_vec_get(&b->blocks, i);
+
+		replace_terms(&tmp, x->text, x->len, c);
+		differs = tmp.size != y->len || memcmp(tmp.ptr, y->text, y->len);
+	}
+	pd_buf_dispose(&tmp);
+	return differs;
+}
+
+void pd_changes__drop_changes_explained_by_terms(pd_changes *c)
+{
+	size_t i, k = 0, terms = 0;
+
+	for (i = 0; i < c->count; i++)
+		terms += c->items[i].kind == PD_CHANGE_TERM_RENAMED;
+	if (!terms)
+		return;
+	for (i = 0; i < c->count; i++) {
+		pd_change *ch = &c->items[i];
+		int explained = ch->old_section && ch->new_section &&
+		        !differs_beyond_terms(c, ch->old_section, ch->new_section);
+
+		if (explained && (ch->kind == PD_CHANGE_SECTION_CHANGED ||
+		                  ch->kind == PD_CHANGE_GOAL_CHANGED ||
+		                  ch->kind == PD_CHANGE_PREAMBLE_CHANGED))
+			continue;
+		if (explained)
+			ch->flags &= ~(unsigned)PD_CHANGE_BODY_CHANGED;
+		c->items[k++] = *ch;
+	}
+	c->count = k;
+}
