@@ -78,7 +78,7 @@ int cmd_render_options(pd_render_options *out, const cmd_spec *spec,
 
 	if (format && pd_format_parse(&out->format, format) < 0)
 		return cmd_usage_error(spec,
-		        "unknown format '%s' (text, markdown, json)", format);
+		        "unknown format '%s' (text, markdown, json, html, docx)", format);
 	if (lang && pd_lang_parse(&out->lang, lang) < 0)
 		return cmd_usage_error(spec, "unknown language '%s' (sv, en)",
 		                       lang);

@@ -409,7 +409,9 @@ int pd_textdiff_words(const char *a, size_t alen, const char *b,
 typedef enum pd_format {
 	PD_FORMAT_TEXT = 0,
 	PD_FORMAT_MARKDOWN,
-	PD_FORMAT_JSON
+	PD_FORMAT_JSON,
+	PD_FORMAT_HTML,     /**< a self-contained redline page (render_html.c) */
+	PD_FORMAT_DOCX      /**< NEW with tracked changes, through pandoc */
 } pd_format;
 
 /** "text", "markdown" (also "md"), "json" → pd_format. */
@@ -417,7 +419,8 @@ int pd_format_parse(pd_format *out, const char *name);
 
 enum pd_render_flags {
 	PD_RENDER_DETAILS = (1u << 0),  /**< word-level changes per item */
-	PD_RENDER_COLOR = (1u << 1)     /**< ANSI colour (text format) */
+	PD_RENDER_COLOR = (1u << 1),    /**< ANSI colour (text format) */
+	PD_RENDER_SIDE = (1u << 2)      /**< html: OLD and NEW side by side */
 };
 
 typedef struct pd_render_options {

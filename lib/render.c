@@ -23,6 +23,10 @@ int pd_format_parse(pd_format *out, const char *name)
 		*out = PD_FORMAT_MARKDOWN;
 	else if (!strcmp(name, "json"))
 		*out = PD_FORMAT_JSON;
+	else if (!strcmp(name, "html"))
+		*out = PD_FORMAT_HTML;
+	else if (!strcmp(name, "docx"))
+		*out = PD_FORMAT_DOCX;
 	else
 		return pd_error_set(PD_EINVALID, "unknown format '%s'", name);
 	return 0;
@@ -517,6 +521,10 @@ int pd_render(pd_buf *out, const pd_changes *changes,
 		return pd_render__markdown(out, changes, &o);
 	case PD_FORMAT_JSON:
 		return pd_render__json(out, changes, &o);
+	case PD_FORMAT_HTML:
+		return pd_render__html(out, changes, &o);
+	case PD_FORMAT_DOCX:
+		return pd_render__docx(out, changes, &o);
 	default:
 		return pd_error_set(PD_EINVALID, "unknown format %d", (int)o.format);
 	}

@@ -41,5 +41,9 @@ int pd_render__markdown(pd_buf *out, const pd_changes *changes,
                         const pd_render_options *opts);
 int pd_render__json(pd_buf *out, const pd_changes *changes,
                     const pd_render_options *opts);
+int pd_render__html(pd_buf *out, const pd_changes *changes,
+                    const pd_render_options *opts);
+int pd_render__docx(pd_buf *out, const pd_changes *changes,
+                    const pd_render_options *opts);
 
 #endif
