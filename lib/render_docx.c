@@ -36,6 +36,7 @@ typedef struct docx_ctx {
 	pd_match m;
 	char date[32];
 	int item_depth;     /* list items: 0 a paragraph, 1.. nesting */
+	int after_item;     /* the last line written was a list item */
 } docx_ctx;
 
 static void put_md(pd_buf *out, const char *s, size_t len)
@@ -92,8 +93,12 @@ static int word_cb(pd_textdiff_op op, const char *text, size_t len,
 
 static void block_start(docx_ctx *d, const pd_block *x)
 {
-	int i;
+	int i, item = x->type == PD_BLOCK_ITEM || d->item_depth;
 
+	/* a list stays tight: a blank line only where it ends */
+	if (d->after_item && !item)
+		pd_buf_putc(d->out, '\n');
+	d->after_item = item;
 	for (i = 1; i < d->item_depth; i++)
 		pd_buf_puts(d->out, "    ");
 	if (x->type == PD_BLOCK_ITEM || d->item_depth)
@@ -119,10 +124,10 @@ static int block_cb(pd_block_op op, const pd_block *a, const pd_block *b,
 		span(d, 1, b->text, b->len);
 		break;
 	case PD_BLOCK_CHANGED:
-		pd_textdiff_words(a->text, a->len, b->text, b->len, word_cb, d);
+		pd_textdiff__words_exact(a->text, a->len, b->text, b->len, word_cb, d);
 		break;
 	}
-	pd_buf_puts(d->out, "\n\n");
+	pd_buf_puts(d->out, d->after_item ? "\n" : "\n\n");
 	return 0;
 }
 
@@ -146,8 +151,8 @@ static void blocks(docx_ctx *d, const pd_section *a, const pd_section *b)
 static void heading(docx_ctx *d, const pd_section *a, const pd_section *b)
 {
 	if (a && b && strcmp(a->heading, b->heading)) {
+		/* no space between: accepted or rejected, one name is left */
 		span(d, 0, a->heading, strlen(a->heading));
-		pd_buf_putc(d->out, ' ');
 		span(d, 1, b->heading, strlen(b->heading));
 	} else if (b && !a) {
 		span(d, 1, b->heading, strlen(b->heading));
@@ -158,35 +163,8 @@ static void heading(docx_ctx *d, const pd_section *a, const pd_section *b)
 	}
 }
 
-static void children(docx_ctx *d, const pd_section *a, const pd_section *b);
-
-static void section(docx_ctx *d, const pd_section *a, const pd_section *b)
-{
-	const pd_section *s = b ? b : a;
-	int i, lvl = s->level < 2 ? 2 : s->level > 6 ? 6 : s->level;
-
-	if (s->synthetic) {
-		/* a goal written as a bullet item stays an item */
-		pd_buf_puts(d->out, "- ");
-		if (a && b)
-			pd_textdiff_words(a->heading, strlen(a->heading),
-			                  b->heading, strlen(b->heading), word_cb, d);
-		else
-			heading(d, a, b);
-		pd_buf_puts(d->out, "\n\n");
-		d->item_depth = 1;
-		blocks(d, a, b);
-		d->item_depth = 0;
-	} else {
-		for (i = 0; i < lvl; i++)
-			pd_buf_putc(d->out, '#');
-		pd_buf_putc(d->out, ' ');
-		heading(d, a, b);
-		pd_buf_puts(d->out, "\n\n");
-		blocks(d, a, b);
-	}
-	children(d, a, b);
-}
+static void children(docx_ctx *d, const pd_section *a, const pd_section *b,
+                     int whole);
 
 static const pd_section *old_of(docx_ctx *d, const pd_section *b)
 {
@@ -195,29 +173,81 @@ static const pd_section *old_of(docx_ctx *d, const pd_section *b)
 	return oi == NONE ? NULL : pd_vec_get(&d->od->sections, oi);
 }
 
-/* as in the HTML redline: removed sections where they stood */
-static void children(docx_ctx *d, const pd_section *a, const pd_section *b)
+
+static void section(docx_ctx *d, const pd_section *a, const pd_section *b,
+                    int whole)
+{
+	const pd_section *s = b ? b : a;
+	int i, lvl = s->level < 2 ? 2 : s->level > 6 ? 6 : s->level;
+
+	if (s->synthetic) {
+		/* a goal written as a bullet item stays an item */
+		d->after_item = 1;
+		pd_buf_puts(d->out, "- ");
+		if (a && b)
+			pd_textdiff__words_exact(a->heading, strlen(a->heading),
+			                  b->heading, strlen(b->heading), word_cb, d);
+		else
+			heading(d, a, b);
+		pd_buf_puts(d->out, "\n");
+		d->item_depth = 1;
+		blocks(d, a, b);
+		d->item_depth = 0;
+	} else {
+		if (d->after_item)
+			pd_buf_putc(d->out, '\n');
+		d->after_item = 0;
+		for (i = 0; i < lvl; i++)
+			pd_buf_putc(d->out, '#');
+		pd_buf_putc(d->out, ' ');
+		heading(d, a, b);
+		pd_buf_puts(d->out, "\n\n");
+		blocks(d, a, b);
+	}
+	children(d, a, b, whole);
+}
+
+/* Is the old section `r` gone from here: removed, or moved elsewhere? */
+static int gone(const docx_ctx *d, const pd_section *r)
+{
+	size_t ni = d->m.o2n[r->index];
+
+	return ni == NONE || d->m.moved[ni];
+}
+
+/*
+ * The children of a pair, new ones in order, each old one that is gone
+ * (removed, or moved) deleted where it stood; a moved section is inserted
+ * whole at its new place, so that accepting every change gives NEW and
+ * rejecting every change gives OLD. `whole`: a section inserted or
+ * deleted whole, and so all of its subtree.
+ */
+static void children(docx_ctx *d, const pd_section *a, const pd_section *b,
+                     int whole)
 {
 	size_t i, k = 0;
 
 	for (i = 0; b && i < b->children.size; i++) {
 		const pd_section *c = pd_vec_get(&b->children, i);
-		const pd_section *oc = old_of(d, c);
+		const pd_section *oc = whole ? NULL : old_of(d, c);
 
 		if (a && oc && oc->parent == a)
 			for (; k < oc->child_index; k++) {
 				const pd_section *r = pd_vec_get(&a->children, k);
 
-				if (d->m.o2n[r->index] == NONE)
-					section(d, r, NULL);
+				if (gone(d, r))
+					section(d, r, NULL, 1);
 			}
-		section(d, oc, c);
+		if (oc && d->m.moved[c->index])
+			section(d, NULL, c, 1);
+		else
+			section(d, oc, c, whole);
 	}
 	for (; a && k < a->children.size; k++) {
 		const pd_section *r = pd_vec_get(&a->children, k);
 
-		if (d->m.o2n[r->index] == NONE)
-			section(d, r, NULL);
+		if (whole || gone(d, r))
+			section(d, r, NULL, 1);
 	}
 }
 
@@ -265,7 +295,7 @@ static void markdown(docx_ctx *d, const pd_changes *changes,
 		pd_buf_puts(d->out, "Text");
 	pd_buf_puts(d->out, "\n\n");
 	blocks(d, oroot, nroot);
-	children(d, oroot, nroot);
+	children(d, oroot, nroot, 0);
 }
 
 int pd_render__docx(pd_buf *out, const pd_changes *changes,

@@ -262,7 +262,7 @@ static int word_cb(pd_textdiff_op op, const char *text, size_t len,
 static void words(html_ctx *h, const char *a, size_t alen, const char *b,
                   size_t blen)
 {
-	pd_textdiff_words(a, alen, b, blen, word_cb, h);
+	pd_textdiff__words_exact(a, alen, b, blen, word_cb, h);
 }
 
 static void end_list(html_ctx *h)

@@ -58,4 +58,13 @@ void pd_textdiff__equal_ends(size_t *lo, size_t *a_hi, size_t *b_hi,
                              size_t blen);
 void pd_textdiff__words_dispose(pd_textdiff_tokens *w);
 
+/**
+ * pd_textdiff_words(), but exact: the EQUAL and DELETE runs put
+ * together are `a` byte for byte, EQUAL and INSERT `b` (a word equal
+ * but for its punctuation is a deletion and an insertion), as tracked
+ * changes that are rejected or accepted need.
+ */
+int pd_textdiff__words_exact(const char *a, size_t alen, const char *b,
+                             size_t blen, pd_textdiff_cb cb, void *payload);
+
 #endif
