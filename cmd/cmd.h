@@ -39,6 +39,8 @@ int cmd_git_diff_driver(int argc, char **argv);
 extern const cmd_spec cmd_git_diff_driver_spec;
 int cmd_check(int argc, char **argv);
 extern const cmd_spec cmd_check_spec;
+int cmd_timeline(int argc, char **argv);
+extern const cmd_spec cmd_timeline_spec;
 int cmd_options(int argc, char **argv);
 extern const cmd_spec cmd_options_spec;
 

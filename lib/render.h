@@ -19,6 +19,10 @@ void pd_render__sentence(pd_buf *out, const pd_changes *changes,
 /** Appends raw bytes (for JSON, which escapes the whole string later). */
 void pd_render__put_raw(pd_buf *out, const char *s, size_t len);
 
+/** HTML text and attribute values: control characters and bidi
+ *  overrides shown as escapes, then & < > " ' as entities. */
+void pd_render__put_html(pd_buf *out, const char *s, size_t len);
+
 /** Markdown: control characters shown, punctuation backslash-escaped. */
 void pd_render__put_markdown(pd_buf *out, const char *s, size_t len);
 

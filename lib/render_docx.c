@@ -318,7 +318,7 @@ int pd_render__docx(pd_buf *out, const pd_changes *changes,
 	d.od = changes->old;
 	d.nd = changes->new_doc;
 	comparison_date(d.date, sizeof(d.date));
-	pd_match_compute(&d.m, d.od, d.nd, 0);
+	pd_match_compute(&d.m, d.od, d.nd, 0.5);   /* the diff's own default */
 	markdown(&d, changes, opts);
 	pd_match_dispose(&d.m);
 

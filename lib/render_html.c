@@ -33,6 +33,8 @@
 
 #define NONE PD_MATCH_NONE
 
+#define put_html pd_render__put_html
+
 typedef struct html_ctx {
 	pd_buf *out;
 	const pd_changes *changes;
@@ -56,7 +58,7 @@ static int en(const html_ctx *h)
 	return h->lang == PD_LANG_EN;
 }
 
-static void put_html(pd_buf *out, const char *s, size_t len)
+void pd_render__put_html(pd_buf *out, const char *s, size_t len)
 {
 	pd_buf esc = PD_BUF_INIT;
 	size_t i, run = 0;
@@ -625,7 +627,7 @@ int pd_render__html(pd_buf *out, const pd_changes *changes,
 	h.lang = opts->lang == PD_LANG_EN ? PD_LANG_EN : PD_LANG_SV;
 	h.side = (opts->flags & PD_RENDER_SIDE) != 0;
 	h.nchanges = pd_changes_count(changes);
-	pd_match_compute(&h.m, h.od, h.nd, 0);
+	pd_match_compute(&h.m, h.od, h.nd, 0.5);   /* the diff's own default */
 	chain_changes(&h);
 	find_busy(&h);
 	oroot = h.od->root;
