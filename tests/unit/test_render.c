@@ -138,7 +138,9 @@ static void test_render__format_names(void)
 
 	OK(pd_format_parse(&f, "json") == 0 && f == PD_FORMAT_JSON, "json");
 	OK(pd_format_parse(&f, "md") == 0 && f == PD_FORMAT_MARKDOWN, "md");
-	OK(pd_format_parse(&f, "html") == PD_EINVALID, "unknown");
+	OK(pd_format_parse(&f, "html") == 0 && f == PD_FORMAT_HTML, "html");
+	OK(pd_format_parse(&f, "docx") == 0 && f == PD_FORMAT_DOCX, "docx");
+	OK(pd_format_parse(&f, "pdf") == PD_EINVALID, "unknown");
 }
 
 
