@@ -530,7 +530,8 @@ static const struct {
 	/* 15 */ { "Version", "Version" },
 	/* 16 */ { "mållår", "target year" },
 	/* 17 */ { "gäller", "valid" },
-	/* 18 */ { "Händelser", "Events" }
+	/* 18 */ { "Händelser", "Events" },
+	/* 19 */ { "version", "version" }
 };
 
 static const char *W(pd_lang lang, int i)
@@ -654,7 +655,8 @@ static void text(pd_buf *out, const pd_timeline *tl, pd_lang lang)
 
 	pd_buf_printf(out, "%s ", W(lang, 0));
 	put_text(out, tl->programme, strlen(tl->programme));
-	pd_buf_printf(out, ": %zu %s\n\n", tl->nversions, W(lang, 1));
+	pd_buf_printf(out, ": %zu %s\n\n", tl->nversions,
+	              W(lang, tl->nversions == 1 ? 19 : 1));
 	for (i = 0; i < tl->nversions; i++) {
 		const tl_version *v = &tl->versions[i];
 
@@ -935,7 +937,8 @@ static void html(pd_buf *out, const pd_timeline *tl, pd_lang lang)
 	pd_buf_printf(out, "%s ", W(lang, 0));
 	put_str_html(out, tl->programme);
 	pd_buf_printf(out, "</h1>\n<p>%zu %s</p>\n<h2>%s</h2>\n"
-	              "<div class=\"chart\">\n", tl->nversions, W(lang, 1),
+	              "<div class=\"chart\">\n", tl->nversions,
+	              W(lang, tl->nversions == 1 ? 19 : 1),
 	              W(lang, 2));
 	html_svg(out, tl, lang);
 	pd_buf_puts(out, "</div>\n<div id=\"areas-table\">\n");
