@@ -875,6 +875,14 @@ static void html_svg(pd_buf *out, const pd_timeline *tl, pd_lang lang)
 			put_str_html(out, l->names[k]);
 			pd_buf_puts(out, "</text>");
 		}
+		/* a rename: a mark across the lane where the name changes */
+		for (e = 0; e < l->nevents; e++)
+			if (l->events[e].type == TL_RENAMED)
+				pd_buf_printf(out, "<line class=\"rename\" x1=\"%u\" "
+				              "y1=\"%u\" x2=\"%u\" y2=\"%u\"/>",
+				              LEFT + (unsigned)l->events[e].version * COL_W,
+				              y - 13, LEFT + (unsigned)l->events[e].version *
+				              COL_W, y + 13);
 		pd_buf_puts(out, "</g>\n");
 		/* splits and merges: a line from each source's end */
 		for (e = 0; e < l->nevents; e++) {
@@ -922,7 +930,8 @@ static void html(pd_buf *out, const pd_timeline *tl, pd_lang lang)
 	            ".chart{overflow-x:auto}svg text{font:13px system-ui,"
 	            "sans-serif;fill:#1a1a1a}svg .ver{font-weight:bold}\n"
 	            "svg .col{stroke:#8c8c8c;stroke-dasharray:3 3}\n"
-	            "svg .lane rect{fill:#dbe8f7;stroke:#1d4f91}\n"
+	            "svg .lane rect{fill:#dbe8f7;stroke:#1d4f91}"
+	            "svg .rename{stroke:#6b4e00;stroke-width:3}\n"
 	            "svg .split,svg .merge{fill:none;stroke-width:2}"
 	            "svg .split{stroke:#8a1111}svg .merge{stroke:#0a4f1c;"
 	            "stroke-dasharray:6 3}\n"
@@ -941,7 +950,16 @@ static void html(pd_buf *out, const pd_timeline *tl, pd_lang lang)
 	              W(lang, tl->nversions == 1 ? 19 : 1),
 	              W(lang, 2));
 	html_svg(out, tl, lang);
-	pd_buf_puts(out, "</div>\n<div id=\"areas-table\">\n");
+	pd_buf_printf(out, "</div>\n<p>%s</p>\n<div id=\"areas-table\">\n",
+	              lang == PD_LANG_EN ?
+	              "A lane is a goal area, from the version it appears in to "
+	              "the last it is in; a bar across it marks a new name, a "
+	              "solid line a split and a dashed line a merge." :
+	              "Ett f\xc3\xa4lt \xc3\xa4r ett m\xc3\xa5lomr\xc3\xa5" "de, "
+	              "fr\xc3\xa5n versionen d\xc3\xa5 det tillkommer till den "
+	              "sista det finns i; ett streck tv\xc3\xa4rs \xc3\xb6ver "
+	              "det visar ett nytt namn, en heldragen linje en delning och "
+	              "en streckad linje en sammanslagning.");
 	html_table(out, tl, 0, lang);
 	pd_buf_puts(out, "</div>\n");
 	pd_buf_printf(out, "<h2>%s</h2>\n", W(lang, 3));
