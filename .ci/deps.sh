@@ -25,7 +25,8 @@ if [ $# -eq 0 ]; then
 		libutf8proc-dev libstemmer-dev \
 		clang libclang-rt-14-dev llvm valgrind \
 		bash-completion zsh fish mandoc groff-base bsdutils time \
-		debhelper dpkg-dev lintian
+		debhelper dpkg-dev lintian \
+		pandoc chromium nodejs poppler-utils
 fi
 missing=
 for p in "$@"; do

@@ -40,6 +40,8 @@ int cmd_git_diff_driver(int argc, char **argv);
 extern const cmd_spec cmd_git_diff_driver_spec;
 int cmd_check(int argc, char **argv);
 extern const cmd_spec cmd_check_spec;
+int cmd_timeline(int argc, char **argv);
+extern const cmd_spec cmd_timeline_spec;
 int cmd_options(int argc, char **argv);
 extern const cmd_spec cmd_options_spec;
 
@@ -105,7 +107,8 @@ int cmd_max_size(size_t *out, const cmd_spec *spec, const char *option);
  */
 #define CMD_OPTS_RENDER(format, lang, details, color) \
 	{ CMD_OPT_VALUE, "format", 'f', &(format), "FMT", \
-	  "output format: text, markdown or json", "text markdown json" }, \
+	  "output format: text, markdown, json, html or docx", \
+	  "text markdown json html docx" }, \
 	{ CMD_OPT_VALUE, "lang", 'l', &(lang), "LANG", \
 	  "language of the output: sv or en", "sv en" }, \
 	{ CMD_OPT_SWITCH, "details", 'd', &(details), NULL, \
@@ -137,6 +140,13 @@ int cmd_render_options(pd_render_options *out, const cmd_spec *spec,
 pd_lang cmd_lang_default(const pd_document *doc);
 /** Warn on stderr when `doc` has no headings or no goal areas to compare. */
 void cmd_warn_structure(const pd_document *doc, const char *name);
+
+/**
+ * Write a report to `path` (-o), or to stdout when NULL or "-" (a text
+ * one through the pager; a binary one never to a terminal): output.c.
+ * Returns 0 or PD_EXIT_TROUBLE after saying what is wrong.
+ */
+int cmd_output_write(const pd_buf *buf, const char *path, int binary);
 
 /** Write a buffer to stdout whole; returns 0 or PD_EXIT_TROUBLE. */
 int cmd_write_stdout(const pd_buf *buf);

@@ -14,9 +14,15 @@ static const char *update_path, *update_section;
 static int details, quiet, no_pager;
 static cmd_version_opts vopts;
 static const char *max_size;
+static const char *html_layout, *output_path;
 
 static const cmd_opt diff_opts[] = {
 	CMD_OPTS_RENDER(format_name, lang_name, details, color_when),
+	{ CMD_OPT_VALUE, "html-layout", 0, &html_layout, "LAYOUT",
+	  "html: the redline inline, or OLD and NEW side by side",
+	  "inline side" },
+	{ CMD_OPT_VALUE, "output", 'o', &output_path, "FILE",
+	  "write the report to FILE instead of standard output", NULL },
 	{ CMD_OPT_SWITCH, "quiet", 'q', &quiet, NULL,
 	  "no output, exit status only", NULL },
 	{ CMD_OPT_SWITCH, "no-pager", 0, &no_pager, NULL,
@@ -68,6 +74,12 @@ int cmd_diff(int argc, char **argv)
 	if ((status = cmd_render_options(&ropts, &cmd_diff_spec, format_name,
 	                                 lang_name, color_when, details)) != 0)
 		return status;
+	if (html_layout && strcmp(html_layout, "inline") &&
+	    strcmp(html_layout, "side"))
+		return cmd_usage_error(&cmd_diff_spec, "unknown layout '%s' "
+		        "(inline, side)", html_layout);
+	if (html_layout && !strcmp(html_layout, "side"))
+		ropts.flags |= PD_RENDER_SIDE;
 
 	if (update_section && !update_path)
 		return cmd_usage_error(&cmd_diff_spec,
@@ -116,8 +128,9 @@ int cmd_diff(int argc, char **argv)
 		status = cmd_error();
 		goto done;
 	}
-	cmd_pager_enable(!no_pager);
-	if (cmd_write_stdout(&out) != 0)
+	cmd_pager_enable(!no_pager && !output_path);
+	if (cmd_output_write(&out, output_path,
+	                     ropts.format == PD_FORMAT_DOCX) != 0)
 		status = PD_EXIT_TROUBLE;
 done:
 	pd_buf_dispose(&out);

@@ -114,6 +114,10 @@ int cmd_git_diff_driver(int argc, char **argv)
 	                                 format_name, lang_name, color_when,
 	                                 details)) != 0)
 		return status;
+	/* git shows what a driver writes as text, in its pager */
+	if (ropts.format == PD_FORMAT_DOCX)
+		return cmd_usage_error(&cmd_git_diff_driver_spec,
+		        "a Word document is not a diff git can show");
 	git = argv + k;
 	path = git[0];
 	if (n == 1) {

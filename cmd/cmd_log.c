@@ -26,7 +26,8 @@ const cmd_spec cmd_log_spec = {
 	"log", "[options]", "show the versions with a summary of their changes",
 	"For each version, oldest first: its label, commit and name, its\n"
 	"metadata, and how many changes of each kind it makes to the version\n"
-	"before it. 'progdiff OLD NEW' shows the changes themselves.",
+	"before it. 'progdiff OLD NEW' shows the changes themselves, and\n"
+	"'progdiff timeline' each goal area's lineage over all the versions.",
 	log_opts
 };
 
@@ -166,6 +167,16 @@ int cmd_log(int argc, char **argv)
 		pd_document_free(prev_doc);
 		prev_doc = doc;
 		doc = NULL;
+	}
+	/* where to see the goal areas through all of these versions */
+	if (list.count > 1) {
+		pd_buf_puts(&out, "\nhow each goal area evolved over these "
+		            "versions: progdiff timeline");
+		if (full || programme) {
+			pd_buf_puts(&out, " --programme ");
+			put_escaped(&out, full ? "NAME" : programme);
+		}
+		pd_buf_puts(&out, " (--format=html draws it)\n");
 	}
 	if (!list.count)
 		fprintf(stderr, "progdiff: no versions stored yet\n"

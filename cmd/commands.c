@@ -17,6 +17,7 @@ const cmd_entry cmd_commands[] = {
 	{ "list", cmd_list, &cmd_list_spec },
 	{ "show", cmd_show, &cmd_show_spec },
 	{ "log", cmd_log, &cmd_log_spec },
+	{ "timeline", cmd_timeline, &cmd_timeline_spec },
 	{ "git-diff-driver", cmd_git_diff_driver, &cmd_git_diff_driver_spec },
 	{ "__options", cmd_options, &cmd_options_spec },
 	{ NULL, NULL, NULL }

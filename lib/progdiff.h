@@ -470,7 +470,9 @@ int pd_textdiff_words(const char *a, size_t alen, const char *b,
 typedef enum pd_format {
 	PD_FORMAT_TEXT = 0,
 	PD_FORMAT_MARKDOWN,
-	PD_FORMAT_JSON
+	PD_FORMAT_JSON,
+	PD_FORMAT_HTML,     /**< a self-contained redline page (render_html.c) */
+	PD_FORMAT_DOCX      /**< NEW with tracked changes, through pandoc */
 } pd_format;
 
 /** "text", "markdown" (also "md"), "json" → pd_format. */
@@ -481,7 +483,8 @@ const char *pd_format_name(pd_format format);
 
 enum pd_render_flags {
 	PD_RENDER_DETAILS = (1u << 0),  /**< word-level changes per item */
-	PD_RENDER_COLOR = (1u << 1)     /**< ANSI colour (text format) */
+	PD_RENDER_COLOR = (1u << 1),    /**< ANSI colour (text format) */
+	PD_RENDER_SIDE = (1u << 2)      /**< html: OLD and NEW side by side */
 };
 
 typedef struct pd_render_options {
@@ -916,6 +919,45 @@ int pd_update_text(pd_buf *out, const char *text, size_t len,
  */
 int pd_update_file(int *changed_out, const char *path, const char *heading,
                    const char *items);
+
+/* ------------------------------------------------------------------ */
+/* Timeline (timeline.c)                                               */
+
+/**
+ * The lineage of each goal area and goal over the versions of one
+ * programme: when it appeared, its names, moves, splits, merges and its
+ * removal, from the pairing of each consecutive pair of versions.
+ */
+typedef struct pd_timeline pd_timeline;
+
+/** The JSON schema name written by pd_timeline_render(). */
+#define PD_TIMELINE_JSON_SCHEMA "progdiff-timeline/1"
+
+/** An empty timeline of `programme`; free with pd_timeline_free(). */
+int pd_timeline_new(pd_timeline **out, const char *programme);
+void pd_timeline_free(pd_timeline *tl);
+
+/**
+ * Add the next version, in the order they took effect. `doc` is
+ * borrowed until the next call (it is compared with the version after
+ * it), so the caller frees each document after adding the next one.
+ */
+int pd_timeline_add(pd_timeline *tl, const char *label,
+                    const pd_document *doc);
+
+/**
+ * Render as PD_FORMAT_TEXT, PD_FORMAT_JSON (schema
+ * PD_TIMELINE_JSON_SCHEMA) or PD_FORMAT_HTML (an inline SVG chart and a
+ * table of the same facts), appending to `out`.
+ * @return 0, or PD_EINVALID for another format
+ */
+int pd_timeline_render(pd_buf *out, const pd_timeline *tl, pd_format format,
+                       pd_lang lang);
+
+size_t pd_timeline_version_count(const pd_timeline *tl);
+/** Areas weighed against each other, and body comparisons of the
+ *  matcher, over all pairs (for complexity tests). */
+unsigned long long pd_timeline_comparisons(const pd_timeline *tl);
 
 #ifdef __cplusplus
 }

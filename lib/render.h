@@ -20,6 +20,10 @@ void pd_render__sentence(pd_buf *out, const pd_changes *changes,
 /** Appends raw bytes (for JSON, which escapes the whole string later). */
 void pd_render__put_raw(pd_buf *out, const char *s, size_t len);
 
+/** HTML text and attribute values: control characters and bidi
+ *  overrides shown as escapes, then & < > " ' as entities. */
+void pd_render__put_html(pd_buf *out, const char *s, size_t len);
+
 /** Markdown: control characters shown, punctuation backslash-escaped. */
 void pd_render__put_markdown(pd_buf *out, const char *s, size_t len);
 
@@ -51,6 +55,10 @@ int pd_render__text(pd_buf *out, const pd_changes *changes,
 int pd_render__markdown(pd_buf *out, const pd_changes *changes,
                         const pd_render_options *opts);
 int pd_render__json(pd_buf *out, const pd_changes *changes,
+                    const pd_render_options *opts);
+int pd_render__html(pd_buf *out, const pd_changes *changes,
+                    const pd_render_options *opts);
+int pd_render__docx(pd_buf *out, const pd_changes *changes,
                     const pd_render_options *opts);
 
 #endif

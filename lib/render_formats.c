@@ -12,7 +12,9 @@
 static const pd_render_format formats[] = {
 	[PD_FORMAT_TEXT] = { "text", NULL, pd_render__text },
 	[PD_FORMAT_MARKDOWN] = { "markdown", "md", pd_render__markdown },
-	[PD_FORMAT_JSON] = { "json", NULL, pd_render__json }
+	[PD_FORMAT_JSON] = { "json", NULL, pd_render__json },
+	[PD_FORMAT_HTML] = { "html", NULL, pd_render__html },
+	[PD_FORMAT_DOCX] = { "docx", NULL, pd_render__docx }
 };
 
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))

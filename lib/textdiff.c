@@ -424,7 +424,42 @@ typedef struct word_emit {
 	const pd_textdiff_tokens *wa, *wb;
 	pd_textdiff_cb cb;
 	void *payload;
+	int exact;
 } word_emit;
+
+/* An equal range whose tokens may differ outside their words ("2013-"
+ * and "2013."): the equal runs as they are, each token that differs as
+ * a deletion of the old and an insertion of the new. */
+static int exact_equal(word_emit *we, size_t ao, size_t bo, size_t n)
+{
+	size_t i, run = 0;
+	int error = 0;
+
+	for (i = 0; i <= n && !error; i++) {
+		size_t as = 0, al = 0, bs = 0, bl = 0;
+
+		if (i < n) {
+			as = we->wa->start[ao + i];
+			al = we->wa->start[ao + i + 1] - as;
+			bs = we->wb->start[bo + i];
+			bl = we->wb->start[bo + i + 1] - bs;
+			if (al == bl && !memcmp(we->a + as, we->b + bs, al))
+				continue;
+		}
+		if (i > run)
+			error = we->cb(PD_TEXTDIFF_EQUAL,
+			               we->b + we->wb->start[bo + run],
+			               we->wb->start[bo + i] -
+			               we->wb->start[bo + run], we->payload);
+		if (i < n && !error)
+			error = we->cb(PD_TEXTDIFF_DELETE, we->a + as, al,
+			               we->payload) ||
+			        we->cb(PD_TEXTDIFF_INSERT, we->b + bs, bl,
+			               we->payload);
+		run = i + 1;
+	}
+	return error;
+}
 
 static int word_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
                       size_t bl, void *payload)
@@ -435,6 +470,8 @@ static int word_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
 		return we->cb(op, we->b + we->wb->start[bo],
 		              we->wb->start[bo + bl] - we->wb->start[bo],
 		              we->payload);
+	if (op == PD_TEXTDIFF_EQUAL && we->exact)
+		return exact_equal(we, ao, bo, al);
 	/* EQUAL shows the new text: only the words are known equal */
 	if (op == PD_TEXTDIFF_EQUAL)
 		return we->cb(op, we->b + we->wb->start[bo],
@@ -444,8 +481,8 @@ static int word_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
 	              we->wa->start[ao + al] - we->wa->start[ao], we->payload);
 }
 
-int pd_textdiff_words(const char *a, size_t alen, const char *b,
-                      size_t blen, pd_textdiff_cb cb, void *payload)
+static int words(const char *a, size_t alen, const char *b, size_t blen,
+                 pd_textdiff_cb cb, void *payload, int exact)
 {
 	pd_textdiff_tokens wa, wb;
 	word_emit we;
@@ -459,11 +496,24 @@ int pd_textdiff_words(const char *a, size_t alen, const char *b,
 	we.wb = &wb;
 	we.cb = cb;
 	we.payload = payload;
+	we.exact = exact;
 	error = pd_textdiff__seq(wa.hash, wa.count, wb.hash, wb.count,
 	                         word_range, &we);
 	pd_textdiff__words_dispose(&wb);
 	pd_textdiff__words_dispose(&wa);
 	return error;
+}
+
+int pd_textdiff_words(const char *a, size_t alen, const char *b,
+                      size_t blen, pd_textdiff_cb cb, void *payload)
+{
+	return words(a, alen, b, blen, cb, payload, 0);
+}
+
+int pd_textdiff__words_exact(const char *a, size_t alen, const char *b,
+                             size_t blen, pd_textdiff_cb cb, void *payload)
+{
+	return words(a, alen, b, blen, cb, payload, 1);
 }
 
 /* ---- block alignment ---- */

@@ -80,4 +80,13 @@ int pd_changes__align_blocks(const pd_section *a, const pd_section *b,
 /** Do two sections' own bodies (not their children) differ? */
 int pd_changes__body_differs(const pd_section *a, const pd_section *b);
 
+/**
+ * pd_textdiff_words(), but exact: the EQUAL and DELETE runs put
+ * together are `a` byte for byte, EQUAL and INSERT `b` (a word equal
+ * but for its punctuation is a deletion and an insertion), as tracked
+ * changes that are rejected or accepted need.
+ */
+int pd_textdiff__words_exact(const char *a, size_t alen, const char *b,
+                             size_t blen, pd_textdiff_cb cb, void *payload);
+
 #endif

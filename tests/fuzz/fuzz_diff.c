@@ -82,6 +82,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	same_one_by_one(&out, &a, &b, &dopts, &ropts);
 
+	/* the redline: no text of the documents becomes markup or a script */
+	pd_buf_clear(&out);
+	ropts.format = PD_FORMAT_HTML;
+	if (pd_render(&out, changes, &ropts) < 0) {
+		fprintf(stderr, "fuzz: html failed: %s\n", pd_error_message());
+		abort();
+	}
+	fuzz_no_controls(&out, 0);
+	{
+		const char *p = out.ptr;
+		int scripts = 0;
+
+		while ((p = strstr(p, "<script")) != NULL) {
+			scripts++;
+			p++;
+		}
+		if (scripts != 1)
+			fuzz_fail("a script in the redline that is not ours", &out);
+	}
+
 	for (i = 0; i < pd_changes_count(changes); i++) {
 		const pd_change *c = pd_changes_get(changes, i);
 

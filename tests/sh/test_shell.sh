@@ -228,13 +228,14 @@ for sh in bash zsh fish; do
 	candidates $sh "progdiff --format=" >"$tmp/c"
 	if [ $sh = fish ]; then
 		check "$sh: 'progdiff --format=' offers the formats" \
-			exactly "$tmp/c" --format=text --format=markdown --format=json
+			exactly "$tmp/c" --format=text --format=markdown --format=json \
+			--format=html --format=docx
 	else
 		check "$sh: 'progdiff --format=' offers the formats" \
-			exactly "$tmp/c" text markdown json
+			exactly "$tmp/c" text markdown json html docx
 	fi
 	candidates $sh "progdiff -f " >"$tmp/c"
-	check "$sh: 'progdiff -f ' offers the formats" exactly "$tmp/c" text markdown json
+	check "$sh: 'progdiff -f ' offers the formats" exactly "$tmp/c" text markdown json html docx
 	candidates $sh "progdiff --lang " >"$tmp/c"
 	check "$sh: 'progdiff --lang ' offers sv and en" exactly "$tmp/c" sv en
 	candidates $sh "progdiff show " >"$tmp/c"

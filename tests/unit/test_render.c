@@ -147,7 +147,9 @@ static void test_render__format_names(void)
 		OK(pd_format_parse(&back, pd_format_name(f)) == 0 && back == f,
 		   "every name parses back to its format");
 	}
-	OK(pd_format_parse(&f, "html") == PD_EINVALID, "unknown");
+	OK(pd_format_parse(&f, "html") == 0 && f == PD_FORMAT_HTML, "html");
+	OK(pd_format_parse(&f, "docx") == 0 && f == PD_FORMAT_DOCX, "docx");
+	OK(pd_format_parse(&f, "pdf") == PD_EINVALID, "unknown");
 }
 
 
