@@ -5,11 +5,10 @@
  * a section paired with one of the version before continues its line,
  * under a new name when its heading changed (a rename), under another
  * area when a goal moved; a section with no pair appeared, one left
- * without a pair was removed. Splits and merges are what pairing alone
- * cannot see: an area whose words mostly went into two or more new
- * areas was split into them; two or more areas whose words mostly went
- * into one were merged into it. Both end the old lines and start new
- * ones, so that a line is always one area under its names through time.
+ * without a pair was removed. Splits and merges are the matcher's
+ * (match_split.c), as the diff reports them: they end the old lines and
+ * start new ones, so that a line is always one area under its names
+ * through time.
  *
  * Rendered as text, as JSON (schema "progdiff-timeline/1", doc/json.md),
  * and as HTML: an inline SVG chart (versions as columns, areas as lanes,
@@ -23,10 +22,6 @@
 #include "render.h"
 
 #define NONE PD_MATCH_NONE
-/* the share of an area's words that makes it the source of a split part
- * or a part of a merge */
-#define SHARE 0.6
-
 typedef enum tl_event_type {
 	TL_APPEARED = 0, TL_RENAMED, TL_MOVED, TL_SPLIT_FROM, TL_SPLIT_INTO,
 	TL_MERGED_FROM, TL_MERGED_INTO, TL_REMOVED, TL__COUNT
@@ -153,173 +148,6 @@ static void add_other(tl_event *e, size_t other)
 	e->others[e->nothers++] = other;
 }
 
-/* The words of an area: its heading's, its blocks' and its subtree's,
- * sorted and unique. */
-typedef struct word_set {
-	uint64_t *w;
-	size_t n, cap;
-} word_set;
-
-static void set_add(word_set *s, const pd_words *w)
-{
-	size_t i;
-
-	for (i = 0; i < w->n; i++) {
-		if (s->n == s->cap) {
-			s->cap = s->cap ? s->cap * 2 : 64;
-			s->w = pd__reallocarray(s->w, s->cap, sizeof(uint64_t));
-		}
-		s->w[s->n++] = w->hash[i];
-	}
-}
-
-static void collect(word_set *s, const pd_document *doc,
-                    const pd_section *sec)
-{
-	size_t i;
-
-	set_add(s, pd_document__heading_words(doc, sec));
-	for (i = 0; i < sec->blocks.size; i++)
-		set_add(s, pd_document__block_words(doc,
-		                                    pd_vec_get(&sec->blocks, i)));
-	for (i = 0; i < sec->children.size; i++)
-		collect(s, doc, pd_vec_get(&sec->children, i));
-}
-
-static void area_words(word_set *s, const pd_document *doc,
-                       const pd_section *area)
-{
-	size_t i, k = 0;
-
-	memset(s, 0, sizeof(*s));
-	collect(s, doc, area);
-	pd__sort_u64(s->w, s->n);
-	for (i = 0; i < s->n; i++)
-		if (!k || s->w[k - 1] != s->w[i])
-			s->w[k++] = s->w[i];
-	s->n = k;
-}
-
-static size_t common(const word_set *a, const word_set *b)
-{
-	size_t i = 0, k = 0, n = 0;
-
-	while (i < a->n && k < b->n) {
-		if (a->w[i] < b->w[k])
-			i++;
-		else if (a->w[i] > b->w[k])
-			k++;
-		else {
-			n++;
-			i++;
-			k++;
-		}
-	}
-	return n;
-}
-
-/*
- * Splits and merges among the areas of the pair, as two lists per area:
- * split[o] the new areas old area o was split into (two or more), and
- * merged[n] the old areas merged into new area n (two or more). Only
- * areas are weighed, each old against each new: a programme has tens.
- */
-typedef struct area_flow {
-	size_t *split_of;   /* per new area index: old area it was split
-	                       from, or NONE */
-	size_t *merge_of;   /* per old area index: new area it was merged
-	                       into, or NONE */
-} area_flow;
-
-static void find_flows(area_flow *f, pd_timeline *tl, const pd_document *od,
-                       const pd_document *nd)
-{
-	size_t no = od->areas.size, nn = nd->areas.size, i, k, c;
-	word_set *ow = pd__calloc(no + 1, sizeof(word_set));
-	word_set *nw = pd__calloc(nn + 1, sizeof(word_set));
-	size_t *parts = pd__calloc(no + 1, sizeof(size_t));
-	size_t *sources = pd__calloc(nn + 1, sizeof(size_t));
-	unsigned char *from = pd__calloc((no + 1) * (nn + 1), 1);
-	unsigned char *into = pd__calloc((no + 1) * (nn + 1), 1);
-	double *share_n, *share_o;
-	size_t *best_o, *best_n, *cnt;
-
-	f->split_of = pd__reallocarray(NULL, nn + 1, sizeof(size_t));
-	f->merge_of = pd__reallocarray(NULL, no + 1, sizeof(size_t));
-	for (i = 0; i < no; i++)
-		area_words(&ow[i], od, pd_vec_get(&od->areas, i));
-	for (k = 0; k < nn; k++)
-		area_words(&nw[k], nd, pd_vec_get(&nd->areas, k));
-	share_n = pd__calloc(nn + 1, sizeof(double));
-	share_o = pd__calloc(no + 1, sizeof(double));
-	best_o = pd__reallocarray(NULL, nn + 1, sizeof(size_t));
-	best_n = pd__reallocarray(NULL, no + 1, sizeof(size_t));
-	cnt = pd__calloc((no + 1) * (nn + 1), sizeof(size_t));
-	for (k = 0; k < nn; k++)
-		best_o[k] = NONE;
-	for (i = 0; i < no; i++)
-		best_n[i] = NONE;
-	/* each new area's best source and each old area's best target */
-	for (i = 0; i < no; i++)
-		for (k = 0; k < nn; k++) {
-			tl->comparisons++;
-			if (!ow[i].n || !nw[k].n)
-				continue;
-			c = cnt[i * nn + k] = common(&ow[i], &nw[k]);
-			if ((double)c / (double)nw[k].n > share_n[k]) {
-				share_n[k] = (double)c / (double)nw[k].n;
-				best_o[k] = i;
-			}
-			if ((double)c / (double)ow[i].n > share_o[i]) {
-				share_o[i] = (double)c / (double)ow[i].n;
-				best_n[i] = k;
-			}
-		}
-	for (k = 0; k < nn; k++) {
-		/* most of new k's words come from old i: a part of i */
-		i = best_o[k];
-		if (i != NONE && share_n[k] >= SHARE) {
-			from[i * nn + k] = 1;
-			parts[i]++;
-		}
-	}
-	for (i = 0; i < no; i++) {
-		/* most of old i's words went into new k: a source of k */
-		k = best_n[i];
-		if (k != NONE && share_o[i] >= SHARE) {
-			into[i * nn + k] = 1;
-			sources[k]++;
-		}
-	}
-	for (k = 0; k < nn; k++)
-		f->split_of[k] = NONE;
-	for (i = 0; i < no; i++)
-		f->merge_of[i] = NONE;
-	for (i = 0; i < no; i++)
-		for (k = 0; k < nn && parts[i] >= 2; k++)
-			if (from[i * nn + k])
-				f->split_of[k] = i;
-	for (k = 0; k < nn; k++)
-		for (i = 0; i < no && sources[k] >= 2; i++)
-			if (into[i * nn + k] && f->merge_of[i] == NONE)
-				f->merge_of[i] = k;
-	for (i = 0; i < no; i++)
-		free(ow[i].w);
-	for (k = 0; k < nn; k++)
-		free(nw[k].w);
-	free(ow);
-	free(nw);
-	free(parts);
-	free(sources);
-	free(from);
-	free(into);
-	free(share_n);
-	free(share_o);
-	free(best_o);
-	free(best_n);
-	free(cnt);
-}
-
 static size_t area_index(const pd_document *doc, const pd_section *s)
 {
 	size_t i;
@@ -328,6 +156,56 @@ static size_t area_index(const pd_document *doc, const pd_section *s)
 		if (pd_vec_get(&doc->areas, i) == s)
 			return i;
 	return NONE;
+}
+
+/*
+ * Splits and merges among the areas of the pair, as two lists per area:
+ * split[o] the new areas old area o was split into (two or more), and
+ * merged[n] the old areas merged into new area n (two or more), from
+ * the matcher's groups.
+ */
+typedef struct area_flow {
+	size_t *split_of;   /* per new area index: old area it was split
+	                       from, or NONE */
+	size_t *merge_of;   /* per old area index: new area it was merged
+	                       into, or NONE */
+} area_flow;
+
+static void find_flows(area_flow *f, const pd_match *m, const pd_document *od,
+                       const pd_document *nd)
+{
+	size_t no = od->areas.size, nn = nd->areas.size, i, g;
+
+	f->split_of = pd__reallocarray(NULL, nn + 1, sizeof(size_t));
+	f->merge_of = pd__reallocarray(NULL, no + 1, sizeof(size_t));
+	for (i = 0; i < nn; i++)
+		f->split_of[i] = NONE;
+	for (i = 0; i < no; i++)
+		f->merge_of[i] = NONE;
+	for (g = 0; g < m->ngroups; g++) {
+		const pd_match_group *grp = m->groups[g];
+		const pd_document *one_doc = grp->merge ? nd : od;
+		const pd_document *many_doc = grp->merge ? od : nd;
+		const pd_section *one = pd_vec_get(&one_doc->sections, grp->one);
+		size_t oa;
+
+		if (one->kind != PD_KIND_AREA)
+			continue;
+		oa = area_index(one_doc, one);
+		for (i = 0; i < grp->nmany; i++) {
+			const pd_section *part = pd_vec_get(&many_doc->sections,
+			                                    grp->many[i]);
+			size_t pa;
+
+			if (part->kind != PD_KIND_AREA ||
+			    (pa = area_index(many_doc, part)) == NONE)
+				continue;
+			if (grp->merge)
+				f->merge_of[pa] = oa;
+			else
+				f->split_of[pa] = oa;
+		}
+	}
 }
 
 static const pd_section *area_of(const pd_section *s)
@@ -372,7 +250,7 @@ int pd_timeline_add(pd_timeline *tl, const char *label,
 	if (have_match) {
 		pd_match_compute(&m, od, doc, 0.5);   /* the diff's own default */
 		tl->comparisons += m.comparisons;
-		find_flows(&flow, tl, od, doc);
+		find_flows(&flow, &m, od, doc);
 		continued = pd__calloc(tl->nlin + 1, 1);
 	}
 
