@@ -152,6 +152,7 @@ int cmd_log(int argc, char **argv)
 		text.name = pd_buf_detach(&name);
 		if (pd_store_read(&text.text, store, v) < 0 ||
 		    cmd_version_parse(&doc, &text, NULL) < 0 ||
+		    (pd_store_apply_meta(doc, v), 0) ||
 		    (prev_doc && pd_changes_compute(&changes, prev_doc, doc,
 		                                    NULL) < 0)) {
 			status = cmd_error();

@@ -481,10 +481,12 @@ typedef struct pd_version {
 	char *replaces;       /**< the version it replaces */
 	char id[41];          /**< the commit, 40 hex digits */
 	long long time;       /**< commit time, seconds since the epoch */
+	char *message;        /**< the message given with `add -m`, without
+	                           the trailers; NULL for the default one */
 } pd_version;
 
 #define PD_VERSION_INIT { NULL, NULL, NULL, 0, 0, 0, NULL, NULL, NULL, \
-                          { 0 }, 0 }
+                          { 0 }, 0, NULL }
 
 /** Free the strings of `v` and reset it to PD_VERSION_INIT. */
 void pd_version_dispose(pd_version *v);
@@ -633,6 +635,23 @@ int pd_store_list(pd_version_list *out, pd_store *store,
  */
 int pd_store_resolve(pd_version *out, pd_store *store, const char *name,
                      const char *programme);
+
+/**
+ * Make what `progdiff add` stored for `v` the metadata of `doc`, parsed
+ * from that version's Markdown: the target year, period, date adopted,
+ * decision reference and what it replaces, where the store has them. The
+ * text is the fallback for what the store does not say (store_meta.c).
+ */
+void pd_store_apply_meta(pd_document *doc, const pd_version *v);
+
+/**
+ * The metadata options of `opts` that disagree with what `doc`'s text
+ * says, one "--target-year 2040 (the text says 2035)" phrase each,
+ * separated by "; ", appended to `out` (nothing when all agree or the
+ * text is silent). @return how many disagree
+ */
+size_t pd_store_meta_disagreements(pd_buf *out, const pd_document *doc,
+                                   const pd_store_add_options *opts);
 
 /** Append the stored Markdown of `v`, byte for byte, to `out`. */
 int pd_store_read(pd_buf *out, pd_store *store, const pd_version *v);

@@ -59,6 +59,7 @@ void pd_version_dispose(pd_version *v)
 	free(v->adopted);
 	free(v->decision);
 	free(v->replaces);
+	free(v->message);
 	*v = init;
 }
 
@@ -89,6 +90,7 @@ static void version_copy(pd_version *dst, const pd_version *src)
 	dst->adopted = dup_or_null(src->adopted);
 	dst->decision = dup_or_null(src->decision);
 	dst->replaces = dup_or_null(src->replaces);
+	dst->message = dup_or_null(src->message);
 }
 
 /* A year written as exactly four digits at the start of `s`, else 0. */
@@ -688,6 +690,10 @@ int pd_store__read_trailers(pd_version *v, const char *message)
 		}
 	}
 	git_message_trailer_array_free(&arr);
+	if (has_label) {
+		free(v->message);
+		v->message = pd_store__user_message(message, v->label);
+	}
 	return has_label;
 }
 

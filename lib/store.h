@@ -39,4 +39,11 @@ int pd_store__effective_year(const pd_version *v);
  */
 int pd_store__read_trailers(pd_version *v, const char *message);
 
+/**
+ * The message of a version's commit as `add -m` gave it: the text before
+ * the trailers, trimmed; NULL when there is none or it is the default
+ * "Add PROGRAMME/LABEL..." (store_meta.c). The caller frees it.
+ */
+char *pd_store__user_message(const char *message, const char *label);
+
 #endif
