@@ -52,7 +52,12 @@ static const char *kind_names[PD_CHANGE__COUNT] = {
 	"section-moved",
 	"section-changed",
 	"term-renamed",
-	"theme-everywhere"
+	"theme-everywhere",
+	"target-changed",
+	"indicator-added",
+	"indicator-removed",
+	"indicator-changed",
+	"table-header-changed"
 };
 
 const char *pd_change_kind_name(pd_change_kind kind)
@@ -363,6 +368,8 @@ static void meta_changes(pd_changes *c)
 		ch->new_value = period_str(c, b->period_start, b->period_end);
 		ch->old_line = a->period_line;
 		ch->new_line = b->period_line;
+		if (a->open_ended && !a->period_start)
+			ch->flags |= PD_CHANGE_WAS_OPEN_ENDED;
 	}
 	if (b->revision && str_differs(a->revision, b->revision)) {
 		ch = add_change(c, PD_CHANGE_METADATA_CHANGED);
@@ -1729,6 +1736,9 @@ static void count_changed_words(pd_changes *c)
 		                            wc.b, wc.nb);
 		ch->count = added;
 		ch->total = removed;
+		/* a third of the words new or gone: partly rewritten */
+		if (3 * (size_t)(added + removed) >= wc.nb + wc.na && wc.nb)
+			ch->flags |= PD_CHANGE_REWRITTEN;
 	}
 	free(wc.a);
 	free(wc.b);

@@ -202,6 +202,8 @@ typedef struct pd_meta {
 	unsigned target_year_line;
 	unsigned period_line;
 	unsigned revision_line;
+	int open_ended;           /**< "gäller tills vidare": valid until
+	                               further notice, no period end */
 } pd_meta;
 
 typedef struct pd_parse_options {
@@ -306,6 +308,11 @@ typedef enum pd_change_kind {
 	PD_CHANGE_SECTION_CHANGED,
 	PD_CHANGE_TERM_RENAMED,
 	PD_CHANGE_THEME_EVERYWHERE,
+	PD_CHANGE_TARGET_CHANGED,      /**< a number in a goal's sentence */
+	PD_CHANGE_INDICATOR_ADDED,     /**< a new row of an indicator table */
+	PD_CHANGE_INDICATOR_REMOVED,
+	PD_CHANGE_INDICATOR_CHANGED,   /**< a cell of a row changed */
+	PD_CHANGE_TABLE_HEADER_CHANGED,
 	PD_CHANGE__COUNT
 } pd_change_kind;
 
@@ -320,7 +327,18 @@ enum pd_change_flags {
 	/** a renamed or moved section whose body changed too */
 	PD_CHANGE_BODY_CHANGED = (1u << 1),
 	/** term-renamed whose section (of that name) was renamed with it */
-	PD_CHANGE_WITH_SECTION = (1u << 2)
+	PD_CHANGE_WITH_SECTION = (1u << 2),
+	/** target-changed: the sentence's direction (öka, minst, at least
+	 *  ...) makes the new value certainly more ambitious */
+	PD_CHANGE_STRICTER = (1u << 3),
+	/** target-changed: certainly less ambitious */
+	PD_CHANGE_LOOSER = (1u << 4),
+	/** section-/goal-changed: much of the text is new ("partly
+	 *  rewritten") */
+	PD_CHANGE_REWRITTEN = (1u << 5),
+	/** period-changed: the old version was valid until further notice
+	 *  ("gäller tills vidare") */
+	PD_CHANGE_WAS_OPEN_ENDED = (1u << 6)
 };
 
 /** One change. Sections and strings are borrowed from the documents. */
@@ -343,6 +361,12 @@ typedef struct pd_change {
 	                              section-/goal-changed: words removed */
 	unsigned old_line;       /**< 1-based; 0 when none */
 	unsigned new_line;
+	const char *unit;        /**< target-changed: "%", "meter"; or NULL */
+	const char *goal;        /**< target-changed, indicator-*: the goal or
+	                              indicator it is about, as named */
+	const char *detail;      /**< target-changed: the new sentence;
+	                              indicator-added: its values, "utgångsvärde
+	                              41, målvärde 55"; else NULL */
 } pd_change;
 
 typedef struct pd_changes pd_changes;

@@ -149,6 +149,17 @@ int pd_render__text(pd_buf *out, const pd_changes *changes,
 			pd_buf_printf(out, "%c ", m);
 		pd_render__sentence(out, changes, ch, opts->lang,
 		                    pd_render_escape_terminal);
+		if (opts->flags & PD_RENDER_DETAILS) {
+			/* "... har ändrats (36 ord tillagda)." */
+			size_t end = out->size;
+
+			pd_render__word_counts(out, ch, opts->lang);
+			if (out->size > end && out->ptr[end - 1] == '.') {
+				memmove(out->ptr + end - 1, out->ptr + end,
+				        out->size - end);
+				out->ptr[out->size - 1] = '.';
+			}
+		}
 		if (ch->new_line || ch->old_line)
 			pd_buf_printf(out, en ? " [line %u]" : " [rad %u]",
 			              ch->new_line ? ch->new_line : ch->old_line);
