@@ -94,6 +94,11 @@ static pd_change *add_change(pd_changes *c, pd_change_kind kind)
 	return ch;
 }
 
+pd_change *pd_changes__add(pd_changes *c, pd_change_kind kind)
+{
+	return add_change(c, kind);
+}
+
 /* ---- block alignment ---- */
 
 static uint64_t block_hash(const pd_block *b)
@@ -1770,6 +1775,11 @@ static int rank(const pd_change *ch)
 	case PD_CHANGE_GOAL_RENAMED:
 	case PD_CHANGE_GOAL_MOVED:
 	case PD_CHANGE_GOAL_CHANGED:
+	case PD_CHANGE_TARGET_CHANGED:
+	case PD_CHANGE_INDICATOR_ADDED:
+	case PD_CHANGE_INDICATOR_REMOVED:
+	case PD_CHANGE_INDICATOR_CHANGED:
+	case PD_CHANGE_TABLE_HEADER_CHANGED:
 		return 4;
 	default:
 		return 5;
@@ -1846,6 +1856,7 @@ int pd_changes_compute(pd_changes **out, const pd_document *old,
 		drop_changes_explained_by_themes(c);
 	}
 	count_changed_words(c);
+	pd_changes__targets(c);
 	sort_changes(c);
 	pd_match_dispose(&m);
 	*out = c;

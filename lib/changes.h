@@ -55,4 +55,34 @@ void pd_changes__word_difference(unsigned *added, unsigned *removed,
                                  const uint64_t *a, size_t na,
                                  const uint64_t *b, size_t nb);
 
+/** Append a change of `kind` (zeroed, similarity -1); the items may move. */
+pd_change *pd_changes__add(pd_changes *c, pd_change_kind kind);
+
+/**
+ * Find the changed values inside changed goals and sections: numbers in
+ * goal sentences (target-changed) and indicator tables by row and cell
+ * (changes_targets.c); a text change they explain whole is dropped.
+ */
+void pd_changes__targets(pd_changes *c);
+
+/**
+ * Compare two versions of a table (changes_tables.c): a new row is an
+ * indicator-added, a row gone indicator-removed, a changed cell an
+ * indicator-changed, a changed header table-header-changed. `about` is
+ * the index of the change of the section the tables are in.
+ * @return the changes added, or -1 when the blocks are not tables that
+ *         can be compared by row
+ */
+int pd_changes__tables(pd_changes *c, size_t about, const pd_block *a,
+                       const pd_block *b);
+
+/**
+ * The before/after table of an indicator or table-header change, for
+ * --details: the header, the old row and the new row, as a Markdown
+ * table (`markdown`) or aligned text lines, each indented by `indent`.
+ */
+void pd_changes__table_details(pd_buf *out, const pd_changes *c,
+                               const pd_change *ch, pd_lang lang,
+                               int markdown, const char *indent);
+
 #endif

@@ -185,7 +185,8 @@ void pd_render__put_markdown(pd_buf *out, const char *s, size_t len)
  * authorities' Swedish (klarspråk): a capital first letter, a final
  * period, numbers up to twelve in words. A phrase is a template: %a and
  * %b are the old and new names, quoted (”X” in Swedish, “X” in English);
- * %A and %B the old and new values as they are; %D and %E the old and
+ * %A and %B the old and new values as they are; %F the field (a
+ * table's column) with a small first letter; %D and %E the old and
  * new dates in the language's words; %p and %q the old and new parents'
  * headings, quoted; %g the goal a value belongs to, quoted; %u the unit
  * after a value; %d the detail; %r and %R the new and old revision
@@ -205,6 +206,7 @@ typedef enum phrase_id {
 	P_AREA_TEXT_REWRITTEN, P_SECTION_CHANGED, P_SECTION_REWRITTEN,
 	P_TERM_RENAMED, P_THEME_NONE, P_THEME,
 	P_TARGET_STRICTER, P_TARGET_LOOSER, P_TARGET_CHANGED,
+	P_TARGET_STRICTER_IN, P_TARGET_LOOSER_IN, P_TARGET_CHANGED_IN,
 	P_INDICATOR_ADDED, P_INDICATOR_ADDED_VALUES, P_INDICATOR_REMOVED,
 	P_INDICATOR_CHANGED, P_TABLE_HEADER,
 	/* endings */
@@ -310,6 +312,15 @@ static const struct phrase {
 	                      "The goal %g is lowered: %d (previously %A%u)" },
 	[P_TARGET_CHANGED] = { "Målet %g ändras: %d (tidigare %A%u)",
 	                       "The goal %g is changed: %d (previously %A%u)" },
+	[P_TARGET_STRICTER_IN] = { "Ett mål i %g skärps: %d (tidigare %A%u)",
+	                           "A target in %g is raised: %d (previously "
+	                           "%A%u)" },
+	[P_TARGET_LOOSER_IN] = { "Ett mål i %g sänks: %d (tidigare %A%u)",
+	                         "A target in %g is lowered: %d (previously "
+	                         "%A%u)" },
+	[P_TARGET_CHANGED_IN] = { "Ett mål i %g ändras: %d (tidigare %A%u)",
+	                          "A target in %g is changed: %d (previously "
+	                          "%A%u)" },
 	[P_INDICATOR_ADDED] = { "Programmet har fått en ny indikator, %b",
 	                        "The programme has a new indicator, %b" },
 	[P_INDICATOR_ADDED_VALUES] = { "Programmet har fått en ny indikator, "
@@ -318,9 +329,9 @@ static const struct phrase {
 	                               "%b, with %d" },
 	[P_INDICATOR_REMOVED] = { "Indikatorn %a har tagits bort",
 	                          "The indicator %a has been removed" },
-	[P_INDICATOR_CHANGED] = { "För indikatorn %g är %f nu %B (tidigare "
+	[P_INDICATOR_CHANGED] = { "För indikatorn %g är %F nu %B (tidigare "
 	                          "%A)",
-	                          "For the indicator %g, %f is now %B "
+	                          "For the indicator %g, %F is now %B "
 	                          "(previously %A)" },
 	[P_TABLE_HEADER] = { "Indikatortabellens kolumner har ändrats från "
 	                     "%a till %b",
@@ -522,6 +533,7 @@ static void say(sentence *s, phrase_id id)
 		case 'r': revision_words(s, ch->new_value); break;
 		case 'R': revision_words(s, ch->old_value); break;
 		case 'f': field_words(s, ch->field); break;
+		case 'F': lowered(s, ch->field); break;
 		case 'c': count(s, ch->count); break;
 		case 't': count(s, ch->total); break;
 		case 'n': count(s, (unsigned long)s->areas_now); break;
@@ -594,9 +606,14 @@ static phrase_id phrase_of(const sentence *s)
 	case PD_CHANGE_THEME_EVERYWHERE:
 		return ch->count ? P_THEME : P_THEME_NONE;
 	case PD_CHANGE_TARGET_CHANGED:
-		return ch->flags & PD_CHANGE_STRICTER ? P_TARGET_STRICTER :
-		       ch->flags & PD_CHANGE_LOOSER ? P_TARGET_LOOSER :
-		       P_TARGET_CHANGED;
+		/* a goal by its name; a bullet goal or other text by where */
+		if (b && b->kind == PD_KIND_GOAL && !b->synthetic)
+			return ch->flags & PD_CHANGE_STRICTER ? P_TARGET_STRICTER :
+			       ch->flags & PD_CHANGE_LOOSER ? P_TARGET_LOOSER :
+			       P_TARGET_CHANGED;
+		return ch->flags & PD_CHANGE_STRICTER ? P_TARGET_STRICTER_IN :
+		       ch->flags & PD_CHANGE_LOOSER ? P_TARGET_LOOSER_IN :
+		       P_TARGET_CHANGED_IN;
 	case PD_CHANGE_INDICATOR_ADDED:
 		return ch->detail && *ch->detail ? P_INDICATOR_ADDED_VALUES :
 		       P_INDICATOR_ADDED;
@@ -719,6 +736,14 @@ int pd_render__has_details(const pd_change *ch)
 	default:
 		return 0;
 	}
+}
+
+int pd_render__is_table_change(const pd_change *ch)
+{
+	return ch->kind == PD_CHANGE_INDICATOR_ADDED ||
+	       ch->kind == PD_CHANGE_INDICATOR_REMOVED ||
+	       ch->kind == PD_CHANGE_INDICATOR_CHANGED ||
+	       ch->kind == PD_CHANGE_TABLE_HEADER_CHANGED;
 }
 
 void pd_render__count(pd_buf *out, size_t n, pd_lang lang)

@@ -49,6 +49,9 @@ void pd_render__fixed3(pd_buf *out, double v);
 /** Does this change have word-level details to show? */
 int pd_render__has_details(const pd_change *ch);
 
+/** Is this a change of an indicator table (details: before/after)? */
+int pd_render__is_table_change(const pd_change *ch);
+
 /** Number of changes, as "1 förändring" / "3 changes". */
 void pd_render__count(pd_buf *out, size_t n, pd_lang lang);
 

@@ -81,6 +81,10 @@ int pd_render__markdown(pd_buf *out, const pd_changes *changes,
 		if ((opts->flags & PD_RENDER_DETAILS) && pd_render__has_details(ch))
 			pd_changes__align_blocks(ch->old_section, ch->new_section,
 			                         block_cb, out);
+		else if ((opts->flags & PD_RENDER_DETAILS) &&
+		         pd_render__is_table_change(ch))
+			pd_changes__table_details(out, changes, ch, opts->lang, 1,
+			                          "  ");
 	}
 	return 0;
 }

@@ -28,11 +28,13 @@ static char mark(pd_change_kind k, const char **color)
 	case PD_CHANGE_AREA_ADDED:
 	case PD_CHANGE_GOAL_ADDED:
 	case PD_CHANGE_SECTION_ADDED:
+	case PD_CHANGE_INDICATOR_ADDED:
 		*color = GREEN;
 		return '+';
 	case PD_CHANGE_AREA_REMOVED:
 	case PD_CHANGE_GOAL_REMOVED:
 	case PD_CHANGE_SECTION_REMOVED:
+	case PD_CHANGE_INDICATOR_REMOVED:
 		*color = RED;
 		return '-';
 	case PD_CHANGE_NAME_CHANGED:
@@ -167,6 +169,10 @@ int pd_render__text(pd_buf *out, const pd_changes *changes,
 		if ((opts->flags & PD_RENDER_DETAILS) && pd_render__has_details(ch))
 			pd_changes__align_blocks(ch->old_section, ch->new_section,
 			                         block_cb, &t);
+		else if ((opts->flags & PD_RENDER_DETAILS) &&
+		         pd_render__is_table_change(ch))
+			pd_changes__table_details(out, changes, ch, opts->lang, 0,
+			                          "      ");
 	}
 	return 0;
 }
