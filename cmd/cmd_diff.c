@@ -11,12 +11,16 @@
 
 static const char *format_name, *lang_name, *color_when;
 static const char *update_path, *update_section;
-static int details, quiet, no_pager;
+static int details, quiet, no_pager, all, unchanged;
 static cmd_version_opts vopts;
 static const char *max_size;
 
 static const cmd_opt diff_opts[] = {
 	CMD_OPTS_RENDER(format_name, lang_name, details, color_when),
+	{ CMD_OPT_SWITCH, "all", 0, &all, NULL,
+	  "list in Markdown also a changed diarienummer on its own", NULL },
+	{ CMD_OPT_SWITCH, "unchanged", 0, &unchanged, NULL,
+	  "end the list with what did not change", NULL },
 	{ CMD_OPT_SWITCH, "quiet", 'q', &quiet, NULL,
 	  "no output, exit status only", NULL },
 	{ CMD_OPT_SWITCH, "no-pager", 0, &no_pager, NULL,
@@ -69,6 +73,8 @@ int cmd_diff(int argc, char **argv)
 	if ((status = cmd_render_options(&ropts, &cmd_diff_spec, format_name,
 	                                 lang_name, color_when, details)) != 0)
 		return status;
+	ropts.flags |= (all ? PD_RENDER_ALL : 0) |
+	               (unchanged ? PD_RENDER_UNCHANGED : 0);
 
 	if (update_section && !update_path)
 		return cmd_usage_error(&cmd_diff_spec,

@@ -441,7 +441,12 @@ int pd_format_parse(pd_format *out, const char *name);
 
 enum pd_render_flags {
 	PD_RENDER_DETAILS = (1u << 0),  /**< word-level changes per item */
-	PD_RENDER_COLOR = (1u << 1)     /**< ANSI colour (text format) */
+	PD_RENDER_COLOR = (1u << 1),    /**< ANSI colour (text format) */
+	/** Markdown: list also what a memo leaves out (a changed decision
+	 *  reference, the diarienummer, on its own) */
+	PD_RENDER_ALL = (1u << 2),
+	/** end the list with what did not change (vision, goal areas) */
+	PD_RENDER_UNCHANGED = (1u << 3)
 };
 
 typedef struct pd_render_options {

@@ -338,8 +338,8 @@ static const struct phrase {
 	                     "The columns of the indicator table have been "
 	                     "changed from %a to %b" },
 	[P_PREVIOUSLY] = { " (tidigare %A)", " (previously %A)" },
-	[P_PREVIOUSLY_DATE] = { " (tidigare version %D)",
-	                        " (previous version %D)" },
+	[P_PREVIOUSLY_DATE] = { " (den tidigare versionen %D)",
+	                        " (the previous version %D)" },
 	[P_PREVIOUSLY_REVISION] = { " (tidigare %R)", " (previously %R)" },
 	[P_PREVIOUSLY_VALUE] = { " (tidigare %A)", " (previously %A)" },
 	[P_PARTLY_CHANGED] = { ", och innehållet har delvis ändrats",

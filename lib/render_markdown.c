@@ -62,18 +62,34 @@ static int block_cb(pd_block_op op, const pd_block *a, const pd_block *b,
 	return 0;
 }
 
+/*
+ * What a memo does not list: a new diarienummer is the registry's
+ * business, not the programme's (JSON and the terminal report keep it;
+ * PD_RENDER_ALL lists it too).
+ */
+static int left_out(const pd_change *ch, const pd_render_options *opts)
+{
+	return !(opts->flags & PD_RENDER_ALL) &&
+	       ch->kind == PD_CHANGE_METADATA_CHANGED && ch->field &&
+	       !strcmp(ch->field, "decision");
+}
+
 int pd_render__markdown(pd_buf *out, const pd_changes *changes,
                         const pd_render_options *opts)
 {
-	size_t i, n = pd_changes_count(changes);
+	size_t i, n = pd_changes_count(changes), shown = 0;
 	int en = opts->lang == PD_LANG_EN;
 
 	pd_buf_puts(out, en ? "## Changes\n\n" : "## Förändringar\n\n");
-	if (n == 0)
+	for (i = 0; i < n; i++)
+		shown += !left_out(pd_changes_get(changes, i), opts);
+	if (shown == 0)
 		pd_buf_puts(out, en ? "No changes.\n" : "Inga förändringar.\n");
 	for (i = 0; i < n; i++) {
 		const pd_change *ch = pd_changes_get(changes, i);
 
+		if (left_out(ch, opts))
+			continue;
 		pd_buf_puts(out, "- ");
 		pd_render__sentence(out, changes, ch, opts->lang,
 		                    pd_render__put_markdown);
