@@ -337,6 +337,7 @@ typedef struct target_ctx {
 	const pd_section *a, *b;
 	sentence *sa, *sb;
 	size_t capa, capb;
+	unsigned line_a, line_b;   /* of the blocks compared; 0: the heading */
 	int unexplained;           /* a difference that is not a value */
 	size_t found;
 } target_ctx;
@@ -355,8 +356,8 @@ static void add_target(target_ctx *t, const sentence *x, const sentence *y,
 
 	ch->old_section = t->a;
 	ch->new_section = t->b;
-	ch->old_line = about->old_line;
-	ch->new_line = about->new_line;
+	ch->old_line = t->line_a ? t->line_a : about->old_line;
+	ch->new_line = t->line_b ? t->line_b : about->new_line;
 	ch->old_value = pd_pool_strndup(&c->pool, x->s + x->num[k].start,
 	                                x->num[k].end - x->num[k].start);
 	ch->new_value = pd_pool_strndup(&c->pool, y->s + y->num[k].start,
@@ -429,6 +430,8 @@ static int block_cb(pd_block_op op, const pd_block *a, const pd_block *b,
 				t->unexplained = 1;
 			return 0;
 		}
+		t->line_a = a->line;
+		t->line_b = b->line;
 		compare_texts(t, a->text, a->len, b->text, b->len);
 		return 0;
 	default:
@@ -481,6 +484,7 @@ void pd_changes__targets(pd_changes *c)
 		t.b = ch->new_section;
 		t.unexplained = 0;
 		t.found = 0;
+		t.line_a = t.line_b = 0;
 		/* a goal that is a bullet item: its name is its sentence */
 		if (t.a->synthetic && t.b->synthetic &&
 		    strcmp(t.a->heading, t.b->heading))
