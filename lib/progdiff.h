@@ -477,6 +477,26 @@ int pd_render(pd_buf *out, const pd_changes *changes,
 int pd_render_sentence(pd_buf *out, const pd_changes *changes,
                        const pd_change *change, pd_lang lang);
 
+/**
+ * `n` changes of `kind` in words: "ett nytt målområde", "två ändrade
+ * mål", "three new goal areas" (render_kinds.c).
+ */
+int pd_render_kind_count(pd_buf *out, pd_change_kind kind, size_t n,
+                         pd_lang lang);
+
+/**
+ * `n` in words up to twelve ("fyra", "four"), in digits above; Swedish
+ * one is "ett".
+ */
+void pd_render_number(pd_buf *out, unsigned long n, pd_lang lang);
+
+/**
+ * A date as the language writes it in running text: "2021-05-03" as
+ * "den 3 maj 2021" or "on 3 May 2021"; any other text as it is, escaped
+ * for a terminal.
+ */
+void pd_render_date(pd_buf *out, const char *date, pd_lang lang);
+
 /** Append `s` with control characters escaped for a terminal. */
 void pd_render_escape_terminal(pd_buf *out, const char *s, size_t len);
 /** Append `s` as a JSON string, quotes included. */

@@ -738,6 +738,16 @@ int pd_render__has_details(const pd_change *ch)
 	}
 }
 
+void pd_render_number(pd_buf *out, unsigned long n, pd_lang lang)
+{
+	pd_render__number(out, n, lang);
+}
+
+void pd_render_date(pd_buf *out, const char *date, pd_lang lang)
+{
+	pd_render__date(out, date, lang, pd_render_escape_terminal);
+}
+
 int pd_render__is_table_change(const pd_change *ch)
 {
 	return ch->kind == PD_CHANGE_INDICATOR_ADDED ||
