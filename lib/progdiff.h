@@ -829,12 +829,14 @@ typedef struct pd_check_options {
 	unsigned version;             /**< PD_CHECK_OPTIONS_VERSION */
 	unsigned long long budget;    /**< PCRE2 steps for the whole check;
 	                                   0: PD_CHECK_BUDGET */
+	pd_lang lang;                 /**< of the default messages and details:
+	                                   PD_LANG_SV, else English */
 } pd_check_options;
 
 /** Steps of pattern matching one check may take: about 0.2 s. */
 #define PD_CHECK_BUDGET 10000000ULL
 #define PD_CHECK_OPTIONS_VERSION 1
-#define PD_CHECK_OPTIONS_INIT { PD_CHECK_OPTIONS_VERSION, 0 }
+#define PD_CHECK_OPTIONS_INIT { PD_CHECK_OPTIONS_VERSION, 0, PD_LANG_AUTO }
 
 /**
  * Check `new_doc` against the rules; with `changes` (from the old
@@ -883,11 +885,14 @@ typedef struct pd_check_render_options {
 	const char *old_file;      /**< how the old version was named, or
 	                                NULL when there is none */
 	const char *new_file;      /**< the file that lines refer to */
+	pd_lang lang;              /**< text format: PD_LANG_SV writes the
+	                                severities and summary in Swedish */
 } pd_check_render_options;
 
 #define PD_CHECK_RENDER_OPTIONS_VERSION 1
 #define PD_CHECK_RENDER_OPTIONS_INIT { PD_CHECK_RENDER_OPTIONS_VERSION, \
-                                       PD_CHECK_TEXT, NULL, NULL }
+                                       PD_CHECK_TEXT, NULL, NULL, \
+                                       PD_LANG_AUTO }
 
 /**
  * Render a report, appending to `out`. Text from the documents is
