@@ -49,6 +49,14 @@ void pd_render__fixed3(pd_buf *out, double v);
 /** Does this change have word-level details to show? */
 int pd_render__has_details(const pd_change *ch);
 
+/**
+ * The one sentence naming what did not change (render_unchanged.c):
+ * vision, overall goals and goal areas no change touches.
+ * @return 1 when a sentence was written, 0 when there is nothing to say
+ */
+int pd_render__unchanged(pd_buf *out, const pd_changes *c, pd_lang lang,
+                         pd_render_put_fn put);
+
 /** Is this a change of an indicator table (details: before/after)? */
 int pd_render__is_table_change(const pd_change *ch);
 

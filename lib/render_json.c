@@ -284,7 +284,17 @@ int pd_render__json(pd_buf *out, const pd_changes *changes,
 		}
 		pd_buf_puts(out, "\n    }");
 	}
-	pd_buf_puts(out, n ? "\n  ]\n}\n" : "]\n}\n");
+	pd_buf_puts(out, n ? "\n  ]" : "]");
+	if (opts->flags & PD_RENDER_UNCHANGED) {
+		pd_buf_clear(&sentence);
+		pd_buf_puts(out, ",\n  \"unchanged\": ");
+		if (pd_render__unchanged(&sentence, changes, opts->lang,
+		                         pd_render__put_raw))
+			pd_render_escape_json(out, sentence.ptr, sentence.size);
+		else
+			pd_buf_puts(out, "null");
+	}
+	pd_buf_puts(out, "\n}\n");
 	pd_buf_dispose(&sentence);
 	return 0;
 }

@@ -102,5 +102,15 @@ int pd_render__markdown(pd_buf *out, const pd_changes *changes,
 			pd_changes__table_details(out, changes, ch, opts->lang, 1,
 			                          "  ");
 	}
+	if (opts->flags & PD_RENDER_UNCHANGED) {
+		size_t mark = out->size;
+
+		pd_buf_puts(out, "- ");
+		if (pd_render__unchanged(out, changes, opts->lang,
+		                         pd_render__put_markdown))
+			pd_buf_putc(out, '\n');
+		else
+			pd_buf_truncate(out, mark);
+	}
 	return 0;
 }

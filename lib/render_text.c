@@ -174,5 +174,15 @@ int pd_render__text(pd_buf *out, const pd_changes *changes,
 			pd_changes__table_details(out, changes, ch, opts->lang, 0,
 			                          "      ");
 	}
+	if (opts->flags & PD_RENDER_UNCHANGED) {
+		size_t mark = out->size;
+
+		pd_buf_puts(out, n ? "= " : "\n= ");
+		if (pd_render__unchanged(out, changes, opts->lang,
+		                         pd_render_escape_terminal))
+			pd_buf_putc(out, '\n');
+		else
+			pd_buf_truncate(out, mark);
+	}
 	return 0;
 }
