@@ -69,6 +69,7 @@ int cmd_add(int argc, char **argv)
 	pd_store *store = NULL;
 	pd_version v = PD_VERSION_INIT;
 	unsigned long year;
+	char adopted_iso[11];
 	int npos = 0, status;
 
 	status = cmd_opt_parse(&cmd_add_spec, argc, argv, &npos);
@@ -97,6 +98,9 @@ int cmd_add(int argc, char **argv)
 		return cmd_error();
 	opts.programme = programme;
 	opts.label = label;
+	/* "den 20 juni 2019" is stored as the date it is, 2019-06-20 */
+	if (adopted && pd_date_parse(adopted_iso, adopted))
+		adopted = adopted_iso;
 	opts.adopted = adopted;
 	opts.decision = decision;
 	opts.replaces = replaces;

@@ -88,7 +88,8 @@ static void put_message(pd_buf *out, const char *msg)
 
 	while (msg && *msg) {
 		nl = strchr(msg, '\n');
-		pd_buf_puts(out, "    ");
+		if (nl != msg)
+			pd_buf_puts(out, "    ");
 		pd_render_escape_terminal(out, msg, nl ? (size_t)(nl - msg) :
 		                          strlen(msg));
 		pd_buf_putc(out, '\n');

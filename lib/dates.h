@@ -6,7 +6,7 @@
 #ifndef PD_DATES_H
 #define PD_DATES_H
 
-#include <stddef.h>
+#include "progdiff.h"
 
 /**
  * Find the first date in s[0..len): "2021-05-03", "den 3 maj 2021",
@@ -19,8 +19,5 @@
  */
 int pd_date_find(char iso[11], size_t *start_out, size_t *end_out,
                  const char *s, size_t len);
-
-/** Is the whole of `s` (spaces around allowed) one date? Fills `iso`. */
-int pd_date_parse(char iso[11], const char *s);
 
 #endif

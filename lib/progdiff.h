@@ -497,6 +497,14 @@ void pd_render_number(pd_buf *out, unsigned long n, pd_lang lang);
  */
 void pd_render_date(pd_buf *out, const char *date, pd_lang lang);
 
+/**
+ * Is the whole of `s` (spaces around it allowed) one date as Swedish and
+ * English documents write it ("den 3 maj 2021", "3 May 2021", "May 3,
+ * 2021", "2021-05-03")? Then `iso` holds it as "2021-05-03" (dates.c).
+ * @return 1 for a date, else 0
+ */
+int pd_date_parse(char iso[11], const char *s);
+
 /** Append `s` with control characters escaped for a terminal. */
 void pd_render_escape_terminal(pd_buf *out, const char *s, size_t len);
 /** Append `s` as a JSON string, quotes included. */
