@@ -204,7 +204,8 @@ typedef enum phrase_id {
 	P_SECTION_ADDED, P_SECTION_REMOVED, P_SECTION_RENAMED,
 	P_SECTION_MOVED_UNDER, P_SECTION_MOVED, P_AREA_TEXT_CHANGED,
 	P_AREA_TEXT_REWRITTEN, P_SECTION_CHANGED, P_SECTION_REWRITTEN,
-	P_TERM_RENAMED, P_THEME_NONE, P_THEME,
+	P_TERM_RENAMED, P_THEME_NONE, P_THEME, P_THEME_BOTH_NONE,
+	P_THEME_BOTH,
 	P_TARGET_STRICTER, P_TARGET_LOOSER, P_TARGET_CHANGED,
 	P_TARGET_STRICTER_IN, P_TARGET_LOOSER_IN, P_TARGET_CHANGED_IN,
 	P_INDICATOR_ADDED, P_INDICATOR_ADDED_VALUES, P_INDICATOR_REMOVED,
@@ -306,18 +307,28 @@ static const struct phrase {
 	              "tidigare i %c av %t",
 	              "The theme %b now runs through all %n goal areas, "
 	              "previously through %c of %t" },
+	[P_THEME_BOTH_NONE] = { "Temat %b finns nu med i båda målområdena, "
+	                        "tidigare i inget av %t",
+	                        "The theme %b now runs through both goal "
+	                        "areas, previously through none of %t" },
+	[P_THEME_BOTH] = { "Temat %b finns nu med i båda målområdena, "
+	                   "tidigare i %c av %t",
+	                   "The theme %b now runs through both goal areas, "
+	                   "previously through %c of %t" },
 	[P_TARGET_STRICTER] = { "Målet %g skärps: %d (tidigare %A%u)",
-	                        "The goal %g is raised: %d (previously %A%u)" },
+	                        "The goal %g becomes more ambitious: %d "
+	                        "(previously %A%u)" },
 	[P_TARGET_LOOSER] = { "Målet %g sänks: %d (tidigare %A%u)",
-	                      "The goal %g is lowered: %d (previously %A%u)" },
+	                      "The goal %g becomes less ambitious: %d "
+	                      "(previously %A%u)" },
 	[P_TARGET_CHANGED] = { "Målet %g ändras: %d (tidigare %A%u)",
 	                       "The goal %g is changed: %d (previously %A%u)" },
 	[P_TARGET_STRICTER_IN] = { "Ett mål i %g skärps: %d (tidigare %A%u)",
-	                           "A target in %g is raised: %d (previously "
-	                           "%A%u)" },
+	                           "A target in %g becomes more ambitious: "
+	                           "%d (previously %A%u)" },
 	[P_TARGET_LOOSER_IN] = { "Ett mål i %g sänks: %d (tidigare %A%u)",
-	                         "A target in %g is lowered: %d (previously "
-	                         "%A%u)" },
+	                         "A target in %g becomes less ambitious: "
+	                         "%d (previously %A%u)" },
 	[P_TARGET_CHANGED_IN] = { "Ett mål i %g ändras: %d (tidigare %A%u)",
 	                          "A target in %g is changed: %d (previously "
 	                          "%A%u)" },
@@ -604,6 +615,8 @@ static phrase_id phrase_of(const sentence *s)
 		return rewritten ? P_SECTION_REWRITTEN : P_SECTION_CHANGED;
 	case PD_CHANGE_TERM_RENAMED: return P_TERM_RENAMED;
 	case PD_CHANGE_THEME_EVERYWHERE:
+		if (s->areas_now == 2)
+			return ch->count ? P_THEME_BOTH : P_THEME_BOTH_NONE;
 		return ch->count ? P_THEME : P_THEME_NONE;
 	case PD_CHANGE_TARGET_CHANGED:
 		/* a goal by its name; a bullet goal or other text by where */
