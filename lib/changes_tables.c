@@ -21,6 +21,11 @@
 #include "changes.h"
 #include "text.h"
 
+/* Rows compared by their first cell, at most (each row is looked up in
+ * the other table): a larger table is left to the text change. */
+#define MAX_ROWS 500
+#define MAX_COLS 64
+
 typedef struct table {
 	const char **cell;     /* rows × cols, in the changes' pool */
 	size_t rows, cols;     /* row 0 is the header */
@@ -132,7 +137,8 @@ static int read_table(table *t, pd_pool *pool, const pd_document *doc,
 
 		while (lead < len && (s[lead] == ' ' || s[lead] == '\t'))
 			lead++;
-		if (lead == len || s[lead] != '|')
+		if (lead == len || s[lead] != '|' || t->rows > MAX_ROWS ||
+		    t->cols > MAX_COLS)
 			break;
 		n = split_row(pool, &row, &rcap, 0, s, len, &delim);
 		if (!(delim && t->rows == 1)) {
@@ -152,7 +158,8 @@ static int read_table(table *t, pd_pool *pool, const pd_document *doc,
 		s = nl + 1;
 	}
 	free((void *)row);
-	if (t->rows < 1 || t->cols < 2) {
+	if (t->rows < 1 || t->cols < 2 || t->rows > MAX_ROWS ||
+	    t->cols > MAX_COLS) {
 		table_dispose(t);
 		return -1;
 	}

@@ -26,6 +26,9 @@
 #include "text.h"
 
 #define MAX_NUMBERS 32
+/* Sentences of one changed block compared pairwise, at most: beyond
+ * this a block is left to the text change (no quadratic cost). */
+#define MAX_SENTENCES 1000
 
 /* A number in a sentence: digits, a decimal part, 1 000-style groups. */
 typedef struct number {
@@ -382,6 +385,10 @@ static void compare_texts(target_ctx *t, const char *a, size_t alen,
 	size_t nb = split_sentences(&t->sb, &t->capb, b, blen);
 	size_t i, j, k;
 
+	if (na > MAX_SENTENCES || nb > MAX_SENTENCES) {
+		t->unexplained = 1;
+		return;
+	}
 	/* the sentences that stayed as they were */
 	for (j = 0; j < nb; j++)
 		for (i = 0; i < na; i++)
