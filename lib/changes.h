@@ -85,4 +85,11 @@ void pd_changes__table_details(pd_buf *out, const pd_changes *c,
                                const pd_change *ch, pd_lang lang,
                                int markdown, const char *indent);
 
+/**
+ * The rows of the table block `b` as its document writes them, each line
+ * indented by `indent`: a table shown as a table, not one flattened line.
+ */
+void pd_changes__table_source(pd_buf *out, const pd_document *doc,
+                              const pd_block *b, const char *indent);
+
 #endif

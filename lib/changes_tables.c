@@ -436,3 +436,31 @@ void pd_changes__table_details(pd_buf *out, const pd_changes *cc,
 	if (have_b)
 		table_dispose(&b);
 }
+
+void pd_changes__table_source(pd_buf *out, const pd_document *doc,
+                              const pd_block *b, const char *indent)
+{
+	const char *s = line_start(doc, b->line), *end;
+
+	if (!s)
+		return;
+	end = doc->source + doc->source_len;
+	while (s < end) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		size_t len = nl ? (size_t)(nl - s) : (size_t)(end - s), i;
+
+		while (len && (s[len - 1] == '\r' || s[len - 1] == ' '))
+			len--;
+		for (i = 0; i < len && (s[i] == ' ' || s[i] == '\t'); i++)
+			;
+		if (i == len || s[i] != '|')
+			break;
+		pd_buf_puts(out, indent);
+		/* as written, control characters shown */
+		pd_render_escape_terminal(out, s + i, len - i);
+		pd_buf_putc(out, '\n');
+		if (!nl)
+			break;
+		s = nl + 1;
+	}
+}
