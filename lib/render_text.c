@@ -20,6 +20,7 @@
 typedef struct text_ctx {
 	pd_buf *out;
 	int color;
+	const pd_changes *changes;
 } text_ctx;
 
 static char mark(pd_change_kind k, const char **color)
@@ -75,6 +76,17 @@ static int block_cb(pd_block_op op, const pd_block *a, const pd_block *b,
 {
 	text_ctx *t = payload;
 
+	/* a table stays a table: its rows as written (a changed one's values
+	 * are items of their own) */
+	if ((a && a->type == PD_BLOCK_TABLE) || (b && b->type == PD_BLOCK_TABLE)) {
+		if (op == PD_BLOCK_SAME || (op == PD_BLOCK_CHANGED &&
+		    a->type == PD_BLOCK_TABLE && b->type == PD_BLOCK_TABLE))
+			return 0;
+		pd_changes__table_source(t->out, b ? pd_changes_new(t->changes) :
+		                         pd_changes_old(t->changes), b ? b : a,
+		                         b ? "      + " : "      - ");
+		return 0;
+	}
 	switch (op) {
 	case PD_BLOCK_SAME:
 		return 0;
@@ -114,6 +126,7 @@ int pd_render__text(pd_buf *out, const pd_changes *changes,
 
 	t.out = out;
 	t.color = (opts->flags & PD_RENDER_COLOR) != 0;
+	t.changes = changes;
 	if (t.color)
 		pd_buf_puts(out, BOLD);
 	if (n == 0)
