@@ -214,7 +214,11 @@ int cmd_log(int argc, char **argv)
 		prev_doc = doc;
 		doc = NULL;
 	}
-	if (!list.count)
+	if (!list.count && (lang == PD_LANG_SV || (lang == PD_LANG_AUTO &&
+	                    cmd_lang_default(NULL) == PD_LANG_SV)))
+		fprintf(stderr, "progdiff: inga versioner lagrade än\n"
+		        "tips: lagra en med 'progdiff add FIL'\n");
+	else if (!list.count)
 		fprintf(stderr, "progdiff: no versions stored yet\n"
 		        "hint: store one with 'progdiff add FILE'\n");
 	cmd_pager_enable(!no_pager);
