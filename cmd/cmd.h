@@ -52,9 +52,11 @@ typedef struct cmd_version {
 	pd_buf text;        /* the Markdown, byte for byte */
 	char *name;         /* how to call it in messages: path or label */
 	char *label;        /* stored label, or NULL for a file */
+	pd_stored_version *stored; /* the stored version, whose metadata the
+	                       parsed document takes; NULL for a file */
 } cmd_version;
 
-#define CMD_VERSION_INIT { PD_BUF_INIT, NULL, NULL }
+#define CMD_VERSION_INIT { PD_BUF_INIT, NULL, NULL, NULL }
 
 typedef struct cmd_version_opts {
 	const char *repo;        /* --repo, or NULL */

@@ -48,6 +48,19 @@ const cmd_spec cmd_add_spec = {
 	add_opts
 };
 
+/* One line on stderr when an option says other than the text. */
+static int note_disagreements(const pd_document *doc,
+                              const pd_store_add_options *opts)
+{
+	pd_buf what = PD_BUF_INIT;
+
+	if (pd_store_meta_disagreements(&what, doc, opts))
+		fprintf(stderr, "progdiff: note: stored as given, not as the "
+		        "text says: %s\n", what.ptr);
+	pd_buf_dispose(&what);
+	return 0;
+}
+
 int cmd_add(int argc, char **argv)
 {
 	pd_store_add_options opts = PD_STORE_ADD_OPTIONS_INIT;
@@ -56,6 +69,7 @@ int cmd_add(int argc, char **argv)
 	pd_store *store = NULL;
 	pd_stored_version v = PD_STORED_VERSION_INIT;
 	unsigned long year;
+	char adopted_iso[11];
 	int npos = 0, status;
 
 	status = cmd_opt_parse(&cmd_add_spec, argc, argv, &npos);
@@ -84,6 +98,9 @@ int cmd_add(int argc, char **argv)
 		return cmd_error();
 	opts.programme = programme;
 	opts.label = label;
+	/* "den 20 juni 2019" is stored as the date it is, 2019-06-20 */
+	if (adopted && pd_date_parse(adopted_iso, adopted))
+		adopted = adopted_iso;
 	opts.adopted = adopted;
 	opts.decision = decision;
 	opts.replaces = replaces;
@@ -95,6 +112,7 @@ int cmd_add(int argc, char **argv)
 	    !(file.name = strdup(strcmp(argv[1], "-") ? argv[1] :
 	                         "standard input")) ||
 	    cmd_version_parse(&doc, &file, NULL) < 0 ||
+	    note_disagreements(doc, &opts) < 0 ||
 	    pd_store_open(&store, repo) < 0 ||
 	    pd_store_add(&v, store, file.text.ptr, file.text.size, &opts) < 0) {
 		status = cmd_error();

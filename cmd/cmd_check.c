@@ -11,7 +11,7 @@
 
 #include "cmd.h"
 
-static const char *rules_path, *format_name;
+static const char *rules_path, *format_name, *lang_name;
 static int quiet;
 static cmd_version_opts vopts;
 static const char *max_size;
@@ -22,6 +22,9 @@ static const cmd_opt check_opts[] = {
 	  NULL },
 	{ CMD_OPT_VALUE, "format", 'f', &format_name, "FMT",
 	  "output format: text, json or github", "text json github" },
+	{ CMD_OPT_VALUE, "lang", 'l', &lang_name, "LANG",
+	  "language of the messages: sv or en (default: the locale's)",
+	  "sv en" },
 	{ CMD_OPT_SWITCH, "quiet", 'q', &quiet, NULL,
 	  "no output, exit status only", NULL },
 	CMD_OPTS_VERSIONS(vopts, max_size),
@@ -58,6 +61,22 @@ static const char *file_of(const cmd_version *v, const char *arg)
 	return v->name ? v->name : arg;
 }
 
+/*
+ * The language of the messages: --lang; without it English, as CI logs
+ * have always read, unless the locale is Swedish.
+ */
+static int check_lang(pd_check_options *copts,
+                      pd_check_render_options *ropts, pd_lang lang,
+                      const pd_document *doc)
+{
+	(void)doc;
+	if (lang == PD_LANG_AUTO)
+		lang = cmd_lang_default(NULL);
+	copts->lang = lang;
+	ropts->lang = lang;
+	return 0;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	cmd_version a = CMD_VERSION_INIT, b = CMD_VERSION_INIT;
@@ -68,6 +87,8 @@ int cmd_check(int argc, char **argv)
 	pd_rules_report *report = NULL;
 	pd_parse_options popts = PD_PARSE_OPTIONS_INIT;
 	pd_check_render_options ropts = PD_CHECK_RENDER_OPTIONS_INIT;
+	pd_check_options copts = PD_CHECK_OPTIONS_INIT;
+	pd_lang lang = PD_LANG_AUTO;
 	pd_buf out = PD_BUF_INIT;
 	const char *old_arg = NULL, *new_arg;
 	int npos = 0, status;
@@ -86,6 +107,9 @@ int cmd_check(int argc, char **argv)
 	    pd_check_format_parse(&ropts.format, format_name) < 0)
 		return cmd_usage_error(&cmd_check_spec,
 		        "unknown format '%s' (text, json, github)", format_name);
+	if (lang_name && pd_lang_parse(&lang, lang_name) < 0)
+		return cmd_usage_error(&cmd_check_spec, "unknown language '%s' "
+		                       "(sv, en)", lang_name);
 	if (npos == 2 && !strcmp(argv[1], "-") && !strcmp(argv[2], "-"))
 		return cmd_usage_error(&cmd_check_spec, "standard input can be "
 		        "only one of OLD and NEW ('-' twice)");
@@ -109,7 +133,8 @@ int cmd_check(int argc, char **argv)
 	               cmd_version_parse(&new_doc, &b, &popts)) < 0 ||
 	    (old_arg && pd_changes_compute(&changes, old_doc, new_doc,
 	                                   NULL) < 0) ||
-	    pd_rules_check(&report, rules, new_doc, changes, NULL) < 0) {
+	    check_lang(&copts, &ropts, lang, new_doc) ||
+	    pd_rules_check(&report, rules, new_doc, changes, &copts) < 0) {
 		status = cmd_error();
 		goto done;
 	}

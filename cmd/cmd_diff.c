@@ -11,7 +11,7 @@
 
 static const char *format_name, *lang_name, *color_when;
 static const char *update_path, *update_section;
-static int details, quiet, no_pager;
+static int details, quiet, no_pager, all, unchanged;
 static cmd_version_opts vopts;
 static const char *max_size;
 static const char *html_layout, *output_path;
@@ -23,6 +23,10 @@ static const cmd_opt diff_opts[] = {
 	  "inline side" },
 	{ CMD_OPT_VALUE, "output", 'o', &output_path, "FILE",
 	  "write the report to FILE instead of standard output", NULL },
+	{ CMD_OPT_SWITCH, "all", 0, &all, NULL,
+	  "list in Markdown also a changed diarienummer on its own", NULL },
+	{ CMD_OPT_SWITCH, "unchanged", 0, &unchanged, NULL,
+	  "end the list with what did not change", NULL },
 	{ CMD_OPT_SWITCH, "quiet", 'q', &quiet, NULL,
 	  "no output, exit status only", NULL },
 	{ CMD_OPT_SWITCH, "no-pager", 0, &no_pager, NULL,
@@ -80,6 +84,8 @@ int cmd_diff(int argc, char **argv)
 		        "(inline, side)", html_layout);
 	if (html_layout && !strcmp(html_layout, "side"))
 		ropts.flags |= PD_RENDER_SIDE;
+	ropts.flags |= (all ? PD_RENDER_ALL : 0) |
+	               (unchanged ? PD_RENDER_UNCHANGED : 0);
 
 	if (update_section && !update_path)
 		return cmd_usage_error(&cmd_diff_spec,

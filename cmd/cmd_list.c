@@ -12,10 +12,13 @@
 
 #include "cmd.h"
 
-static const char *repo, *programme;
+static const char *repo, *programme, *lang_name;
 static int porcelain;
 
 static const cmd_opt list_opts[] = {
+	{ CMD_OPT_VALUE, "lang", 'l', &lang_name, "LANG",
+	  "language of the headings: sv or en (default: the locale's)",
+	  "sv en" },
 	{ CMD_OPT_SWITCH, "porcelain", 0, &porcelain, NULL,
 	  "tab-separated fields for scripts (the columns are documented)",
 	  NULL },
@@ -123,11 +126,16 @@ static void format_cell(pd_buf *out, const pd_stored_version *v, int col,
 		pd_buf_putc(out, '-');
 }
 
-static void list_human(pd_buf *out, const pd_stored_list *list)
+static void list_human(pd_buf *out, const pd_stored_list *list,
+                       pd_lang lang)
 {
-	static const char *const head[] = {
+	static const char *const head_en[] = {
 		"VERSION", "TARGET", "PERIOD", "ADOPTED", "NAME"
 	};
+	static const char *const head_sv[] = {
+		"VERSION", "MÅLLÅR", "PERIOD", "ANTAGEN", "NAMN"
+	};
+	const char *const *head = lang == PD_LANG_EN ? head_en : head_sv;
 	size_t w[4], i;
 	pd_buf cell = PD_BUF_INIT;
 	int col, full = 0;
@@ -136,7 +144,7 @@ static void list_human(pd_buf *out, const pd_stored_list *list)
 		if (strcmp(list->items[i].programme, list->items[0].programme))
 			full = 1;
 	for (col = 0; col < 4; col++) {
-		w[col] = strlen(head[col]);
+		w[col] = width(head[col]);
 		for (i = 0; i < list->count; i++) {
 			format_cell(&cell, &list->items[i], col, full);
 			if (width(cell.ptr) > w[col])
@@ -164,6 +172,7 @@ int cmd_list(int argc, char **argv)
 	pd_stored_list list = PD_STORED_LIST_INIT;
 	pd_buf out = PD_BUF_INIT;
 	int npos = 0, status;
+	pd_lang lang = PD_LANG_AUTO;
 
 	status = cmd_opt_parse(&cmd_list_spec, argc, argv, &npos);
 	if (status == CMD_OPT_HELP) {
@@ -174,6 +183,11 @@ int cmd_list(int argc, char **argv)
 		return status;
 	if (npos)
 		return cmd_usage_error(&cmd_list_spec, "too many arguments");
+	if (lang_name && pd_lang_parse(&lang, lang_name) < 0)
+		return cmd_usage_error(&cmd_list_spec, "unknown language '%s' "
+		                       "(sv, en)", lang_name);
+	if (lang == PD_LANG_AUTO)
+		lang = cmd_lang_default(NULL);
 	if (pd_store_open(&store, repo) < 0 ||
 	    pd_store_list(&list, store, programme) < 0) {
 		status = cmd_error();
@@ -182,7 +196,11 @@ int cmd_list(int argc, char **argv)
 	if (porcelain)
 		list_porcelain(&out, &list);
 	else if (list.count)
-		list_human(&out, &list);
+		list_human(&out, &list, lang);
+	else if (lang == PD_LANG_SV)
+		fprintf(stderr, "progdiff: inga versioner lagrade%s%s än\n"
+		        "tips: lagra en med 'progdiff add FIL'\n",
+		        programme ? " för " : "", programme ? programme : "");
 	else
 		fprintf(stderr, "progdiff: no versions stored%s%s yet\n"
 		        "hint: store one with 'progdiff add FILE'\n",

@@ -1,17 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * cmd_log.c: `progdiff log`, every version in the order it took effect,
- * with its metadata and a summary of the changes since the one before
- * it: how many of each kind (pd_changes_compute), in the kinds' order.
+ * with the message it was stored with, its metadata and a summary of
+ * the changes since the one before it: how many of each kind
+ * (pd_changes_compute), in the kinds' order and in words ("ett nytt
+ * målområde"), in Swedish or English.
  */
 #include <string.h>
 
 #include "cmd.h"
 
-static const char *repo, *programme;
+static const char *repo, *programme, *lang_name;
 static int no_pager;
 
 static const cmd_opt log_opts[] = {
+	{ CMD_OPT_VALUE, "lang", 'l', &lang_name, "LANG",
+	  "language of the output: sv or en", "sv en" },
 	{ CMD_OPT_VALUE, "programme", 0, &programme, "NAME",
 	  "only this programme's versions", NULL },
 	{ CMD_OPT_VALUE, "repo", 0, &repo, "DIR",
@@ -45,25 +49,32 @@ static void put_label(pd_buf *out, const pd_stored_version *v, int full)
 	put_escaped(out, v->label);
 }
 
-static void put_meta(pd_buf *out, const pd_stored_version *v)
+static void put_meta(pd_buf *out, const pd_stored_version *v, pd_lang lang)
 {
+	int en = lang == PD_LANG_EN;
 	size_t mark;
 
 	pd_buf_puts(out, "    ");
 	mark = out->size;
 	if (v->target_year)
-		pd_buf_printf(out, "target year %d", v->target_year);
+		pd_buf_printf(out, en ? "target year %d" : "mållår %d",
+		              v->target_year);
 	if (v->period_start)
-		pd_buf_printf(out, "%speriod %d-%d", out->size > mark ? ", " : "",
+		pd_buf_printf(out, "%speriod %d–%d", out->size > mark ? ", " : "",
 		              v->period_start, v->period_end);
-#define FIELD(f, what) \
+	if (v->adopted) {
+		pd_buf_puts(out, out->size > mark ? ", " : "");
+		pd_buf_puts(out, en ? "adopted " : "antagen ");
+		pd_render_date(out, v->adopted, lang);
+	}
+#define FIELD(f, what_en, what_sv) \
 	if (v->f) { \
-		pd_buf_printf(out, "%s" what " ", out->size > mark ? ", " : ""); \
+		pd_buf_printf(out, "%s%s ", out->size > mark ? ", " : "", \
+		              en ? what_en : what_sv); \
 		put_escaped(out, v->f); \
 	}
-	FIELD(adopted, "adopted")
-	FIELD(decision, "decision")
-	FIELD(replaces, "replaces")
+	FIELD(decision, "decision", "diarienummer")
+	FIELD(replaces, "replaces", "ersätter")
 #undef FIELD
 	if (out->size == mark)
 		pd_buf_truncate(out, mark - 4);
@@ -71,33 +82,59 @@ static void put_meta(pd_buf *out, const pd_stored_version *v)
 		pd_buf_putc(out, '\n');
 }
 
+/* The message given with `add -m`, each line indented. */
+static void put_message(pd_buf *out, const char *msg)
+{
+	const char *nl;
+
+	while (msg && *msg) {
+		nl = strchr(msg, '\n');
+		if (nl != msg)
+			pd_buf_puts(out, "    ");
+		pd_render_escape_terminal(out, msg, nl ? (size_t)(nl - msg) :
+		                          strlen(msg));
+		pd_buf_putc(out, '\n');
+		msg = nl ? nl + 1 : NULL;
+	}
+}
+
 static void put_summary(pd_buf *out, const pd_changes *changes,
-                        const pd_stored_version *prev, int full)
+                        const pd_stored_version *prev, int full, pd_lang lang)
 {
 	size_t counts[PD_CHANGE__COUNT] = { 0 }, i, n = 0;
-	int k;
+	size_t total = pd_changes_count(changes);
+	int k, en = lang == PD_LANG_EN;
 
-	for (i = 0; i < pd_changes_count(changes); i++) {
+	for (i = 0; i < total; i++) {
 		const pd_change *c = pd_changes_get(changes, i);
 
 		if ((int)c->kind >= 0 && c->kind < PD_CHANGE__COUNT)
 			counts[c->kind]++;
 	}
 	pd_buf_puts(out, "    ");
-	if (!pd_changes_count(changes)) {
-		pd_buf_puts(out, "no changes since ");
+	if (!total) {
+		pd_buf_puts(out, en ? "no changes since " :
+		            "inga förändringar sedan ");
 		put_label(out, prev, full);
 		pd_buf_putc(out, '\n');
 		return;
 	}
-	pd_buf_printf(out, "%zu change%s since ", pd_changes_count(changes),
-	              pd_changes_count(changes) == 1 ? "" : "s");
+	if (total == 1 && !en)
+		pd_buf_puts(out, "en");
+	else
+		pd_render_number(out, (unsigned long)total, lang);
+	if (en)
+		pd_buf_puts(out, total == 1 ? " change since " : " changes since ");
+	else
+		pd_buf_puts(out, total == 1 ? " förändring sedan " :
+		            " förändringar sedan ");
 	put_label(out, prev, full);
 	pd_buf_puts(out, ":");
 	for (k = 0; k < PD_CHANGE__COUNT; k++)
-		if (counts[k])
-			pd_buf_printf(out, "%s %zu %s", n++ ? "," : "", counts[k],
-			              pd_change_kind_name((pd_change_kind)k));
+		if (counts[k]) {
+			pd_buf_puts(out, n++ ? ", " : " ");
+			pd_render_kind_count(out, (pd_change_kind)k, counts[k], lang);
+		}
 	pd_buf_putc(out, '\n');
 }
 
@@ -111,6 +148,7 @@ int cmd_log(int argc, char **argv)
 	pd_buf out = PD_BUF_INIT, name = PD_BUF_INIT;
 	size_t i;
 	int npos = 0, status, full = 0;
+	pd_lang lang = PD_LANG_AUTO;
 
 	status = cmd_opt_parse(&cmd_log_spec, argc, argv, &npos);
 	if (status == CMD_OPT_HELP) {
@@ -121,6 +159,9 @@ int cmd_log(int argc, char **argv)
 		return status;
 	if (npos)
 		return cmd_usage_error(&cmd_log_spec, "too many arguments");
+	if (lang_name && pd_lang_parse(&lang, lang_name) < 0)
+		return cmd_usage_error(&cmd_log_spec, "unknown language '%s' "
+		                       "(sv, en)", lang_name);
 	if ((programme && pd_store_check_name(programme, "programme") < 0) ||
 	    pd_store_open(&store, repo) < 0 ||
 	    pd_store_list(&list, store, programme) < 0) {
@@ -140,15 +181,6 @@ int cmd_log(int argc, char **argv)
 			prev_doc = NULL;
 		}
 		cmd_version_dispose(&text);
-		pd_buf_printf(&out, "%s", i ? "\n" : "");
-		put_label(&out, v, full);
-		pd_buf_printf(&out, "  %.7s", v->id);
-		if (v->name) {
-			pd_buf_puts(&out, "  ");
-			put_escaped(&out, v->name);
-		}
-		pd_buf_putc(&out, '\n');
-		put_meta(&out, v);
 		pd_buf_printf(&name, "%s/%s", v->programme, v->label);
 		text.name = pd_buf_detach(&name);
 		if (pd_store_read(&text.text, store, v) < 0 ||
@@ -158,10 +190,25 @@ int cmd_log(int argc, char **argv)
 			status = cmd_error();
 			goto done;
 		}
+		pd_store_apply_meta(doc, v);
+		/* the language of the first version, or the reader's */
+		if (lang == PD_LANG_AUTO)
+			lang = cmd_lang_default(doc);
+		pd_buf_printf(&out, "%s", i ? "\n" : "");
+		put_label(&out, v, full);
+		pd_buf_printf(&out, "  %.7s", v->id);
+		if (v->name) {
+			pd_buf_puts(&out, "  ");
+			put_escaped(&out, v->name);
+		}
+		pd_buf_putc(&out, '\n');
+		put_message(&out, v->message);
+		put_meta(&out, v, lang);
 		if (prev_doc)
-			put_summary(&out, changes, prev, full);
+			put_summary(&out, changes, prev, full, lang);
 		else
-			pd_buf_puts(&out, "    first version\n");
+			pd_buf_puts(&out, lang == PD_LANG_EN ?
+			            "    first version\n" : "    första versionen\n");
 		pd_changes_free(changes);
 		changes = NULL;
 		pd_document_free(prev_doc);
@@ -178,7 +225,11 @@ int cmd_log(int argc, char **argv)
 		}
 		pd_buf_puts(&out, " (--format=html draws it)\n");
 	}
-	if (!list.count)
+	if (!list.count && (lang == PD_LANG_SV || (lang == PD_LANG_AUTO &&
+	                    cmd_lang_default(NULL) == PD_LANG_SV)))
+		fprintf(stderr, "progdiff: inga versioner lagrade än\n"
+		        "tips: lagra en med 'progdiff add FIL'\n");
+	else if (!list.count)
 		fprintf(stderr, "progdiff: no versions stored yet\n"
 		        "hint: store one with 'progdiff add FILE'\n");
 	cmd_pager_enable(!no_pager);

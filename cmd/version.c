@@ -110,6 +110,12 @@ static int load_stored(cmd_version *out, const char *arg,
 	if (error == 0) {
 		out->name = strdup(arg);
 		out->label = strdup(v.label);
+		/* the metadata it was stored with is the version's */
+		if ((out->stored = malloc(sizeof(*out->stored))) != NULL) {
+			*out->stored = v;
+			v.programme = v.label = v.name = NULL;
+			v.adopted = v.decision = v.replaces = v.message = NULL;
+		}
 	}
 	pd_stored_version_dispose(&v);
 	pd_store_free(store);
@@ -170,7 +176,10 @@ void cmd_version_dispose(cmd_version *v)
 	pd_buf_dispose(&v->text);
 	free(v->name);
 	free(v->label);
+	pd_stored_version_dispose(v->stored);
+	free(v->stored);
 	v->name = v->label = NULL;
+	v->stored = NULL;
 }
 
 /* The parser's error, prefixed with the version it is about. */
@@ -184,7 +193,10 @@ int cmd_version_parse(pd_document **out, const cmd_version *v,
 {
 	int error = pd_parse_document(out, v->text.ptr, v->text.size, opts);
 
-	return error < 0 ? name_error(error, v) : error;
+	if (error < 0)
+		return name_error(error, v);
+	pd_store_apply_meta(*out, v->stored);
+	return error;
 }
 
 int cmd_version_parse_pair(pd_document **old_out, pd_document **new_out,
@@ -202,6 +214,8 @@ int cmd_version_parse_pair(pd_document **old_out, pd_document **new_out,
 	len[1] = b->text.size;
 	if ((error = pd_parse_documents(docs, md, len, 2, opts, &failed)) < 0)
 		return name_error(error, failed ? b : a);
+	pd_store_apply_meta(docs[0], a->stored);
+	pd_store_apply_meta(docs[1], b->stored);
 	*old_out = docs[0];
 	*new_out = docs[1];
 	return 0;
@@ -210,11 +224,14 @@ int cmd_version_parse_pair(pd_document **old_out, pd_document **new_out,
 int cmd_version_diff(pd_changes **out, const cmd_version *a,
                      const cmd_version *b, const pd_parse_options *opts)
 {
+	pd_diff_options dopts = PD_DIFF_OPTIONS_INIT;
 	size_t failed = 2;   /* stays 2 unless parsing fails */
 	int error;
 
+	dopts.old_stored = a->stored;
+	dopts.new_stored = b->stored;
 	if ((error = pd_diff(out, &failed, a->text.ptr, a->text.size,
-	                     b->text.ptr, b->text.size, opts, NULL)) < 0 &&
+	                     b->text.ptr, b->text.size, opts, &dopts)) < 0 &&
 	    failed < 2)
 		return name_error(error, failed ? b : a);
 	return error;

@@ -59,7 +59,12 @@ static const char *kind_names[PD_CHANGE__COUNT] = {
 	"area-split",
 	"area-merged",
 	"goal-split",
-	"goal-merged"
+	"goal-merged",
+	"target-changed",
+	"indicator-added",
+	"indicator-removed",
+	"indicator-changed",
+	"table-header-changed"
 };
 
 const char *pd_change_kind_name(pd_change_kind kind)
@@ -207,6 +212,8 @@ static void meta_changes(pd_changes *c)
 		ch->new_value = period_str(c, b->period_start, b->period_end);
 		ch->old_line = a->period_line;
 		ch->new_line = b->period_line;
+		if (a->open_ended && !a->period_start)
+			ch->flags |= PD_CHANGE_WAS_OPEN_ENDED;
 	}
 	if (b->revision && str_differs(a->revision, b->revision)) {
 		ch = add_change(c, PD_CHANGE_METADATA_CHANGED);
@@ -790,6 +797,9 @@ static void count_changed_words(pd_changes *c)
 		                            wc.b, wc.nb);
 		ch->count = added;
 		ch->total = removed;
+		/* a third of the words new or gone: partly rewritten */
+		if (3 * (size_t)(added + removed) >= wc.nb + wc.na && wc.nb)
+			ch->flags |= PD_CHANGE_REWRITTEN;
 	}
 	free(wc.a);
 	free(wc.b);
@@ -943,6 +953,7 @@ int pd_changes_compute(pd_changes **out, const pd_document *old,
 		pd_changes__drop_changes_explained_by_themes(c);
 	}
 	count_changed_words(c);
+	pd_changes__targets(c);
 	sort_changes(c, &m);
 	pd_match_dispose(&m);
 	*out = c;

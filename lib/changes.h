@@ -86,4 +86,39 @@ void pd_changes__themes_start(themes_job *job, const pd_document *old,
 void pd_changes__themes_finish(pd_changes *c, themes_job *job);
 void pd_changes__drop_changes_explained_by_themes(pd_changes *c);
 
+
+/**
+ * Find the changed values inside changed goals and sections: numbers in
+ * goal sentences (target-changed) and indicator tables by row and cell
+ * (changes_targets.c); a text change they explain whole is dropped.
+ */
+void pd_changes__targets(pd_changes *c);
+
+/**
+ * Compare two versions of a table (changes_tables.c): a new row is an
+ * indicator-added, a row gone indicator-removed, a changed cell an
+ * indicator-changed, a changed header table-header-changed. `about` is
+ * the index of the change of the section the tables are in.
+ * @return the changes added, or -1 when the blocks are not tables that
+ *         can be compared by row
+ */
+int pd_changes__tables(pd_changes *c, size_t about, const pd_block *a,
+                       const pd_block *b);
+
+/**
+ * The before/after table of an indicator or table-header change, for
+ * --details: the header, the old row and the new row, as a Markdown
+ * table (`markdown`) or aligned text lines, each indented by `indent`.
+ */
+void pd_changes__table_details(pd_buf *out, const pd_changes *c,
+                               const pd_change *ch, pd_lang lang,
+                               int markdown, const char *indent);
+
+/**
+ * The rows of the table block `b` as its document writes them, each line
+ * indented by `indent`: a table shown as a table, not one flattened line.
+ */
+void pd_changes__table_source(pd_buf *out, const pd_document *doc,
+                              const pd_block *b, const char *indent);
+
 #endif

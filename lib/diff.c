@@ -2,7 +2,8 @@
 /*
  * diff.c: the pipeline of a diff in one call, as the command line and
  * the git driver run it: both versions parsed at once, their sections
- * matched and the change list computed (pd_diff), the documents handed
+ * matched (each with the metadata its store gave it, when it is a stored
+ * version) and the change list computed (pd_diff), the documents handed
  * to the list that points into them.
  */
 #include "changes.h"
@@ -28,6 +29,10 @@ int pd_diff(pd_changes **out, size_t *failed_out, const char *old_md,
 			*failed_out = failed;
 		return error;
 	}
+	if (dopts && dopts->old_stored)
+		pd_store_apply_meta(docs[0], dopts->old_stored);
+	if (dopts && dopts->new_stored)
+		pd_store_apply_meta(docs[1], dopts->new_stored);
 	if ((error = pd_changes_compute(&changes, docs[0], docs[1],
 	                                dopts)) < 0) {
 		pd_document_free(docs[1]);

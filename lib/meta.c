@@ -23,6 +23,7 @@
 #include <yaml.h>
 
 #include "alloc.h"
+#include "dates.h"
 #include "meta.h"
 #include "text.h"
 
@@ -47,7 +48,7 @@ static int parse_year(const char *s, int *out)
 }
 
 /* "2019-2022", "2019–2022" (any pd_text_is_dash), "2019 - 2022",
- * "2019 till 2022", "2019 to 2022", "2019/2022" */
+ * pandoc's "2019--2022", "2019 till 2022", "2019 to 2022", "2019/2022" */
 int pd_meta__parse_period(const char *s, int *start, int *end)
 {
 	static const char *const seps[] = { "till", "to", "/", NULL };
@@ -67,7 +68,9 @@ int pd_meta__parse_period(const char *s, int *start, int *end)
 	while (*p == ' ' || *p == '\t')
 		p++;
 	n = 0;
-	if (!*p || !pd_text_is_dash(pd_text__decode(p, strlen(p), &n)))
+	if (!strncmp(p, "--", 2))
+		n = 2;           /* pandoc's en dash */
+	else if (!*p || !pd_text_is_dash(pd_text__decode(p, strlen(p), &n)))
 		n = 0;           /* no dash: one of the words, or none */
 	for (k = 0; !n && seps[k]; k++) {
 		n = strlen(seps[k]);
@@ -231,9 +234,15 @@ static int set_key(pd_meta *meta, pd_pool *pool, enum fm_key key,
 			meta->period_end = a;
 		meta->period_line = line;
 		break;
-	case KEY_ADOPTED:
-		meta->adopted = keep(pool, value, strlen(value));
+	case KEY_ADOPTED: {
+		char iso[11];
+
+		/* "3 maj 2021" and "2021-05-03" are one date */
+		meta->adopted = pd_date_parse(iso, value) ?
+		                pd_pool_strdup(pool, iso) :
+		                keep(pool, value, strlen(value));
 		break;
+	}
 	case KEY_DECISION:
 		meta->decision = keep(pool, value, strlen(value));
 		break;
@@ -491,7 +500,7 @@ static const char *const target_year_patterns[] = {
 	NULL
 };
 
-#define RANGE_SEP "\\s*(?:[–—-]|till(?:\\s+och\\s+med)?|to|until|through)\\s*"
+#define RANGE_SEP "\\s*(?:--|[–—-]|till(?:\\s+och\\s+med)?|to|until|through)\\s*"
 
 static const char *const period_patterns[] = {
 	"\\bgäll(?:er|a|de)\\s+(?:för\\s+)?(?:perioden\\s+|åren\\s+"
@@ -502,7 +511,7 @@ static const char *const period_patterns[] = {
 	"|during\\s+(?:the\\s+period\\s+)?)?" YEAR RANGE_SEP YEAR "\\b",
 	"\\bperiod\\s+(?:from\\s+|of\\s+)?" YEAR RANGE_SEP YEAR "\\b",
 	/* a bare range, in the preamble only */
-	"(?<![\\d/-])" YEAR "(?:\\s*[–—-]\\s*|\\s+(?:till|to)\\s+)" YEAR
+	"(?<![\\d/-])" YEAR "(?:\\s*(?:--|[–—-])\\s*|\\s+(?:till|to)\\s+)" YEAR
 	"(?![\\d/-])",
 	NULL
 };
@@ -580,17 +589,30 @@ static void infer_adopted(pd_meta *meta, pd_pool *pool, const char *body,
                           size_t len, pcre2_match_context *mctx)
 {
 	PCRE2_SIZE *ov;
-	size_t from;
+	size_t end, i;
+	char iso[11];
 	rx r;
 
+	/* the verb, then a date as it is written ("den 3 maj 2021",
+	 * "2021-05-03", "May 3, 2021") before the sentence ends */
 	rx_init(&r, "\\b(?:godkändes|godkänd|godkänt|antogs|antagen|antaget"
 	        "|beslutades|fastställdes|fastställd|fastställt|adopted"
-	        "|approved)\\b[^.!?]{0,200}?(?<!\\d)(\\d{4}-(?:0[1-9]|1[0-2])-"
-	        "(?:0[1-9]|[12]\\d|3[01]))(?!\\d)", PCRE2_CASELESS, mctx);
-	from = 0;
-	if (rx_find(&r, body, len, from, &ov))
-		meta->adopted = pd_pool_strndup(pool, body + ov[2],
-		                                ov[3] - ov[2]);
+	        "|approved)\\b", PCRE2_CASELESS, mctx);
+	if (rx_find(&r, body, len, 0, &ov)) {
+		end = ov[1] + 200 < len ? ov[1] + 200 : len;
+		for (i = ov[1]; i < end; i++)
+			if ((body[i] == '!' || body[i] == '?' ||
+			     (body[i] == '.' && i + 1 < len &&
+			      (body[i + 1] == ' ' || body[i + 1] == '\n') &&
+			      !(i > 0 && body[i - 1] >= '0' && body[i - 1] <= '9' &&
+			        i + 2 < len && body[i + 2] >= 'a' &&
+			        body[i + 2] <= 'z'))))
+				break;
+		if (i + 1 < len && body[i] == '.')
+			i++;   /* "3 maj 2021." ends the sentence after the year */
+		if (pd_date_find(iso, NULL, NULL, body + ov[1], i - ov[1]))
+			meta->adopted = pd_pool_strdup(pool, iso);
+	}
 	rx_dispose(&r);
 }
 
@@ -607,7 +629,8 @@ static void infer_decision(pd_meta *meta, pd_pool *pool, const char *body,
 	/* the reference itself: capitals, digits and / . : - (not caseless) */
 	rx_init(&r, "(?i:\\b(?:dnr|diarienummer|diarienr|ärendenummer"
 	        "|decision\\s+ref(?:erence)?|reference\\s+number))\\b\\.?"
-	        "[ \\t]*:?\\s*(" REF_TOKEN "(?:[ \\t]+" REF_TOKEN ")*)", 0,
+	        "[ \\t]*:?\\s*(" REF_TOKEN "(?:(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)"
+	        REF_TOKEN ")*)", 0,
 	        mctx);
 	for (from = 0; !meta->decision && rx_find(&r, body, len, from, &ov);
 	     from = ov[1]) {
@@ -617,9 +640,9 @@ static void infer_decision(pd_meta *meta, pd_pool *pool, const char *body,
 		for (i = ov[2]; i < end; i++)
 			if (body[i] >= '0' && body[i] <= '9')
 				break;
+		/* "KF\n2022/77", as pandoc rewraps it: "KF 2022/77" */
 		if (i < end)
-			meta->decision = pd_pool_strndup(pool, body + ov[2],
-			                                  end - ov[2]);
+			meta->decision = keep(pool, body + ov[2], end - ov[2]);
 	}
 	rx_dispose(&r);
 }
@@ -693,6 +716,21 @@ static void infer_revision(pd_meta *meta, const char *body, size_t len,
 		}
 		rx_dispose(&r);
 	}
+}
+
+/* "gäller tills vidare", "valid until further notice" */
+static void infer_open_ended(pd_meta *meta, const char *body, size_t len,
+                             pcre2_match_context *mctx)
+{
+	PCRE2_SIZE *ov;
+	rx r;
+
+	rx_init(&r, "\\b(?:gäll(?:er|a|de)\\s+(?:tills\\s+vidare|till\\s+"
+	        "dess\\s+(?:att\\s+)?(?:ett\\s+)?nytt)|(?:is\\s+)?valid\\s+"
+	        "until\\s+further\\s+notice)", PCRE2_CASELESS, mctx);
+	if (rx_find(&r, body, len, 0, &ov))
+		meta->open_ended = 1;
+	rx_dispose(&r);
 }
 
 /* Bytes of text the language is judged on. */
@@ -848,6 +886,8 @@ int pd_meta_infer(pd_meta *meta, pd_pool *pool, const char *body,
 	if (!meta->target_year && title && (meta->target_year =
 	    title_year(title, meta->period_end)) != 0)
 		meta->target_year_line = title_line;
+	if (!meta->period_start && !meta->period_end)
+		infer_open_ended(meta, body, preamble_len, mctx);
 	if (!meta->adopted)
 		infer_adopted(meta, pool, body, preamble_len, mctx);
 	if (!meta->decision)

@@ -236,6 +236,8 @@ typedef struct pd_meta {
 	unsigned target_year_line;
 	unsigned period_line;
 	unsigned revision_line;
+	int open_ended;           /**< "gäller tills vidare": valid until
+	                               further notice, no period end */
 } pd_meta;
 
 typedef struct pd_parse_options {
@@ -345,6 +347,11 @@ typedef enum pd_change_kind {
 	PD_CHANGE_AREA_MERGED,
 	PD_CHANGE_GOAL_SPLIT,
 	PD_CHANGE_GOAL_MERGED,
+	PD_CHANGE_TARGET_CHANGED,      /**< a number in a goal's sentence */
+	PD_CHANGE_INDICATOR_ADDED,     /**< a new row of an indicator table */
+	PD_CHANGE_INDICATOR_REMOVED,
+	PD_CHANGE_INDICATOR_CHANGED,   /**< a cell of a row changed */
+	PD_CHANGE_TABLE_HEADER_CHANGED,
 	PD_CHANGE__COUNT
 } pd_change_kind;
 
@@ -359,7 +366,18 @@ enum pd_change_flags {
 	/** a renamed or moved section whose body changed too */
 	PD_CHANGE_BODY_CHANGED = (1u << 1),
 	/** term-renamed whose section (of that name) was renamed with it */
-	PD_CHANGE_WITH_SECTION = (1u << 2)
+	PD_CHANGE_WITH_SECTION = (1u << 2),
+	/** target-changed: the sentence's direction (öka, minst, at least
+	 *  ...) makes the new value certainly more ambitious */
+	PD_CHANGE_STRICTER = (1u << 3),
+	/** target-changed: certainly less ambitious */
+	PD_CHANGE_LOOSER = (1u << 4),
+	/** section-/goal-changed: much of the text is new ("partly
+	 *  rewritten") */
+	PD_CHANGE_REWRITTEN = (1u << 5),
+	/** period-changed: the old version was valid until further notice
+	 *  ("gäller tills vidare") */
+	PD_CHANGE_WAS_OPEN_ENDED = (1u << 6)
 };
 
 /** One change. Sections and strings are borrowed from the documents. */
@@ -390,6 +408,12 @@ typedef struct pd_change {
 	 */
 	const pd_section *const *parts;
 	size_t nparts;
+	const char *unit;        /**< target-changed: "%", "meter"; or NULL */
+	const char *goal;        /**< target-changed, indicator-*: the goal or
+	                              indicator it is about, as named */
+	const char *detail;      /**< target-changed: the new sentence;
+	                              indicator-added: its values, "utgångsvärde
+	                              41, målvärde 55"; else NULL */
 } pd_change;
 
 typedef struct pd_changes pd_changes;
@@ -407,10 +431,16 @@ typedef struct pd_diff_options {
 	unsigned version;          /**< PD_DIFF_OPTIONS_VERSION */
 	double rename_threshold;   /**< body similarity for a rename; 0: 0.5 */
 	unsigned flags;            /**< enum pd_diff_flags */
+	/**
+	 * pd_diff() only: stored versions whose metadata (what `add` was
+	 * given) is the parsed version's, the text the fallback; NULL for a
+	 * version that is a file. Borrowed.
+	 */
+	const struct pd_stored_version *old_stored, *new_stored;
 } pd_diff_options;
 
 #define PD_DIFF_OPTIONS_VERSION 1
-#define PD_DIFF_OPTIONS_INIT { PD_DIFF_OPTIONS_VERSION, 0, 0 }
+#define PD_DIFF_OPTIONS_INIT { PD_DIFF_OPTIONS_VERSION, 0, 0, NULL, NULL }
 
 /**
  * Compute the changes from `old` to `new`.
@@ -484,7 +514,12 @@ const char *pd_format_name(pd_format format);
 enum pd_render_flags {
 	PD_RENDER_DETAILS = (1u << 0),  /**< word-level changes per item */
 	PD_RENDER_COLOR = (1u << 1),    /**< ANSI colour (text format) */
-	PD_RENDER_SIDE = (1u << 2)      /**< html: OLD and NEW side by side */
+	PD_RENDER_SIDE = (1u << 2),     /**< html: OLD and NEW side by side */
+	/** Markdown: list also what a memo leaves out (a changed decision
+	 *  reference, the diarienummer, on its own) */
+	PD_RENDER_ALL = (1u << 3),
+	/** end the list with what did not change (vision, goal areas) */
+	PD_RENDER_UNCHANGED = (1u << 4)
 };
 
 typedef struct pd_render_options {
@@ -514,6 +549,34 @@ int pd_render(pd_buf *out, const pd_changes *changes,
 /** The one sentence that describes `change`, appended to `out`. */
 int pd_render_sentence(pd_buf *out, const pd_changes *changes,
                        const pd_change *change, pd_lang lang);
+
+/**
+ * `n` changes of `kind` in words: "ett nytt målområde", "två ändrade
+ * mål", "three new goal areas" (render_kinds.c).
+ */
+int pd_render_kind_count(pd_buf *out, pd_change_kind kind, size_t n,
+                         pd_lang lang);
+
+/**
+ * `n` in words up to twelve ("fyra", "four"), in digits above; Swedish
+ * one is "ett".
+ */
+void pd_render_number(pd_buf *out, unsigned long n, pd_lang lang);
+
+/**
+ * A date as the language writes it in running text: "2021-05-03" as
+ * "den 3 maj 2021" or "on 3 May 2021"; any other text as it is, escaped
+ * for a terminal.
+ */
+void pd_render_date(pd_buf *out, const char *date, pd_lang lang);
+
+/**
+ * Is the whole of `s` (spaces around it allowed) one date as Swedish and
+ * English documents write it ("den 3 maj 2021", "3 May 2021", "May 3,
+ * 2021", "2021-05-03")? Then `iso` holds it as "2021-05-03" (dates.c).
+ * @return 1 for a date, else 0
+ */
+int pd_date_parse(char iso[11], const char *s);
 
 /** Append `s` with control characters escaped for a terminal. */
 void pd_render_escape_terminal(pd_buf *out, const char *s, size_t len);
@@ -548,10 +611,12 @@ typedef struct pd_stored_version {
 	char *replaces;       /**< the version it replaces */
 	char id[41];          /**< the commit, 40 hex digits */
 	long long time;       /**< commit time, seconds since the epoch */
+	char *message;        /**< the message given with `add -m`, without
+	                           the trailers; NULL for the default one */
 } pd_stored_version;
 
 #define PD_STORED_VERSION_INIT { NULL, NULL, NULL, 0, 0, 0, NULL, NULL, \
-                                 NULL, { 0 }, 0 }
+                                 NULL, { 0 }, 0, NULL }
 
 /** Free the strings of `v` and reset it to PD_STORED_VERSION_INIT. */
 void pd_stored_version_dispose(pd_stored_version *v);
@@ -703,6 +768,23 @@ int pd_store_list(pd_stored_list *out, pd_store *store,
 int pd_store_resolve(pd_stored_version *out, pd_store *store, const char *name,
                      const char *programme);
 
+/**
+ * Make what `progdiff add` stored for `v` the metadata of `doc`, parsed
+ * from that version's Markdown: the target year, period, date adopted,
+ * decision reference and what it replaces, where the store has them. The
+ * text is the fallback for what the store does not say (store_meta.c).
+ */
+void pd_store_apply_meta(pd_document *doc, const pd_stored_version *v);
+
+/**
+ * The metadata options of `opts` that disagree with what `doc`'s text
+ * says, one "--target-year 2040 (the text says 2035)" phrase each,
+ * separated by "; ", appended to `out` (nothing when all agree or the
+ * text is silent). @return how many disagree
+ */
+size_t pd_store_meta_disagreements(pd_buf *out, const pd_document *doc,
+                                   const pd_store_add_options *opts);
+
 /** Append the stored Markdown of `v`, byte for byte, to `out`. */
 int pd_store_read(pd_buf *out, pd_store *store, const pd_stored_version *v);
 
@@ -830,12 +912,14 @@ typedef struct pd_check_options {
 	unsigned version;             /**< PD_CHECK_OPTIONS_VERSION */
 	unsigned long long budget;    /**< PCRE2 steps for the whole check;
 	                                   0: PD_CHECK_BUDGET */
+	pd_lang lang;                 /**< of the default messages and details:
+	                                   PD_LANG_SV, else English */
 } pd_check_options;
 
 /** Steps of pattern matching one check may take: about 0.2 s. */
 #define PD_CHECK_BUDGET 10000000ULL
 #define PD_CHECK_OPTIONS_VERSION 1
-#define PD_CHECK_OPTIONS_INIT { PD_CHECK_OPTIONS_VERSION, 0 }
+#define PD_CHECK_OPTIONS_INIT { PD_CHECK_OPTIONS_VERSION, 0, PD_LANG_AUTO }
 
 /**
  * Check `new_doc` against the rules; with `changes` (from the old
@@ -882,11 +966,14 @@ typedef struct pd_check_render_options {
 	const char *old_file;      /**< how the old version was named, or
 	                                NULL when there is none */
 	const char *new_file;      /**< the file that lines refer to */
+	pd_lang lang;              /**< text format: PD_LANG_SV writes the
+	                                severities and summary in Swedish */
 } pd_check_render_options;
 
 #define PD_CHECK_RENDER_OPTIONS_VERSION 1
 #define PD_CHECK_RENDER_OPTIONS_INIT { PD_CHECK_RENDER_OPTIONS_VERSION, \
-                                       PD_CHECK_TEXT, NULL, NULL }
+                                       PD_CHECK_TEXT, NULL, NULL, \
+                                       PD_LANG_AUTO }
 
 /**
  * Render a report, appending to `out`. Text from the documents is

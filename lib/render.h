@@ -17,6 +17,23 @@ void pd_render__sentence(pd_buf *out, const pd_changes *changes,
                          const pd_change *ch, pd_lang lang,
                          pd_render_put_fn put);
 
+/**
+ * " (41 ord tillagda, 1 ord borttaget)" for a changed goal or section:
+ * the word counts, which only the details and JSON show.
+ */
+void pd_render__word_counts(pd_buf *out, const pd_change *ch, pd_lang lang);
+
+/** `n` in words up to twelve ("fyra", "four"), in digits above. */
+void pd_render__number(pd_buf *out, unsigned long n, pd_lang lang);
+
+/**
+ * A date as the language writes it in running text: "2021-05-03" as
+ * "den 3 maj 2021" or "on 3 May 2021"; any other text as it is, through
+ * `put`.
+ */
+void pd_render__date(pd_buf *out, const char *date, pd_lang lang,
+                     pd_render_put_fn put);
+
 /** Appends raw bytes (for JSON, which escapes the whole string later). */
 void pd_render__put_raw(pd_buf *out, const char *s, size_t len);
 
@@ -36,6 +53,17 @@ void pd_render__fixed3(pd_buf *out, double v);
 
 /** Does this change have word-level details to show? */
 int pd_render__has_details(const pd_change *ch);
+
+/**
+ * The one sentence naming what did not change (render_unchanged.c):
+ * vision, overall goals and goal areas no change touches.
+ * @return 1 when a sentence was written, 0 when there is nothing to say
+ */
+int pd_render__unchanged(pd_buf *out, const pd_changes *c, pd_lang lang,
+                         pd_render_put_fn put);
+
+/** Is this a change of an indicator table (details: before/after)? */
+int pd_render__is_table_change(const pd_change *ch);
 
 /** Number of changes, as "1 förändring" / "3 changes". */
 void pd_render__count(pd_buf *out, size_t n, pd_lang lang);

@@ -264,6 +264,23 @@ int pd_render__json(pd_buf *out, const pd_changes *changes,
 			pd_buf_puts(out, ",\n      \"field\": ");
 			jstr(out, ch->field);
 		}
+		if (ch->unit || ch->kind == PD_CHANGE_TARGET_CHANGED) {
+			pd_buf_puts(out, ",\n      \"unit\": ");
+			jstr(out, ch->unit);
+		}
+		if (ch->kind == PD_CHANGE_TARGET_CHANGED)
+			pd_buf_printf(out, ",\n      \"direction\": \"%s\"",
+			              ch->flags & PD_CHANGE_STRICTER ? "stricter" :
+			              ch->flags & PD_CHANGE_LOOSER ? "looser" :
+			              "unclear");
+		if (ch->goal) {
+			pd_buf_puts(out, ",\n      \"goal\": ");
+			jstr(out, ch->goal);
+		}
+		if (ch->detail) {
+			pd_buf_puts(out, ",\n      \"detail\": ");
+			jstr(out, ch->detail);
+		}
 		if (ch->similarity >= 0) {
 			pd_buf_puts(out, ",\n      \"similarity\": ");
 			pd_render__fixed3(out, ch->similarity);
@@ -298,7 +315,17 @@ int pd_render__json(pd_buf *out, const pd_changes *changes,
 		}
 		pd_buf_puts(out, "\n    }");
 	}
-	pd_buf_puts(out, n ? "\n  ]\n}\n" : "]\n}\n");
+	pd_buf_puts(out, n ? "\n  ]" : "]");
+	if (opts->flags & PD_RENDER_UNCHANGED) {
+		pd_buf_clear(&sentence);
+		pd_buf_puts(out, ",\n  \"unchanged\": ");
+		if (pd_render__unchanged(&sentence, changes, opts->lang,
+		                         pd_render__put_raw))
+			pd_render_escape_json(out, sentence.ptr, sentence.size);
+		else
+			pd_buf_puts(out, "null");
+	}
+	pd_buf_puts(out, "\n}\n");
 	pd_buf_dispose(&sentence);
 	return 0;
 }

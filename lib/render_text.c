@@ -20,6 +20,7 @@
 typedef struct text_ctx {
 	pd_buf *out;
 	int color;
+	const pd_changes *changes;
 } text_ctx;
 
 static char mark(pd_change_kind k, const char **color)
@@ -28,11 +29,13 @@ static char mark(pd_change_kind k, const char **color)
 	case PD_CHANGE_AREA_ADDED:
 	case PD_CHANGE_GOAL_ADDED:
 	case PD_CHANGE_SECTION_ADDED:
+	case PD_CHANGE_INDICATOR_ADDED:
 		*color = GREEN;
 		return '+';
 	case PD_CHANGE_AREA_REMOVED:
 	case PD_CHANGE_GOAL_REMOVED:
 	case PD_CHANGE_SECTION_REMOVED:
+	case PD_CHANGE_INDICATOR_REMOVED:
 		*color = RED;
 		return '-';
 	case PD_CHANGE_NAME_CHANGED:
@@ -73,6 +76,17 @@ static int block_cb(pd_block_op op, const pd_block *a, const pd_block *b,
 {
 	text_ctx *t = payload;
 
+	/* a table stays a table: its rows as written (a changed one's values
+	 * are items of their own) */
+	if ((a && a->type == PD_BLOCK_TABLE) || (b && b->type == PD_BLOCK_TABLE)) {
+		if (op == PD_BLOCK_SAME || (op == PD_BLOCK_CHANGED &&
+		    a->type == PD_BLOCK_TABLE && b->type == PD_BLOCK_TABLE))
+			return 0;
+		pd_changes__table_source(t->out, b ? pd_changes_new(t->changes) :
+		                         pd_changes_old(t->changes), b ? b : a,
+		                         b ? "      + " : "      - ");
+		return 0;
+	}
 	switch (op) {
 	case PD_BLOCK_SAME:
 		return 0;
@@ -112,6 +126,7 @@ int pd_render__text(pd_buf *out, const pd_changes *changes,
 
 	t.out = out;
 	t.color = (opts->flags & PD_RENDER_COLOR) != 0;
+	t.changes = changes;
 	if (t.color)
 		pd_buf_puts(out, BOLD);
 	if (n == 0)
@@ -149,6 +164,17 @@ int pd_render__text(pd_buf *out, const pd_changes *changes,
 			pd_buf_printf(out, "%c ", m);
 		pd_render__sentence(out, changes, ch, opts->lang,
 		                    pd_render_escape_terminal);
+		if (opts->flags & PD_RENDER_DETAILS) {
+			/* "... har ändrats (36 ord tillagda)." */
+			size_t end = out->size;
+
+			pd_render__word_counts(out, ch, opts->lang);
+			if (out->size > end && out->ptr[end - 1] == '.') {
+				memmove(out->ptr + end - 1, out->ptr + end,
+				        out->size - end);
+				out->ptr[out->size - 1] = '.';
+			}
+		}
 		if (ch->new_line || ch->old_line)
 			pd_buf_printf(out, en ? " [line %u]" : " [rad %u]",
 			              ch->new_line ? ch->new_line : ch->old_line);
@@ -156,6 +182,20 @@ int pd_render__text(pd_buf *out, const pd_changes *changes,
 		if ((opts->flags & PD_RENDER_DETAILS) && pd_render__has_details(ch))
 			pd_changes__align_blocks(ch->old_section, ch->new_section,
 			                         block_cb, &t);
+		else if ((opts->flags & PD_RENDER_DETAILS) &&
+		         pd_render__is_table_change(ch))
+			pd_changes__table_details(out, changes, ch, opts->lang, 0,
+			                          "      ");
+	}
+	if (opts->flags & PD_RENDER_UNCHANGED) {
+		size_t mark = out->size;
+
+		pd_buf_puts(out, n ? "= " : "\n= ");
+		if (pd_render__unchanged(out, changes, opts->lang,
+		                         pd_render_escape_terminal))
+			pd_buf_putc(out, '\n');
+		else
+			pd_buf_truncate(out, mark);
 	}
 	return 0;
 }

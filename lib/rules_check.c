@@ -22,6 +22,7 @@ typedef struct checker {
 	pcre2_match_data *md;
 	unsigned long long budget;
 	pd_buf text;
+	int sv;                /* default messages and details in Swedish */
 } checker;
 
 static int count_step(pcre2_callout_block *block, void *payload)
@@ -158,9 +159,38 @@ static void section_text(pd_buf *out, const pd_section *s, int heading)
 		section_text(out, pd_vec_get(&s->children, i), 1);
 }
 
-static void default_message(pd_buf *out, const pd_rule *r)
+static void default_message_sv(pd_buf *out, const pd_rule *r)
+{
+	switch (r->type) {
+	case PD_RULE_TITLE_MATCHES:
+		pd_buf_printf(out, "programmets namn matchar inte /%s/", r->value);
+		break;
+	case PD_RULE_EVERY_AREA_MATCHES:
+		pd_buf_printf(out, "ett målområde matchar inte /%s/", r->value);
+		break;
+	case PD_RULE_REQUIRE_SECTION:
+		pd_buf_printf(out, "ingen rubrik matchar /%s/", r->value);
+		break;
+	case PD_RULE_FORBID:
+		pd_buf_puts(out, "en förändring av det här slaget kräver ett "
+		            "beslut");
+		break;
+	case PD_RULE_CHANGES_IN_SYNC:
+		pd_buf_puts(out, "förändringslistan nämner inte alla "
+		            "förändringar");
+		break;
+	default:
+		break;
+	}
+}
+
+static void default_message(pd_buf *out, const pd_rule *r, int sv)
 {
 	pd_buf_clear(out);
+	if (sv) {
+		default_message_sv(out, r);
+		return;
+	}
 	switch (r->type) {
 	case PD_RULE_TITLE_MATCHES:
 		pd_buf_printf(out, "the programme's name does not match /%s/",
@@ -201,8 +231,9 @@ static int check_title(checker *ck, size_t i, pd_buf *scratch)
 	if (!rc) {
 		pd_buf detail = PD_BUF_INIT;
 
-		pd_buf_printf(&detail, "name \"%s\"", name);
-		default_message(scratch, r);
+		pd_buf_printf(&detail, ck->sv ? "namnet ”%s”" : "name \"%s\"",
+		              name);
+		default_message(scratch, r, ck->sv);
 		add_violation(ck, i, detail.ptr, line, NULL, scratch->ptr);
 		pd_buf_dispose(&detail);
 	}
@@ -230,8 +261,9 @@ static int check_areas(checker *ck, size_t i, pd_buf *scratch)
 		if (!rc) {
 			pd_buf detail = PD_BUF_INIT;
 
-			pd_buf_printf(&detail, "goal area \"%s\"", s->heading);
-			default_message(scratch, r);
+			pd_buf_printf(&detail, ck->sv ? "målområdet ”%s”" :
+			              "goal area \"%s\"", s->heading);
+			default_message(scratch, r, ck->sv);
 			add_violation(ck, i, detail.ptr, s->line_start, NULL,
 			              scratch->ptr);
 			pd_buf_dispose(&detail);
@@ -274,7 +306,7 @@ static int check_require(checker *ck, size_t i, pd_buf *scratch)
 	if ((rc = find_section(&s, &n, ck, r)) < 0)
 		return rc;
 	if (!s) {
-		default_message(scratch, r);
+		default_message(scratch, r, ck->sv);
 		add_violation(ck, i, NULL, 0, NULL, scratch->ptr);
 	}
 	return 0;
@@ -336,10 +368,17 @@ static void check_forbid(checker *ck, size_t i,
 		    !(r->kinds & (1ul << c->kind)))
 			continue;
 		pd_buf_clear(&detail);
-		change_label(&detail, c);
 		pd_buf_clear(&msg);
-		pd_buf_printf(&msg, "forbidden change: %s",
-		              pd_change_kind_name(c->kind));
+		if (ck->sv) {
+			/* the change in a sentence, not by its kind's name */
+			pd_render_sentence(&detail, NULL, c, PD_LANG_SV);
+			pd_buf_puts(&msg, "förbjuden förändring: ");
+			pd_render_kind_count(&msg, c->kind, 1, PD_LANG_SV);
+		} else {
+			change_label(&detail, c);
+			pd_buf_printf(&msg, "forbidden change: %s",
+			              pd_change_kind_name(c->kind));
+		}
 		add_violation(ck, i, detail.ptr, change_line(ck->doc, c), c,
 		              msg.ptr);
 	}
@@ -559,8 +598,9 @@ static int check_in_sync(checker *ck, size_t i,
 	if (!relevant)
 		return 0;
 	if (!list) {
-		pd_buf_printf(&msg, "no section heading matches /%s/ to list "
-		              "the changes", r->value);
+		pd_buf_printf(&msg, ck->sv ? "ingen rubrik matchar /%s/ för "
+		              "att lista förändringarna" : "no section heading "
+		              "matches /%s/ to list the changes", r->value);
 		add_violation(ck, i, NULL, 0, NULL, msg.ptr);
 		goto done;
 	}
@@ -575,11 +615,18 @@ static int check_in_sync(checker *ck, size_t i,
 		    is_mentioned(&text, c, ck->doc, scratch))
 			continue;
 		pd_buf_clear(&detail);
-		pd_buf_puts(&detail, "not mentioned: ");
-		change_label(&detail, c);
 		pd_buf_clear(&msg);
-		pd_buf_printf(&msg, "\"%s\" does not mention every change",
-		              list->heading);
+		if (ck->sv) {
+			pd_buf_puts(&detail, "inte nämnt: ");
+			pd_render_sentence(&detail, NULL, c, PD_LANG_SV);
+			pd_buf_printf(&msg, "”%s” nämner inte alla förändringar",
+			              list->heading);
+		} else {
+			pd_buf_puts(&detail, "not mentioned: ");
+			change_label(&detail, c);
+			pd_buf_printf(&msg, "\"%s\" does not mention every "
+			              "change", list->heading);
+		}
 		add_violation(ck, i, detail.ptr, list->line_start, c, msg.ptr);
 	}
 done:
@@ -622,6 +669,7 @@ int pd_rules__evaluate(pd_rules_report **out, const pd_rules *rules,
 	ck.report = rep;
 	ck.doc = new_doc;
 	ck.budget = opts && opts->budget ? opts->budget : PD_CHECK_BUDGET;
+	ck.sv = opts && opts->lang == PD_LANG_SV;
 	if (!(ck.mctx = pcre2_match_context_create(NULL)) ||
 	    !(ck.md = pcre2_match_data_create(1, NULL)))
 		pd__oom();

@@ -48,7 +48,7 @@ static void plural(pd_buf *out, size_t n, const char *one, const char *many)
 }
 
 static void render_text(pd_buf *out, const pd_rules_report *rep,
-                        const char *file)
+                        const char *file, int sv)
 {
 	size_t i, skipped = 0, n = pd_rules_count(rep->rules);
 
@@ -58,7 +58,8 @@ static void render_text(pd_buf *out, const pd_rules_report *rep,
 		escape_terminal(out, file);
 		if (v->line)
 			pd_buf_printf(out, ":%u", v->line);
-		pd_buf_printf(out, ": %s: ", pd_severity_name(v->severity));
+		pd_buf_printf(out, ": %s: ", !sv ? pd_severity_name(v->severity) :
+		              v->severity == PD_SEVERITY_ERROR ? "fel" : "varning");
 		escape_terminal(out, v->name);
 		pd_buf_puts(out, ": ");
 		escape_terminal(out, v->message);
@@ -73,14 +74,24 @@ static void render_text(pd_buf *out, const pd_rules_report *rep,
 		if (rep->status[i] == PD_RULE_SKIPPED)
 			skipped++;
 	pd_buf_puts(out, "progdiff check: ");
-	plural(out, n, "rule", "rules");
-	pd_buf_puts(out, ", ");
-	plural(out, rep->errors, "error", "errors");
-	pd_buf_puts(out, ", ");
-	plural(out, rep->warnings, "warning", "warnings");
-	if (skipped) {
-		pd_buf_printf(out, ", %zu skipped (they need an old version)",
-		              skipped);
+	if (sv) {
+		plural(out, n, "regel", "regler");
+		pd_buf_puts(out, ", ");
+		plural(out, rep->errors, "fel", "fel");
+		pd_buf_puts(out, ", ");
+		plural(out, rep->warnings, "varning", "varningar");
+		if (skipped)
+			pd_buf_printf(out, ", %zu överhoppade (de behöver en "
+			              "tidigare version)", skipped);
+	} else {
+		plural(out, n, "rule", "rules");
+		pd_buf_puts(out, ", ");
+		plural(out, rep->errors, "error", "errors");
+		pd_buf_puts(out, ", ");
+		plural(out, rep->warnings, "warning", "warnings");
+		if (skipped)
+			pd_buf_printf(out, ", %zu skipped (they need an old "
+			              "version)", skipped);
 	}
 	pd_buf_putc(out, '\n');
 }
@@ -245,7 +256,7 @@ int pd_rules_render(pd_buf *out, const pd_rules_report *report,
 	file = opts->new_file ? opts->new_file : "-";
 	switch (opts->format) {
 	case PD_CHECK_TEXT:
-		render_text(out, report, file);
+		render_text(out, report, file, opts->lang == PD_LANG_SV);
 		break;
 	case PD_CHECK_JSON:
 		render_json(out, report, opts);

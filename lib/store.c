@@ -54,6 +54,7 @@ void pd_stored_version_dispose(pd_stored_version *v)
 	free(v->adopted);
 	free(v->decision);
 	free(v->replaces);
+	free(v->message);
 	*v = init;
 }
 
@@ -85,6 +86,7 @@ void pd_store__version_copy(pd_stored_version *dst,
 	dst->adopted = dup_or_null(src->adopted);
 	dst->decision = dup_or_null(src->decision);
 	dst->replaces = dup_or_null(src->replaces);
+	dst->message = dup_or_null(src->message);
 }
 
 /* ------------------------------------------------------------------ */
@@ -376,6 +378,10 @@ int pd_store__read_trailers(pd_stored_version *v, const char *message)
 		}
 	}
 	git_message_trailer_array_free(&arr);
+	if (has_label) {
+		free(v->message);
+		v->message = pd_store__user_message(message, v->label);
+	}
 	return has_label;
 }
 

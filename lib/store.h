@@ -75,4 +75,11 @@ int pd_store__label_on_branch(int *found, git_repository *repo,
                               const char *programme, const git_oid *tip,
                               const char *label);
 
+/**
+ * The message of a version's commit as `add -m` gave it: the text before
+ * the trailers, trimmed; NULL when there is none or it is the default
+ * "Add PROGRAMME/LABEL..." (store_meta.c). The caller frees it.
+ */
+char *pd_store__user_message(const char *message, const char *label);
+
 #endif

@@ -17,9 +17,12 @@ KINDS = {
     "section-moved", "section-changed", "term-renamed", "theme-everywhere",
     "preamble-changed", "area-split", "area-merged", "goal-split",
     "goal-merged",
+    "target-changed", "indicator-added", "indicator-removed",
+    "indicator-changed", "table-header-changed",
 }
 VALUE_KINDS = {"name-changed", "target-year-changed", "period-changed",
-               "term-renamed"}
+               "term-renamed", "target-changed", "indicator-changed"}
+DIRECTIONS = {"stricter", "looser", "unclear"}
 
 
 def fail(path, msg):
@@ -78,6 +81,11 @@ def main():
             if c["kind"] in VALUE_KINDS and \
                     ("old_value" not in c or "new_value" not in c):
                 fail(path, f"change {i}: {c['kind']} lacks old/new_value")
+            if c["kind"] == "target-changed" and \
+                    (c.get("direction") not in DIRECTIONS or "unit" not in c
+                     or not isinstance(c.get("goal"), str)):
+                fail(path, f"change {i}: target-changed lacks direction, "
+                     "unit or goal")
         total = doc.get("summary", {}).get("total")
         if total != len(changes):
             fail(path, "summary.total differs from the number of changes")

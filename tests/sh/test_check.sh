@@ -282,7 +282,7 @@ head -n "$head_lines" "$upd/before.md" >"$upd/a"
 head -n "$head_lines" "$sectioned" >"$upd/b"
 check "update, section present: every byte before it kept" cmp -s "$upd/a" "$upd/b"
 tail -n +$((head_lines + 1)) "$sectioned" >"$upd/body"
-printf '\n- Nytt målområde: Funktionell samordning\n' >"$upd/want"
+printf '\n- Programmet har fått ett nytt målområde, ”Funktionell samordning”.\n' >"$upd/want"
 check "update, section present: the body is the list" \
   diff -u "$upd/want" "$upd/body"
 "$PROGDIFF" check -q "$tmp/base.md" "$sectioned"
@@ -323,7 +323,7 @@ head -c "$size" "$absent" >"$upd/a"
 check "update, section absent: the file kept byte for byte" \
   cmp -s "$upd/before.md" "$upd/a"
 tail -c +$((size + 1)) "$absent" >"$upd/tail"
-printf '\n\n## Ändringar\n\n- Nytt målområde: Funktionell samordning\n' \
+printf '\n\n## Ändringar\n\n- Programmet har fått ett nytt målområde, ”Funktionell samordning”.\n' \
   >"$upd/want"
 check "update, section absent: appended at the end" \
   diff -u "$upd/want" "$upd/tail"
@@ -342,13 +342,13 @@ check "update, section twice: file untouched" cmp -s "$upd/before.md" "$twice"
 
 crlf=$upd/crlf.md
 awk '{ printf "%s\r\n", $0 }' "$upd/present.md" |
-  sed 's/^- Nytt målområde: Funktionell samordning\r$/- Gammalt./' >"$crlf"
+  sed 's/^- Programmet har fått ett nytt målområde, ”Funktionell samordning”\.\r$/- Gammalt./' >"$crlf"
 "$PROGDIFF" -q "$tmp/base.md" "$crlf" --update "$crlf"
 lines=$(wc -l <"$crlf")
 cr=$(grep -c "$(printf '\r')\$" "$crlf")
 check "update, CRLF: every line still ends CRLF" test "$lines" -eq "$cr"
 check "update, CRLF: the list written" \
-  grep -q "^- Nytt målområde: Funktionell samordning$(printf '\r')\$" "$crlf"
+  grep -q "^- Programmet har fått ett nytt målområde, ”Funktionell samordning”\.$(printf '\r')\$" "$crlf"
 cp "$crlf" "$upd/once"
 "$PROGDIFF" -q "$tmp/base.md" "$crlf" --update "$crlf"
 check "update, CRLF: a second run changes nothing" cmp -s "$upd/once" "$crlf"

@@ -114,7 +114,7 @@ check "an error annotation on the changed programme's line" \
 check "the summary has the programme's Förändringar list" eval '
 	grep -qx "## \`programme.md\`" "$tmp/summary" &&
 	grep -qx "### Förändringar" "$tmp/summary" &&
-	grep -qx -- "- Nytt målområde: Funktionell samordning" "$tmp/summary"'
+	grep -qx -- "- Programmet har fått ett nytt målområde, ”Funktionell samordning”." "$tmp/summary"'
 check "the summary has the rules' report" \
 	grep -q '^programme.md:[0-9]*: error: no-new-areas: ' "$tmp/summary"
 check "a programme new in the pull request is checked alone" eval '

@@ -77,7 +77,8 @@ static void test_render__markdown_swedish(void)
 	pd_buf out = PD_BUF_INIT;
 
 	render(&out, old_md, new_md, PD_FORMAT_MARKDOWN, PD_LANG_SV);
-	STR_EQ(out.ptr, "## Förändringar\n\n- Nytt målområde: Funktionell samordning\n",
+	STR_EQ(out.ptr, "## Förändringar\n\n- Programmet har fått ett nytt "
+	       "målområde, \xe2\x80\x9d" "Funktionell samordning\xe2\x80\x9d.\n",
 	       "the Förändringar list");
 	render(&out, old_md, old_md, PD_FORMAT_MARKDOWN, PD_LANG_SV);
 	STR_EQ(out.ptr, "## Förändringar\n\nInga förändringar.\n", "no changes");
@@ -89,7 +90,8 @@ static void test_render__markdown_english(void)
 	pd_buf out = PD_BUF_INIT;
 
 	render(&out, old_md, new_md, PD_FORMAT_MARKDOWN, PD_LANG_EN);
-	STR_EQ(out.ptr, "## Changes\n\n- New goal area: Funktionell samordning\n",
+	STR_EQ(out.ptr, "## Changes\n\n- The programme has a new goal area, "
+	       "\xe2\x80\x9c" "Funktionell samordning\xe2\x80\x9d.\n",
 	       "the Changes list");
 	pd_buf_dispose(&out);
 }
@@ -101,7 +103,8 @@ static void test_render__markdown_escapes_names(void)
 	render(&out, old_md,
 	       "# Plan\n\n## Fokusområden\n\n### Trygghet\n\nTrygga miljöer.\n\n"
 	       "### A \\*b\\* [c] &#x1b;\n\nText.\n", PD_FORMAT_MARKDOWN, PD_LANG_EN);
-	STR_EQ(out.ptr, "## Changes\n\n- New goal area: A \\*b\\* \\[c\\] \\\\x1b\n",
+	STR_EQ(out.ptr, "## Changes\n\n- The programme has a new goal area, "
+	       "\xe2\x80\x9c" "A \\*b\\* \\[c\\] \\\\x1b\xe2\x80\x9d.\n",
 	       "Markdown punctuation and control characters stay text");
 	pd_buf_dispose(&out);
 }
@@ -112,7 +115,8 @@ static void test_render__text_report(void)
 
 	render(&out, old_md, new_md, PD_FORMAT_TEXT, PD_LANG_EN);
 	STR_EQ(out.ptr, "Changes from A to B (1 change):\n\n"
-	       "+ New goal area: Funktionell samordning [line 9]\n", "text");
+	       "+ The programme has a new goal area, "
+	       "\xe2\x80\x9c" "Funktionell samordning\xe2\x80\x9d. [line 9]\n", "text");
 	render(&out, old_md, old_md, PD_FORMAT_TEXT, PD_LANG_SV);
 	STR_EQ(out.ptr, "Inga förändringar från A till B.\n", "no changes");
 	pd_buf_dispose(&out);
