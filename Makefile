@@ -18,7 +18,7 @@ CC       ?= cc
 BUILD    ?= build
 PKG_CONFIG ?= pkg-config
 
-PKGS = libgit2 libcmark libpcre2-8 yaml-0.1 libutf8proc
+PKGS = libgit2 libcmark libpcre2-8 yaml-0.1 libutf8proc poppler-glib
 
 WARN = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes \
        -Wold-style-definition -Wwrite-strings -Wvla -Wpointer-arith \

@@ -39,4 +39,16 @@ int pd_store__effective_year(const pd_version *v);
  */
 int pd_store__read_trailers(pd_version *v, const char *message);
 
+/**
+ * The tree `tree` with the original file of an import added beside the
+ * Markdown, as `<programme>.original.<ext>` (store_original.c).
+ */
+struct git_repository;
+struct git_oid;
+int pd_store__add_original(struct git_oid *tree_out,
+                           struct git_repository *repo,
+                           const struct git_oid *tree,
+                           const char *programme,
+                           const pd_store_add_options *opts);
+
 #endif
