@@ -58,6 +58,7 @@ typedef struct {
 	int cont;           /* heading: continues the line before */
 	int table;          /* table: which table (1..) */
 	int row_start;      /* table: starts a row */
+	int item;           /* text: a list item starts here (a tag says) */
 } line_info;
 
 typedef struct {
@@ -65,6 +66,7 @@ typedef struct {
 	size_t n;
 	line_info *info;
 	double body;        /* the body text's size */
+	double gap;         /* the usual pitch of a paragraph's lines */
 } layout;
 
 /* ------------------------------------------------------------------ */
@@ -316,21 +318,47 @@ static void merge_rows(merged *m, const pd_pdf_line *in, size_t n)
 		l->len = m->text.size - at;
 		l->flags = members[0]->flags;
 	}
+	/* a bullet set apart by a tab is an item, not a cell */
+	for (i = 0; i < m->n; i++) {
+		pd_pdf_line *l = &m->lines[i];
+		size_t b = bullet_len(l->text, l->len);
+
+		if (b && l->ngaps) {
+			while (b < l->len && (l->text[b] == ' ' || l->text[b] == '\t'))
+				b++;
+			if (l->cuts[0] <= b) {
+				l->gaps++;
+				l->cuts++;
+				l->ngaps--;
+			}
+		}
+	}
 	/* the joined rows' stretch of each page, top to bottom */
 	for (i = 0; i < m->n; ) {
 		size_t first = m->n, last = 0, end = i;
 
 		while (end < m->n && m->lines[end].page == m->lines[i].page) {
-			if (m->lines[end].ngaps && m->lines[end].text >= m->text.ptr &&
-			    m->lines[end].text < m->text.ptr + m->text.size) {
-				if (first == m->n)
-					first = end;
+			const pd_pdf_line *e = &m->lines[end];
+			int joined = e->ngaps && e->text >= m->text.ptr &&
+			             e->text < m->text.ptr + m->text.size;
+			/* a line above the one before it, in the same column:
+			 * poppler went back up (a bullet's text block) */
+			int back = end > i && e->y0 < m->lines[end - 1].y0 - 1 &&
+			           e->x0 < m->lines[end - 1].x1 &&
+			           e->x1 > m->lines[end - 1].x0;
+
+			if ((joined || back) && first == m->n)
+				first = back ? i : end;
+			if (joined || back)
 				last = end;
-			}
 			end++;
 		}
-		/* insertion sort by top: short stretches, nearly in order */
-		for (j = first + 1; first < m->n && j <= last; j++) {
+		/* and on to the page's end: the cells' other lines; then an
+		 * insertion sort by top, for stretches of a sensible size */
+		if (first < m->n)
+			last = end - 1;
+		for (j = first + 1; first < m->n && last - first < 2000 &&
+		                    j <= last; j++) {
 			pd_pdf_line t = m->lines[j];
 
 			for (k = j; k > first && m->lines[k - 1].y0 > t.y0 + 1; k--)
@@ -418,6 +446,18 @@ static void squeeze(pd_buf *out, const char *p, size_t n)
 			i++;
 			continue;
 		}
+		/* the ligatures U+FB00..U+FB04 as their letters */
+		if (c == 0xef && i + 2 < n && (unsigned char)p[i + 1] == 0xac &&
+		    (unsigned char)p[i + 2] >= 0x80 &&
+		    (unsigned char)p[i + 2] <= 0x84) {
+			static const char *const lig[] = {
+				"ff", "fi", "fl", "ffi", "ffl"
+			};
+
+			pd_buf_puts(out, lig[(unsigned char)p[i + 2] - 0x80]);
+			i += 2;
+			continue;
+		}
 		pd_buf_putc(out, (char)tolower(c));
 	}
 }
@@ -428,7 +468,8 @@ static int is_text(const layout *lay, size_t i)
 }
 
 static void headings_from_marks(layout *lay, const pd_pdf_mark *marks,
-                                size_t nmarks, pd_origin origin)
+                                size_t nmarks, pd_origin origin,
+                                int headings)
 {
 	pd_buf want = PD_BUF_INIT, got = PD_BUF_INIT;
 	size_t m, at = 0;
@@ -439,6 +480,26 @@ static void headings_from_marks(layout *lay, const pd_pdf_mark *marks,
 		pd_buf_clear(&want);
 		squeeze(&want, marks[m].title, strlen(marks[m].title));
 		if (!want.size)
+			continue;
+		if (!marks[m].level) {
+			/* a list item: the first line from here it starts with */
+			for (i = at; i < lay->n && i < at + 200; i++) {
+				if (!is_text(lay, i))
+					continue;
+				pd_buf_clear(&got);
+				squeeze(&got, lay->lines[i].text, lay->lines[i].len);
+				if (got.size && ((got.size <= want.size &&
+				                  !memcmp(got.ptr, want.ptr, got.size)) ||
+				                 (want.size >= 4 && want.size < got.size &&
+				                  !memcmp(got.ptr, want.ptr, want.size)))) {
+					lay->info[i].item = 1;
+					at = i + 1;
+					break;
+				}
+			}
+			continue;
+		}
+		if (!headings)
 			continue;
 		for (i = at; i < lay->n; i++) {
 			size_t j;
@@ -454,6 +515,14 @@ static void headings_from_marks(layout *lay, const pd_pdf_mark *marks,
 				if (!is_text(lay, j))
 					break;
 				squeeze(&got, lay->lines[j].text, lay->lines[j].len);
+				/* poppler cuts some producers' tag text short at a
+				 * ligature ("Trygga o" for "Trygga offentliga"): a
+				 * line in a heading's look that starts with it will do */
+				if (j == i && got.size > want.size && want.size >= 4 &&
+				    !memcmp(got.ptr, want.ptr, want.size) &&
+				    (lay->lines[j].size > lay->body + 0.5 ||
+				     (lay->lines[j].flags & PD_PDF_BOLD)))
+					got.size = want.size;
 				if (got.size > want.size ||
 				    memcmp(got.ptr, want.ptr, got.size))
 					break;
@@ -512,10 +581,34 @@ static double line_height(const pd_pdf_line *l)
 	return h > 0 ? h : (l->size > 0 ? l->size : 10);
 }
 
-/* Do lines a and b (b right after a) belong to one paragraph? */
-static int same_block(const pd_pdf_line *a, const pd_pdf_line *b)
+/* The usual gap between two lines of a paragraph: the most common gap,
+ * by half points, between lines of the body size that follow each other
+ * on a page (the leading; paragraphs are set further apart). */
+static double usual_gap(const layout *lay)
 {
-	double gap;
+	size_t counts[160], i, best = 0;
+
+	memset(counts, 0, sizeof(counts));
+	for (i = 1; i < lay->n; i++) {
+		const pd_pdf_line *a = &lay->lines[i - 1], *b = &lay->lines[i];
+		double pitch = b->y0 - a->y0;
+
+		if (a->page != b->page || round_size(a->size) != lay->body ||
+		    round_size(b->size) != lay->body || pitch <= 0 || pitch >= 80)
+			continue;
+		counts[(size_t)(pitch * 2)]++;
+	}
+	for (i = 1; i < 160; i++)
+		if (counts[i] > counts[best])
+			best = i;
+	return counts[best] ? (double)best / 2 : -1;
+}
+
+/* Do lines a and b (b right after a) belong to one paragraph? */
+static int same_block_in(const layout *lay, const pd_pdf_line *a,
+                         const pd_pdf_line *b)
+{
+	double gap, h = line_height(a);
 
 	if (round_size(a->size) != round_size(b->size) ||
 	    (a->flags & PD_PDF_BOLD) != (b->flags & PD_PDF_BOLD))
@@ -523,8 +616,15 @@ static int same_block(const pd_pdf_line *a, const pd_pdf_line *b)
 	if (a->page != b->page)
 		return 0;
 	gap = b->y0 - a->y1;
-	return gap > -line_height(a) && gap < 0.6 * line_height(a);
+	if (gap <= -h)
+		return 0;
+	/* the usual line pitch, and a little more, is one paragraph */
+	if (lay && lay->gap > 0 && round_size(a->size) == lay->body)
+		return b->y0 - a->y0 < lay->gap * 1.25 + 0.5;
+	return gap < 0.6 * h;
 }
+
+#define same_block(a, b) same_block_in(lay, (a), (b))
 
 static void headings_from_fonts(layout *lay)
 {
@@ -890,9 +990,11 @@ void pd_import__layout(pd_buf *out, pd_import_info *info,
 	memset(table_cols, 0, sizeof(table_cols));
 	drop_running(&lay);
 	lay.body = body_size(&lay);
-	if (nmarks)
-		headings_from_marks(&lay, marks, nmarks, origin);
-	else
+	lay.gap = usual_gap(&lay);
+	for (i = 0; i < nmarks && !marks[i].level; i++)
+		;
+	headings_from_marks(&lay, marks, nmarks, origin, i < nmarks);
+	if (i == nmarks)
 		headings_from_fonts(&lay);
 	find_tables(&lay, table_cols, cols);
 
@@ -927,7 +1029,11 @@ void pd_import__layout(pd_buf *out, pd_import_info *info,
 			continue;
 		}
 		b = bullet_len(l->text, l->len);
-		if (b) {
+		if (!b && li->item)
+			b = (size_t)-1;    /* an item without a written bullet */
+		if (b == (size_t)-1) {
+			join_line(&para, l->text, l->len);
+		} else if (b) {
 			join_line(&para, l->text + b, l->len - b);
 		} else {
 			join_line(&para, l->text, l->len);
@@ -942,9 +1048,17 @@ void pd_import__layout(pd_buf *out, pd_import_info *info,
 				prev--;
 			if (lay.info[j].role != ROLE_TEXT)
 				break;
-			if (bullet_len(m->text, m->len))
+			if (bullet_len(m->text, m->len) || lay.info[j].item)
 				break;
-			if (!same_block(&lines[prev], m)) {
+			if (b && b != (size_t)-1) {
+				/* an item goes on in lines indented under its text */
+				const pd_pdf_line *pl = &lines[prev];
+
+				if (m->page != pl->page || m->x0 < l->x0 + 2 ||
+				    m->y0 <= pl->y0 ||
+				    m->y0 - pl->y0 > 2 * line_height(pl))
+					break;
+			} else if (!same_block_in(&lay, &lines[prev], m)) {
 				/* a paragraph going on over a page break */
 				if (!(lines[prev].page + 1 == m->page &&
 				      round_size(lines[prev].size) ==
@@ -953,8 +1067,6 @@ void pd_import__layout(pd_buf *out, pd_import_info *info,
 				      (islower((unsigned char)m->text[0]) ||
 				       (unsigned char)m->text[0] >= 0xc3)))
 					break;
-			} else if (b && m->x0 < l->x0 + 2) {
-				break;     /* not indented under the bullet */
 			}
 			join_line(&para, m->text, m->len);
 		}
@@ -965,7 +1077,8 @@ void pd_import__layout(pd_buf *out, pd_import_info *info,
 			w.line++;
 			/* the next item follows without a blank line */
 			if (j < n && lay.info[j].role == ROLE_TEXT &&
-			    bullet_len(lines[j].text, lines[j].len)) {
+			    (bullet_len(lines[j].text, lines[j].len) ||
+			     lay.info[j].item)) {
 				i = j;
 				continue;
 			}

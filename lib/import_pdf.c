@@ -167,7 +167,18 @@ static void walk_structure(extraction *x, PopplerStructureElementIter *iter,
 			return;
 		}
 		level = heading_level(poppler_structure_element_get_kind(el));
-		if (level) {
+		if (poppler_structure_element_get_kind(el) ==
+		    POPPLER_STRUCTURE_ELEMENT_LIST_ITEM) {
+			/* level 0: where a list item starts (its bullet may be
+			 * drawn, not written) */
+			gchar *t = poppler_structure_element_get_text(el,
+			        POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
+
+			if (t)
+				undo_pdfdoc(t);
+			add_mark(x, t, 0, 0);
+			g_free(t);
+		} else if (level) {
 			gchar *t = poppler_structure_element_get_text(el,
 			        POPPLER_STRUCTURE_GET_TEXT_RECURSIVE);
 			int page = poppler_structure_element_get_page(el);
@@ -291,19 +302,31 @@ static void read_page(extraction *x, PopplerPage *page, unsigned number)
 			}
 			ci++;
 		}
-		/* the size of most characters */
-		for (k = first; k < ci && k < nchars; k++) {
-			size_t same = 0, j;
+		/* the size most of its characters have (a few sizes a line) */
+		{
+			double seen[8];
+			size_t cnt[8], ns = 0, top = 0;
 
-			if (sizes[k] <= best || sizes[k] <= 0)
-				continue;
-			for (j = first; j < ci; j++)
-				same += sizes[j] == sizes[k];
-			if (same * 2 >= ci - first)
-				best = sizes[k];
+			for (k = first; k < ci && k < nchars; k++) {
+				size_t j;
+
+				if (sizes[k] <= 0)
+					continue;
+				for (j = 0; j < ns && seen[j] != sizes[k]; j++)
+					;
+				if (j == ns) {
+					if (ns == 8)
+						continue;
+					seen[ns] = sizes[k];
+					cnt[ns++] = 0;
+				}
+				cnt[j]++;
+			}
+			for (k = 1; k < ns; k++)
+				if (cnt[k] > cnt[top])
+					top = k;
+			best = ns ? seen[top] : 0;
 		}
-		if (best == 0 && ci > first)
-			best = sizes[first];
 		text_at = x->text.size;
 		pd_buf_put(&x->text, line_start, (size_t)(q - line_start));
 		pd_buf_putc(&x->text, '\0');
@@ -368,12 +391,17 @@ int pd_import__pdf(pd_buf *out, pd_import_info *info, const char *data,
 		size_t visited = 0;
 
 		walk_structure(&x, siter, 1, &visited);
-		if (x.nmarks)
+		for (k = 0; k < x.nmarks && !x.marks[k].level; k++)
+			;
+		if (k < x.nmarks)
 			origin = PD_ORIGIN_TAG;
 	}
-	if (!x.nmarks && (iter = poppler_index_iter_new(doc)) != NULL) {
+	if (origin != PD_ORIGIN_TAG &&
+	    (iter = poppler_index_iter_new(doc)) != NULL) {
+		size_t before = x.nmarks;
+
 		walk_outline(&x, doc, iter, 1);
-		if (x.nmarks)
+		if (x.nmarks > before)
 			origin = PD_ORIGIN_BOOKMARK;
 	}
 	for (i = 0; i < pages; i++) {
