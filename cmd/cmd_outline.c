@@ -54,6 +54,13 @@ static void put_json_string(pd_buf *out, const char *s)
 	pd_buf_putc(out, '"');
 }
 
+static unsigned name_line;   /* the root's heading: the H1, not line 1 */
+
+static unsigned heading_line(const pd_section *s)
+{
+	return pd_section_level(s) == 0 ? name_line : pd_section_line_start(s);
+}
+
 static const pd_import_heading *origin_of(const pd_import_info *info,
                                           unsigned line)
 {
@@ -68,7 +75,7 @@ static const pd_import_heading *origin_of(const pd_import_info *info,
 static void section_text(pd_buf *out, const pd_section *s,
                          const pd_import_info *info, size_t depth)
 {
-	const pd_import_heading *h = origin_of(info, pd_section_line_start(s));
+	const pd_import_heading *h = origin_of(info, heading_line(s));
 	size_t i;
 
 	for (i = 0; i < depth; i++)
@@ -76,8 +83,8 @@ static void section_text(pd_buf *out, const pd_section *s,
 	pd_buf_printf(out, "%s: ", pd_kind_name(pd_section_kind(s)));
 	put_plain(out, *pd_section_heading(s) ? pd_section_heading(s) :
 	          "(no title)");
-	if (pd_section_line_start(s)) {
-		pd_buf_printf(out, "  [line %u", pd_section_line_start(s));
+	if (heading_line(s)) {
+		pd_buf_printf(out, "  [line %u", heading_line(s));
 		if (h && h->page)
 			pd_buf_printf(out, ", page %u", h->page);
 		pd_buf_printf(out, ", %s]", h ? pd_origin_name(h->origin) :
@@ -91,7 +98,7 @@ static void section_text(pd_buf *out, const pd_section *s,
 static void section_json(pd_buf *out, const pd_section *s,
                          const pd_import_info *info)
 {
-	const pd_import_heading *h = origin_of(info, pd_section_line_start(s));
+	const pd_import_heading *h = origin_of(info, heading_line(s));
 	size_t i, n = pd_section_child_count(s);
 
 	pd_buf_puts(out, "{\"heading\":");
@@ -99,11 +106,11 @@ static void section_json(pd_buf *out, const pd_section *s,
 	pd_buf_puts(out, ",\"kind\":");
 	put_json_string(out, pd_kind_name(pd_section_kind(s)));
 	pd_buf_printf(out, ",\"level\":%d,\"line\":%u", pd_section_level(s),
-	              pd_section_line_start(s));
+	              heading_line(s));
 	if (h && h->page)
 		pd_buf_printf(out, ",\"page\":%u", h->page);
 	pd_buf_puts(out, ",\"origin\":");
-	if (pd_section_line_start(s))
+	if (heading_line(s))
 		put_json_string(out, h ? pd_origin_name(h->origin) : "markdown");
 	else
 		pd_buf_puts(out, "null");
@@ -208,6 +215,7 @@ int cmd_outline(int argc, char **argv)
 		status = cmd_error();
 		goto done;
 	}
+	name_line = pd_document_meta(doc)->name_line;
 	if (json)
 		outline_json(&out, doc, &info);
 	else

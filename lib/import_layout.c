@@ -574,6 +574,7 @@ static double body_size(const layout *lay)
 	return ns ? sizes[best] : 0;
 }
 
+
 static double line_height(const pd_pdf_line *l)
 {
 	double h = l->y1 - l->y0;
@@ -594,7 +595,8 @@ static double usual_gap(const layout *lay)
 		double pitch = b->y0 - a->y0;
 
 		if (a->page != b->page || round_size(a->size) != lay->body ||
-		    round_size(b->size) != lay->body || pitch <= 0 || pitch >= 80)
+		    round_size(b->size) != lay->body || pitch >= 80 ||
+		    pitch < 0.8 * line_height(a))    /* cells side by side */
 			continue;
 		counts[(size_t)(pitch * 2)]++;
 	}

@@ -746,8 +746,20 @@ void pd_import__restructure(pd_buf *out, pd_import_info *info,
 				if (level == -1) {
 					pd_buf_put(&title, para.ptr, para.size);
 				} else {
-					pd_buf_printf(&body, "%.*s %s\n\n", level,
-					              "######", para.ptr);
+					size_t d = 0;
+
+					/* "1\. Inledning": no list to escape in a heading */
+					while (d < para.size && para.ptr[d] >= '0' &&
+					       para.ptr[d] <= '9')
+						d++;
+					pd_buf_printf(&body, "%.*s ", level, "######");
+					if (d && d + 1 < para.size && para.ptr[d] == '\\') {
+						pd_buf_put(&body, para.ptr, d);
+						pd_buf_puts(&body, para.ptr + d + 1);
+					} else {
+						pd_buf_puts(&body, para.ptr);
+					}
+					pd_buf_puts(&body, "\n\n");
 				}
 			}
 			level = 0;

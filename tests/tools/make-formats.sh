@@ -112,3 +112,32 @@ PY
 		>/dev/null 2>&1
 	echo "made $name"
 done
+
+# localised/rubrik.docx: the municipal programme as Swedish Word names
+# its styles, "Rubrik" (the Title) and "Rubrik 1".."Rubrik 3", which
+# pandoc does not know as headings
+if [ $# -eq 0 ] || case " $* " in *" localised "*) true ;; *) false ;; esac
+then
+	mkdir -p "$OUT/localised"
+	python3 - "$OUT/municipal/pandoc.docx" "$OUT/localised/rubrik.docx" <<'PY'
+import re, sys, zipfile
+src = zipfile.ZipFile(sys.argv[1])
+out = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
+for info in src.infolist():
+    data = src.read(info.filename)
+    if info.filename in ('word/styles.xml', 'word/document.xml'):
+        s = data.decode()
+        if info.filename == 'word/document.xml':
+            # the programme's name in the Title style
+            s = s.replace('<w:pStyle w:val="Heading1" />',
+                          '<w:pStyle w:val="Title" />', 1)
+        s = s.replace('w:styleId="Title"', 'w:styleId="Rubrik"')
+        s = s.replace('w:val="Title"', 'w:val="Rubrik"')
+        s = re.sub(r'Heading(\d)', r'Rubrik\1', s)
+        s = re.sub(r'"Heading (\d)"', r'"Rubrik \1"', s)
+        data = s.encode()
+    out.writestr(info, data)
+out.close()
+PY
+	echo "made localised"
+fi
