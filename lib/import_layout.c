@@ -596,7 +596,8 @@ static double usual_gap(const layout *lay)
 
 		if (a->page != b->page || round_size(a->size) != lay->body ||
 		    round_size(b->size) != lay->body || pitch >= 80 ||
-		    pitch < 0.8 * line_height(a))    /* cells side by side */
+		    pitch < 0.8 * line_height(a) ||  /* cells side by side */
+		    pitch > 2 * line_height(a))      /* paragraphs apart */
 			continue;
 		counts[(size_t)(pitch * 2)]++;
 	}
@@ -850,7 +851,9 @@ static void join_line(pd_buf *para, const char *p, size_t n)
 		else
 			pd_buf_putc(para, ' ');
 	}
-	pd_buf_put(para, p, n);
+	/* control characters (a tab between cells, a stray NUL) are space */
+	for (; n; p++, n--)
+		pd_buf_putc(para, (unsigned char)*p < 0x20 ? ' ' : *p);
 }
 
 /* Escape what would make Markdown of a plain paragraph's start. */

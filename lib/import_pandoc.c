@@ -444,7 +444,7 @@ void pd_import__html_main(pd_buf *out, const char *html, size_t len)
  * localised names; the level is the digit that follows. */
 static const char *const heading_styles[] = {
 	"heading", "rubrik", "overskrift", "otsikko", "fyrirsögn",
-	"überschrift", "titre", "kop", "título", "titolo", "nagłówek",
+	"überschrift", "Überschrift", "titre", "kop", "título", "titolo", "nagłówek",
 	NULL
 };
 
