@@ -6,7 +6,7 @@ set -eu
 if [ $# -eq 0 ]; then
 	set -- make gcc libc6-dev pkg-config git python3 \
 		libgit2-dev libcmark-dev cmark libpcre2-dev libyaml-dev \
-		libutf8proc-dev \
+		libutf8proc-dev libpoppler-glib-dev pandoc \
 		clang libclang-rt-14-dev llvm valgrind \
 		bash-completion zsh fish mandoc groff-base bsdutils time
 fi
