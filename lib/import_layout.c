@@ -685,6 +685,7 @@ static void headings_from_fonts(layout *lay)
 			}
 		} else if ((l->flags & PD_PDF_BOLD) && depth && words <= 15 &&
 		           s < lay->body * HEADING_RATIO &&
+		           lay->lines[j].len &&
 		           lay->lines[j].text[lay->lines[j].len - 1] != '.') {
 			level = nsizes + 1 > 5 ? 6 : (int)nsizes + 1;
 			bold_rule = 1;
@@ -1069,7 +1070,7 @@ void pd_import__layout(pd_buf *out, pd_import_info *info,
 				      round_size(lines[prev].size) ==
 				      round_size(m->size) && para.size &&
 				      strchr(".:!?", para.ptr[para.size - 1]) == NULL &&
-				      (islower((unsigned char)m->text[0]) ||
+				      m->len && (islower((unsigned char)m->text[0]) ||
 				       (unsigned char)m->text[0] >= 0xc3)))
 					break;
 			}

@@ -110,8 +110,9 @@ static int run_child(child_result *r, const char *prog, char *const argv[],
 	char *envp[6];
 	size_t written = 0;
 	long deadline = now_ms() + (long)ms;
+	struct sigaction ignore, old_pipe;
 	pid_t pid;
-	int wstatus = 0, open_fds, error = 0;
+	int wstatus = 0, open_fds, error = 0, restore_pipe = 0;
 
 	snprintf(env_path, sizeof(env_path), "PATH=%s",
 	         getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
@@ -127,6 +128,13 @@ static int run_child(child_result *r, const char *prog, char *const argv[],
 		goto done;
 	}
 	fflush(NULL);
+	/* a child that exits without reading all its input must not kill
+	 * us with SIGPIPE: the write fails with EPIPE instead */
+	memset(&ignore, 0, sizeof(ignore));
+	ignore.sa_handler = SIG_IGN;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGPIPE, &ignore, &old_pipe);
+	restore_pipe = 1;
 	if ((pid = fork()) < 0) {
 		error = pd_error_set(PD_EIO, "cannot start %s: %s", prog,
 		                     strerror(errno));
@@ -234,6 +242,8 @@ static int run_child(child_result *r, const char *prog, char *const argv[],
 	else if (WIFSIGNALED(wstatus))
 		r->status = 128 + WTERMSIG(wstatus);
 done:
+	if (restore_pipe)
+		sigaction(SIGPIPE, &old_pipe, NULL);
 	if (in[0] >= 0) close(in[0]);
 	if (in[1] >= 0) close(in[1]);
 	if (out[0] >= 0) close(out[0]);
