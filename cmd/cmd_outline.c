@@ -27,7 +27,8 @@ const cmd_spec cmd_outline_spec = {
 	"and its sections as a tree: each one's kind, line (and page, for a\n"
 	"PDF) and where its heading came from: markdown, style (Word or\n"
 	"OpenDocument), html, tag or bookmark (PDF), font-size or numbering\n"
-	"(PDF lines recovered by their look).",
+	"(PDF lines recovered by their look), list-item (a goal that is a\n"
+	"bullet item).",
 	outline_opts
 };
 
@@ -61,6 +62,26 @@ static unsigned heading_line(const pd_section *s)
 	return pd_section_level(s) == 0 ? name_line : pd_section_line_start(s);
 }
 
+static const pd_document *outline_doc;
+
+/* Where a heading without an import record came from: a Markdown
+ * heading, or a bullet item taken for a goal. */
+static const char *plain_origin(unsigned line)
+{
+	size_t len, i;
+	const char *src = pd_document_source(outline_doc, &len), *p = src;
+	unsigned at = 1;
+
+	for (i = 0; i < len && at < line; i++)
+		if (src[i] == '\n') {
+			at++;
+			p = src + i + 1;
+		}
+	while (p < src + len && *p == ' ')
+		p++;
+	return p < src + len && *p != '#' ? "list-item" : "markdown";
+}
+
 static const pd_import_heading *origin_of(const pd_import_info *info,
                                           unsigned line)
 {
@@ -88,7 +109,7 @@ static void section_text(pd_buf *out, const pd_section *s,
 		if (h && h->page)
 			pd_buf_printf(out, ", page %u", h->page);
 		pd_buf_printf(out, ", %s]", h ? pd_origin_name(h->origin) :
-		              "markdown");
+		              plain_origin(heading_line(s)));
 	}
 	pd_buf_putc(out, '\n');
 	for (i = 0; i < pd_section_child_count(s); i++)
@@ -111,7 +132,8 @@ static void section_json(pd_buf *out, const pd_section *s,
 		pd_buf_printf(out, ",\"page\":%u", h->page);
 	pd_buf_puts(out, ",\"origin\":");
 	if (heading_line(s))
-		put_json_string(out, h ? pd_origin_name(h->origin) : "markdown");
+		put_json_string(out, h ? pd_origin_name(h->origin) :
+		                plain_origin(heading_line(s)));
 	else
 		pd_buf_puts(out, "null");
 	pd_buf_puts(out, ",\"sections\":[");
@@ -216,6 +238,7 @@ int cmd_outline(int argc, char **argv)
 		goto done;
 	}
 	name_line = pd_document_meta(doc)->name_line;
+	outline_doc = doc;
 	if (json)
 		outline_json(&out, doc, &info);
 	else
