@@ -704,7 +704,9 @@ void pd_import__restructure(pd_buf *out, pd_import_info *info,
 {
 	pd_buf title = PD_BUF_INIT, body = PD_BUF_INIT, para = PD_BUF_INIT;
 	const char *cur, *end = md + len;
-	int min_level = 7, shift = 0, level = 0, depth = 0;
+	int min_level = 7, shift = 0, level = 0, depth = 0, title_in_body = 0;
+	const char *repeated = NULL;
+	size_t repeated_len = 0;
 	unsigned line = 0;
 	span l;
 
@@ -797,6 +799,16 @@ void pd_import__restructure(pd_buf *out, pd_import_info *info,
 		l = next_line(&cur, end);
 		if ((lv = atx_level(l)) && lv < min_level)
 			min_level = lv;
+		if (lv && title.size && l.n == (size_t)lv + 1 + title.size &&
+		    !memcmp(l.p + lv + 1, title.ptr, title.size))
+			title_in_body = 1;
+	}
+	/* the title is a heading of the body already (an EPUB's title page,
+	 * a page's <title>): the body's is the name, said once */
+	if (title_in_body) {
+		repeated = title.ptr;
+		repeated_len = title.size;
+		title.size = 0;
 	}
 	if (title.size && min_level == 1) {
 		if (origin == PD_ORIGIN_HTML)
@@ -809,12 +821,13 @@ void pd_import__restructure(pd_buf *out, pd_import_info *info,
 		pd_import__add_heading(info, 1, 0, origin);
 		line = 2;
 	}
-	/* pass 3: out, without runs of blank lines */
+	/* pass 3: out, without runs of blank lines, the title's heading
+	 * once */
 	cur = body.ptr;
 	while (cur < end && (*cur == '\n'))
 		cur++;
 	{
-		int blank = 0;
+		int blank = 0, seen_heading = 0;
 
 		while (cur < end) {
 			int lv;
@@ -831,6 +844,14 @@ void pd_import__restructure(pd_buf *out, pd_import_info *info,
 			line++;
 			if ((lv = atx_level(l)) != 0) {
 				int nl = lv + shift > 6 ? 6 : lv + shift;
+
+				if (repeated && l.n == (size_t)lv + 1 + repeated_len &&
+				    !memcmp(l.p + lv + 1, repeated, repeated_len) &&
+				    seen_heading++) {
+					line--;
+					blank = 1;
+					continue;
+				}
 
 				pd_buf_printf(out, "%.*s", nl, "######");
 				pd_buf_put(out, l.p + lv, l.n - (size_t)lv);

@@ -115,7 +115,8 @@ done
 
 # localised/rubrik.docx: the municipal programme as Swedish Word names
 # its styles, "Rubrik" (the Title) and "Rubrik 1".."Rubrik 3", which
-# pandoc does not know as headings
+# pandoc does not know as headings; and localised/municipal.epub, an
+# EPUB with a title page
 if [ $# -eq 0 ] || case " $* " in *" localised "*) true ;; *) false ;; esac
 then
 	mkdir -p "$OUT/localised"
@@ -139,5 +140,8 @@ for info in src.infolist():
     out.writestr(info, data)
 out.close()
 PY
+	pandoc -f gfm -o "$OUT/localised/municipal.epub" \
+		--metadata title="Miljö- och klimatprogram för Nykvarns kommun 2030" \
+		"$OUT/src/municipal.md"
 	echo "made localised"
 fi
