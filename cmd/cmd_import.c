@@ -7,6 +7,7 @@
  * progress line on a terminal.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -35,6 +36,7 @@ const cmd_spec cmd_import_spec = {
 typedef struct {
 	const char *name;
 	struct timespec start;
+	double delay;     /* seconds before the line is shown */
 	int shown;
 } progress;
 
@@ -47,12 +49,15 @@ static double elapsed(const struct timespec *start)
 	       (double)(now.tv_nsec - start->tv_nsec) / 1e9;
 }
 
-/* After about a second, on a terminal only: one line, rewritten. */
+/*
+ * After about a second (PROGDIFF_PROGRESS_DELAY milliseconds, for the
+ * tests), on a terminal only: one line, rewritten.
+ */
 static void show_progress(unsigned done, unsigned total, void *payload)
 {
 	progress *p = payload;
 
-	if (!p->shown && elapsed(&p->start) < 1.0)
+	if (!p->shown && elapsed(&p->start) < p->delay)
 		return;
 	if (total)
 		fprintf(stderr, "\rprogdiff: reading %s: page %u of %u\033[K",
@@ -71,10 +76,15 @@ int cmd_import_text(pd_buf *text, pd_import_info *info_out,
 	pd_buf md = PD_BUF_INIT;
 	progress p;
 	char msg[1024], hint[512];
+	unsigned long ms;
 	int error;
 
 	p.name = name;
 	p.shown = 0;
+	p.delay = 1.0;
+	if (getenv("PROGDIFF_PROGRESS_DELAY") &&
+	    cmd_parse_uint(&ms, getenv("PROGDIFF_PROGRESS_DELAY")) == 0)
+		p.delay = (double)ms / 1000.0;
 	clock_gettime(CLOCK_MONOTONIC, &p.start);
 	if (isatty(2)) {
 		opts.progress = show_progress;

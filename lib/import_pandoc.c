@@ -102,7 +102,7 @@ typedef struct {
  */
 static int run_child(child_result *r, const char *prog, char *const argv[],
                      const char *input, size_t len, size_t limit,
-                     unsigned ms)
+                     unsigned ms, const pd_import_options *opts)
 {
 	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, err[2] = { -1, -1 };
 	const char *home = getenv("HOME");
@@ -171,6 +171,8 @@ static int run_child(child_result *r, const char *prog, char *const argv[],
 			r->timed_out = 1;
 			break;
 		}
+		if (opts->progress)
+			opts->progress(0, 0, opts->payload);   /* still working */
 		if (out[0] >= 0) {
 			fds[nf].fd = out[0];
 			fds[nf++].events = POLLIN;
@@ -924,7 +926,7 @@ int pd_import__pandoc(pd_buf *out, pd_import_info *info, pd_input format,
 	/* DOCX keeps its styles as raw HTML divs, which pass 1 reads */
 	if (format == PD_INPUT_DOCX)
 		argv[5] = (char *)"gfm+pipe_tables";
-	if ((error = run_child(&r, prog, argv, data, len, limit, ms)) < 0)
+	if ((error = run_child(&r, prog, argv, data, len, limit, ms, opts)) < 0)
 		goto done;
 	if (r.timed_out) {
 		error = pd_error_set(PD_ELIMIT, "pandoc took more than %u s and "
