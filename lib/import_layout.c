@@ -928,7 +928,7 @@ static size_t write_table(writer *w, const layout *lay, size_t i,
 {
 	pd_buf cells[MAX_COLUMNS], first = PD_BUF_INIT;
 	int table = lay->info[i].table, rows = 0, pending = 0;
-	size_t k;
+	size_t k, head = i, last = i;
 
 	for (k = 0; k < ncols; k++)
 		pd_buf_init(&cells[k]);
@@ -941,6 +941,15 @@ static size_t write_table(writer *w, const layout *lay, size_t i,
 			continue;
 		if (lay->info[i].role != ROLE_TABLE || lay->info[i].table != table)
 			break;
+		/* the header row again at the top of a new page: left out, and
+		 * the row it interrupted goes on after it */
+		if (i > head && l->page != lay->lines[last].page &&
+		    l->len == lay->lines[head].len &&
+		    !memcmp(l->text, lay->lines[head].text, l->len)) {
+			last = i;
+			continue;
+		}
+		last = i;
 		if (lay->info[i].row_start && pending) {
 			flush_row(w, cells, ncols, &first, &rows);
 			pending = 0;

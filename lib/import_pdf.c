@@ -276,8 +276,9 @@ static void read_page(extraction *x, PopplerPage *page, unsigned number)
 	while (*p) {
 		pd_pdf_line l;
 		size_t first = ci, k, n_bold = 0, n_ink = 0, text_at, gap_at;
-		double last_x1 = -1, best = 0;
+		double last_x1 = -1, best = 0, yc = 0, yh = 0;
 		const char *q;
+		int split = 0;
 
 		memset(&l, 0, sizeof(l));
 		l.x0 = l.y0 = 1e9;
@@ -288,7 +289,20 @@ static void read_page(extraction *x, PopplerPage *page, unsigned number)
 
 			if (ci < nrects && c != ' ' && c != '\t') {
 				PopplerRectangle *r = &rects[ci];
+				double mid = (r->y1 + r->y2) / 2;
 
+				/* poppler sometimes runs a line on into a cell of
+				 * another row: a glyph off the line's middle by more
+				 * than half its height starts a line of its own */
+				if (n_ink && yh > 0 && (mid - yc > 0.5 * yh ||
+				                        yc - mid > 0.5 * yh)) {
+					split = 1;
+					break;
+				}
+				if (!n_ink) {
+					yc = mid;
+					yh = r->y2 - r->y1;
+				}
 				if (last_x1 >= 0 && sizes[ci] > 0 &&
 				    r->x1 - last_x1 > 1.2 * sizes[ci])
 					push_gap(x, r->x1, (size_t)(q - line_start));
@@ -340,6 +354,10 @@ static void read_page(extraction *x, PopplerPage *page, unsigned number)
 			push_line(x, &l, text_at, gap_at);
 		else
 			x->ngaps = gap_at;
+		if (split) {
+			line_start = p = q;    /* the same glyph begins the next */
+			continue;
+		}
 		if (!*q)
 			break;
 		line_start = p = q + 1;
