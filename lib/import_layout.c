@@ -123,6 +123,11 @@ static int is_page_number(const char *p, size_t n)
 	int hit = 0;
 
 	trim(&p, &n);
+	for (i = 0, k = 0; i < n; i++) {
+		k = isdigit((unsigned char)p[i]) ? k + 1 : 0;
+		if (k > 4)
+			return 0;      /* "20222030" is not a page number */
+	}
 	digits_key(&key, p, n);
 	for (i = 0; i < key.size; i++)
 		key.ptr[i] = (char)tolower((unsigned char)key.ptr[i]);
@@ -220,6 +225,23 @@ static int x_order(const void *a, const void *b)
 }
 
 /*
+ * Are two fragments on one row? Their tops within 40 % of a line's
+ * height, or (a cell set in the middle of a taller one, as Chromium
+ * sets them) their heights overlapping by 30 % of the lower one's:
+ * lines one under the other overlap by their leading's 20 % at most.
+ */
+static int same_row(const pd_pdf_line *a, const pd_pdf_line *b)
+{
+	double ha = a->y1 - a->y0, hb = b->y1 - b->y0;
+	double lo = a->y0 > b->y0 ? a->y0 : b->y0;
+	double hi = a->y1 < b->y1 ? a->y1 : b->y1;
+
+	if (fabs(a->y0 - b->y0) <= 0.4 * ha)
+		return 1;
+	return hi - lo >= 0.3 * (ha < hb ? ha : hb);
+}
+
+/*
  * poppler reads a table column by column, each cell a line of its own:
  * lines on one page whose tops are within 40 % of a line's height of
  * each other and that do not overlap side by side are joined, left to
@@ -250,7 +272,7 @@ static void merge_rows(merged *m, const pd_pdf_line *in, size_t n)
 			if (in[j].page != in[i].page)
 				break;
 			if (root[j] != j || count[j] > 1 ||
-			    fabs(in[j].y0 - in[i].y0) > 0.4 * h ||
+			    !same_row(&in[i], &in[j]) ||
 			    !(in[j].x0 > hi + gap || in[j].x1 < lo - gap))
 				continue;
 			root[j] = i;
@@ -299,7 +321,7 @@ static void merge_rows(merged *m, const pd_pdf_line *in, size_t n)
 			size_t base, g;
 
 			if (k) {
-				pd_buf_puts(&m->text, "   ");
+				pd_buf_putc(&m->text, ' ');
 				m->gaps[gi] = f->x0;
 				m->cuts[gi++] = m->text.size - at;
 				l->ngaps++;
@@ -394,8 +416,14 @@ static void drop_running(layout *lay)
 		pd_buf_init(&keys[i]);
 		if (l->page > pages)
 			pages = l->page;
-		if (in_zone(l))
+		/* a header is at the top of every page, a footer at the
+		 * bottom: a table's head repeated at the bottom of one page
+		 * and the top of the next is neither */
+		if (in_zone(l)) {
+			pd_buf_putc(&keys[i], l->y0 < (l->page_height > 0 ?
+			            l->page_height : 842) * TOP_ZONE ? 'T' : 'B');
 			digits_key(&keys[i], l->text, l->len);
+		}
 	}
 	for (i = 0; i < lay->n; i++) {
 		const pd_pdf_line *l = &lay->lines[i];

@@ -230,6 +230,28 @@ static void test_import__layout_marks(void)
 	pd_buf_dispose(&out);
 }
 
+static void test_import__layout_running_zones(void)
+{
+	pd_pdf_line lines[8];
+	pd_buf out = PD_BUF_INIT;
+	size_t n = 0;
+
+	lines[n++] = pdf_line(1, 20, 8, 0, "Plan · Dnr 2019/117");
+	lines[n++] = pdf_line(1, 400, 11, 0, "Text.");
+	lines[n++] = pdf_line(1, 790, 11, 0, "Indikator 2022");
+	lines[n++] = pdf_line(1, 815, 8, 0, "20222030");
+	lines[n++] = pdf_line(2, 20, 8, 0, "Plan · Dnr 2019/118");
+	lines[n++] = pdf_line(2, 60, 11, 0, "Indikator 2022");
+	lines[n++] = pdf_line(2, 400, 11, 0, "Mer.");
+	pd_import__layout(&out, NULL, lines, n, NULL, 0, PD_ORIGIN_FONT);
+	STR_EQ(out.ptr, "Text.\n\nIndikator 2022\n\n20222030\n\n"
+	       "Indikator 2022\n\nMer.\n",
+	       "a header recurs at the top of each page, digits aside; a line "
+	       "at the bottom of one page and the top of the next is kept, and "
+	       "eight digits are no page number");
+	pd_buf_dispose(&out);
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_import__detect),
 	PD_TEST(test_import__utf16),
@@ -238,6 +260,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_import__html_main),
 	PD_TEST(test_import__layout_fonts),
 	PD_TEST(test_import__layout_marks),
+	PD_TEST(test_import__layout_running_zones),
 	{ NULL, NULL }
 };
 
