@@ -3,11 +3,13 @@
  * import_layout.c: Markdown from a PDF's lines (import_pdf.c reads them
  * with poppler; the fuzz target makes them up). The steps, each a pass:
  *
- * 1. Running headers and footers: a line in the top or bottom eighth of
- *    its page whose text, digits aside, recurs there on at least half the
- *    pages (two at least) is dropped, and so is a line there that is only
- *    a page number: "3", "- 3 -", "3/9", "1 (2)", "Sida 3 av 9",
- *    "Page 3 of 9", "s. 3".
+ * 0. Rows: poppler reads a table column by column; fragments side by
+ *    side on one row are joined into one line with a gap at each join.
+ * 1. Running headers and footers: a line in the top (or bottom) eighth of
+ *    its page whose text, digits aside, recurs in the top (bottom) eighth
+ *    on at least half the pages (two at least) is dropped, and so is a
+ *    line there that is only a page number: "3", "- 3 -", "3/9", "1 (2)",
+ *    "Sida 3 av 9", "Page 3 of 9", "s. 3" (numbers of at most 4 digits).
  * 2. Headings. When the document names them (tags or bookmarks, `marks`)
  *    the lines that spell each one, in order, are its heading, at its
  *    level. Otherwise, by the body text's size (the size most characters
