@@ -73,6 +73,7 @@ int cmd_import_text(pd_buf *text, pd_import_info *info_out,
                     const char *name)
 {
 	pd_import_options opts = PD_IMPORT_OPTIONS_INIT;
+	pd_import_info info = PD_IMPORT_INFO_INIT;
 	pd_buf md = PD_BUF_INIT;
 	progress p;
 	char msg[1024], hint[512];
@@ -90,7 +91,9 @@ int cmd_import_text(pd_buf *text, pd_import_info *info_out,
 		opts.progress = show_progress;
 		opts.payload = &p;
 	}
-	error = pd_import(&md, info_out, text->ptr, text->size, &opts);
+	/* Markdown stays where it is: no copy of a large file */
+	opts.flags = PD_IMPORT_KEEP_MARKDOWN;
+	error = pd_import(&md, &info, text->ptr, text->size, &opts);
 	if (p.shown) {
 		fputs("\r\033[K", stderr);
 		fflush(stderr);
@@ -104,8 +107,14 @@ int cmd_import_text(pd_buf *text, pd_import_info *info_out,
 		pd_buf_dispose(&md);
 		return error;
 	}
-	pd_buf_dispose(text);
-	*text = md;      /* the buffer moves; nothing to free in md */
+	if (!info.kept) {
+		pd_buf_dispose(text);
+		*text = md;      /* the buffer moves; nothing to free in md */
+	}
+	if (info_out)
+		*info_out = info;
+	else
+		pd_import_info_dispose(&info);
 	return 0;
 }
 

@@ -431,7 +431,8 @@ static int looks_legacy(const char *data, size_t len)
 	return bad > 0;
 }
 
-static int import_text(pd_buf *out, const char *data, size_t len)
+static int import_text(pd_buf *out, pd_import_info *info, const char *data,
+                       size_t len, unsigned flags)
 {
 	size_t bad;
 
@@ -449,7 +450,10 @@ static int import_text(pd_buf *out, const char *data, size_t len)
 		return PD_EINVALID;
 	}
 	/* the parser reports NUL bytes and invalid UTF-8 with its offsets */
-	pd_buf_put(out, data, len);
+	if (flags & PD_IMPORT_KEEP_MARKDOWN)
+		info->kept = 1;
+	else
+		pd_buf_put(out, data, len);
 	return 0;
 }
 
@@ -465,7 +469,7 @@ int pd_import(pd_buf *out, pd_import_info *info_out, const char *data,
 	info.format = pd_import_detect(data, len);
 	switch (info.format) {
 	case PD_INPUT_MARKDOWN:
-		error = import_text(out, data, len);
+		error = import_text(out, &info, data, len, opts->flags);
 		break;
 	case PD_INPUT_PDF:
 		error = pd_import__pdf(out, &info, data, len, opts);

@@ -928,6 +928,16 @@ int pd_import__pandoc(pd_buf *out, pd_import_info *info, pd_input format,
 		argv[5] = (char *)"gfm+pipe_tables";
 	if ((error = run_child(&r, prog, argv, data, len, limit, ms, opts)) < 0)
 		goto done;
+	/* a pandoc older than 2.15 has no --sandbox: once more without */
+	if (r.status != 0 && !r.timed_out && strstr(r.err.ptr, "--sandbox")) {
+		memmove(argv + 1, argv + 2, (size_t)(argc - 1) * sizeof(*argv));
+		pd_buf_clear(&r.out);
+		pd_buf_clear(&r.err);
+		r.status = 0;
+		if ((error = run_child(&r, prog, argv, data, len, limit, ms,
+		                       opts)) < 0)
+			goto done;
+	}
 	if (r.timed_out) {
 		error = pd_error_set(PD_ELIMIT, "pandoc took more than %u s and "
 		                     "was stopped", ms / 1000u);

@@ -912,17 +912,26 @@ typedef struct pd_import_info {
 	unsigned pages;                /**< a PDF's page count, else 0 */
 	pd_import_heading *headings;   /**< owned; in line order */
 	size_t heading_count;
+	int kept;                      /**< 1: the input is the Markdown as it
+	                                    is, not copied (PD_IMPORT_KEEP_MARKDOWN) */
 } pd_import_info;
 
-#define PD_IMPORT_INFO_INIT { PD_INPUT_MARKDOWN, 0, NULL, 0 }
+#define PD_IMPORT_INFO_INIT { PD_INPUT_MARKDOWN, 0, NULL, 0, 0 }
 void pd_import_info_dispose(pd_import_info *info);
 
 /** Progress of a long import: `done` of `total` steps (PDF pages). */
 typedef void (*pd_import_progress_fn)(unsigned done, unsigned total,
                                       void *payload);
 
+enum pd_import_flags {
+	/** Markdown that needs no conversion is not copied to `out`: the
+	 *  input is the Markdown (pd_import_info.format says so) */
+	PD_IMPORT_KEEP_MARKDOWN = (1u << 0)
+};
+
 typedef struct pd_import_options {
 	unsigned version;               /**< PD_IMPORT_OPTIONS_VERSION */
+	unsigned flags;                 /**< enum pd_import_flags */
 	size_t max_size;                /**< largest Markdown made; 0: PD_MAX_FILE_SIZE */
 	unsigned timeout_ms;            /**< pandoc's time; 0: $PROGDIFF_PANDOC_TIMEOUT
 	                                     seconds, else 60 s */
@@ -931,7 +940,8 @@ typedef struct pd_import_options {
 } pd_import_options;
 
 #define PD_IMPORT_OPTIONS_VERSION 1
-#define PD_IMPORT_OPTIONS_INIT { PD_IMPORT_OPTIONS_VERSION, 0, 0, NULL, NULL }
+#define PD_IMPORT_OPTIONS_INIT { PD_IMPORT_OPTIONS_VERSION, 0, 0, 0, NULL, \
+	NULL }
 
 /**
  * Turn a version in any recognised format into the structured Markdown
