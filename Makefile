@@ -27,7 +27,7 @@ PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 # installed header, progdiff.pc and the Debian package all read it.
 VERSION := $(shell cat VERSION)
 
-PKGS = libgit2 libcmark libpcre2-8 yaml-0.1 libutf8proc
+PKGS = libgit2 libcmark libpcre2-8 yaml-0.1 libutf8proc poppler-glib
 
 WARN = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes \
        -Wold-style-definition -Wwrite-strings -Wvla -Wpointer-arith \

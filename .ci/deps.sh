@@ -22,7 +22,7 @@ if [ $# -eq 0 ]; then
 	full=1
 	set -- make gcc libc6-dev pkg-config git python3 \
 		libgit2-dev libcmark-dev cmark libpcre2-dev libyaml-dev \
-		libutf8proc-dev libstemmer-dev \
+		libutf8proc-dev libstemmer-dev libpoppler-glib-dev \
 		clang libclang-rt-14-dev llvm valgrind \
 		bash-completion zsh fish mandoc groff-base bsdutils time \
 		debhelper dpkg-dev lintian \

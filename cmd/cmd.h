@@ -44,6 +44,19 @@ int cmd_timeline(int argc, char **argv);
 extern const cmd_spec cmd_timeline_spec;
 int cmd_options(int argc, char **argv);
 extern const cmd_spec cmd_options_spec;
+int cmd_import(int argc, char **argv);
+extern const cmd_spec cmd_import_spec;
+int cmd_outline(int argc, char **argv);
+extern const cmd_spec cmd_outline_spec;
+
+/**
+ * Turn `text`, a file's bytes, into the Markdown progdiff reads
+ * (pd_import), in place; a progress line on a terminal when it takes
+ * more than about a second (cmd_import.c). Errors name `name`.
+ * @param[out] info_out  what the import found; may be NULL
+ */
+int cmd_import_text(pd_buf *text, pd_import_info *info_out,
+                    const char *name);
 
 /*
  * Versions (version.c): a command-line version argument → its Markdown.

@@ -36,7 +36,8 @@ static const cmd_opt add_opts[] = {
 	  "the store (default: $PROGDIFF_REPO, else the current repository)",
 	  NULL },
 	{ CMD_OPT_ARG, "file", 0, NULL, "FILE",
-	  "the Markdown file, or '-' for standard input", NULL },
+	  "the Markdown (or DOCX, ODT, HTML, PDF) file, or '-' for standard "
+	  "input", NULL },
 	{ CMD_OPT_END, NULL, 0, NULL, NULL, NULL, NULL }
 };
 
@@ -64,6 +65,8 @@ static int note_disagreements(const pd_document *doc,
 int cmd_add(int argc, char **argv)
 {
 	pd_store_add_options opts = PD_STORE_ADD_OPTIONS_INIT;
+	pd_import_info info = PD_IMPORT_INFO_INIT;
+	pd_buf original = PD_BUF_INIT;
 	cmd_version file = CMD_VERSION_INIT;
 	pd_document *doc = NULL;
 	pd_store *store = NULL;
@@ -107,14 +110,25 @@ int cmd_add(int argc, char **argv)
 	opts.message = message;
 	opts.flags = force ? PD_STORE_ADD_FORCE : 0;
 
-	/* read and parse here, so that errors name the file */
-	if (pd_buf_read_file(&file.text, argv[1], 0) < 0 ||
+	/* read and parse here, so that errors name the file; a file that
+	 * is not Markdown is stored with the Markdown made of it */
+	if (pd_buf_read_file(&original, argv[1], 0) < 0 ||
 	    !(file.name = strdup(strcmp(argv[1], "-") ? argv[1] :
-	                         "standard input")) ||
-	    cmd_version_parse(&doc, &file, NULL) < 0 ||
+	                         "standard input")))
+		goto fail;
+	pd_buf_put(&file.text, original.ptr, original.size);
+	if (cmd_import_text(&file.text, &info, file.name) < 0)
+		goto fail;
+	if (info.format != PD_INPUT_MARKDOWN) {
+		opts.original = original.ptr;
+		opts.original_len = original.size;
+		opts.original_ext = pd_input_name(info.format);
+	}
+	if (cmd_version_parse(&doc, &file, NULL) < 0 ||
 	    note_disagreements(doc, &opts) < 0 ||
 	    pd_store_open(&store, repo) < 0 ||
 	    pd_store_add(&v, store, file.text.ptr, file.text.size, &opts) < 0) {
+fail:
 		status = cmd_error();
 		goto done;
 	}
@@ -129,5 +143,7 @@ done:
 	pd_store_free(store);
 	pd_document_free(doc);
 	cmd_version_dispose(&file);
+	pd_import_info_dispose(&info);
+	pd_buf_dispose(&original);
 	return status;
 }

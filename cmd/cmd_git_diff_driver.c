@@ -71,7 +71,9 @@ static int read_side(pd_buf *out, const char *file)
 {
 	if (!strcmp(file, "/dev/null"))
 		return 0;   /* added or deleted: an empty programme */
-	return pd_buf_read_file(out, file, 0);
+	if (pd_buf_read_file(out, file, 0) < 0)
+		return -1;
+	return cmd_import_text(out, NULL, file);
 }
 
 int cmd_git_diff_driver(int argc, char **argv)

@@ -3,13 +3,16 @@
 #include "cmd.h"
 
 static const char *repo, *programme;
-static int no_pager;
+static int no_pager, original;
 
 static const cmd_opt show_opts[] = {
 	{ CMD_OPT_VALUE, "programme", 0, &programme, "NAME",
 	  "look VERSION up among this programme's versions", NULL },
 	{ CMD_OPT_VALUE, "repo", 0, &repo, "DIR",
 	  "the store (default: $PROGDIFF_REPO, else the current repository)",
+	  NULL },
+	{ CMD_OPT_SWITCH, "original", 0, &original, NULL,
+	  "the file it was imported from (PDF, DOCX, ...), byte for byte",
 	  NULL },
 	{ CMD_OPT_SWITCH, "no-pager", 0, &no_pager, NULL,
 	  "do not page the output on a terminal ($PAGER)", NULL },
@@ -47,11 +50,12 @@ int cmd_show(int argc, char **argv)
 	if ((programme && pd_store_check_name(programme, "programme") < 0) ||
 	    pd_store_open(&store, repo) < 0 ||
 	    pd_store_resolve(&v, store, argv[1], programme) < 0 ||
-	    pd_store_read(&text, store, &v) < 0) {
+	    (original ? pd_store_read_original(&text, store, &v) :
+	                pd_store_read(&text, store, &v)) < 0) {
 		status = cmd_error();
 		goto done;
 	}
-	cmd_pager_enable(!no_pager);
+	cmd_pager_enable(!no_pager && !original);
 	status = cmd_write_stdout(&text);
 done:
 	pd_buf_dispose(&text);

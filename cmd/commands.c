@@ -18,6 +18,8 @@ const cmd_entry cmd_commands[] = {
 	{ "show", cmd_show, &cmd_show_spec },
 	{ "log", cmd_log, &cmd_log_spec },
 	{ "timeline", cmd_timeline, &cmd_timeline_spec },
+	{ "import", cmd_import, &cmd_import_spec },
+	{ "outline", cmd_outline, &cmd_outline_spec },
 	{ "git-diff-driver", cmd_git_diff_driver, &cmd_git_diff_driver_spec },
 	{ "__options", cmd_options, &cmd_options_spec },
 	{ NULL, NULL, NULL }

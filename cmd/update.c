@@ -66,6 +66,24 @@ int cmd_update(const char *file, const char *section,
 	const char *items;
 	int status = 0;
 
+	/* the list is written into Markdown only, never into a PDF or a
+	 * Word file it would break */
+	{
+		pd_buf head = PD_BUF_INIT;
+		pd_input kind;
+
+		if (pd_buf_read_file(&head, file, 0) < 0)
+			return cmd_error();
+		kind = pd_import_detect(head.ptr, head.size);
+		pd_buf_dispose(&head);
+		if (kind != PD_INPUT_MARKDOWN) {
+			pd_error_set(PD_EINVALID, "%s: --update writes Markdown, and "
+			             "this is a %s file", file, pd_input_name(kind));
+			pd_error_set_hint("progdiff import %s -o FILE.md, then "
+			                  "update FILE.md", file);
+			return cmd_error();
+		}
+	}
 	mo.format = PD_FORMAT_MARKDOWN;
 	mo.flags &= ~(unsigned)PD_RENDER_COLOR;
 	if (mo.lang == PD_LANG_AUTO)

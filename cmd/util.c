@@ -121,6 +121,8 @@ void cmd_warn_structure(const pd_document *doc, const char *name)
 			return;
 		fprintf(stderr, "progdiff: warning: no headings below the title "
 		        "in %s: compared as text\n", name);
+		fprintf(stderr, "hint: 'progdiff outline %s' shows how it was "
+		        "read\n", name);
 		return;
 	}
 	for (i = 1; i < n; i++) {
@@ -131,4 +133,6 @@ void cmd_warn_structure(const pd_document *doc, const char *name)
 	}
 	fprintf(stderr, "progdiff: warning: no goal areas found in %s: "
 	        "compared section by section\n", name);
+	fprintf(stderr, "hint: 'progdiff outline %s' shows how it was read\n",
+	        name);
 }

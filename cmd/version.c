@@ -80,7 +80,7 @@ static int load_rev(cmd_version *out, const char *arg,
 		return prefix_error(error, arg, NULL);
 	error = pd_store_read_rev(&out->text, store, arg);
 	pd_store_free(store);
-	if (error < 0)
+	if (error < 0 || (error = cmd_import_text(&out->text, NULL, arg)) < 0)
 		return error;
 	out->name = strdup(arg);
 	return 0;
@@ -131,7 +131,9 @@ int cmd_version_load(cmd_version *out, const char *arg,
 	int exists, error;
 
 	if (!strcmp(arg, "-")) {
-		if ((error = pd_buf_read_file(&out->text, arg, limit)) < 0)
+		if ((error = pd_buf_read_file(&out->text, arg, limit)) < 0 ||
+		    (error = cmd_import_text(&out->text, NULL,
+		                             "standard input")) < 0)
 			return error;
 		out->name = strdup("standard input");
 		return 0;
@@ -154,7 +156,8 @@ int cmd_version_load(cmd_version *out, const char *arg,
 	}
 	if ((exists && !S_ISDIR(st.st_mode)) ||
 	    (!exists && errno != ENOENT && errno != ENOTDIR)) {
-		if ((error = pd_buf_read_file(&out->text, arg, limit)) < 0)
+		if ((error = pd_buf_read_file(&out->text, arg, limit)) < 0 ||
+		    (error = cmd_import_text(&out->text, NULL, arg)) < 0)
 			return error;
 		out->name = strdup(arg);
 		return 0;

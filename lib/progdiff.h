@@ -717,11 +717,15 @@ typedef struct pd_store_add_options {
 	const char *message;       /**< commit message; NULL: a default */
 	unsigned flags;            /**< enum pd_store_add_flags */
 	size_t max_size;           /**< 0: PD_MAX_FILE_SIZE */
+	const char *original;      /**< the file the Markdown was made from,
+	                                stored beside it; NULL: none */
+	size_t original_len;
+	const char *original_ext;  /**< its kind: "pdf", "docx", ... */
 } pd_store_add_options;
 
 #define PD_STORE_ADD_OPTIONS_VERSION 1
 #define PD_STORE_ADD_OPTIONS_INIT { PD_STORE_ADD_OPTIONS_VERSION, NULL, \
-	NULL, 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0 }
+	NULL, 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, NULL }
 
 /**
  * Store a version: parse `md` (it must parse), commit it to the
@@ -787,6 +791,14 @@ size_t pd_store_meta_disagreements(pd_buf *out, const pd_document *doc,
 
 /** Append the stored Markdown of `v`, byte for byte, to `out`. */
 int pd_store_read(pd_buf *out, pd_store *store, const pd_stored_version *v);
+
+/**
+ * Append the original file `v` was imported from (a PDF, a DOCX, ...),
+ * byte for byte, to `out` (store_original.c).
+ * @return 0; PD_ENOTFOUND when the version was stored from Markdown
+ */
+int pd_store_read_original(pd_buf *out, pd_store *store,
+                           const pd_stored_version *v);
 
 /**
  * Append the file `spec` names, "<rev>:<path>" with any git revision
@@ -1045,6 +1057,105 @@ size_t pd_timeline_version_count(const pd_timeline *tl);
 /** Areas weighed against each other, and body comparisons of the
  *  matcher, over all pairs (for complexity tests). */
 unsigned long long pd_timeline_comparisons(const pd_timeline *tl);
+
+/* ------------------------------------------------------------------ */
+/* Import: other formats as structured Markdown (import*.c)            */
+
+/** The formats a version can be read from, recognised by content. */
+typedef enum pd_input {
+	PD_INPUT_MARKDOWN = 0,   /**< UTF-8 text (UTF-16 with a BOM too) */
+	PD_INPUT_DOCX,
+	PD_INPUT_ODT,
+	PD_INPUT_EPUB,
+	PD_INPUT_RTF,
+	PD_INPUT_HTML,
+	PD_INPUT_PDF
+} pd_input;
+
+/** "markdown", "docx", "odt", "epub", "rtf", "html", "pdf". */
+const char *pd_input_name(pd_input format);
+
+/** The format of `data`, judged by its bytes alone, never a file name. */
+pd_input pd_import_detect(const char *data, size_t len);
+
+/** Where an imported heading came from. */
+typedef enum pd_origin {
+	PD_ORIGIN_MARKDOWN = 0,   /**< written as a Markdown heading */
+	PD_ORIGIN_STYLE,          /**< a Word/OpenDocument heading style */
+	PD_ORIGIN_HTML,           /**< an HTML <h1>..<h6> */
+	PD_ORIGIN_TAG,            /**< a tagged PDF's H/H1..H6 element */
+	PD_ORIGIN_BOOKMARK,       /**< a PDF bookmark (outline entry) */
+	PD_ORIGIN_FONT,           /**< a PDF line in a larger font */
+	PD_ORIGIN_NUMBERING       /**< a numbered bold PDF line ("2.1 ...") */
+} pd_origin;
+
+/** "markdown", "style", "html", "tag", "bookmark", "font-size", "numbering". */
+const char *pd_origin_name(pd_origin origin);
+
+/** One heading of the Markdown an import made. */
+typedef struct pd_import_heading {
+	unsigned line;     /**< its line in the Markdown, 1-based */
+	unsigned page;     /**< its page in a PDF, 1-based; 0 elsewhere */
+	pd_origin origin;
+} pd_import_heading;
+
+/** What an import found out, besides the Markdown. */
+typedef struct pd_import_info {
+	pd_input format;
+	unsigned pages;                /**< a PDF's page count, else 0 */
+	pd_import_heading *headings;   /**< owned; in line order */
+	size_t heading_count;
+	int kept;                      /**< 1: the input is the Markdown as it
+	                                    is, not copied (PD_IMPORT_KEEP_MARKDOWN) */
+} pd_import_info;
+
+#define PD_IMPORT_INFO_INIT { PD_INPUT_MARKDOWN, 0, NULL, 0, 0 }
+void pd_import_info_dispose(pd_import_info *info);
+
+/** Progress of a long import: `done` of `total` steps (PDF pages). */
+typedef void (*pd_import_progress_fn)(unsigned done, unsigned total,
+                                      void *payload);
+
+enum pd_import_flags {
+	/** Markdown that needs no conversion is not copied to `out`: the
+	 *  input is the Markdown (pd_import_info.format says so) */
+	PD_IMPORT_KEEP_MARKDOWN = (1u << 0)
+};
+
+typedef struct pd_import_options {
+	unsigned version;               /**< PD_IMPORT_OPTIONS_VERSION */
+	unsigned flags;                 /**< enum pd_import_flags */
+	size_t max_size;                /**< largest Markdown made; 0: PD_MAX_FILE_SIZE */
+	unsigned timeout_ms;            /**< pandoc's time; 0: $PROGDIFF_PANDOC_TIMEOUT
+	                                     seconds, else 60 s */
+	pd_import_progress_fn progress; /**< NULL: none */
+	void *payload;
+} pd_import_options;
+
+#define PD_IMPORT_OPTIONS_VERSION 1
+#define PD_IMPORT_OPTIONS_INIT { PD_IMPORT_OPTIONS_VERSION, 0, 0, 0, NULL, \
+	NULL }
+
+/**
+ * Turn a version in any recognised format into the structured Markdown
+ * the parser reads: the one entry point through which the diff, `add`,
+ * `check`, `outline` and the git driver read files, so that nothing after
+ * it knows where the Markdown came from.
+ *
+ * Markdown is appended unchanged (UTF-16 with a BOM converted to UTF-8;
+ * text in Windows-1252 or Latin-1 refused with a hint); DOCX, ODT, EPUB,
+ * RTF and HTML go through pandoc as a child process (import_pandoc.c),
+ * PDF through poppler in process (import_pdf.c).
+ *
+ * @param[out] out       the Markdown is appended
+ * @param[out] info_out  format, pages and the headings' origins; may be NULL
+ * @return 0; PD_EINVALID for text in a legacy 8-bit encoding or a damaged
+ *         file; PD_ELIMIT for a file beyond the size, page or time
+ *         limits; PD_ENOTFOUND when pandoc is needed and missing;
+ *         PD_ERROR when the converter failed (its message quoted)
+ */
+int pd_import(pd_buf *out, pd_import_info *info_out, const char *data,
+              size_t len, const pd_import_options *opts);
 
 #ifdef __cplusplus
 }

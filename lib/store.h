@@ -82,4 +82,16 @@ int pd_store__label_on_branch(int *found, git_repository *repo,
  */
 char *pd_store__user_message(const char *message, const char *label);
 
+/**
+ * The tree `tree` with the original file of an import added beside the
+ * Markdown, as `<programme>.original.<ext>` (store_original.c).
+ */
+struct git_repository;
+struct git_oid;
+int pd_store__add_original(struct git_oid *tree_out,
+                           struct git_repository *repo,
+                           const struct git_oid *tree,
+                           const char *programme,
+                           const pd_store_add_options *opts);
+
 #endif

@@ -539,7 +539,10 @@ int pd_store_add(pd_stored_version *out, pd_store *store, const char *md,
 	    (error = describe(&v, doc, opts)) < 0 ||
 	    (error = check_writable(store)) < 0 ||
 	    (error = write_tree(&tree_id, store->repo, v.programme, md,
-	                        len)) < 0)
+	                        len)) < 0 ||
+	    (opts->original &&
+	     (error = pd_store__add_original(&tree_id, store->repo, &tree_id,
+	                                     v.programme, opts)) < 0))
 		goto done;
 	build_message(&msg, &v, opts->message);
 	if ((error = commit_version(&commit_id, store, &v, &tree_id, msg.ptr,

@@ -6,7 +6,7 @@
 set -eu
 cd "$(dirname "$0")/../.."
 c=tests/fuzz/corpus
-mkdir -p $c/fuzz_parse $c/fuzz_diff $c/fuzz_rules $c/fuzz_resolve
+mkdir -p $c/fuzz_parse $c/fuzz_diff $c/fuzz_rules $c/fuzz_resolve $c/fuzz_pdf
 rm -f $c/*/seed-*
 
 # put FILE OPTION-BYTE PART... : the byte, then the parts joined by NULs
@@ -98,4 +98,54 @@ for name in 2013 2035 sodertorn/2013 klimat/2019-2022 2019-2022 2019–2022 \
 	n=$(printf '%s' "$name" | od -An -tx1 | tr -d ' \n' | cut -c1-40)
 	printf '%s' "$name" >$c/fuzz_resolve/seed-x$n
 done
+# pdf: page layouts as fuzz_pdf.c reads them (4 bytes, then the text):
+# running headers and footers, headings by size and numbering, bullets,
+# hyphenation, a table, bookmarks and tags
+mkdir -p $c/fuzz_pdf
+python3 - "$c/fuzz_pdf" <<'PY'
+import sys
+out = sys.argv[1]
+def line(page, top, size, bold, x, text):
+    return bytes([(page - 1) % 4, top // 4, (size - 6) % 32,
+                  (bold & 1) | ((x // 4) << 1)]) + text.encode() + b"\n"
+def write(name, opts, lines):
+    with open("%s/seed-%s" % (out, name), "wb") as f:
+        f.write(bytes([opts]) + b"".join(line(*l) for l in lines))
+body = []
+for p in (1, 2, 3):
+    body.append((p, 8, 8, 0, 72, "Nykvarns kommun · Dnr KS 2023/117"))
+    body.append((p, 800, 8, 0, 280, "Sida %d av 3" % p))
+write("municipal", 0, [
+    (1, 60, 20, 1, 72, "Miljöprogram för Nykvarns kommun 2030"),
+    (1, 100, 11, 0, 72, "Programmet gäller 2024–2027. Målår är 2030."),
+    (1, 140, 15, 1, 72, "1. Inledning"),
+    (1, 164, 11, 0, 72, "Kommunen ska minska sin klimat-"),
+    (1, 180, 11, 0, 72, "påverkan och stärka stads- och"),
+    (1, 196, 11, 0, 72, "landsbygd."),
+    (1, 240, 15, 1, 72, "2. Fokusområden"),
+    (1, 270, 12, 1, 72, "2.1 Hållbara transporter"),
+    (1, 296, 11, 0, 72, "• Fler ska resa kollektivt."),
+    (1, 312, 11, 0, 72, "• Kommunens fordon ska drivas"),
+    (1, 328, 11, 0, 90, "med förnybart."),
+    (2, 100, 11, 1, 72, "2.2 Energi"),
+    (2, 130, 11, 1, 72, "Viktigt att veta"),
+    (2, 160, 11, 0, 72, "Indikator\tUtgångsvärde\tMål"),
+    (2, 176, 11, 0, 72, "Förnybart\t45 %\t100 %"),
+    (2, 192, 11, 0, 72, "Energi\t160\t120"),
+    (3, 100, 15, 1, 72, "3. Uppföljning"),
+    (3, 130, 11, 0, 72, "1 (3)"),
+] + body)
+write("bookmarks", 1, [
+    (1, 40, 11, 0, 72, "#Plan 2035"), (1, 80, 11, 0, 72, "##Mål"),
+    (1, 60, 16, 1, 72, "Plan 2035"), (1, 100, 11, 0, 72, "Text om planen."),
+    (1, 140, 11, 0, 72, "Mål"), (1, 160, 11, 0, 72, "Mer text."),
+])
+write("tags", 3, [
+    (1, 40, 11, 0, 72, "#Plan"), (1, 50, 11, 0, 72, "#0Första punkten"),
+    (1, 60, 16, 1, 72, "Plan"), (1, 100, 11, 0, 100, "Första punkten"),
+    (1, 116, 11, 0, 100, "går vidare."), (1, 140, 11, 0, 100, "Andra."),
+])
+write("empty-lines", 0, [(1, 0, 0, 0, 0, ""), (1, 0, 0, 0, 0, "\t\t"),
+                         (4, 255, 37, 1, 508, "#"), (1, 10, 11, 0, 0, "-")])
+PY
 echo "seeded: $(ls $c/*/seed-* | wc -l) inputs"

@@ -13,7 +13,7 @@ seconds=${1:-10}
 timeout_s=${FUZZ_TIMEOUT:-10}
 B=${FUZZ_BUILD:-build/fuzz}
 CLANG=${CLANG:-clang}
-PKGS="libgit2 libcmark libpcre2-8 yaml-0.1 libutf8proc"
+PKGS="libgit2 libcmark libpcre2-8 yaml-0.1 libutf8proc poppler-glib"
 SAN=address,undefined
 export GIT_CONFIG_NOSYSTEM=1
 unset PROGDIFF_REPO GIT_DIR GIT_WORK_TREE

@@ -78,6 +78,77 @@ G = {
                                 + " ".join(["a" * 30 + "b"] * 1000) + "\n").replace("# Program 2035", "# " + "a" * 3000 + "b"),
 }
 
+
+# formats: zip archives, PDFs
+def zip_of(parts, stored_first=None):
+    """A zip archive of (name, bytes or a generator of chunks) parts."""
+    import io, zipfile
+    buf = io.BytesIO()
+    z = zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED)
+    if stored_first:
+        z.writestr(zipfile.ZipInfo(stored_first[0]), stored_first[1],
+                   compress_type=zipfile.ZIP_STORED)
+    for name, data in parts:
+        if isinstance(data, bytes):
+            z.writestr(name, data)
+        else:
+            with z.open(name, "w", force_zip64=True) as f:
+                for chunk in data:
+                    f.write(chunk)
+    z.close()
+    return buf.getvalue()
+
+
+DOCX_XML = (b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+            b'wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Program</w:t></w:r></w:p>'
+            b'</w:body></w:document>')
+
+
+def spaces(mib):
+    chunk = b" " * (1 << 20)
+    for _ in range(mib):
+        yield chunk
+
+
+def pdf(pages, page_body=b"BT /F1 12 Tf 72 720 Td (Sida) Tj ET", broken_xref=False):
+    """A PDF of `pages` pages sharing one content stream."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = b" ".join(b"%d 0 R" % (5 + i) for i in range(pages))
+    objs.append(b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages)
+    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+    objs.append(b"<< /Length %d >>\nstream\n" % len(page_body) + page_body + b"\nendstream")
+    for i in range(pages):
+        objs.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+                    b"/Resources << /Font << /F1 3 0 R >> >> /Contents 4 0 R >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, o in enumerate(objs):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % (i + 1) + o + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % (off * 7 + 13 if broken_xref else off)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objs) + 1, xref + 5 if broken_xref else xref)
+    return bytes(out)
+
+
+G.update({
+    "docx-small": lambda: zip_of([("[Content_Types].xml", b"<Types/>"),
+                                  ("word/document.xml", DOCX_XML)]),
+    "docx-zip-bomb": lambda: zip_of([("[Content_Types].xml", b"<Types/>"),
+                                     ("word/document.xml", spaces(80))]),
+    "odt-huge-xml": lambda: zip_of([("content.xml", spaces(40))],
+                                   ("mimetype", b"application/vnd.oasis.opendocument.text")),
+    "pdf-5000-pages": lambda: pdf(5000),
+    "pdf-1500-pages": lambda: pdf(1500),
+    "pdf-broken-xref": lambda: pdf(3, broken_xref=True),
+    "pdf-truncated": lambda: pdf(3)[:300],
+    "pdf-garbage": lambda: b"%PDF-1.7\n" + bytes(range(256)) * 64,
+    "latin1": lambda: "# Trädgårdsprogram\n\nGäller 2019–2022. Målår 2035.\n".replace("–", "-").encode("latin-1"),
+})
+
 data = G[sys.argv[1]]()
 with open(sys.argv[2], "wb") as f:
     f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
