@@ -237,6 +237,10 @@ static int name_error(const char *name, const char *what, const char *why)
 int pd_store_check_name(const char *name, const char *what)
 {
 	static const char special[] = "/\\~^:?*[";
+	static const char *const git_own_refs[] = {
+		"HEAD", "FETCH_HEAD", "ORIG_HEAD", "MERGE_HEAD",
+		"CHERRY_PICK_HEAD", NULL
+	};
 	char ref[PD_STORE_NAME_MAX + 64];
 	size_t len, i;
 	utf8proc_ssize_t pos = 0;
@@ -288,7 +292,16 @@ int pd_store_check_name(const char *name, const char *what)
 	if (strstr(name, "@{"))
 		return name_error(name, what, "it contains '@{'");
 	if (!strcmp(name, "@"))
-		return name_error(name, what, "it is '@'");
+		return name_error(name, what, "git reads '@' as HEAD");
+	for (i = 0; git_own_refs[i]; i++)
+		if (!strcmp(name, git_own_refs[i])) {
+			char why[64];
+
+			/* "<programme>/HEAD" is ambiguous beside a remote */
+			snprintf(why, sizeof(why), "git reads '%s' as one of "
+			         "its own refs", name);
+			return name_error(name, what, why);
+		}
 	if (len >= 5 && !strcmp(name + len - 5, ".lock"))
 		return name_error(name, what, "it ends with '.lock'");
 	if (name[len - 1] == '.')
