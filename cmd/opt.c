@@ -13,15 +13,24 @@
 #include "exit.h"
 #include "opt.h"
 
+/* "progdiff: <formatted>\n" on stderr, its quoted input cut */
+static void print_message(const char *fmt, va_list ap)
+{
+	pd_buf msg = PD_BUF_INIT;
+
+	pd_buf_vprintf(&msg, fmt, ap);
+	pd_error_cut_quotes(msg.ptr);
+	fprintf(stderr, "progdiff: %s\n", msg.ptr);
+	pd_buf_dispose(&msg);
+}
+
 int cmd_usage_error(const cmd_spec *spec, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("progdiff: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_message(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (spec && strcmp(spec->name, "diff") != 0) {
 		fprintf(stderr, "usage: progdiff %s %s\n", spec->name, spec->usage);
 		fprintf(stderr, "hint: see 'progdiff %s --help'\n", spec->name);
@@ -47,11 +56,9 @@ int cmd_fail(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("progdiff: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_message(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return PD_EXIT_TROUBLE;
 }
 

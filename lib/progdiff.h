@@ -65,6 +65,18 @@ const char *pd_error_message(void);
 /** The last error's hint; "" when there is none. Borrowed. */
 const char *pd_error_hint(void);
 
+/** How many characters of quoted input a message shows. */
+#define PD_ERROR_QUOTE_MAX 80
+
+/**
+ * Cut, in place, each quoted run ('...') of the message `msg` longer than
+ * PD_ERROR_QUOTE_MAX characters to its first PD_ERROR_QUOTE_MAX - 3 and
+ * "...". pd_error_set() and pd_error_set_hint() do it to every message;
+ * cmd/ does it to those it formats itself. A quote opens after a
+ * character that is not a letter or digit, so "it's" opens none.
+ */
+void pd_error_cut_quotes(char *msg);
+
 /** The code of the last error recorded, PD_OK when none. */
 int pd_error_last(void);
 

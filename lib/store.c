@@ -205,12 +205,12 @@ size_t pd_store__distance(const char *a, const char *b, size_t limit)
 /* ------------------------------------------------------------------ */
 /* Names                                                               */
 
-/* Append `s` for a message: control bytes escaped, at most 60 bytes. */
+/* Append `s` for a message: control bytes escaped (pd_error_set cuts it). */
 static void put_quoted(pd_buf *out, const char *s)
 {
 	size_t i;
 
-	for (i = 0; s[i] && i < 60; i++) {
+	for (i = 0; s[i]; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c < 0x20 || c == 0x7f)
@@ -218,8 +218,6 @@ static void put_quoted(pd_buf *out, const char *s)
 		else
 			pd_buf_putc(out, c);
 	}
-	if (s[i])
-		pd_buf_puts(out, "...");
 }
 
 static int name_error(const char *name, const char *what, const char *why)
