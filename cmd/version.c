@@ -115,6 +115,18 @@ static int load_stored(cmd_version *out, const char *arg,
 	return error;
 }
 
+/* What cmd_version_load() calls standard input (in English messages). */
+static const char stdin_name[] = "standard input";
+
+const char *cmd_version_shown(const cmd_version *v, pd_lang lang)
+{
+	if (v->label)
+		return v->label;
+	if (v->name && !strcmp(v->name, stdin_name))
+		return lang == PD_LANG_EN ? stdin_name : "standard in";
+	return v->name;
+}
+
 int cmd_version_load(cmd_version *out, const char *arg,
                      const cmd_version_opts *opts)
 {
@@ -126,7 +138,7 @@ int cmd_version_load(cmd_version *out, const char *arg,
 	if (!strcmp(arg, "-")) {
 		if ((error = pd_buf_read_file(&out->text, arg, limit)) < 0)
 			return error;
-		out->name = strdup("standard input");
+		out->name = strdup(stdin_name);
 		return 0;
 	}
 	exists = stat(arg, &st) == 0;

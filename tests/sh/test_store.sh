@@ -511,6 +511,10 @@ status 0 "a file that does not parse does not stop git" \
 	"$P" git-diff-driver bad.md /dev/null . . "$T/bad.md" . 100644
 grep -q "not compared" "$out" && ok "  it says it was not compared" ||
 	not_ok "  it says it was not compared"
+status 0 "a file that does not parse, in Swedish" \
+	"$P" git-diff-driver --lang=sv bad.md /dev/null . . "$T/bad.md" . 100644
+grep -q "^inte jämförd: " "$out" && ok "  it says so in Swedish" ||
+	not_ok "  it says so in Swedish"
 # the repository's vocabulary reaches the driver: "Våra spår" holds areas
 V=$T/vocab
 git init -q "$V"
