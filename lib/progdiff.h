@@ -542,6 +542,16 @@ int pd_store_init(pd_store **out, int *created_out, const char *path);
  */
 int pd_store_open(pd_store **out, const char *path);
 
+/**
+ * A notice from the store, one line with no newline: opening a store
+ * completes a version that an interrupted add left without its tag, and
+ * says so here ("completed version 'sodertorn/2035': ...").
+ */
+typedef void (*pd_store_notice_fn)(const char *notice, void *payload);
+
+/** Where the store's notices go for the whole process; NULL: nowhere. */
+void pd_store_set_notice(pd_store_notice_fn fn, void *payload);
+
 void pd_store_free(pd_store *store);
 
 /** The store's folder: the working tree, or the repository when bare. */

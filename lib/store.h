@@ -6,6 +6,8 @@
 #ifndef PD_STORE_H
 #define PD_STORE_H
 
+#include <git2.h>
+
 #include "progdiff.h"
 
 /** How long `add` waits for a lock held by someone else, in ms. */
@@ -38,5 +40,25 @@ int pd_store__effective_year(const pd_version *v);
  * @return 1 when there was a Label: trailer, 0 when not
  */
 int pd_store__read_trailers(pd_version *v, const char *message);
+
+/** The store's repository. Borrowed from `store`. */
+git_repository *pd_store__repo(const pd_store *store);
+
+/**
+ * Tag the version `v` stored as `commit_id` <programme>/<label>, as add
+ * does after moving the branch (PD_STORE_ADD_FORCE: move the tag). A tag
+ * that names the commit already is success.
+ */
+int pd_store__tag_version(pd_store *store, const pd_version *v,
+                          const git_oid *commit_id, unsigned flags);
+
+/**
+ * Complete what an add killed between moving a branch and writing its tag
+ * left undone (store_complete.c): each programme branch whose tip is a
+ * version with no tag, or with a tag that names another commit (a version
+ * replaced with --force), gets its tag, and the notice callback one line.
+ * Called by pd_store_open(); quiet when the store cannot be written.
+ */
+void pd_store__complete(pd_store *store);
 
 #endif

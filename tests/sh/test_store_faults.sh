@@ -3,11 +3,12 @@
 # test_store_faults.sh: the store when an add cannot finish. An add
 # killed (SIGKILL) at random moments, 50 times over, never leaves a store
 # that `git fsck --full` rejects or that `progdiff list` cannot read, and
-# a version is either whole or absent; a full disk, and an objects folder
+# a version is either whole (on its branch and tagged) or absent, or the
+# next command completes it and says so; a full disk, and an objects folder
 # that cannot be written, give one clear line of error and change no ref.
 #
-# The kill moments are random (seed in STORE_FAULTS_SEED, printed so that
-# a failure can be replayed). The full disk is a small tmpfs, mounted when
+# The kill moments are random (seed in STORE_FAULTS_SEED, fixed by
+# default, printed so that a failure can be replayed). The full disk is a small tmpfs, mounted when
 # the test may (root, or a user namespace); unwritable means writable by
 # nobody but root, so as root the adds run as the user nobody.
 set -u
@@ -40,7 +41,7 @@ refs_of() {
 
 # ------------------------------------------------------------------
 echo "# add killed at random moments"
-seed=${STORE_FAULTS_SEED:-$(date +%s)}
+seed=${STORE_FAULTS_SEED:-20131211}
 echo "# seed $seed (STORE_FAULTS_SEED=$seed replays it)"
 K=$tmp/kill
 "$P" init "$K" >/dev/null && "$P" add --repo "$K" "$F13" >/dev/null
@@ -58,6 +59,7 @@ bad=0
 whole=0
 absent=0
 untagged=0
+completed=0
 while read -r delay; do
 	trial=$((trial + 1))
 	"$P" add --repo "$K" --label "k$trial" "$F35" >/dev/null 2>&1 &
@@ -69,6 +71,12 @@ while read -r delay; do
 	fsck_ok "$K" || why="git fsck --full fails: $(head -3 "$tmp/fsck")"
 	"$P" list --repo "$K" >"$tmp/list" 2>"$tmp/err" ||
 		why="$why; list fails: $(cat "$tmp/err")"
+	# the one line that says an interrupted add was completed
+	if grep -q "completed version 'sodertorn/k$trial'" "$tmp/err"; then
+		completed=$((completed + 1))
+		[ "$(wc -l <"$tmp/err")" -eq 1 ] ||
+			why="$why; more than one line: $(cat "$tmp/err")"
+	fi
 	if grep -q "^k$trial " "$tmp/list"; then
 		# listed: it must read back byte for byte
 		if "$P" show --repo "$K" "k$trial" >"$tmp/show" 2>&1 &&
@@ -90,15 +98,48 @@ while read -r delay; do
 	# a killed add may leave its lock; a user removes it as the hint says
 	find "$K" -name '*.lock' -exec rm -f {} +
 done <"$tmp/delays"
-echo "# $trial kills: $whole versions whole ($untagged without their tag)," \
-	"$absent absent, $bad broken"
+echo "# $trial kills: $whole versions whole ($completed completed by the" \
+	"next command, $untagged left without their tag), $absent absent," \
+	"$bad broken"
 check "50 adds killed at random: fsck clean, list reads, versions whole" \
 	test "$bad" -eq 0 -a "$trial" -eq 50
+check "50 adds killed at random: every version listed has its tag" \
+	test "$untagged" -eq 0
 check "the store takes a new version after the kills" \
 	"$P" add --repo "$K" --label after "$F35"
 check "and it reads back" sh -c '"$1" --repo "$2" -q 2013 after; test $? -eq 1' \
 	sh "$P" "$K"
 check "fsck is clean at the end" fsck_ok "$K"
+
+# ------------------------------------------------------------------
+echo "# a version an add left without its tag"
+# the store a kill between moving the branch and writing the tag leaves
+L=$tmp/lost
+"$P" init "$L" >/dev/null && "$P" add --repo "$L" "$F13" >/dev/null &&
+	"$P" add --repo "$L" --label lost "$F35" >/dev/null
+git -C "$L" update-ref -d refs/tags/sodertorn/lost
+"$P" list --repo "$L" >"$tmp/out" 2>"$tmp/err"
+check "the next command completes it" \
+	test "$(git -C "$L" rev-parse 'refs/tags/sodertorn/lost^{commit}')" = \
+	"$(git -C "$L" rev-parse refs/heads/programmes/sodertorn)"
+check "  and says so in one line" sh -c '
+	test "$(wc -l <"$1")" -eq 1 &&
+	grep -q "^progdiff: completed version '"'sodertorn/lost'"'" "$1"' _ "$tmp/err"
+check "  listing it" grep -q "^lost " "$tmp/out"
+"$P" list --repo "$L" >/dev/null 2>"$tmp/err"
+check "  once: the command after says nothing" test ! -s "$tmp/err"
+check "  the tag is annotated, as add writes it" \
+	test "$(git -C "$L" cat-file -t refs/tags/sodertorn/lost)" = tag
+# replaced with --force, killed before the tag moved: it moves now
+"$P" add --repo "$L" --force --label lost "$F13" >/dev/null
+git -C "$L" update-ref refs/tags/sodertorn/lost \
+	"$(git -C "$L" rev-parse 'refs/heads/programmes/sodertorn~1')"
+"$P" show --repo "$L" lost >"$tmp/out" 2>"$tmp/err"
+check "a replaced version's tag is moved to it" \
+	test "$(git -C "$L" rev-parse 'refs/tags/sodertorn/lost^{commit}')" = \
+	"$(git -C "$L" rev-parse refs/heads/programmes/sodertorn)"
+check "  and show reads the replacement" cmp -s "$tmp/out" "$F13"
+check "  fsck is clean" fsck_ok "$L"
 
 # ------------------------------------------------------------------
 echo "# a full disk"
