@@ -8,7 +8,7 @@ if [ $# -eq 0 ]; then
 		libgit2-dev libcmark-dev cmark libpcre2-dev libyaml-dev \
 		libutf8proc-dev \
 		clang libclang-rt-14-dev llvm valgrind \
-		bash-completion zsh fish mandoc groff-base bsdutils time
+		bash-completion zsh fish mandoc groff-base bsdutils time tmux strace
 fi
 missing=
 for p in "$@"; do

@@ -1783,7 +1783,7 @@ int pd_store__tag_version(pd_store *store, const pd_version *v,
 		}
 		if (rc != GIT_ELOCKED)
 			break;
-		if (now_ms() >= deadline) {
+		if (now_ms() >= deadline || (flags & PD_STORE__TAG_NOWAIT)) {
 			pd_buf ref = PD_BUF_INIT;
 
 			pd_buf_printf(&ref, TAG_PREFIX "%s", name.ptr);

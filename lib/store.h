@@ -49,6 +49,7 @@ git_repository *pd_store__repo(const pd_store *store);
  * does after moving the branch (PD_STORE_ADD_FORCE: move the tag). A tag
  * that names the commit already is success.
  */
+#define PD_STORE__TAG_NOWAIT (1u << 8)   /* a lock held: fail at once */
 int pd_store__tag_version(pd_store *store, const pd_version *v,
                           const git_oid *commit_id, unsigned flags);
 
@@ -56,8 +57,10 @@ int pd_store__tag_version(pd_store *store, const pd_version *v,
  * Complete what an add killed between moving a branch and writing its tag
  * left undone (store_complete.c): each programme branch whose tip is a
  * version with no tag, or with a tag that names another commit (a version
- * replaced with --force), gets its tag, and the notice callback one line.
- * Called by pd_store_open(); quiet when the store cannot be written.
+ * replaced with --force), gets its tag, and the notice callback one line;
+ * so does a tag whose lock file is held (left, most often, by the killed
+ * add), which is not waited for. Called by pd_store_open(); quiet when the
+ * store cannot be written for any other reason.
  */
 void pd_store__complete(pd_store *store);
 

@@ -7,8 +7,8 @@
  * branch and, when its version has no tag or one that names an older
  * commit (the version it replaced with --force), writes the tag as add
  * would have and says so in one line through the notice callback. A store
- * that cannot be written is left as it is, quietly: the next command that
- * can write completes it. Only tips need looking at: every add opens the
+ * that cannot be written is left as it is, quietly, and one whose tag is
+ * locked is named in a line: the next command that can write completes it. Only tips need looking at: every add opens the
  * store, and so completes the one before it, first.
  */
 #include <string.h>
@@ -70,9 +70,17 @@ static void complete_branch(pd_store *store, git_reference *ref)
 	if (git_oid_equal(&tagged, tip))
 		goto done;
 	moved = !git_oid_equal(&tagged, &zero);
-	if (pd_store__tag_version(store, &v, tip,
-	                          moved ? PD_STORE_ADD_FORCE : 0) < 0)
+	if (pd_store__tag_version(store, &v, tip, PD_STORE__TAG_NOWAIT |
+	                          (moved ? PD_STORE_ADD_FORCE : 0)) < 0) {
+		if (pd_error_last() == PD_ELOCKED) {
+			pd_buf_printf(&line, "cannot complete version '%s/%s' "
+			              "(an add was interrupted): %s", v.programme,
+			              v.label, pd_error_message());
+			if (notice_fn)
+				notice_fn(line.ptr, notice_payload);
+		}
 		goto done;
+	}
 	pd_buf_printf(&line, "completed version '%s/%s': an add was "
 	              "interrupted before it %s its tag", v.programme, v.label,
 	              moved ? "moved" : "wrote");

@@ -45,32 +45,57 @@ seed=${STORE_FAULTS_SEED:-20131211}
 echo "# seed $seed (STORE_FAULTS_SEED=$seed replays it)"
 K=$tmp/kill
 "$P" init "$K" >/dev/null && "$P" add --repo "$K" "$F13" >/dev/null
-# how long one add takes here, to spread the kills over it
-start=$(date +%s%N)
-"$P" add --repo "$K" --label timing "$F35" >/dev/null
-span=$((($(date +%s%N) - start) / 1000))   # microseconds
-[ "$span" -gt 1000 ] || span=1000
-awk -v s="$seed" -v n=50 -v span="$span" 'BEGIN {
-	srand(s)
-	for (i = 0; i < n; i++) printf "%.6f\n", rand() * span * 1.3 / 1e6
-}' >"$tmp/delays"
+# The kill moments are counted, not timed: strace lists the file system
+# calls one add makes, the seed picks 50 of them, and each trial's add is
+# killed (strace -e inject=CALL:signal=KILL:when=N) as it enters the Nth
+# call of that kind, whatever the load on the machine.
+calls=openat,rename,renameat,renameat2,link,unlink,write,fsync,fdatasync
+traced() { strace -f -qq -o /dev/null "$@"; }
+if ! traced true 2>/dev/null; then
+	echo "skip add killed at random moments: strace cannot trace here"
+	trials=
+	want_trials=0
+else
+	strace -f -qq -o "$tmp/trace" -e trace="$calls" \
+		"$P" add --repo "$K" --label timing "$F35" >/dev/null
+	# "CALL N" for each call the add made once it reached the store, N
+	# counting the calls of its kind from the start
+	K=$K awk '{ call = $2; sub(/\(.*/, "", call); n[call]++ }
+		index($0, ENVIRON["K"] "/") { store = 1 }
+		store { print call, n[call] }' "$tmp/trace" >"$tmp/moments"
+	awk -v s="$seed" -v n=50 'BEGIN { srand(s) }
+		{ m[NR] = $0 }
+		END { for (i = 0; i < n; i++) print m[1 + int(rand() * NR)] }' \
+		"$tmp/moments" >"$tmp/trials"
+	trials=$tmp/trials
+	want_trials=50
+fi
 trial=0
 bad=0
 whole=0
 absent=0
 untagged=0
 completed=0
-while read -r delay; do
+locked=0
+while read -r call nth; do
 	trial=$((trial + 1))
-	"$P" add --repo "$K" --label "k$trial" "$F35" >/dev/null 2>&1 &
-	pid=$!
-	sleep "$delay"
-	kill -9 "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
+	strace -f -qq -o /dev/null -e trace="$call" \
+		-e inject="$call":signal=KILL:when="$nth" \
+		"$P" add --repo "$K" --label "k$trial" "$F35" >/dev/null 2>&1
+	delay="the call $call number $nth"
 	why=
 	fsck_ok "$K" || why="git fsck --full fails: $(head -3 "$tmp/fsck")"
 	"$P" list --repo "$K" >"$tmp/list" 2>"$tmp/err" ||
 		why="$why; list fails: $(cat "$tmp/err")"
+	# killed holding the tag's lock: the next command says so, the user
+	# removes the lock as the hint says, and the one after completes it
+	if grep -q "cannot complete version 'sodertorn/k$trial'.*lock file" \
+		"$tmp/err"; then
+		locked=$((locked + 1))
+		find "$K" -name '*.lock' -exec rm -f {} +
+		"$P" list --repo "$K" >"$tmp/list" 2>"$tmp/err" ||
+			why="$why; list fails: $(cat "$tmp/err")"
+	fi
 	# the one line that says an interrupted add was completed
 	if grep -q "completed version 'sodertorn/k$trial'" "$tmp/err"; then
 		completed=$((completed + 1))
@@ -93,16 +118,16 @@ while read -r delay; do
 	fi
 	if [ -n "$why" ]; then
 		bad=$((bad + 1))
-		echo "    trial $trial (kill after ${delay}s): $why"
+		echo "    trial $trial (killed at $delay): $why"
 	fi
 	# a killed add may leave its lock; a user removes it as the hint says
 	find "$K" -name '*.lock' -exec rm -f {} +
-done <"$tmp/delays"
+done <"${trials:-/dev/null}"
 echo "# $trial kills: $whole versions whole ($completed completed by the" \
-	"next command, $untagged left without their tag), $absent absent," \
-	"$bad broken"
+	"next command, $locked of them once their lock was removed," \
+	"$untagged left without their tag), $absent absent, $bad broken"
 check "50 adds killed at random: fsck clean, list reads, versions whole" \
-	test "$bad" -eq 0 -a "$trial" -eq 50
+	test "$bad" -eq 0 -a "$trial" -eq "$want_trials"
 check "50 adds killed at random: every version listed has its tag" \
 	test "$untagged" -eq 0
 check "the store takes a new version after the kills" \
