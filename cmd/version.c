@@ -193,12 +193,24 @@ static int name_error(int error, const cmd_version *v)
 	return pd_error_set(error, "%s: %s", v->name, msg);
 }
 
+/* Say in one line where the name came from, when not the first heading. */
+static void name_note(const pd_document *doc, const cmd_version *v)
+{
+	const char *note = pd_document_name_note(doc);
+
+	if (note)
+		fprintf(stderr, "progdiff: %s: %s\n", v->name, note);
+}
+
 int cmd_version_parse(pd_document **out, const cmd_version *v,
                       const pd_parse_options *opts)
 {
 	int error = pd_parse_document(out, v->text.ptr, v->text.size, opts);
 
-	return error < 0 ? name_error(error, v) : error;
+	if (error < 0)
+		return name_error(error, v);
+	name_note(*out, v);
+	return error;
 }
 
 int cmd_version_parse_pair(pd_document **old_out, pd_document **new_out,
@@ -218,5 +230,7 @@ int cmd_version_parse_pair(pd_document **old_out, pd_document **new_out,
 		return name_error(error, failed ? b : a);
 	*old_out = docs[0];
 	*new_out = docs[1];
+	name_note(docs[0], a);
+	name_note(docs[1], b);
 	return 0;
 }

@@ -259,6 +259,14 @@ int pd_parse_documents(pd_document **out, const char *const *md,
 void pd_document_free(pd_document *doc);
 
 const pd_meta *pd_document_meta(const pd_document *doc);
+
+/**
+ * One line on where the programme's name came from when the first
+ * level-1 heading was not taken for it ("the first heading 'Vision' is not
+ * the programme's name; the name '...' is from the first line"); NULL when
+ * it was, or the document has no level-1 heading. Borrowed from `doc`.
+ */
+const char *pd_document_name_note(const pd_document *doc);
 /** The root section: the programme (its heading is the H1, or ""). */
 const pd_section *pd_document_root(const pd_document *doc);
 /** The document's language as detected (never PD_LANG_AUTO). */
