@@ -45,6 +45,7 @@
 #include "limits.h"
 #include "meta.h"
 #include "parse.h"
+#include "pandoc_tables.h"
 #include "text.h"
 #include "title.h"
 
@@ -795,6 +796,7 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 	unsigned max_nesting, title_line = 0;
 	int error = 0, h2_line = 0, rc, named;
 	pd_title title;
+	pd_buf shielded = PD_BUF_INIT;
 
 	memset(&p, 0, sizeof(p));
 	memset(&title, 0, sizeof(title));   /* disposed at done: */
@@ -860,7 +862,11 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 	}
 
 	cp = cmark_parser_new(CMARK_OPT_DEFAULT);
-	cmark_parser_feed(cp, p.body, p.body_len);
+	/* pandoc's tables as code blocks: never a row read as a heading */
+	if (pd_pandoc_tables__shield(&shielded, p.body, p.body_len))
+		cmark_parser_feed(cp, shielded.ptr, shielded.size);
+	else
+		cmark_parser_feed(cp, p.body, p.body_len);
 	root = cmark_parser_finish(cp);
 
 	pd_title__find(&title, root, p.cls, &p.cls_scratch);
@@ -895,6 +901,7 @@ done:
 	pd_buf_dispose(&p.text);
 	pd_classify__scratch_dispose(&p.cls_scratch);
 	pd_title__dispose(&title);
+	pd_buf_dispose(&shielded);
 	if (error < 0)
 		pd_document_free(doc);
 	else
