@@ -75,6 +75,8 @@ void pd_error_cut_quotes(char *msg)
  * a quote would leave out of `dst` may be its closing quote.
  */
 static void format_cut(char *dst, size_t size, const char *fmt, va_list ap)
+	PD_PRINTF(3, 0);
+static void format_cut(char *dst, size_t size, const char *fmt, va_list ap)
 {
 	va_list copy;
 	char *all;
