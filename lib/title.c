@@ -5,8 +5,9 @@
  * with the title lost or turned into a paragraph and "# Vision" as its
  * first heading: taken as the name, "Vision" would name the programme and
  * hide the vision's text as a preamble. So the first level-1 heading is
- * the name only when it is the document's one level-1 heading and not a
- * heading the classifier knows for a part of a document; otherwise every
+ * the name only when it is not a heading the classifier knows for a part
+ * of a document and no later level-1 heading is anything but such a part
+ * (an appendix, references: "# Bilaga" after the title); otherwise every
  * level-1 heading is a section, the name comes from the front matter or
  * the first line, and the document's note says in one line which it took
  * (the parser stores it, cmd/ prints it). This module decides and words
@@ -45,6 +46,7 @@ void pd_title__find(pd_title *out, cmark_node *root, const pd_classifier *cls,
 	pd_buf raw = PD_BUF_INIT;
 	cmark_node *node, *first_h1 = NULL;
 	int before_heading = 1;
+	size_t other_h1 = 0;   /* later H1s that are not an appendix & co */
 
 	memset(out, 0, sizeof(*out));
 	pd_buf_init(&out->first_h1);
@@ -55,9 +57,16 @@ void pd_title__find(pd_title *out, cmark_node *root, const pd_classifier *cls,
 
 		if (type == CMARK_NODE_HEADING) {
 			before_heading = 0;
-			if (cmark_node_get_heading_level(node) == 1 &&
-			    out->h1_count++ == 0)
+			if (cmark_node_get_heading_level(node) != 1)
+				continue;
+			if (out->h1_count++ == 0) {
 				first_h1 = node;
+				continue;
+			}
+			normalized_text(&out->first_h1, &raw, node);
+			other_h1 += !names_a_part(pd_classify__heading(cls,
+			        scratch, out->first_h1.ptr, out->first_h1.size,
+			        PD_CLASSIFY__VALID_UTF8));
 		} else if (before_heading && type == CMARK_NODE_PARAGRAPH &&
 		           !out->first_line_no) {
 			normalized_text(&out->first_line, &raw, node);
@@ -78,7 +87,7 @@ void pd_title__find(pd_title *out, cmark_node *root, const pd_classifier *cls,
 		out->first_is_part = names_a_part(pd_classify__heading(cls,
 		        scratch, out->first_h1.ptr, out->first_h1.size,
 		        PD_CLASSIFY__VALID_UTF8));
-		out->first_is_name = out->h1_count == 1 && !out->first_is_part;
+		out->first_is_name = !other_h1 && !out->first_is_part;
 	}
 	pd_buf_dispose(&raw);
 }

@@ -23,8 +23,9 @@ typedef struct pd_title {
 
 /**
  * Look at the top-level blocks of `root`: the first level-1 heading is the
- * programme's name unless the document has several level-1 headings or
- * the heading is one the classifier knows for a part of a document
+ * programme's name unless a later level-1 heading is more than a part of
+ * a document (an appendix, references...), or the heading is one the
+ * classifier knows for a part of a document
  * (vision, background, introduction, summary, the change list...), as when
  * a word processor's Title style was lost on the way to Markdown.
  * Dispose `out` with pd_title__dispose().
