@@ -14,6 +14,7 @@
 #include "opt.h"
 
 /* "progdiff: <formatted>\n" on stderr, its quoted input cut */
+static void print_message(const char *fmt, va_list ap) PD_PRINTF(1, 0);
 static void print_message(const char *fmt, va_list ap)
 {
 	pd_buf msg = PD_BUF_INIT;
