@@ -24,7 +24,7 @@ if [ $# -eq 0 ]; then
 		libgit2-dev libcmark-dev cmark libpcre2-dev libyaml-dev \
 		libutf8proc-dev libstemmer-dev libpoppler-glib-dev \
 		clang libclang-rt-14-dev llvm valgrind \
-		bash-completion zsh fish mandoc groff-base bsdutils time \
+		bash-completion zsh fish mandoc groff-base bsdutils time tmux strace \
 		debhelper dpkg-dev lintian \
 		pandoc chromium nodejs poppler-utils
 fi

@@ -84,6 +84,11 @@ typedef struct cmd_version_opts {
 int cmd_version_load(cmd_version *out, const char *arg,
                      const cmd_version_opts *opts);
 void cmd_version_dispose(cmd_version *v);
+/**
+ * How a report in `lang` names the version: its label, else its name,
+ * with standard input in the report's own language. Borrowed from `v`.
+ */
+const char *cmd_version_shown(const cmd_version *v, pd_lang lang);
 
 /**
  * Parse a loaded version into a document; errors name the version:

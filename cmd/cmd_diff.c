@@ -128,8 +128,8 @@ int cmd_diff(int argc, char **argv)
 
 	if (ropts.lang == PD_LANG_AUTO)
 		ropts.lang = cmd_lang_default(pd_changes_new(changes));
-	ropts.old_label = a.label ? a.label : a.name;
-	ropts.new_label = b.label ? b.label : b.name;
+	ropts.old_label = cmd_version_shown(&a, ropts.lang);
+	ropts.new_label = cmd_version_shown(&b, ropts.lang);
 	if (pd_render(&out, changes, &ropts) < 0) {
 		status = cmd_error();
 		goto done;

@@ -152,8 +152,12 @@ int cmd_git_diff_driver(int argc, char **argv)
 	pd_buf_putc(&out, '\n');
 	if (cmd_version_diff(&changes, &a, &b, &popts) < 0) {
 		const char *msg = pd_error_message();
+		pd_lang lang = ropts.lang != PD_LANG_AUTO ? ropts.lang :
+		               cmd_lang_default(NULL);
 
-		pd_buf_puts(&out, "not compared: ");
+		/* the reason is the library's, in English */
+		pd_buf_puts(&out, lang == PD_LANG_EN ? "not compared: " :
+		            "inte jämförd: ");
 		pd_render_escape_terminal(&out, msg, strlen(msg));
 		pd_buf_putc(&out, '\n');
 		status = cmd_write_stdout(&out);

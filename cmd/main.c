@@ -8,6 +8,13 @@
 
 #include "cmd.h"
 
+/* The store's notices (a version completed on opening it): one line */
+static void print_notice(const char *notice, void *payload)
+{
+	(void)payload;
+	fprintf(stderr, "progdiff: %s\n", notice);
+}
+
 int main(int argc, char **argv)
 {
 	const cmd_entry *c = NULL;
@@ -15,6 +22,7 @@ int main(int argc, char **argv)
 
 	setlocale(LC_CTYPE, "");
 	pd_init();
+	pd_store_set_notice(print_notice, NULL);
 	if (argc > 1 && !strcmp(argv[1], "--version")) {
 		printf("progdiff %s\n", PD_VERSION);
 		status = PD_EXIT_SAME;

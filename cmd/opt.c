@@ -13,15 +13,47 @@
 #include "exit.h"
 #include "opt.h"
 
+/* "progdiff: <formatted>\n" on stderr, its quoted input cut */
+static void print_message(const char *fmt, va_list ap) PD_PRINTF(1, 0);
+static void print_message(const char *fmt, va_list ap)
+{
+	pd_buf msg = PD_BUF_INIT;
+
+	pd_buf_vprintf(&msg, fmt, ap);
+	pd_error_cut_quotes(msg.ptr);
+	fprintf(stderr, "progdiff: %s\n", msg.ptr);
+	pd_buf_dispose(&msg);
+}
+
+/*
+ * Did the arguments end with a "--" that ended the options? Then what is
+ * missing was most likely meant to follow it, and the error says so in
+ * its one line, with no usage after it.
+ */
+static int dashdash_last;
+
 int cmd_usage_error(const cmd_spec *spec, const char *fmt, ...)
 {
 	va_list ap;
+	pd_buf msg = PD_BUF_INIT;
 
-	fputs("progdiff: ", stderr);
+	if (dashdash_last) {
+		va_start(ap, fmt);
+		pd_buf_vprintf(&msg, fmt, ap);
+		va_end(ap);
+		cmd_fail("%s: nothing follows '--', which ends the options",
+		         msg.ptr);
+		pd_buf_dispose(&msg);
+		if (spec && strcmp(spec->name, "diff") != 0)
+			fprintf(stderr, "hint: see 'progdiff %s --help'\n",
+			        spec->name);
+		else
+			fputs("hint: see 'progdiff --help'\n", stderr);
+		return PD_EXIT_TROUBLE;
+	}
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_message(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (spec && strcmp(spec->name, "diff") != 0) {
 		fprintf(stderr, "usage: progdiff %s %s\n", spec->name, spec->usage);
 		fprintf(stderr, "hint: see 'progdiff %s --help'\n", spec->name);
@@ -47,11 +79,9 @@ int cmd_fail(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("progdiff: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	print_message(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return PD_EXIT_TROUBLE;
 }
 
@@ -96,6 +126,7 @@ int cmd_opt_parse(const cmd_spec *spec, int argc, char **argv, int *npos)
 {
 	int i, n = 0, only_args = 0;
 
+	dashdash_last = 0;
 	for (i = 1; i < argc; i++) {
 		char *arg = argv[i];
 		const cmd_opt *o;
@@ -106,6 +137,7 @@ int cmd_opt_parse(const cmd_spec *spec, int argc, char **argv, int *npos)
 		}
 		if (!strcmp(arg, "--")) {
 			only_args = 1;
+			dashdash_last = i + 1 == argc;
 			continue;
 		}
 		if (arg[1] == '-') {

@@ -122,6 +122,18 @@ static int load_stored(cmd_version *out, const char *arg,
 	return error;
 }
 
+/* What cmd_version_load() calls standard input (in English messages). */
+static const char stdin_name[] = "standard input";
+
+const char *cmd_version_shown(const cmd_version *v, pd_lang lang)
+{
+	if (v->label)
+		return v->label;
+	if (v->name && !strcmp(v->name, stdin_name))
+		return lang == PD_LANG_EN ? stdin_name : "standard in";
+	return v->name;
+}
+
 int cmd_version_load(cmd_version *out, const char *arg,
                      const cmd_version_opts *opts)
 {
@@ -135,7 +147,7 @@ int cmd_version_load(cmd_version *out, const char *arg,
 		    (error = cmd_import_text(&out->text, NULL,
 		                             "standard input")) < 0)
 			return error;
-		out->name = strdup("standard input");
+		out->name = strdup(stdin_name);
 		return 0;
 	}
 	exists = stat(arg, &st) == 0;
@@ -191,6 +203,15 @@ static int name_error(int error, const cmd_version *v)
 	return pd_error_prefix(error, "%s", v->name);
 }
 
+/* Say in one line where the name came from, when not the first heading. */
+static void name_note(const pd_document *doc, const cmd_version *v)
+{
+	const char *note = pd_document_name_note(doc);
+
+	if (note)
+		fprintf(stderr, "progdiff: %s: %s\n", v->name, note);
+}
+
 int cmd_version_parse(pd_document **out, const cmd_version *v,
                       const pd_parse_options *opts)
 {
@@ -199,6 +220,7 @@ int cmd_version_parse(pd_document **out, const cmd_version *v,
 	if (error < 0)
 		return name_error(error, v);
 	pd_store_apply_meta(*out, v->stored);
+	name_note(*out, v);
 	return error;
 }
 
@@ -221,6 +243,8 @@ int cmd_version_parse_pair(pd_document **old_out, pd_document **new_out,
 	pd_store_apply_meta(docs[1], b->stored);
 	*old_out = docs[0];
 	*new_out = docs[1];
+	name_note(docs[0], a);
+	name_note(docs[1], b);
 	return 0;
 }
 
@@ -234,8 +258,12 @@ int cmd_version_diff(pd_changes **out, const cmd_version *a,
 	dopts.old_stored = a->stored;
 	dopts.new_stored = b->stored;
 	if ((error = pd_diff(out, &failed, a->text.ptr, a->text.size,
-	                     b->text.ptr, b->text.size, opts, &dopts)) < 0 &&
-	    failed < 2)
-		return name_error(error, failed ? b : a);
-	return error;
+	                     b->text.ptr, b->text.size, opts, &dopts)) < 0) {
+		if (failed < 2)
+			return name_error(error, failed ? b : a);
+		return error;
+	}
+	name_note(pd_changes_old(*out), a);
+	name_note(pd_changes_new(*out), b);
+	return 0;
 }

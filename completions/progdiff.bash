@@ -33,8 +33,9 @@ _progdiff_complete()
     local IFS=$'\n'
     case $1 in
     word)
-        IFS=' '
-        COMPREPLY+=($(compgen -W "$2" -- "$cur"))
+        # the choices are blank-separated, compgen's output is one a
+        # line: split both at newlines only
+        COMPREPLY+=($(compgen -W "${2// /$'\n'}" -- "$cur"))
         ;;
     file)
         _filedir

@@ -199,14 +199,25 @@ static const struct builtin {
 	const char *pattern;
 	const ending *ends;        /* NULL: any heading */
 } builtins[] = {
-	/* the document's own list of changes */
+	/*
+	 * the document's own list of changes: "Changes", or changes from,
+	 * since or compared with anything; after "to", "in", "i" or "av"
+	 * only a version ("Changes to the previous version"), since
+	 * "Changes to the Service or Terms" is a section like any other
+	 */
 	{ PD_KIND_CHANGES, "^(?:viktiga |större |några )?(?:förändringar"
-	  "|ändringar)(?: (?:från|sedan|jämfört med|i förhållande till|mot"
-	  "|i|av) .*)?$", NULL },
+	  "|ändringar)(?: (?:(?:från|sedan|jämfört med|i förhållande till"
+	  "|mot) .*|(?:i|av) (?:den |det |denna |detta )?(?:(?:nya|förra"
+	  "|tidigare|föregående|reviderade|uppdaterade) )?(?:versionen|version"
+	  "|programmet|planen|strategin|dokumentet|upplagan|revideringen"
+	  "|\\d{4})\\b.*))?$", NULL },
 	{ PD_KIND_CHANGES, "^(?:vad är nytt|nytt i (?:den här|denna) "
 	  "version(?:en)?)(?: .*)?$", NULL },
 	{ PD_KIND_CHANGES, "^(?:(?:main|key|major|summary of) )?changes"
-	  "(?: (?:since|from|compared (?:to|with)|in|to) .*)?$", NULL },
+	  "(?: (?:(?:since|from|compared (?:to|with)) .*|(?:to|in) (?:the "
+	  "|this |our )?(?:(?:previous|last|earlier|former|prior|new|current"
+	  "|revised|updated) )?(?:version|edition|revision|programme|program"
+	  "|plan|strategy|policy|document|\\d{4})\\b.*))?$", NULL },
 	{ PD_KIND_CHANGES, "^what(?:'|’)?s new(?: .*)?$", NULL },
 	{ PD_KIND_CHANGES, "^what has changed(?: .*)?$", NULL },
 

@@ -86,6 +86,7 @@ struct pd_document {
 	pd_counts word_counts;   /* cache: see pd_document__word_counts */
 	int word_counts_done;    /* and so every word cache is filled: the
 	                            diff may read them from two threads */
+	const char *name_note;   /* pool; see pd_document_name_note() */
 };
 
 /** A new, empty document with a root section (level 0, kind programme). */

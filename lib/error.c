@@ -13,6 +13,7 @@
 
 #include <git2.h>
 
+#include "alloc.h"
 #include "error.h"
 #include "thread.h"
 
@@ -20,12 +21,86 @@ static PD_THREAD_LOCAL char message[1024];
 static PD_THREAD_LOCAL char hint[512];
 static PD_THREAD_LOCAL int last_code;
 
+static int is_word_byte(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+void pd_error_cut_quotes(char *msg)
+{
+	char *p = msg, *w = msg;
+
+	while (*p) {
+		char *open, *q, *keep = NULL;
+		size_t chars = 0;
+
+		if (*p != '\'' ||
+		    (p > msg && is_word_byte((unsigned char)p[-1]))) {
+			*w++ = *p++;
+			continue;
+		}
+		/* the closing quote: one not followed by a letter or digit */
+		open = p;
+		for (q = p + 1; *q; q++) {
+			if (*q == '\'' && !is_word_byte((unsigned char)q[1]))
+				break;
+			if (((unsigned char)*q & 0xc0) != 0x80 &&
+			    ++chars == PD_ERROR_QUOTE_MAX - 2)
+				keep = q;
+		}
+		if (!*q) {
+			/* never closed: an apostrophe */
+			*w++ = *p++;
+			continue;
+		}
+		if (chars <= PD_ERROR_QUOTE_MAX || !keep) {
+			memmove(w, open, (size_t)(q + 1 - open));
+			w += q + 1 - open;
+			p = q + 1;
+			continue;
+		}
+		memmove(w, open, (size_t)(keep - open));
+		w += keep - open;
+		memcpy(w, "...", 3);
+		w += 3;
+		p = q;   /* the closing quote and what follows */
+		*w++ = *p++;
+	}
+	*w = '\0';
+}
+
+/*
+ * Format into `dst` with its quoted input cut: in full first, since what
+ * a quote would leave out of `dst` may be its closing quote.
+ */
+static void format_cut(char *dst, size_t size, const char *fmt, va_list ap)
+	PD_PRINTF(3, 0);
+static void format_cut(char *dst, size_t size, const char *fmt, va_list ap)
+{
+	va_list copy;
+	char *all;
+	int n;
+
+	va_copy(copy, ap);
+	n = vsnprintf(dst, size, fmt, copy);
+	va_end(copy);
+	if (n >= 0 && (size_t)n >= size) {
+		all = pd__malloc((size_t)n + 1);
+		vsnprintf(all, (size_t)n + 1, fmt, ap);
+		pd_error_cut_quotes(all);
+		snprintf(dst, size, "%s", all);
+		free(all);
+	}
+	pd_error_cut_quotes(dst);
+}
+
 int pd_error_set(int code, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(message, sizeof(message), fmt, ap);
+	format_cut(message, sizeof(message), fmt, ap);
 	va_end(ap);
 	hint[0] = '\0';
 	last_code = code;
@@ -37,7 +112,7 @@ void pd_error_set_hint(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(hint, sizeof(hint), fmt, ap);
+	format_cut(hint, sizeof(hint), fmt, ap);
 	va_end(ap);
 }
 

@@ -299,6 +299,48 @@ static int too_large(void)
 	                    (unsigned long)PD_META_MAX_FRONT_MATTER / 1024);
 }
 
+/*
+ * Refuse flow collections ("[[[", "{{{") nested deeper than any metadata
+ * needs, before libyaml, whose time grows with the square of that depth
+ * (a second for 20,000 levels). One pass: brackets inside quoted scalars
+ * and comments are text; a quote opens a scalar only where one starts.
+ */
+static int check_flow_depth(const char *s, size_t len)
+{
+	size_t i, depth = 0;
+	unsigned long line = 2;     /* the line after the opening fence */
+	char quote = 0, prev = '\n';
+
+	for (i = 0; i < len; prev = s[i++]) {
+		char c = s[i];
+
+		if (c == '\n')
+			line++;
+		if (quote) {
+			if (c == '\\' && quote == '"' && i + 1 < len)
+				prev = s[i++];
+			else if (c == quote)
+				quote = 0;
+			continue;
+		}
+		if ((c == '\'' || c == '"') && strchr(" \t\n[{,:", prev)) {
+			quote = c;
+		} else if (c == '#' && strchr(" \t\n", prev)) {
+			while (i + 1 < len && s[i + 1] != '\n')
+				i++;
+		} else if (c == '[' || c == '{') {
+			if (++depth > PD_META_MAX_FLOW_DEPTH)
+				return pd_error_set(PD_ELIMIT, "front matter: line "
+				                    "%lu: lists or maps nested more "
+				                    "than %d deep", line,
+				                    PD_META_MAX_FLOW_DEPTH);
+		} else if ((c == ']' || c == '}') && depth > 0) {
+			depth--;
+		}
+	}
+	return 0;
+}
+
 int pd_meta_front_matter(pd_meta *meta, pd_pool *pool, const char *src,
                          size_t len, size_t *body_out, unsigned *lines_out)
 {
@@ -332,6 +374,8 @@ int pd_meta_front_matter(pd_meta *meta, pd_pool *pool, const char *src,
 		return pd_error_set(PD_EINVALID, "front matter: not closed (no "
 		                    "'---' line after line 1)");
 	yaml_len = at - start;
+	if ((error = check_flow_depth(src + start, yaml_len)) < 0)
+		return error;
 
 	if (!yaml_parser_initialize(&parser))
 		pd__oom();

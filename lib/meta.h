@@ -12,6 +12,9 @@
 /** Largest front matter accepted, in bytes. */
 #define PD_META_MAX_FRONT_MATTER ((size_t)64 << 10)
 
+/** Deepest nesting of flow lists and maps ("[[...]]") in front matter. */
+#define PD_META_MAX_FLOW_DEPTH 64
+
 /**
  * Read YAML front matter at the start of `src`: a first line that is
  * exactly "---", closed by a line "---" or "..." (a CR before the line
@@ -22,9 +25,11 @@
  *                        matter; 0 when there is none
  * @param[out] lines_out  lines the front matter takes, its two fences
  *                        included; 0 when there is none
- * @return 0, or PD_EINVALID for front matter that is not closed, larger
- *         than PD_META_MAX_FRONT_MATTER, not YAML or not a mapping, or a
- *         year or period that is not one ("front matter: line 3: ...")
+ * @return 0; PD_ELIMIT for flow lists or maps nested deeper than
+ *         PD_META_MAX_FLOW_DEPTH; or PD_EINVALID for front matter that is
+ *         not closed, larger than PD_META_MAX_FRONT_MATTER, not YAML or
+ *         not a mapping, or a year or period that is not one ("front
+ *         matter: line 3: ...")
  */
 int pd_meta_front_matter(pd_meta *meta, pd_pool *pool, const char *src,
                          size_t len, size_t *body_out, unsigned *lines_out);

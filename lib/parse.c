@@ -46,7 +46,9 @@
 #include "limits.h"
 #include "meta.h"
 #include "parse.h"
+#include "pandoc_tables.h"
 #include "text.h"
+#include "title.h"
 
 #define DEFAULT_TIME_BUDGET 5.0
 
@@ -67,6 +69,7 @@ typedef struct parser {
 	double start;             /* cpu_seconds() when parsing began */
 	double budget;
 	unsigned long ticks;
+	int h1_is_name;           /* the first H1 is the name (title.c) */
 } parser;
 
 /* ------------------------------------------------------------------ */
@@ -424,7 +427,7 @@ static int open_sections(parser *p, cmark_node *root, int *h2_line,
 		node_text(p, node, 0);
 		if (level == 2 && !*h2_line)
 			*h2_line = cmark_node_get_start_line(node);
-		if (level == 1 && !have_title) {
+		if (level == 1 && !have_title && p->h1_is_name) {
 			/* the programme's name */
 			have_title = 1;
 			close_sections(p, 1, line);
@@ -587,9 +590,12 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 	parser p;
 	size_t max_size, bad, skip = 0, body_off = 0;
 	unsigned max_nesting, title_line = 0;
-	int error = 0, h2_line = 0, rc;
+	int error = 0, h2_line = 0, rc, named;
+	pd_title title;
+	pd_buf shielded = PD_BUF_INIT;
 
 	memset(&p, 0, sizeof(p));
+	memset(&title, 0, sizeof(title));   /* disposed at done: */
 	pd_buf_init(&p.raw);
 	pd_buf_init(&p.text);
 	pd_buf_init(&p.cls_scratch.clean);
@@ -652,9 +658,15 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 	}
 
 	cp = cmark_parser_new(CMARK_OPT_DEFAULT);
-	cmark_parser_feed(cp, p.body, p.body_len);
+	/* pandoc's tables as code blocks: never a row read as a heading */
+	if (pd_pandoc_tables__shield(&shielded, p.body, p.body_len))
+		cmark_parser_feed(cp, shielded.ptr, shielded.size);
+	else
+		cmark_parser_feed(cp, p.body, p.body_len);
 	root = cmark_parser_finish(cp);
 
+	pd_title__find(&title, root, p.cls, &p.cls_scratch);
+	p.h1_is_name = title.first_is_name;
 	if ((error = open_sections(&p, root, &h2_line, &title_line)) < 0)
 		goto done;
 	classify_sections(&p);
@@ -662,11 +674,14 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 		goto done;
 	finish_sections(doc);
 
+	/* no title heading: the name from the front matter or first line */
+	named = pd_title__settle(doc, &title, p.offset);
 	error = pd_meta_infer(&doc->meta, &doc->pool, p.body, p.body_len,
 	                      p.offset + 1, h2_line ? line_offset(p.body,
 	                      p.body_len, h2_line) : p.body_len,
-	                      title_line ? doc->root->heading : NULL,
-	                      title_line);
+	                      title_line ? doc->root->heading :
+	                      named ? doc->meta.name : NULL,
+	                      title_line ? title_line : doc->meta.name_line);
 	if (error < 0)
 		goto done;
 	doc->lang = doc->meta.language && !strcmp(doc->meta.language, "en") ?
@@ -681,6 +696,8 @@ done:
 	pd_buf_dispose(&p.raw);
 	pd_buf_dispose(&p.text);
 	pd_classify__scratch_dispose(&p.cls_scratch);
+	pd_title__dispose(&title);
+	pd_buf_dispose(&shielded);
 	if (error < 0)
 		pd_document_free(doc);
 	else

@@ -80,6 +80,18 @@ const char *pd_error_message(void);
 /** The last error's hint; "" when there is none. Borrowed. */
 const char *pd_error_hint(void);
 
+/** How many characters of quoted input a message shows. */
+#define PD_ERROR_QUOTE_MAX 80
+
+/**
+ * Cut, in place, each quoted run ('...') of the message `msg` longer than
+ * PD_ERROR_QUOTE_MAX characters to its first PD_ERROR_QUOTE_MAX - 3 and
+ * "...". pd_error_set() and pd_error_set_hint() do it to every message;
+ * cmd/ does it to those it formats itself. A quote opens after a
+ * character that is not a letter or digit, so "it's" opens none.
+ */
+void pd_error_cut_quotes(char *msg);
+
 /** The code of the last error recorded, PD_OK when none. */
 int pd_error_last(void);
 
@@ -283,6 +295,14 @@ int pd_parse_documents(pd_document **out, const char *const *md,
 void pd_document_free(pd_document *doc);
 
 const pd_meta *pd_document_meta(const pd_document *doc);
+
+/**
+ * One line on where the programme's name came from when the first
+ * level-1 heading was not taken for it ("the first heading 'Vision' is not
+ * the programme's name; the name '...' is from the first line"); NULL when
+ * it was, or the document has no level-1 heading. Borrowed from `doc`.
+ */
+const char *pd_document_name_note(const pd_document *doc);
 /** The root section: the programme (its heading is the H1, or ""). */
 const pd_section *pd_document_root(const pd_document *doc);
 /** The document's language as detected (never PD_LANG_AUTO). */
@@ -661,6 +681,16 @@ int pd_store_init(pd_store **out, int *created_out, const char *path);
  *         to make one); PD_ERROR for a repository owned by another user
  */
 int pd_store_open(pd_store **out, const char *path);
+
+/**
+ * A notice from the store, one line with no newline: opening a store
+ * completes a version that an interrupted add left without its tag, and
+ * says so here ("completed version 'sodertorn/2035': ...").
+ */
+typedef void (*pd_store_notice_fn)(const char *notice, void *payload);
+
+/** Where the store's notices go for the whole process; NULL: nowhere. */
+void pd_store_set_notice(pd_store_notice_fn fn, void *payload);
 
 void pd_store_free(pd_store *store);
 

@@ -229,7 +229,7 @@ static int compile_rule(pd_rule *r, pcre2_compile_context *ccx)
 		return 0;
 	if (pcre2_get_error_message(errcode, why, sizeof(why)) < 0)
 		strcpy((char *)why, "unknown error");
-	return pd_error_set(PD_EINVALID, "rule '%s': invalid pattern /%s/ at "
+	return pd_error_set(PD_EINVALID, "rule '%s': invalid pattern '%s' at "
 	                    "offset %lu: %s", r->name, r->value,
 	                    (unsigned long)offset, (const char *)why);
 }

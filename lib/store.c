@@ -245,7 +245,13 @@ int pd_store_open(pd_store **out, const char *path)
 		return error;
 	}
 	*out = store_new(repo);
+	pd_store__complete(*out);
 	return 0;
+}
+
+git_repository *pd_store__repo(const pd_store *store)
+{
+	return store->repo;
 }
 
 static int dir_is_empty(const char *path)

@@ -63,7 +63,7 @@ int pd_store__leading_year(const char *s);
 /** A whole string that is a year 1..9999, else 0. */
 int pd_store__parse_year(const char *s, size_t len);
 
-/** Append `s` for a message: control bytes escaped, at most 60 bytes. */
+/** Append `s` for a message: control bytes escaped (pd_error_set cuts it). */
 void pd_store__put_quoted(pd_buf *out, const char *s);
 
 /** The programme's branch tip: local, else remote-tracking (a clone). */
@@ -93,5 +93,28 @@ int pd_store__add_original(struct git_oid *tree_out,
                            const struct git_oid *tree,
                            const char *programme,
                            const pd_store_add_options *opts);
+
+/** The store's repository. Borrowed from `store`. */
+git_repository *pd_store__repo(const pd_store *store);
+
+/**
+ * Tag the version `v` stored as `commit_id` <programme>/<label>, as add
+ * does after moving the branch (PD_STORE_ADD_FORCE: move the tag). A tag
+ * that names the commit already is success.
+ */
+#define PD_STORE__TAG_NOWAIT (1u << 8)   /* a lock held: fail at once */
+int pd_store__tag_version(pd_store *store, const pd_stored_version *v,
+                          const git_oid *commit_id, unsigned flags);
+
+/**
+ * Complete what an add killed between moving a branch and writing its tag
+ * left undone (store_complete.c): each programme branch whose tip is a
+ * version with no tag, or with a tag that names another commit (a version
+ * replaced with --force), gets its tag, and the notice callback one line;
+ * so does a tag whose lock file is held (left, most often, by the killed
+ * add), which is not waited for. Called by pd_store_open(); quiet when the
+ * store cannot be written for any other reason.
+ */
+void pd_store__complete(pd_store *store);
 
 #endif

@@ -466,8 +466,25 @@ done:
 	return error;
 }
 
-static int tag_version(pd_store *store, const pd_stored_version *v,
-                       const git_oid *commit_id, unsigned flags)
+/* Does the tag <programme>/<label> `name` name the commit `id`? */
+static int tag_names(git_repository *repo, const char *name,
+                     const git_oid *id)
+{
+	git_object *obj = NULL;
+	pd_buf ref = PD_BUF_INIT;
+	int same;
+
+	pd_buf_printf(&ref, TAG_PREFIX "%s^{commit}", name);
+	same = git_revparse_single(&obj, repo, ref.ptr) == 0 &&
+	       git_oid_equal(git_object_id(obj), id);
+	git_object_free(obj);
+	git_error_clear();
+	pd_buf_dispose(&ref);
+	return same;
+}
+
+int pd_store__tag_version(pd_store *store, const pd_stored_version *v,
+                          const git_oid *commit_id, unsigned flags)
 {
 	git_repository *repo = store->repo;
 	git_signature *tagger = NULL;
@@ -494,9 +511,15 @@ static int tag_version(pd_store *store, const pd_stored_version *v,
 	for (;;) {
 		rc = git_tag_create(&tag_id, repo, name.ptr, target, tagger,
 		                    msg.ptr, (flags & PD_STORE_ADD_FORCE) ? 1 : 0);
+		if (rc == GIT_EEXISTS && tag_names(repo, name.ptr, commit_id)) {
+			/* the next command opening the store completed us */
+			git_error_clear();
+			rc = 0;
+			break;
+		}
 		if (rc != GIT_ELOCKED)
 			break;
-		if (now_ms() >= deadline) {
+		if (now_ms() >= deadline || (flags & PD_STORE__TAG_NOWAIT)) {
 			pd_buf ref = PD_BUF_INIT;
 
 			pd_buf_printf(&ref, TAG_PREFIX "%s", name.ptr);
@@ -551,7 +574,8 @@ int pd_store_add(pd_stored_version *out, pd_store *store, const char *md,
 	git_oid_tostr(v.id, sizeof(v.id), &commit_id);
 	v.time = (long long)time(NULL);
 	/* the version is stored; the tag names it for git users */
-	if ((error = tag_version(store, &v, &commit_id, opts->flags)) < 0)
+	if ((error = pd_store__tag_version(store, &v, &commit_id,
+	                                   opts->flags)) < 0)
 		goto done;
 	/* a new bare store: HEAD names the first programme, so that a
 	 * clone checks it out (never in a repository with a working tree) */

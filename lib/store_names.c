@@ -109,12 +109,12 @@ size_t pd_store__distance(const char *a, const char *b, size_t limit)
 /* ------------------------------------------------------------------ */
 /* Names                                                               */
 
-/* Append `s` for a message: control bytes escaped, at most 60 bytes. */
+/* Append `s` for a message: control bytes escaped (pd_error_set cuts it). */
 void pd_store__put_quoted(pd_buf *out, const char *s)
 {
 	size_t i;
 
-	for (i = 0; s[i] && i < 60; i++) {
+	for (i = 0; s[i]; i++) {
 		unsigned char c = (unsigned char)s[i];
 
 		if (c < 0x20 || c == 0x7f)
@@ -122,8 +122,6 @@ void pd_store__put_quoted(pd_buf *out, const char *s)
 		else
 			pd_buf_putc(out, c);
 	}
-	if (s[i])
-		pd_buf_puts(out, "...");
 }
 
 static int name_error(const char *name, const char *what, const char *why)
@@ -141,6 +139,10 @@ static int name_error(const char *name, const char *what, const char *why)
 int pd_store_check_name(const char *name, const char *what)
 {
 	static const char special[] = "/\\~^:?*[";
+	static const char *const git_own_refs[] = {
+		"HEAD", "FETCH_HEAD", "ORIG_HEAD", "MERGE_HEAD",
+		"CHERRY_PICK_HEAD", NULL
+	};
 	char ref[PD_STORE_NAME_MAX + 64];
 	size_t len, i;
 	utf8proc_ssize_t pos = 0;
@@ -192,7 +194,16 @@ int pd_store_check_name(const char *name, const char *what)
 	if (strstr(name, "@{"))
 		return name_error(name, what, "it contains '@{'");
 	if (!strcmp(name, "@"))
-		return name_error(name, what, "it is '@'");
+		return name_error(name, what, "git reads '@' as HEAD");
+	for (i = 0; git_own_refs[i]; i++)
+		if (!strcmp(name, git_own_refs[i])) {
+			char why[64];
+
+			/* "<programme>/HEAD" is ambiguous beside a remote */
+			snprintf(why, sizeof(why), "git reads '%s' as one of "
+			         "its own refs", name);
+			return name_error(name, what, why);
+		}
 	if (len >= 5 && !strcmp(name + len - 5, ".lock"))
 		return name_error(name, what, "it ends with '.lock'");
 	if (name[len - 1] == '.')

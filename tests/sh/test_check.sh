@@ -216,8 +216,16 @@ printf '[rule "broken"]\n\ttitle-matches = (a+\n' >"$tmp/broken"
 "$PROGDIFF" check --rules "$tmp/broken" programme.md >"$tmp/out" 2>"$tmp/err"
 check "invalid pattern: exit 2" test $? -eq 2
 check "invalid pattern: the rule and the offset" \
-  grep -q "rule 'broken': invalid pattern /(a+/ at offset 3" "$tmp/err"
+  grep -q "rule 'broken': invalid pattern '(a+' at offset 3" "$tmp/err"
 check "invalid pattern: one line" test "$(wc -l <"$tmp/err")" -eq 1
+awk 'BEGIN { s = ""; for (i = 0; i < 5000; i++) s = s "("
+  printf "[rule \"parens\"]\n\ttitle-matches = %s\n", s }' >"$tmp/parens"
+"$PROGDIFF" check --rules "$tmp/parens" programme.md >"$tmp/out" 2>"$tmp/err"
+check "5,000 parentheses: the pattern is cut to 80 characters" \
+  grep -q "rule 'parens': invalid pattern '(\{77\}\.\.\.' at offset" \
+  "$tmp/err"
+check "5,000 parentheses: one short line" \
+  test "$(wc -l <"$tmp/err")" -eq 1 -a "$(wc -c <"$tmp/err")" -lt 400
 
 # 50 KB of "aaa…ab" runs: each position stays under PCRE2's match limit,
 # all of them together would take minutes

@@ -116,28 +116,39 @@ candidates() {
 		cut -f1 | sort -u
 }
 
-# feed OUT: type each case and TAB into an interactive shell once its
-# startup file has run (it touches $tmp/ready), wait until every case has
-# been completed, then leave
+# feed: once the interactive shell's startup file has run (it writes a
+# line to the FIFO $tmp/ready), type each case and TAB into it, then a
+# command line that writes to the FIFO $tmp/done: the shell reads its input
+# in order, so when that line has run every case has been completed. No
+# sleeps: each step waits for the shell to say it is there.
 feed() {
-	_n=0
-	while [ ! -f "$tmp/ready" ] && [ $_n -lt 200 ]; do sleep 0.1; _n=$((_n + 1)); done
-	sleep 0.5
-	_count=0
+	read -r _ <"$tmp/ready"
 	_old_ifs=$IFS
 	IFS='|'
 	for _line in $cases; do
 		printf '%s\t\025' "$_line"
-		_count=$((_count + 1))
 	done
 	IFS=$_old_ifs
-	_n=0
-	while [ "$(grep -c '^-- end$' "$1" 2>/dev/null)" != "$_count" ] && [ $_n -lt 300 ]; do
-		sleep 0.1
-		_n=$((_n + 1))
-	done
+	printf 'echo done >"$PD_DONE"\n'
+	read -r _ <"$tmp/done"
 	printf 'exit\n'
-	sleep 0.5
+}
+
+# interact CMD...: run the interactive shell CMD on a pseudo-terminal with
+# feed typing into it; should the shell die early, feed is released
+interact() {
+	rm -f "$tmp/ready" "$tmp/done" "$tmp/in"
+	mkfifo "$tmp/ready" "$tmp/done" "$tmp/in"
+	feed >"$tmp/in" &
+	_feed=$!
+	PD_READY=$tmp/ready PD_DONE=$tmp/done "$@" <"$tmp/in" >/dev/null 2>&1
+	# opened read-write, these never block; what feed no longer waits
+	# for stays unread
+	exec 8<>"$tmp/ready" 9<>"$tmp/done"
+	echo >&8
+	echo >&9
+	wait "$_feed"
+	exec 8>&- 9>&-
 }
 
 # bash: bash-completion, then our script; the function it registered is
@@ -151,25 +162,74 @@ __pd_wrap() {
 	"$__pd_f" "$@"
 	{
 		printf '== %s\n' "$COMP_LINE"
-		printf '%s\n' "${COMPREPLY[@]}"
+		# one line a candidate; a newline inside one shows as "\n"
+		for __pd_c in "${COMPREPLY[@]}"; do
+			printf '%s\n' "${__pd_c//$'\n'/\\n}"
+		done
 		echo '-- end'
 	} >>"$PD_OUT"
 }
 complete -F __pd_wrap progdiff
 bind 'set bell-style none'
 stty -icanon   # what comes before readline reads it is not edited by the tty
-touch "$PD_READY"
+echo ready >"$PD_READY"
 EOF
-rm -f "$tmp/ready"
 : >"$tmp/bash.out"
-(cd "$store" && feed "$tmp/bash.out" |
-	TERM=xterm PD_ROOT=$ROOT PD_OUT=$tmp/bash.out PD_READY=$tmp/ready \
-	timeout 120 script -qec "bash --noprofile --rcfile '$tmp/bashrc' -i" \
-	/dev/null >/dev/null 2>&1)
+(cd "$store" && TERM=xterm PD_ROOT=$ROOT PD_OUT=$tmp/bash.out \
+	interact timeout 120 \
+	script -qec "bash --noprofile --rcfile '$tmp/bashrc' -i" /dev/null)
 check "bash: registers _progdiff for progdiff" bash -c "
 	. /usr/share/bash-completion/bash_completion
 	. '$ROOT/completions/progdiff.bash'
 	complete -p progdiff | grep -q -- '-F _progdiff'"
+
+# bash in a terminal (tmux), as a user meets it: after TAB TAB the line is
+# as typed and the values are listed, none inserted. Each step waits for
+# bash to signal a tmux channel: "ready" at the end of its startup file,
+# "line" from C-x, bound to write the line being edited.
+cat >"$tmp/tmuxrc" <<'EOF'
+PS1='$ '
+. /usr/share/bash-completion/bash_completion
+. "$PD_ROOT/completions/progdiff.bash"
+bind 'set bell-style none'
+__pd_line() {
+	printf '%s\n' "$READLINE_LINE" >"$PD_LINE"
+	tmux wait-for -S line
+}
+bind -x '"\C-x": __pd_line'
+tmux wait-for -S ready
+EOF
+sock=$tmp/tmux.sock
+# tab LINE: type LINE, TAB TAB, C-x; the line edited in $tmp/line, the
+# screen in $tmp/screen
+tab() {
+	tmux -S "$sock" send-keys -l "$1" &&
+	tmux -S "$sock" send-keys Tab Tab C-x &&
+	timeout 60 tmux -S "$sock" wait-for line &&
+	tmux -S "$sock" capture-pane -p >"$tmp/screen" &&
+	tmux -S "$sock" send-keys C-u C-l
+}
+# listed: the screen has a line listing every format, as bash sorts them
+listed() {
+	grep -Eq '^docx +html +json +markdown +text *$' "$tmp/screen" ||
+		{ cat "$tmp/screen"; return 1; }
+}
+if tmux -f /dev/null -S "$sock" new-session -d -x 100 -y 20 -c "$store" \
+	-e PD_ROOT="$ROOT" -e PD_LINE="$tmp/line" -e PATH="$PATH" -e HOME="$HOME" \
+	"bash --noprofile --rcfile '$tmp/tmuxrc' -i" &&
+	timeout 60 tmux -S "$sock" wait-for ready; then
+	tab 'progdiff -f '
+	check "bash in tmux: 'progdiff -f <TAB><TAB>' inserts nothing" \
+		exactly "$tmp/line" "progdiff -f "
+	check "bash in tmux: 'progdiff -f <TAB><TAB>' lists the formats" listed
+	tab 'progdiff --format='
+	check "bash in tmux: '--format=<TAB><TAB>' inserts nothing" \
+		exactly "$tmp/line" "progdiff --format="
+	check "bash in tmux: '--format=<TAB><TAB>' lists the formats" listed
+else
+	check "bash starts in tmux" false
+fi
+tmux -S "$sock" kill-server 2>/dev/null
 
 # zsh: compinit with completions/ on $fpath, as installed; compadd is
 # wrapped to write the matches it is given
@@ -194,14 +254,11 @@ __pd_tab() {
 zle -N __pd_tab
 bindkey '^I' __pd_tab
 stty -icanon   # what comes before zle reads it is not edited by the tty
-touch $PD_READY
+echo ready >$PD_READY
 EOF
-rm -f "$tmp/ready"
 : >"$tmp/zsh.out"
-(cd "$store" && feed "$tmp/zsh.out" |
-	TERM=xterm ZDOTDIR=$tmp/zdot PD_ROOT=$ROOT PD_OUT=$tmp/zsh.out \
-	PD_READY=$tmp/ready timeout 120 script -qec "zsh -i" /dev/null \
-	>/dev/null 2>&1)
+(cd "$store" && TERM=xterm ZDOTDIR=$tmp/zdot PD_ROOT=$ROOT \
+	PD_OUT=$tmp/zsh.out interact timeout 120 script -qec "zsh -i" /dev/null)
 
 # fish: complete -C, one line after another
 printf '%s' "$cases" | tr '|' '\n' >"$tmp/fish.lines"

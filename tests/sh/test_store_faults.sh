@@ -3,11 +3,12 @@
 # test_store_faults.sh: the store when an add cannot finish. An add
 # killed (SIGKILL) at random moments, 50 times over, never leaves a store
 # that `git fsck --full` rejects or that `progdiff list` cannot read, and
-# a version is either whole or absent; a full disk, and an objects folder
+# a version is either whole (on its branch and tagged) or absent, or the
+# next command completes it and says so; a full disk, and an objects folder
 # that cannot be written, give one clear line of error and change no ref.
 #
-# The kill moments are random (seed in STORE_FAULTS_SEED, printed so that
-# a failure can be replayed). The full disk is a small tmpfs, mounted when
+# The kill moments are random (seed in STORE_FAULTS_SEED, fixed by
+# default, printed so that a failure can be replayed). The full disk is a small tmpfs, mounted when
 # the test may (root, or a user namespace); unwritable means writable by
 # nobody but root, so as root the adds run as the user nobody.
 set -u
@@ -40,35 +41,67 @@ refs_of() {
 
 # ------------------------------------------------------------------
 echo "# add killed at random moments"
-seed=${STORE_FAULTS_SEED:-$(date +%s)}
+seed=${STORE_FAULTS_SEED:-20131211}
 echo "# seed $seed (STORE_FAULTS_SEED=$seed replays it)"
 K=$tmp/kill
 "$P" init "$K" >/dev/null && "$P" add --repo "$K" "$F13" >/dev/null
-# how long one add takes here, to spread the kills over it
-start=$(date +%s%N)
-"$P" add --repo "$K" --label timing "$F35" >/dev/null
-span=$((($(date +%s%N) - start) / 1000))   # microseconds
-[ "$span" -gt 1000 ] || span=1000
-awk -v s="$seed" -v n=50 -v span="$span" 'BEGIN {
-	srand(s)
-	for (i = 0; i < n; i++) printf "%.6f\n", rand() * span * 1.3 / 1e6
-}' >"$tmp/delays"
+# The kill moments are counted, not timed: strace lists the file system
+# calls one add makes, the seed picks 50 of them, and each trial's add is
+# killed (strace -e inject=CALL:signal=KILL:when=N) as it enters the Nth
+# call of that kind, whatever the load on the machine.
+calls=openat,rename,renameat,renameat2,link,unlink,write,fsync,fdatasync
+traced() { strace -f -qq -o /dev/null "$@"; }
+if ! traced true 2>/dev/null; then
+	echo "skip add killed at random moments: strace cannot trace here"
+	trials=
+	want_trials=0
+else
+	strace -f -qq -o "$tmp/trace" -e trace="$calls" \
+		"$P" add --repo "$K" --label timing "$F35" >/dev/null
+	# "CALL N" for each call the add made once it reached the store, N
+	# counting the calls of its kind from the start
+	K=$K awk '{ call = $2; sub(/\(.*/, "", call); n[call]++ }
+		index($0, ENVIRON["K"] "/") { store = 1 }
+		store { print call, n[call] }' "$tmp/trace" >"$tmp/moments"
+	awk -v s="$seed" -v n=50 'BEGIN { srand(s) }
+		{ m[NR] = $0 }
+		END { for (i = 0; i < n; i++) print m[1 + int(rand() * NR)] }' \
+		"$tmp/moments" >"$tmp/trials"
+	trials=$tmp/trials
+	want_trials=50
+fi
 trial=0
 bad=0
 whole=0
 absent=0
 untagged=0
-while read -r delay; do
+completed=0
+locked=0
+while read -r call nth; do
 	trial=$((trial + 1))
-	"$P" add --repo "$K" --label "k$trial" "$F35" >/dev/null 2>&1 &
-	pid=$!
-	sleep "$delay"
-	kill -9 "$pid" 2>/dev/null
-	wait "$pid" 2>/dev/null
+	strace -f -qq -o /dev/null -e trace="$call" \
+		-e inject="$call":signal=KILL:when="$nth" \
+		"$P" add --repo "$K" --label "k$trial" "$F35" >/dev/null 2>&1
+	delay="the call $call number $nth"
 	why=
 	fsck_ok "$K" || why="git fsck --full fails: $(head -3 "$tmp/fsck")"
 	"$P" list --repo "$K" >"$tmp/list" 2>"$tmp/err" ||
 		why="$why; list fails: $(cat "$tmp/err")"
+	# killed holding the tag's lock: the next command says so, the user
+	# removes the lock as the hint says, and the one after completes it
+	if grep -q "cannot complete version 'sodertorn/k$trial'.*lock file" \
+		"$tmp/err"; then
+		locked=$((locked + 1))
+		find "$K" -name '*.lock' -exec rm -f {} +
+		"$P" list --repo "$K" >"$tmp/list" 2>"$tmp/err" ||
+			why="$why; list fails: $(cat "$tmp/err")"
+	fi
+	# the one line that says an interrupted add was completed
+	if grep -q "completed version 'sodertorn/k$trial'" "$tmp/err"; then
+		completed=$((completed + 1))
+		[ "$(wc -l <"$tmp/err")" -eq 1 ] ||
+			why="$why; more than one line: $(cat "$tmp/err")"
+	fi
 	if grep -q "^k$trial " "$tmp/list"; then
 		# listed: it must read back byte for byte
 		if "$P" show --repo "$K" "k$trial" >"$tmp/show" 2>&1 &&
@@ -85,20 +118,53 @@ while read -r delay; do
 	fi
 	if [ -n "$why" ]; then
 		bad=$((bad + 1))
-		echo "    trial $trial (kill after ${delay}s): $why"
+		echo "    trial $trial (killed at $delay): $why"
 	fi
 	# a killed add may leave its lock; a user removes it as the hint says
 	find "$K" -name '*.lock' -exec rm -f {} +
-done <"$tmp/delays"
-echo "# $trial kills: $whole versions whole ($untagged without their tag)," \
-	"$absent absent, $bad broken"
+done <"${trials:-/dev/null}"
+echo "# $trial kills: $whole versions whole ($completed completed by the" \
+	"next command, $locked of them once their lock was removed," \
+	"$untagged left without their tag), $absent absent, $bad broken"
 check "50 adds killed at random: fsck clean, list reads, versions whole" \
-	test "$bad" -eq 0 -a "$trial" -eq 50
+	test "$bad" -eq 0 -a "$trial" -eq "$want_trials"
+check "50 adds killed at random: every version listed has its tag" \
+	test "$untagged" -eq 0
 check "the store takes a new version after the kills" \
 	"$P" add --repo "$K" --label after "$F35"
 check "and it reads back" sh -c '"$1" --repo "$2" -q 2013 after; test $? -eq 1' \
 	sh "$P" "$K"
 check "fsck is clean at the end" fsck_ok "$K"
+
+# ------------------------------------------------------------------
+echo "# a version an add left without its tag"
+# the store a kill between moving the branch and writing the tag leaves
+L=$tmp/lost
+"$P" init "$L" >/dev/null && "$P" add --repo "$L" "$F13" >/dev/null &&
+	"$P" add --repo "$L" --label lost "$F35" >/dev/null
+git -C "$L" update-ref -d refs/tags/sodertorn/lost
+"$P" list --repo "$L" >"$tmp/out" 2>"$tmp/err"
+check "the next command completes it" \
+	test "$(git -C "$L" rev-parse 'refs/tags/sodertorn/lost^{commit}')" = \
+	"$(git -C "$L" rev-parse refs/heads/programmes/sodertorn)"
+check "  and says so in one line" sh -c '
+	test "$(wc -l <"$1")" -eq 1 &&
+	grep -q "^progdiff: completed version '"'sodertorn/lost'"'" "$1"' _ "$tmp/err"
+check "  listing it" grep -q "^lost " "$tmp/out"
+"$P" list --repo "$L" >/dev/null 2>"$tmp/err"
+check "  once: the command after says nothing" test ! -s "$tmp/err"
+check "  the tag is annotated, as add writes it" \
+	test "$(git -C "$L" cat-file -t refs/tags/sodertorn/lost)" = tag
+# replaced with --force, killed before the tag moved: it moves now
+"$P" add --repo "$L" --force --label lost "$F13" >/dev/null
+git -C "$L" update-ref refs/tags/sodertorn/lost \
+	"$(git -C "$L" rev-parse 'refs/heads/programmes/sodertorn~1')"
+"$P" show --repo "$L" lost >"$tmp/out" 2>"$tmp/err"
+check "a replaced version's tag is moved to it" \
+	test "$(git -C "$L" rev-parse 'refs/tags/sodertorn/lost^{commit}')" = \
+	"$(git -C "$L" rev-parse refs/heads/programmes/sodertorn)"
+check "  and show reads the replacement" cmp -s "$tmp/out" "$F13"
+check "  fsck is clean" fsck_ok "$L"
 
 # ------------------------------------------------------------------
 echo "# a full disk"

@@ -162,10 +162,28 @@ static void test_classify__changes(void)
 		"Förändringar sedan förra programmet",
 		"Förändringar jämfört med tidigare program", "Changes",
 		"Changes since 2013", "What's new", "What’s new in this version",
-		NULL
+		"Changes from the previous version", "Ändringar jämfört med 2013",
+		"Ändringar jämfört med förra programmet", "Changes in this version",
+		"Changes to the previous version", "Förändringar i den nya versionen",
+		"3. Changes", NULL
 	};
 
 	expect(cases, PD_KIND_CHANGES);
+}
+
+/* A heading that begins with "changes" is not for that the change list:
+ * only one that says what the changes are against is. */
+static void test_classify__not_changes(void);
+static void test_classify__not_changes(void)
+{
+	static const char *const cases[] = {
+		"Changes to the Service or Terms",
+		"R. Changes to the Service or Terms", "Changes to these terms",
+		"Changes in the law", "Förändringar i omvärlden",
+		"Ändringar av personuppgifter", "Changes to your account", NULL
+	};
+
+	expect(cases, PD_KIND_SECTION);
 }
 
 static void test_classify__not_areas(void)
@@ -432,6 +450,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_classify__forums),
 	PD_TEST(test_classify__not_forums),
 	PD_TEST(test_classify__changes),
+	PD_TEST(test_classify__not_changes),
 	PD_TEST(test_classify__not_areas),
 	PD_TEST(test_classify__generic),
 	PD_TEST(test_classify__user_patterns_first),

@@ -558,6 +558,50 @@ static void test_meta__long_non_ascii_body(void)
 	pd_buf_dispose(&body);
 }
 
+/*
+ * libyaml's time grows with the square of flow nesting ("[[[[...": a
+ * second for 20,000 levels): front matter nested deeper than any metadata
+ * is refused before libyaml sees it, and the refusal is counted work, one
+ * pass over the bytes.
+ */
+/* "---\ntitle: " and `depth` brackets opened and closed */
+static const char *nested(char *buf, size_t depth)
+{
+	size_t n = strlen("---\ntitle: "), i;
+
+	memcpy(buf, "---\ntitle: ", n);
+	for (i = 0; i < depth; i++)
+		buf[n++] = '[';
+	for (i = 0; i < depth; i++)
+		buf[n++] = ']';
+	memcpy(buf + n, "\n---\n# T\n", sizeof("\n---\n# T\n"));
+	return buf;
+}
+
+static void test_meta__deep_flow_nesting(void)
+{
+	static const char quoted[] = "---\ntitle: 'a [[[[[[[[[[[[[[[[[[[[[[[["
+	        "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ b'\n---\n";
+	char src[512];
+	fm_result r;
+
+	front_matter(&r, nested(src, 64));
+	INT_EQ(r.error, 0, "64 levels are read");
+	done(&r);
+	front_matter(&r, nested(src, 65));
+	INT_EQ(r.error, PD_ELIMIT, "65 are refused");
+	STR_EQ(pd_error_message(), "front matter: line 2: lists or maps nested "
+	       "more than 64 deep", "the message says where and why");
+	done(&r);
+	front_matter(&r, quoted);
+	INT_EQ(r.error, 0, "brackets in a quoted string are text");
+	OK(r.meta.name && !strncmp(r.meta.name, quoted + 12,
+	                           strlen(r.meta.name)) &&
+	   strlen(r.meta.name) == sizeof(quoted) - 1 - 12 - 6,
+	   "and are the name");
+	done(&r);
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_meta__front_matter_keys),
 	PD_TEST(test_meta__front_matter_swedish_keys),
@@ -577,6 +621,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_meta__infer_keeps_what_is_known),
 	PD_TEST(test_meta__lines_offset),
 	PD_TEST(test_meta__long_non_ascii_body),
+	PD_TEST(test_meta__deep_flow_nesting),
 	{ NULL, NULL }
 };
 

@@ -379,14 +379,15 @@ static void test_parse__headings(void)
 	pd_document *doc = parse(
 		"Titel  med\u00a0mellanrum\n=====\n\n"
 		"## Fokusområde 2: *Hållbar* tillväxt <em>x</em>\n\n"
-		"# Andra H1\n\n"
+		"# Bilaga\n\n"
 		"### Under andra\n");
 	pd_buf b = PD_BUF_INIT;
 
 	STR_EQ(outline(&b, doc), "programme:Titel med mellanrum|"
 	       "goal-area:Fokusområde 2: Hållbar tillväxt x|"
-	       "goal-area:Andra H1|goal:Under andra",
-	       "setext title, inline markup gone, later H1s top-level");
+	       "not-area:Bilaga|section:Under andra",
+	       "setext title, inline markup gone, a later appendix H1 "
+	       "top-level");
 	STR_EQ(pd_section_key(pd_document_section(doc, 1)), "hållbar tillväxt x",
 	       "the key without the kind word and number");
 	STR_EQ(pd_section_key(pd_document_root(doc)), "titel med mellanrum",

@@ -155,6 +155,32 @@ void test_store__unsafe_labels(void)
 	INT_EQ(pd_store_check_name(NULL, "label"), PD_EINVALID, "NULL");
 }
 
+/* A label git gives a meaning of its own is refused, and the reason said. */
+void test_store__git_ref_names(void);
+void test_store__git_ref_names(void)
+{
+	static const char *const git_names[] = {
+		"HEAD", "FETCH_HEAD", "ORIG_HEAD", "MERGE_HEAD",
+		"CHERRY_PICK_HEAD", "@", NULL
+	};
+	size_t i;
+
+	for (i = 0; git_names[i]; i++) {
+		INT_EQ(pd_store_check_name(git_names[i], "label"), PD_EINVALID,
+		       git_names[i]);
+		OK(strstr(pd_error_message(), "git") != NULL,
+		   "the message says git has a meaning for it");
+	}
+	STR_EQ(pd_error_message(), "invalid label '@': git reads '@' as HEAD",
+	       "'@' is HEAD to git");
+	INT_EQ(pd_store_check_name("HEAD", "label"), PD_EINVALID, "HEAD");
+	STR_EQ(pd_error_message(), "invalid label 'HEAD': git reads 'HEAD' "
+	       "as one of its own refs", "HEAD is git's own");
+	INT_EQ(pd_store_check_name("HEADS", "label"), 0, "HEADS is fine");
+	INT_EQ(pd_store_check_name("head", "label"), 0,
+	       "head in lower case is fine");
+}
+
 void test_store__programme_slug(void);
 void test_store__programme_slug(void)
 {
@@ -795,6 +821,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_store__error_from_git),
 	PD_TEST(test_store__safe_labels),
 	PD_TEST(test_store__unsafe_labels),
+	PD_TEST(test_store__git_ref_names),
 	PD_TEST(test_store__programme_slug),
 	PD_TEST(test_store__periods),
 	PD_TEST(test_store__distance),
