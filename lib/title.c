@@ -6,8 +6,10 @@
  * first heading: taken as the name, "Vision" would name the programme and
  * hide the vision's text as a preamble. So the first level-1 heading is
  * the name only when it is not a heading the classifier knows for a part
- * of a document and no later level-1 heading is anything but such a part
- * (an appendix, references: "# Bilaga" after the title); otherwise every
+ * of a document (unless it is the only level-1 heading and has sections
+ * under it: "# Vision och mål" over "## Vision") and no later level-1
+ * heading is anything but such a part (an appendix, references: "#
+ * Bilaga" after the title); otherwise every
  * level-1 heading is a section, the name comes from the front matter or
  * the first line, and the document's note says in one line which it took
  * (the parser stores it, cmd/ prints it). This module decides and words
@@ -47,6 +49,7 @@ void pd_title__find(pd_title *out, cmark_node *root, const pd_classifier *cls,
 	cmark_node *node, *first_h1 = NULL;
 	int before_heading = 1;
 	size_t other_h1 = 0;   /* later H1s that are not an appendix & co */
+	size_t below_first = 0;   /* headings under the first H1 */
 
 	memset(out, 0, sizeof(*out));
 	pd_buf_init(&out->first_h1);
@@ -57,8 +60,10 @@ void pd_title__find(pd_title *out, cmark_node *root, const pd_classifier *cls,
 
 		if (type == CMARK_NODE_HEADING) {
 			before_heading = 0;
-			if (cmark_node_get_heading_level(node) != 1)
+			if (cmark_node_get_heading_level(node) != 1) {
+				below_first += first_h1 && out->h1_count == 1;
 				continue;
+			}
 			if (out->h1_count++ == 0) {
 				first_h1 = node;
 				continue;
@@ -87,6 +92,10 @@ void pd_title__find(pd_title *out, cmark_node *root, const pd_classifier *cls,
 		out->first_is_part = names_a_part(pd_classify__heading(cls,
 		        scratch, out->first_h1.ptr, out->first_h1.size,
 		        PD_CLASSIFY__VALID_UTF8));
+		/* "# Vision och mål" over "## Vision" and "## Mål 2020" is
+		 * the document's title: a part is a part only beside others */
+		if (out->first_is_part && out->h1_count == 1 && below_first)
+			out->first_is_part = 0;
 		out->first_is_name = !other_h1 && !out->first_is_part;
 	}
 	pd_buf_dispose(&raw);
