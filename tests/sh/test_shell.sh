@@ -116,13 +116,16 @@ candidates() {
 		cut -f1 | sort -u
 }
 
-# feed OUT: type each case and TAB into an interactive shell once its
-# startup file has run (it touches $tmp/ready), wait until every case has
-# been completed, then leave
+# feed OUT TTY: once the shell shows its prompt on TTY (what the terminal
+# shows; the prompt is "$ " once the startup file has run), type each
+# case and TAB, wait until every case has been completed, then leave and
+# wait until the shell has gone (its exit hook touches $tmp/gone)
 feed() {
 	_n=0
-	while [ ! -f "$tmp/ready" ] && [ $_n -lt 200 ]; do sleep 0.1; _n=$((_n + 1)); done
-	sleep 0.5
+	while ! grep -q '[$] ' "$2" 2>/dev/null && [ $_n -lt 600 ]; do
+		sleep 0.1
+		_n=$((_n + 1))
+	done
 	_count=0
 	_old_ifs=$IFS
 	IFS='|'
@@ -132,12 +135,16 @@ feed() {
 	done
 	IFS=$_old_ifs
 	_n=0
-	while [ "$(grep -c '^-- end$' "$1" 2>/dev/null)" != "$_count" ] && [ $_n -lt 300 ]; do
+	while [ "$(grep -c '^-- end$' "$1" 2>/dev/null)" != "$_count" ] && [ $_n -lt 600 ]; do
 		sleep 0.1
 		_n=$((_n + 1))
 	done
 	printf 'exit\n'
-	sleep 0.5
+	_n=0
+	while [ ! -f "$tmp/gone" ] && [ $_n -lt 600 ]; do
+		sleep 0.1
+		_n=$((_n + 1))
+	done
 }
 
 # bash: bash-completion, then our script; the function it registered is
@@ -158,14 +165,15 @@ __pd_wrap() {
 complete -F __pd_wrap progdiff
 bind 'set bell-style none'
 stty -icanon   # what comes before readline reads it is not edited by the tty
-touch "$PD_READY"
+trap 'touch "$PD_GONE"' EXIT
 EOF
-rm -f "$tmp/ready"
+rm -f "$tmp/gone"
 : >"$tmp/bash.out"
-(cd "$store" && feed "$tmp/bash.out" |
-	TERM=xterm PD_ROOT=$ROOT PD_OUT=$tmp/bash.out PD_READY=$tmp/ready \
+: >"$tmp/bash.tty"
+(cd "$store" && feed "$tmp/bash.out" "$tmp/bash.tty" |
+	TERM=xterm PD_ROOT=$ROOT PD_OUT=$tmp/bash.out PD_GONE=$tmp/gone \
 	timeout 120 script -qec "bash --noprofile --rcfile '$tmp/bashrc' -i" \
-	/dev/null >/dev/null 2>&1)
+	/dev/null >"$tmp/bash.tty" 2>&1)
 check "bash: registers _progdiff for progdiff" bash -c "
 	. /usr/share/bash-completion/bash_completion
 	. '$ROOT/completions/progdiff.bash'
@@ -194,14 +202,15 @@ __pd_tab() {
 zle -N __pd_tab
 bindkey '^I' __pd_tab
 stty -icanon   # what comes before zle reads it is not edited by the tty
-touch $PD_READY
+zshexit() { touch $PD_GONE }
 EOF
-rm -f "$tmp/ready"
+rm -f "$tmp/gone"
 : >"$tmp/zsh.out"
-(cd "$store" && feed "$tmp/zsh.out" |
+: >"$tmp/zsh.tty"
+(cd "$store" && feed "$tmp/zsh.out" "$tmp/zsh.tty" |
 	TERM=xterm ZDOTDIR=$tmp/zdot PD_ROOT=$ROOT PD_OUT=$tmp/zsh.out \
-	PD_READY=$tmp/ready timeout 120 script -qec "zsh -i" /dev/null \
-	>/dev/null 2>&1)
+	PD_GONE=$tmp/gone timeout 120 script -qec "zsh -i" /dev/null \
+	>"$tmp/zsh.tty" 2>&1)
 
 # fish: complete -C, one line after another
 printf '%s' "$cases" | tr '|' '\n' >"$tmp/fish.lines"
