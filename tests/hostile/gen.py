@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-# gen.py NAME FILE: write the hostile input NAME (tests/hostile/cases.tsv)
-# to FILE. Large inputs are made here, never committed.
+# gen.py NAME FILE [ROOT]: write the hostile input NAME
+# (tests/hostile/cases.tsv) to FILE; gen.py --into DIR ROOT NAME...: write
+# each NAME to DIR/NAME.md, all in one process. Large inputs are made
+# here, never committed.
 import sys, unicodedata
 
 ROOT = sys.argv[3] if len(sys.argv) > 3 else "."
@@ -78,6 +80,14 @@ G = {
                                 + " ".join(["a" * 30 + "b"] * 1000) + "\n").replace("# Program 2035", "# " + "a" * 3000 + "b"),
 }
 
-data = G[sys.argv[1]]()
-with open(sys.argv[2], "wb") as f:
-    f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+def write(name, path):
+    data = G[name]()
+    with open(path, "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+
+
+if sys.argv[1] == "--into":
+    for name in sys.argv[4:]:
+        write(name, "%s/%s.md" % (sys.argv[2], name))
+else:
+    write(sys.argv[1], sys.argv[2])

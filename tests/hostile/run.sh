@@ -6,6 +6,7 @@
 # output are as listed and it finished in time: 2 s when its inputs are at
 # most 1 MB, 10 s otherwise. Times are wall-clock milliseconds, shown for
 # every case. HOSTILE_FILTER=TEXT runs only the cases whose name has TEXT.
+# The inputs are made, and the outputs checked, in one Python process each.
 # These bounds catch a hang or a blow-up, not a slowdown (make bench
 # measures speed): PD_TIME_SCALE multiplies them, and make check sets it
 # to 10 for a sanitizer build, which runs many times slower.
@@ -38,22 +39,26 @@ if ! { progdiff init "$STORE" && progdiff add --repo "$STORE" "$OLD" &&
 	cat "$tmp/setup"
 fi
 
-# check KIND FILE: does standard output pass the check?
-check_out() {
-	case $1 in
-	-) return 0 ;;
-	empty) [ ! -s "$2" ] ;;
-	noctl) python3 "$HERE/check_output.py" noctl "$2" ;;
-	json|sgr) python3 "$HERE/check_output.py" "$1" "$2" ;;
-	*) echo "unknown check '$1'"; return 1 ;;
-	esac
-}
-
 ms() { date +%s%N | cut -c1-13; }
 
+# the cases, filtered; then every input they need, made in one process
+grep -v '^#' "$HERE/cases.tsv" | grep -v '^$' |
+	while IFS="$TAB" read -r name rest; do
+		case $name in *"${HOSTILE_FILTER:-}"*) printf '%s\t%s\n' "$name" "$rest" ;; esac
+	done >"$tmp/cases"
+need=
+for g in $(cut -f2 "$tmp/cases" | tr ',' '\n' | grep -vx -- - | sort -u); do
+	need="$need $g"
+done
+# shellcheck disable=SC2086
+[ -z "$need" ] || python3 "$HERE/gen.py" --into "$tmp/inputs" "$ROOT" $need ||
+	echo "    gen.py failed"
+
+# run each case; what its output must pass is checked below, all at once
+mkdir -p "$tmp/outs"
+: >"$tmp/checks"
+: >"$tmp/verdicts"
 while IFS="$TAB" read -r name inputs cmd want_status want_err check; do
-	case $name in ''|'#'*) continue ;; esac
-	case $name in *"${HOSTILE_FILTER:-}"*) ;; *) continue ;; esac
 	IN=
 	IN2=
 	size=0
@@ -61,8 +66,6 @@ while IFS="$TAB" read -r name inputs cmd want_status want_err check; do
 		i=0
 		for g in $(echo "$inputs" | tr ',' ' '); do
 			f=$tmp/inputs/$g.md
-			[ -f "$f" ] || python3 "$HERE/gen.py" "$g" "$f" "$ROOT" ||
-				echo "    gen.py $g failed"
 			size=$((size + $(wc -c <"$f")))
 			i=$((i + 1))
 			if [ $i = 1 ]; then IN=$f; else IN2=$f; fi
@@ -71,9 +74,10 @@ while IFS="$TAB" read -r name inputs cmd want_status want_err check; do
 	export IN IN2
 	work=$tmp/work/$name
 	mkdir -p "$work"
+	out=$tmp/outs/$name
 	start=$(ms)
-	(cd "$work" && timeout $((10 * scale)) sh -c "$cmd" >"$tmp/out" \
-		2>"$tmp/err" </dev/null)
+	(cd "$work" && timeout $((10 * scale)) sh -c "$cmd" >"$out.out" \
+		2>"$out.err" </dev/null)
 	status=$?
 	elapsed=$(($(ms) - start))
 	rm -rf "$work"
@@ -85,23 +89,38 @@ while IFS="$TAB" read -r name inputs cmd want_status want_err check; do
 	[ "$status" != 124 ] || why="killed after $((10 * scale)) s"
 	case $want_err in
 	'*') ;;
-	-) [ ! -s "$tmp/err" ] || why="${why:+$why; }stderr is not empty" ;;
-	*) grep -qF -- "$want_err" "$tmp/err" ||
+	-) [ ! -s "$out.err" ] || why="${why:+$why; }stderr is not empty" ;;
+	*) grep -qF -- "$want_err" "$out.err" ||
 		why="${why:+$why; }stderr lacks '$want_err'" ;;
 	esac
-	if ! check_out "$check" "$tmp/out" >"$tmp/check" 2>&1; then
-		why="${why:+$why; }stdout fails '$check': $(head -c 300 "$tmp/check")"
-	fi
+	case $check in
+	-) ;;
+	empty) [ ! -s "$out.out" ] || why="${why:+$why; }stdout fails 'empty'" ;;
+	noctl|json|sgr) echo "$name $check $out.out" >>"$tmp/checks" ;;
+	*) why="${why:+$why; }unknown check '$check'" ;;
+	esac
 	[ "$elapsed" -le "$bound" ] ||
 		why="${why:+$why; }took $elapsed ms, more than $bound"
+	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$size" "$elapsed" "$status" \
+		"$check" "$why" >>"$tmp/verdicts"
+done <"$tmp/cases"
+python3 "$HERE/check_output.py" --many "$tmp/checks" >"$tmp/checked" ||
+	echo "    check_output.py failed"
+
+while IFS="$TAB" read -r name size elapsed status check why; do
+	got=$(grep -m1 "^$name " "$tmp/checked" | cut -d' ' -f2-)
+	case $check in
+	noctl|json|sgr) [ "$got" = ok ] ||
+		why="${why:+$why; }stdout fails '$check': $(printf '%s' "$got" | head -c 300)" ;;
+	esac
 	if [ -z "$why" ]; then
 		pass=$((pass + 1))
 		echo "ok   hostile/$name ($size bytes, $elapsed ms, exit $status)"
 	else
 		fail=$((fail + 1))
 		echo "FAIL hostile/$name ($size bytes, $elapsed ms): $why"
-		sed 's/^/    stderr: /' "$tmp/err" | head -3
+		sed 's/^/    stderr: /' "$tmp/outs/$name.err" | head -3
 	fi
-done <"$HERE/cases.tsv"
+done <"$tmp/verdicts"
 echo "hostile: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
