@@ -67,10 +67,8 @@ typedef struct themes_found {
 
 /*
  * The themes depend on the two documents only, not on how their
- * sections pair: when both documents' word caches are filled (parsed by
- * pd_parse_documents, so that nothing is written to them any more), the
- * themes are found on a thread of their own while the sections are
- * matched.
+ * sections pair, and documents are not written once parsed: the themes
+ * are found on a thread of their own while the sections are matched.
  */
 typedef struct themes_job {
 	const pd_document *old, *new_doc;

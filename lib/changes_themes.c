@@ -386,9 +386,8 @@ void pd_changes__themes_start(themes_job *job, const pd_document *old,
 	job->new_doc = new_doc;
 	job->started = 0;
 #if PD_THREADS
-	if (old->word_counts_done && new_doc->word_counts_done)
-		job->started = pthread_create(&job->thread, NULL, themes_thread,
-		                              job) == 0;
+	job->started = pthread_create(&job->thread, NULL, themes_thread,
+	                              job) == 0;
 #endif
 }
 

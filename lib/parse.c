@@ -667,6 +667,8 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 		goto done;
 	doc->lang = doc->meta.language && !strcmp(doc->meta.language, "en") ?
 	            PD_LANG_EN : PD_LANG_SV;
+	/* what a diff reads of every block; the document is final after it */
+	pd_document__fill_words(doc);
 done:
 	if (root)
 		cmark_node_free(root);
@@ -706,8 +708,6 @@ static void run_job(parse_job *job)
 		snprintf(job->hint, sizeof(job->hint), "%s", pd_error_hint());
 		return;
 	}
-	/* what a diff reads of every block, on this version's thread */
-	(void)pd_document__word_counts(job->doc);
 }
 
 #if PD_THREADS
