@@ -29,10 +29,6 @@
 #include "changes.h"
 #include "text.h"
 #include "textdiff.h"
-#include "thread.h"
-#if PD_THREADS
-#include <pthread.h>
-#endif
 
 static const char *kind_names[PD_CHANGE__COUNT] = {
 	"name-changed",

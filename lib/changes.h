@@ -10,9 +10,6 @@
 #include "match.h"
 #include "textdiff.h"
 #include "thread.h"
-#if PD_THREADS
-#include <pthread.h>
-#endif
 
 struct pd_changes {
 	const pd_document *old, *new_doc;
@@ -73,10 +70,7 @@ typedef struct themes_found {
 typedef struct themes_job {
 	const pd_document *old, *new_doc;
 	themes_found found;
-#if PD_THREADS
-	pthread_t thread;
-#endif
-	int started;
+	pd_thread thread;
 } themes_job;
 
 void pd_changes__themes_start(themes_job *job, const pd_document *old,

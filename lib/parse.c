@@ -35,9 +35,6 @@
 #include <time.h>
 
 #include "thread.h"
-#if PD_THREADS
-#include <pthread.h>
-#endif
 
 #include "alloc.h"
 #include "classify.h"
@@ -710,42 +707,20 @@ static void run_job(parse_job *job)
 	}
 }
 
-#if PD_THREADS
-static void *job_thread(void *payload)
+/* run_job() as a thread's task */
+static void job_task(void *payload)
 {
 	run_job(payload);
-	return NULL;
 }
-
-/* Deep enough for cmark and the parser at the nesting limit, whatever
- * the platform's default for a new thread. */
-#define JOB_STACK_SIZE (8u << 20)
-
-static int start_job(pthread_t *thread, parse_job *job)
-{
-	pthread_attr_t attr;
-	int rc;
-
-	if (pthread_attr_init(&attr))
-		return -1;
-	(void)pthread_attr_setstacksize(&attr, JOB_STACK_SIZE);
-	rc = pthread_create(thread, &attr, job_thread, job);
-	pthread_attr_destroy(&attr);
-	return rc ? -1 : 0;
-}
-#endif
 
 int pd_parse_documents(pd_document **out, const char *const *md,
                        const size_t *len, size_t n,
                        const pd_parse_options *opts, size_t *failed_out)
 {
 	parse_job *jobs;
+	pd_thread *threads;
 	size_t i;
 	int error = 0;
-#if PD_THREADS
-	pthread_t *threads;
-	unsigned char *started;
-#endif
 
 	if (failed_out)
 		*failed_out = 0;
@@ -761,23 +736,14 @@ int pd_parse_documents(pd_document **out, const char *const *md,
 		jobs[i].len = len[i];
 		jobs[i].opts = opts;
 	}
-#if PD_THREADS
+	/* the first on this thread, each other on one of its own */
 	threads = pd__calloc(n, sizeof(*threads));
-	started = pd__calloc(n, 1);
 	for (i = 1; i < n; i++)
-		started[i] = start_job(&threads[i], &jobs[i]) == 0;
-	for (i = 0; i < n; i++)
-		if (!started[i])
-			run_job(&jobs[i]);
+		pd_thread__start(&threads[i], job_task, &jobs[i]);
+	run_job(&jobs[0]);
 	for (i = 1; i < n; i++)
-		if (started[i])
-			pthread_join(threads[i], NULL);
-	free(started);
+		pd_thread__join(&threads[i]);
 	free(threads);
-#else
-	for (i = 0; i < n; i++)
-		run_job(&jobs[i]);
-#endif
 	for (i = 0; i < n; i++) {
 		if (jobs[i].error < 0 && !error) {
 			error = pd_error_set(jobs[i].error, "%s", jobs[i].message);
