@@ -88,6 +88,13 @@ int cmd_version_parse_pair(pd_document **old_out, pd_document **new_out,
 int cmd_version_diff(pd_changes **out, const cmd_version *a,
                      const cmd_version *b, const pd_parse_options *opts);
 
+/**
+ * Open the store `repo` names (--repo), else $PROGDIFF_REPO's, else the
+ * one around the current folder, as far up as GIT_CEILING_DIRECTORIES
+ * lets the search go: the environment of pd_store_open(), read here.
+ */
+int cmd_store_open(pd_store **out, const char *repo);
+
 /** "auto" colour: stdout is a terminal, NO_COLOR unset, TERM not dumb. */
 int cmd_color_wanted(const char *when, int fd, int *out);
 

@@ -95,7 +95,7 @@ int cmd_add(int argc, char **argv)
 	    !(file.name = strdup(strcmp(argv[1], "-") ? argv[1] :
 	                         "standard input")) ||
 	    cmd_version_parse(&doc, &file, NULL) < 0 ||
-	    pd_store_open(&store, repo) < 0 ||
+	    cmd_store_open(&store, repo) < 0 ||
 	    pd_store_add(&v, store, file.text.ptr, file.text.size, &opts) < 0) {
 		status = cmd_error();
 		goto done;

@@ -174,7 +174,7 @@ int cmd_list(int argc, char **argv)
 		return status;
 	if (npos)
 		return cmd_usage_error(&cmd_list_spec, "too many arguments");
-	if (pd_store_open(&store, repo) < 0 ||
+	if (cmd_store_open(&store, repo) < 0 ||
 	    pd_store_list(&list, store, programme) < 0) {
 		status = cmd_error();
 		goto done;

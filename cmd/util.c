@@ -99,3 +99,16 @@ int cmd_render_options(pd_render_options *out, const cmd_spec *spec,
 	             (color ? PD_RENDER_COLOR : 0);
 	return 0;
 }
+
+int cmd_store_open(pd_store **out, const char *repo)
+{
+	pd_store_open_options o = PD_STORE_OPEN_OPTIONS_INIT;
+	const char *env = getenv("PROGDIFF_REPO");
+
+	if (!repo && env && *env) {
+		repo = env;
+		o.origin = "PROGDIFF_REPO";
+	}
+	o.ceiling = getenv("GIT_CEILING_DIRECTORIES");
+	return pd_store_open_ext(out, repo, &o);
+}

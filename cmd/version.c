@@ -59,7 +59,7 @@ static int also_stored(const char *arg, const cmd_version_opts *opts,
 	pd_stored_version v = PD_STORED_VERSION_INIT;
 	int found = 0;
 
-	if (pd_store_open(&store, opts ? opts->repo : NULL) == 0 &&
+	if (cmd_store_open(&store, opts ? opts->repo : NULL) == 0 &&
 	    pd_store_resolve(&v, store, arg, opts ? opts->programme : NULL) == 0) {
 		pd_buf_printf(which, "%s/%s", v.programme, v.label);
 		found = 1;
@@ -76,7 +76,7 @@ static int load_rev(cmd_version *out, const char *arg,
 	pd_store *store = NULL;
 	int error;
 
-	if ((error = pd_store_open(&store, opts ? opts->repo : NULL)) < 0)
+	if ((error = cmd_store_open(&store, opts ? opts->repo : NULL)) < 0)
 		return prefix_error(error, arg, NULL);
 	error = pd_store_read_rev(&out->text, store, arg);
 	pd_store_free(store);
@@ -93,7 +93,7 @@ static int load_stored(cmd_version *out, const char *arg,
 	pd_stored_version v = PD_STORED_VERSION_INIT;
 	int error;
 
-	if ((error = pd_store_open(&store, opts ? opts->repo : NULL)) < 0) {
+	if ((error = cmd_store_open(&store, opts ? opts->repo : NULL)) < 0) {
 		if (error != PD_ENOTFOUND || (opts && opts->repo) ||
 		    getenv("PROGDIFF_REPO"))
 			return prefix_error(error, arg, NULL);

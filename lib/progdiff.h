@@ -560,10 +560,11 @@ void pd_stored_list_dispose(pd_stored_list *list);
 int pd_store_init(pd_store **out, int *created_out, const char *path);
 
 /**
- * Open a store: `path` when not NULL, else $PROGDIFF_REPO when set, else
- * the repository of the current directory or its nearest parent (as git
- * finds one; GIT_CEILING_DIRECTORIES is honoured). `path` and
- * $PROGDIFF_REPO must name the repository itself, not a folder inside it.
+ * Open a store: `path` when not NULL, else the repository of the current
+ * directory or its nearest parent (as git finds one). `path` must name
+ * the repository itself, not a folder inside it. The library reads no
+ * environment variable: a caller that honours $PROGDIFF_REPO or
+ * GIT_CEILING_DIRECTORIES passes them through pd_store_open_ext().
  *
  * libgit2's ownership check is on: a repository owned by another user is
  * refused with a hint naming `safe.directory`, as git does.
@@ -573,6 +574,23 @@ int pd_store_init(pd_store **out, int *created_out, const char *path);
  *         to make one); PD_ERROR for a repository owned by another user
  */
 int pd_store_open(pd_store **out, const char *path);
+
+/** How pd_store_open_ext() finds a store. */
+typedef struct pd_store_open_options {
+	unsigned version;       /**< PD_STORE_OPEN_OPTIONS_VERSION */
+	const char *origin;     /**< where `path` came from, for messages
+	                             ("PROGDIFF_REPO"); NULL: "--repo" */
+	const char *ceiling;    /**< folders the upward search does not
+	                             enter, as GIT_CEILING_DIRECTORIES
+	                             lists them; NULL: none */
+} pd_store_open_options;
+
+#define PD_STORE_OPEN_OPTIONS_VERSION 1
+#define PD_STORE_OPEN_OPTIONS_INIT { PD_STORE_OPEN_OPTIONS_VERSION, NULL, NULL }
+
+/** pd_store_open() with options (may be NULL). */
+int pd_store_open_ext(pd_store **out, const char *path,
+                      const pd_store_open_options *opts);
 
 void pd_store_free(pd_store *store);
 

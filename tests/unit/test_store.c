@@ -340,6 +340,7 @@ void test_store__init_in_folder_with_files(void)
 void test_store__open_errors(void);
 void test_store__open_errors(void)
 {
+	pd_store_open_options opts = PD_STORE_OPEN_OPTIONS_INIT;
 	pd_store *store = NULL;
 
 	setup();
@@ -352,17 +353,17 @@ void test_store__open_errors(void)
 	   "the hint says how to make one");
 	INT_EQ(pd_store_open(&store, tmp_path("missing")), PD_ENOTFOUND,
 	       "a folder that does not exist");
-	setenv("PROGDIFF_REPO", tmp_path("plain"), 1);
-	INT_EQ(pd_store_open(&store, NULL), PD_ENOTFOUND, "PROGDIFF_REPO");
+	opts.origin = "PROGDIFF_REPO";
+	INT_EQ(pd_store_open_ext(&store, tmp_path("plain"), &opts),
+	       PD_ENOTFOUND, "a path from PROGDIFF_REPO");
 	OK(strstr(pd_error_message(), "PROGDIFF_REPO") != NULL,
 	   "the message names where the path came from");
-	unsetenv("PROGDIFF_REPO");
 	OK(store == NULL, "no store on failure");
 	teardown();
 }
 
-void test_store__open_from_env_and_subfolder(void);
-void test_store__open_from_env_and_subfolder(void)
+void test_store__open_by_path_and_subfolder(void);
+void test_store__open_by_path_and_subfolder(void)
 {
 	pd_store *store = NULL, *found = NULL;
 	char cwd[4096];
@@ -372,9 +373,7 @@ void test_store__open_from_env_and_subfolder(void)
 	pd_store_free(store);
 	store = NULL;
 	write_file(tmp_path("docs/readme"), "x");
-	setenv("PROGDIFF_REPO", tmp_path("docs"), 1);
-	INT_EQ(pd_store_open(&store, NULL), 0, "PROGDIFF_REPO");
-	unsetenv("PROGDIFF_REPO");
+	INT_EQ(pd_store_open(&store, tmp_path("docs")), 0, "by its path");
 	mkdir(tmp_path("docs/sub"), 0777);
 	mkdir(tmp_path("docs/sub/deeper"), 0777);
 	if (getcwd(cwd, sizeof(cwd)) && chdir(tmp_path("docs/sub/deeper")) == 0) {
@@ -385,6 +384,17 @@ void test_store__open_from_env_and_subfolder(void)
 			       "the same store");
 		OK(chdir(cwd) == 0, "back");
 	}
+	/* the environment is the command line's to read, not the library's */
+	setenv("PROGDIFF_REPO", tmp_path("docs"), 1);
+	if (chdir(tmp_path("docs/..")) == 0) {
+		pd_store *none = NULL;
+
+		INT_EQ(pd_store_open(&none, NULL), PD_ENOTFOUND,
+		       "PROGDIFF_REPO is not read by the library");
+		pd_store_free(none);
+		OK(chdir(cwd) == 0, "back again");
+	}
+	unsetenv("PROGDIFF_REPO");
 	pd_store_free(found);
 	pd_store_free(store);
 	teardown();
@@ -803,7 +813,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_store__init_bare_then_adopt),
 	PD_TEST(test_store__init_in_folder_with_files),
 	PD_TEST(test_store__open_errors),
-	PD_TEST(test_store__open_from_env_and_subfolder),
+	PD_TEST(test_store__open_by_path_and_subfolder),
 	PD_TEST(test_store__add_list_read),
 	PD_TEST(test_store__add_refuses_existing_label),
 	PD_TEST(test_store__add_options_override),
