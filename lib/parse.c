@@ -83,8 +83,17 @@ static double cpu_seconds(void)
 	return (double)clock() / CLOCKS_PER_SEC;
 }
 
+/* the steps parses on this thread have taken: see pd_parse__work() */
+static PD_THREAD_LOCAL unsigned long long work;
+
+unsigned long long pd_parse__work(void)
+{
+	return work;
+}
+
 static int over_budget(parser *p)
 {
+	work++;
 	if (++p->ticks % 256)
 		return 0;
 	if (cpu_seconds() - p->start <= p->budget)
@@ -383,6 +392,7 @@ static void close_sections(parser *p, int level, unsigned line)
 	while (p->stack.size > 1) {
 		pd_section *top = pd_vec_get(&p->stack, p->stack.size - 1);
 
+		work++;
 		if (top->level < level)
 			break;
 		top->line_end = line > top->line_start ? line - 1 :
