@@ -46,13 +46,9 @@ extern const cmd_spec cmd_options_spec;
 /*
  * Versions (version.c): a command-line version argument → its Markdown.
  */
-typedef struct cmd_version {
-	pd_buf text;        /* the Markdown, byte for byte */
-	char *name;         /* how to call it in messages: path or label */
-	char *label;        /* stored label, or NULL for a file */
-} cmd_version;
+typedef pd_version_text cmd_version;
 
-#define CMD_VERSION_INIT { PD_BUF_INIT, NULL, NULL }
+#define CMD_VERSION_INIT PD_VERSION_TEXT_INIT
 
 typedef struct cmd_version_opts {
 	const char *repo;        /* --repo, or NULL */
@@ -61,8 +57,9 @@ typedef struct cmd_version_opts {
 } cmd_version_opts;
 
 /**
- * Resolve `arg` (rev:path, a file, "-", a stored label) and read it.
- * On error the library's message names the argument; returns < 0.
+ * Resolve `arg` (rev:path, a file, "-", a stored label) and read it, as
+ * pd_version_load() does, with the store --repo, else $PROGDIFF_REPO,
+ * names. On error the library's message names the argument; returns < 0.
  */
 int cmd_version_load(cmd_version *out, const char *arg,
                      const cmd_version_opts *opts);

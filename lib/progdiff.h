@@ -627,6 +627,47 @@ int pd_store_programme_slug(pd_buf *out, const char *name, pd_lang lang);
  */
 int pd_store_parse_period(int *start_out, int *end_out, const char *s);
 
+/** A version as a command names it, read: a file, "-" or a stored one. */
+typedef struct pd_version_text {
+	pd_buf text;        /**< the Markdown, byte for byte */
+	char *name;         /**< how to call it in messages: path or label */
+	char *label;        /**< the stored label, or NULL for a file */
+} pd_version_text;
+
+#define PD_VERSION_TEXT_INIT { PD_BUF_INIT, NULL, NULL }
+
+void pd_version_text_dispose(pd_version_text *v);
+
+/** Where pd_version_load() looks. */
+typedef struct pd_version_load_options {
+	unsigned version;          /**< PD_VERSION_LOAD_OPTIONS_VERSION */
+	const char *repo;          /**< the store; NULL: the one around the
+	                                current folder */
+	const char *repo_origin;   /**< where `repo` came from, for
+	                                messages; NULL: "--repo" */
+	const char *ceiling;       /**< as pd_store_open_options.ceiling */
+	const char *programme;     /**< look labels up in this programme */
+	size_t max_size;           /**< 0: PD_MAX_FILE_SIZE */
+} pd_version_load_options;
+
+#define PD_VERSION_LOAD_OPTIONS_VERSION 1
+#define PD_VERSION_LOAD_OPTIONS_INIT { PD_VERSION_LOAD_OPTIONS_VERSION, \
+                                       NULL, NULL, NULL, NULL, 0 }
+
+/**
+ * Read the version `arg` names, in the design's order: `rev:path` (a
+ * blob of the store), an existing file or "-" (standard input), a stored
+ * label (or PROGRAMME/LABEL, or a target year or period that names one
+ * version). A name that is both a file and a stored version is
+ * ambiguous (PD_EAMBIGUOUS, with a hint); an unknown one is PD_ENOTFOUND
+ * with the closest known names. Messages name `arg`.
+ * @param[out] out  the text and its names; dispose with
+ *                  pd_version_text_dispose()
+ * @param opts  may be NULL
+ */
+int pd_version_load(pd_version_text *out, const char *arg,
+                    const pd_version_load_options *opts);
+
 enum pd_store_add_flags {
 	/** replace a version that has the same label */
 	PD_STORE_ADD_FORCE = (1u << 0)

@@ -199,6 +199,40 @@ void test_store__programme_slug(void)
 	pd_buf_dispose(&out);
 }
 
+void test_store__load_versions(void);
+void test_store__load_versions(void)
+{
+	pd_store *store;
+	pd_version_load_options o = PD_VERSION_LOAD_OPTIONS_INIT;
+	pd_version_text v = PD_VERSION_TEXT_INIT;
+
+	setup();
+	store = two_versions();
+	OK(store != NULL, "a store with 2013 and 2035");
+	pd_store_free(store);
+	o.repo = tmp_path("store");
+	INT_EQ(pd_version_load(&v, "2013", &o), 0, "a stored label");
+	STR_EQ(v.label, "2013", "its label");
+	OK(v.text.size == strlen(doc_2013) &&
+	   !memcmp(v.text.ptr, doc_2013, v.text.size), "its text, whole");
+	pd_version_text_dispose(&v);
+	write_file(tmp_path("plan.md"), doc_2035);
+	INT_EQ(pd_version_load(&v, tmp_path("plan.md"), &o), 0, "a file");
+	OK(v.label == NULL, "a file has no label");
+	STR_EQ(v.name, tmp_path("plan.md"), "named by its path");
+	pd_version_text_dispose(&v);
+	INT_EQ(pd_version_load(&v, "2099", &o), PD_ENOTFOUND, "an unknown name");
+	OK(!strncmp(pd_error_message(), "2099: ", 6), "the message names it");
+	o.repo_origin = "PROGDIFF_REPO";
+	o.repo = tmp_path("plan.md");
+	INT_EQ(pd_version_load(&v, "2013", &o), PD_EINVALID,
+	       "a store that is not a folder");
+	OK(strstr(pd_error_message(), "PROGDIFF_REPO") != NULL,
+	   "the message says where the store came from");
+	pd_version_text_dispose(&v);
+	teardown();
+}
+
 void test_store__periods(void);
 void test_store__periods(void)
 {
@@ -807,6 +841,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_store__unsafe_labels),
 	PD_TEST(test_store__programme_slug),
 	PD_TEST(test_store__periods),
+	PD_TEST(test_store__load_versions),
 	PD_TEST(test_store__distance),
 	PD_TEST(test_store__trailers),
 	PD_TEST(test_store__effective_year),
