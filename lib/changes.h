@@ -18,6 +18,8 @@ struct pd_changes {
 	pd_pool pool;             /* strings made for the changes */
 	unsigned long long comparisons;
 	pd_document *owned[2];    /* pd_diff's documents, freed with the list */
+	const char **display[2];  /* per section of old, new: its display
+	                             heading once worked out (pool), or NULL */
 };
 
 /**
@@ -27,6 +29,14 @@ struct pd_changes {
  * the heading, starting at a word, whose identity is the section's key.
  */
 void pd_changes__display_heading(pd_buf *out, const pd_section *s);
+
+/**
+ * The display heading of `s`, a section of one of the documents of `c`:
+ * as the change list worked it out, else worked out now in `tmp` (`c`
+ * may be NULL). Borrowed from `c` or `tmp`.
+ */
+const char *pd_changes__display(pd_buf *tmp, const pd_changes *c,
+                                const pd_section *s);
 
 /**
  * The words of `b` that `a` lacks (*added) and of `a` that `b` lacks

@@ -64,7 +64,6 @@ struct pd_section {
 	size_t index;         /* position in pd_document.sections */
 	size_t child_index;   /* position among the parent's children */
 	pd_words heading_words;  /* filled by the parse, as a block's */
-	const char *display;  /* cache: pd_changes__display_heading; pool */
 };
 
 struct pd_document {
