@@ -761,55 +761,32 @@ static void test_text__normalize_runs(void)
 	}
 }
 
-/* pd_text_check() as it was: one sequence at a time after ASCII runs */
-static int ref_check(const char *s, size_t len, size_t *bad_out)
+/*
+ * Validation by utf8proc, a sequence at a time: what pd_text_check(),
+ * eight bytes at a time, must find (utf8proc refuses overlong forms,
+ * surrogates and code points above U+10FFFF as the check does).
+ */
+static int utf8proc_check(const char *s, size_t len, size_t *bad_out)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 
 	while (i < len) {
-		unsigned c = p[i];
-		size_t n, k;
-		uint32_t cp, min;
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(
+		        (const utf8proc_uint8_t *)s + i,
+		        (utf8proc_ssize_t)(len - i), &cp);
 
-		if (c < 0x80) {
-			if (!c) {
-				*bad_out = i;
-				return 1;
-			}
-			i++;
-			continue;
+		if (n < 0) {
+			*bad_out = i;
+			return 2;
 		}
-		if (c >= 0xc2 && c <= 0xdf) {
-			n = 1;
-			cp = c & 0x1f;
-			min = 0x80;
-		} else if (c >= 0xe0 && c <= 0xef) {
-			n = 2;
-			cp = c & 0x0f;
-			min = 0x800;
-		} else if (c >= 0xf0 && c <= 0xf4) {
-			n = 3;
-			cp = c & 0x07;
-			min = 0x10000;
-		} else {
-			goto bad;
+		if (cp == 0) {
+			*bad_out = i;
+			return 1;
 		}
-		if (len - i <= n)
-			goto bad;
-		for (k = 1; k <= n; k++) {
-			if ((p[i + k] & 0xc0) != 0x80)
-				goto bad;
-			cp = (cp << 6) | (p[i + k] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			goto bad;
-		i += n + 1;
+		i += (size_t)n;
 	}
 	return 0;
-bad:
-	*bad_out = i;
-	return 2;
 }
 
 static int ref_is_latin1(const char *s, size_t len)
@@ -853,7 +830,7 @@ static void test_text__byte_scans_agree_with_reference(void)
 		for (off = 0; off <= text.size && off < 9 && !bad; off++) {
 			const char *t = text.ptr + off;
 			size_t n = text.size - off, b1 = 0, b2 = 0;
-			int r1 = pd_text_check(t, n, &b1), r2 = ref_check(t, n, &b2);
+			int r1 = pd_text_check(t, n, &b1), r2 = utf8proc_check(t, n, &b2);
 
 			if (r1 != r2 || (r1 && b1 != b2) ||
 			    pd_text_is_latin1(t, n) != ref_is_latin1(t, n) ||
@@ -889,7 +866,7 @@ static void test_text__check_each_offset(void)
 			else
 				buf[at] = (char)0xff;
 			r1 = pd_text_check(buf, sizeof(buf), &b1);
-			r2 = ref_check(buf, sizeof(buf), &b2);
+			r2 = utf8proc_check(buf, sizeof(buf), &b2);
 			if (r1 != r2 || !r1 || b1 != b2)
 				fails++;
 		}
