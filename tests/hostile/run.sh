@@ -12,27 +12,17 @@
 # measures speed): PD_TIME_SCALE multiplies them, and make check sets it
 # to 10 for a sanitizer build, which runs many times slower.
 set -u
-LC_ALL=C.UTF-8
-export LC_ALL
-ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
-PROGDIFF=${PROGDIFF:-$ROOT/build/progdiff}
+. "$(dirname "$0")/../sh/lib.sh"
+suite hostile
 HERE=$ROOT/tests/hostile
 scale=${PD_TIME_SCALE:-1}
-unset PROGDIFF_REPO PROGDIFF_MAX_SIZE NO_COLOR PAGER GIT_DIR GIT_WORK_TREE
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/bin" "$tmp/inputs" "$tmp/home"
-ln -s "$PROGDIFF" "$tmp/bin/progdiff"
-PATH="$tmp/bin:$PATH"
-HOME=$tmp/home
-GIT_CONFIG_NOSYSTEM=1
+unset PROGDIFF_MAX_SIZE GIT_DIR GIT_WORK_TREE
+mkdir -p "$tmp/inputs"
 OK=$ROOT/fixtures/sodertorn/2035.md
 OLD=$ROOT/fixtures/sodertorn/2013.md
 STORE=$tmp/store
-export PATH HOME GIT_CONFIG_NOSYSTEM OK OLD STORE
+export OK OLD STORE
 TAB=$(printf '\t')
-pass=0
-fail=0
 
 if ! { progdiff init "$STORE" && progdiff add --repo "$STORE" "$OLD" &&
        progdiff add --repo "$STORE" "$OK"; } >"$tmp/setup" 2>&1; then
@@ -50,6 +40,14 @@ cpu_now() {
 		split($1, u, "m"); split($2, s, "m")
 		printf "%d\n", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 }' \
 		"$tmp/times")
+}
+
+# verdict WHY ERR: a case passes when nothing was wrong with it
+verdict() {
+	[ -z "$1" ] && return 0
+	echo "$1"
+	sed 's/^/stderr: /' "$2" | head -3
+	return 1
 }
 
 # the cases, filtered; then every input they need, made in one process
@@ -128,14 +126,7 @@ while IFS="$TAB" read -r name size elapsed status check why; do
 	noctl|json|sgr) [ "$got" = ok ] ||
 		why="${why:+$why; }stdout fails '$check': $(printf '%s' "$got" | head -c 300)" ;;
 	esac
-	if [ -z "$why" ]; then
-		pass=$((pass + 1))
-		echo "ok   hostile/$name ($size bytes, $elapsed, exit $status)"
-	else
-		fail=$((fail + 1))
-		echo "FAIL hostile/$name ($size bytes, $elapsed): $why"
-		sed 's/^/    stderr: /' "$tmp/outs/$name.err" | head -3
-	fi
+	check "$name ($size bytes, $elapsed, exit $status)" verdict "$why" \
+		"$tmp/outs/$name.err"
 done <"$tmp/verdicts"
-echo "hostile: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish
