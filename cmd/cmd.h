@@ -61,15 +61,9 @@ int cmd_import_text(pd_buf *text, pd_import_info *info_out,
 /*
  * Versions (version.c): a command-line version argument → its Markdown.
  */
-typedef struct cmd_version {
-	pd_buf text;        /* the Markdown, byte for byte */
-	char *name;         /* how to call it in messages: path or label */
-	char *label;        /* stored label, or NULL for a file */
-	pd_stored_version *stored; /* the stored version, whose metadata the
-	                       parsed document takes; NULL for a file */
-} cmd_version;
+typedef pd_version_text cmd_version;
 
-#define CMD_VERSION_INIT { PD_BUF_INIT, NULL, NULL, NULL }
+#define CMD_VERSION_INIT PD_VERSION_TEXT_INIT
 
 typedef struct cmd_version_opts {
 	const char *repo;        /* --repo, or NULL */
@@ -78,8 +72,9 @@ typedef struct cmd_version_opts {
 } cmd_version_opts;
 
 /**
- * Resolve `arg` (rev:path, a file, "-", a stored label) and read it.
- * On error the library's message names the argument; returns < 0.
+ * Resolve `arg` (rev:path, a file, "-", a stored label) and read it, as
+ * pd_version_load() does, with the store --repo, else $PROGDIFF_REPO,
+ * names. On error the library's message names the argument; returns < 0.
  */
 int cmd_version_load(cmd_version *out, const char *arg,
                      const cmd_version_opts *opts);
@@ -109,6 +104,13 @@ int cmd_version_parse_pair(pd_document **old_out, pd_document **new_out,
  */
 int cmd_version_diff(pd_changes **out, const cmd_version *a,
                      const cmd_version *b, const pd_parse_options *opts);
+
+/**
+ * Open the store `repo` names (--repo), else $PROGDIFF_REPO's, else the
+ * one around the current folder, as far up as GIT_CEILING_DIRECTORIES
+ * lets the search go: the environment of pd_store_open(), read here.
+ */
+int cmd_store_open(pd_store **out, const char *repo);
 
 /** "auto" colour: stdout is a terminal, NO_COLOR unset, TERM not dumb. */
 int cmd_color_wanted(const char *when, int fd, int *out);

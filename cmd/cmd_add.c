@@ -126,7 +126,7 @@ int cmd_add(int argc, char **argv)
 	}
 	if (cmd_version_parse(&doc, &file, NULL) < 0 ||
 	    note_disagreements(doc, &opts) < 0 ||
-	    pd_store_open(&store, repo) < 0 ||
+	    cmd_store_open(&store, repo) < 0 ||
 	    pd_store_add(&v, store, file.text.ptr, file.text.size, &opts) < 0) {
 fail:
 		status = cmd_error();

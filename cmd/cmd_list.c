@@ -188,7 +188,7 @@ int cmd_list(int argc, char **argv)
 		                       "(sv, en)", lang_name);
 	if (lang == PD_LANG_AUTO)
 		lang = cmd_lang_default(NULL);
-	if (pd_store_open(&store, repo) < 0 ||
+	if (cmd_store_open(&store, repo) < 0 ||
 	    pd_store_list(&list, store, programme) < 0) {
 		status = cmd_error();
 		goto done;

@@ -48,7 +48,7 @@ int cmd_show(int argc, char **argv)
 		        "one version at a time" : "which version? (VERSION is "
 		        "missing)");
 	if ((programme && pd_store_check_name(programme, "programme") < 0) ||
-	    pd_store_open(&store, repo) < 0 ||
+	    cmd_store_open(&store, repo) < 0 ||
 	    pd_store_resolve(&v, store, argv[1], programme) < 0 ||
 	    (original ? pd_store_read_original(&text, store, &v) :
 	                pd_store_read(&text, store, &v)) < 0) {

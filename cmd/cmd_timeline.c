@@ -70,7 +70,7 @@ int cmd_timeline(int argc, char **argv)
 		return cmd_usage_error(&cmd_timeline_spec,
 		        "unknown language '%s' (sv, en)", lang_name);
 	if ((programme && pd_store_check_name(programme, "programme") < 0) ||
-	    pd_store_open(&store, repo) < 0 ||
+	    cmd_store_open(&store, repo) < 0 ||
 	    pd_store_list(&list, store, programme) < 0) {
 		status = cmd_error();
 		goto done;

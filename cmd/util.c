@@ -136,3 +136,16 @@ void cmd_warn_structure(const pd_document *doc, const char *name)
 	fprintf(stderr, "hint: 'progdiff outline %s' shows how it was read\n",
 	        name);
 }
+
+int cmd_store_open(pd_store **out, const char *repo)
+{
+	pd_store_open_options o = PD_STORE_OPEN_OPTIONS_INIT;
+	const char *env = getenv("PROGDIFF_REPO");
+
+	if (!repo && env && *env) {
+		repo = env;
+		o.origin = "PROGDIFF_REPO";
+	}
+	o.ceiling = getenv("GIT_CEILING_DIRECTORIES");
+	return pd_store_open_ext(out, repo, &o);
+}

@@ -1,129 +1,41 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * version.c: turn a version argument into Markdown. The order is the
- * design's: `rev:path`, an existing file (or "-"), a stored label (or
- * PROGRAMME/LABEL, or a target year or period that names exactly one
- * version); an unknown name is an error that lists the known versions
- * and the closest one, and a name that is both a file and a stored
- * version is ambiguous and says so.
+ * version.c: the versions a command names: loaded by the library
+ * (pd_version_load, with --repo, $PROGDIFF_REPO and --programme), parsed
+ * with errors that name the version, and diffed.
  */
-#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cmd.h"
 
-/*
- * Re-record the last error as "<arg>: <message>", or "<arg>: <why>" when
- * `why` is not NULL, keeping its hint.
- */
-static int prefix_error(int error, const char *arg, const char *why)
+/* What the library calls standard input (in English messages). */
+static const char stdin_name[] = "standard input";
+
+int cmd_version_load(cmd_version *out, const char *arg,
+                     const cmd_version_opts *opts)
 {
-	char hint[512];
-
-	if (!why)
-		return pd_error_prefix(error, "%s", arg);
-	snprintf(hint, sizeof(hint), "%s", pd_error_hint());
-	pd_error_set(error, "%s: %s", arg, why);
-	if (*hint)
-		pd_error_set_hint("%s", hint);
-	return error;
-}
-
-/*
- * Could `arg` name a stored version at all? Labels have no "/" (NAME/LABEL
- * one), and "./x", "/x", "../x" and a Markdown file name say "a file":
- * then the store is not opened only to look for an ambiguity.
- */
-static int could_be_label(const char *arg)
-{
-	const char *slash = strchr(arg, '/');
-	size_t len = strlen(arg);
-
-	if (arg[0] == '/' || !strncmp(arg, "./", 2) || !strncmp(arg, "../", 3))
-		return 0;
-	if (slash && strchr(slash + 1, '/'))
-		return 0;
-	if ((len > 3 && !strcmp(arg + len - 3, ".md")) ||
-	    (len > 9 && !strcmp(arg + len - 9, ".markdown")))
-		return 0;
-	return 1;
-}
-
-/* Is `arg` also the name of a stored version? Quietly no on any error. */
-static int also_stored(const char *arg, const cmd_version_opts *opts,
-                       pd_buf *which)
-{
-	pd_store *store = NULL;
-	pd_stored_version v = PD_STORED_VERSION_INIT;
-	int found = 0;
-
-	if (pd_store_open(&store, opts ? opts->repo : NULL) == 0 &&
-	    pd_store_resolve(&v, store, arg, opts ? opts->programme : NULL) == 0) {
-		pd_buf_printf(which, "%s/%s", v.programme, v.label);
-		found = 1;
-	}
-	pd_stored_version_dispose(&v);
-	pd_store_free(store);
-	pd_error_clear();
-	return found;
-}
-
-static int load_rev(cmd_version *out, const char *arg,
-                    const cmd_version_opts *opts)
-{
-	pd_store *store = NULL;
+	pd_version_load_options o = PD_VERSION_LOAD_OPTIONS_INIT;
+	const char *env = getenv("PROGDIFF_REPO");
 	int error;
 
-	if ((error = pd_store_open(&store, opts ? opts->repo : NULL)) < 0)
-		return prefix_error(error, arg, NULL);
-	error = pd_store_read_rev(&out->text, store, arg);
-	pd_store_free(store);
-	if (error < 0 || (error = cmd_import_text(&out->text, NULL, arg)) < 0)
+	if (opts) {
+		o.repo = opts->repo;
+		o.programme = opts->programme;
+		o.max_size = opts->max_size;
+	}
+	if (!o.repo && env && *env) {
+		o.repo = env;
+		o.repo_origin = "PROGDIFF_REPO";
+	}
+	o.ceiling = getenv("GIT_CEILING_DIRECTORIES");
+	/* a Word, OpenDocument, HTML or PDF file is read as its Markdown */
+	if ((error = pd_version_load(out, arg, &o)) < 0 ||
+	    (error = cmd_import_text(&out->text, NULL, out->name)) < 0)
 		return error;
-	out->name = strdup(arg);
 	return 0;
 }
-
-static int load_stored(cmd_version *out, const char *arg,
-                       const cmd_version_opts *opts)
-{
-	pd_store *store = NULL;
-	pd_stored_version v = PD_STORED_VERSION_INIT;
-	int error;
-
-	if ((error = pd_store_open(&store, opts ? opts->repo : NULL)) < 0) {
-		if (error != PD_ENOTFOUND || (opts && opts->repo) ||
-		    getenv("PROGDIFF_REPO"))
-			return prefix_error(error, arg, NULL);
-		pd_error_set(PD_ENOTFOUND, "%s: no such file, and no store here "
-		             "to look it up as a version", arg);
-		pd_error_set_hint("name a store with --repo DIR or PROGDIFF_REPO");
-		return PD_ENOTFOUND;
-	}
-	error = pd_store_resolve(&v, store, arg, opts ? opts->programme : NULL);
-	if (error == PD_ENOTFOUND)
-		prefix_error(error, arg, "no such file or stored version");
-	if (error == 0)
-		error = pd_store_read(&out->text, store, &v);
-	if (error == 0) {
-		out->name = strdup(arg);
-		out->label = strdup(v.label);
-		/* the metadata it was stored with is the version's */
-		if ((out->stored = malloc(sizeof(*out->stored))) != NULL) {
-			*out->stored = v;
-			v.programme = v.label = v.name = NULL;
-			v.adopted = v.decision = v.replaces = v.message = NULL;
-		}
-	}
-	pd_stored_version_dispose(&v);
-	pd_store_free(store);
-	return error;
-}
-
-/* What cmd_version_load() calls standard input (in English messages). */
-static const char stdin_name[] = "standard input";
 
 const char *cmd_version_shown(const cmd_version *v, pd_lang lang)
 {
@@ -134,67 +46,9 @@ const char *cmd_version_shown(const cmd_version *v, pd_lang lang)
 	return v->name;
 }
 
-int cmd_version_load(cmd_version *out, const char *arg,
-                     const cmd_version_opts *opts)
-{
-	size_t limit = opts ? opts->max_size : 0;
-	const char *colon = strchr(arg, ':');
-	struct stat st;
-	int exists, error;
-
-	if (!strcmp(arg, "-")) {
-		if ((error = pd_buf_read_file(&out->text, arg, limit)) < 0 ||
-		    (error = cmd_import_text(&out->text, NULL,
-		                             "standard input")) < 0)
-			return error;
-		out->name = strdup(stdin_name);
-		return 0;
-	}
-	exists = stat(arg, &st) == 0;
-	if (colon && colon != arg && !exists)
-		return load_rev(out, arg, opts);
-	if (exists && !S_ISDIR(st.st_mode)) {
-		pd_buf which = PD_BUF_INIT;
-
-		if (could_be_label(arg) && also_stored(arg, opts, &which)) {
-			pd_error_set(PD_EAMBIGUOUS, "'%s' is ambiguous: both a file "
-			             "and the stored version %s", arg, which.ptr);
-			pd_error_set_hint("write ./%s for the file, or %s for the "
-			                  "version", arg, which.ptr);
-			pd_buf_dispose(&which);
-			return PD_EAMBIGUOUS;
-		}
-		pd_buf_dispose(&which);
-	}
-	if ((exists && !S_ISDIR(st.st_mode)) ||
-	    (!exists && errno != ENOENT && errno != ENOTDIR)) {
-		if ((error = pd_buf_read_file(&out->text, arg, limit)) < 0 ||
-		    (error = cmd_import_text(&out->text, NULL, arg)) < 0)
-			return error;
-		out->name = strdup(arg);
-		return 0;
-	}
-	error = load_stored(out, arg, opts);
-	if (error == PD_ENOTFOUND && exists && S_ISDIR(st.st_mode)) {
-		/* a folder that is not a stored label either */
-		pd_error_set(PD_EINVALID, "%s: is a directory", arg);
-		pd_error_set_hint("name a Markdown file, or a stored version");
-		return PD_EINVALID;
-	}
-	return error;
-}
-
 void cmd_version_dispose(cmd_version *v)
 {
-	if (!v)
-		return;
-	pd_buf_dispose(&v->text);
-	free(v->name);
-	free(v->label);
-	pd_stored_version_dispose(v->stored);
-	free(v->stored);
-	v->name = v->label = NULL;
-	v->stored = NULL;
+	pd_version_text_dispose(v);
 }
 
 /* The parser's error, prefixed with the version it is about. */

@@ -29,10 +29,6 @@
 #include "changes.h"
 #include "text.h"
 #include "textdiff.h"
-#include "thread.h"
-#if PD_THREADS
-#include <pthread.h>
-#endif
 
 static const char *kind_names[PD_CHANGE__COUNT] = {
 	"name-changed",
@@ -314,10 +310,6 @@ void pd_changes__display_heading(pd_buf *out, const pd_section *s)
 	const char *h = s->heading;
 	size_t len, best, end;
 
-	if (s->display) {
-		pd_buf_puts(out, s->display);
-		return;
-	}
 	len = strlen(h);
 	best = display_start(s);
 	if (!best) {
@@ -333,26 +325,47 @@ void pd_changes__display_heading(pd_buf *out, const pd_section *s)
 
 /*
  * The display heading of a section of one of the documents, worked out
- * once and kept in the section (in its document's pool): a parent named
- * by twenty thousand changes is not worked out twenty thousand times.
+ * once and kept in the change list (the documents are not written once
+ * parsed): a parent named by twenty thousand changes is not worked out
+ * twenty thousand times.
  */
-static const char *display_heading(pd_changes *c, const pd_section *cs)
+static const char **display_slot(const pd_changes *c, const pd_section *s)
 {
-	pd_section *s = (pd_section *)cs;
-	const pd_document *doc = c->old;
+	if (s->index < c->old->sections.size &&
+	    pd_vec_get(&c->old->sections, s->index) == s)
+		return &c->display[0][s->index];
+	if (s->index < c->new_doc->sections.size &&
+	    pd_vec_get(&c->new_doc->sections, s->index) == s)
+		return &c->display[1][s->index];
+	return NULL;          /* a section of neither document */
+}
+
+static const char *display_heading(pd_changes *c, const pd_section *s)
+{
+	const char **slot = display_slot(c, s), *display;
 	pd_buf tmp = PD_BUF_INIT;
 
-	if (s->display)
-		return s->display;
+	if (slot && *slot)
+		return *slot;
 	pd_changes__display_heading(&tmp, s);
-	if (!(s->index < c->old->sections.size &&
-	      pd_vec_get(&c->old->sections, s->index) == s))
-		doc = c->new_doc;
-	s->display = strcmp(tmp.ptr, s->heading) ?
-	             pd_pool_strdup(&((pd_document *)doc)->pool, tmp.ptr) :
-	             s->heading;
+	display = strcmp(tmp.ptr, s->heading) ?
+	          pd_pool_strdup(&c->pool, tmp.ptr) : s->heading;
 	pd_buf_dispose(&tmp);
-	return s->display;
+	if (slot)
+		*slot = display;
+	return display;
+}
+
+const char *pd_changes__display(pd_buf *tmp, const pd_changes *c,
+                                const pd_section *s)
+{
+	const char **slot = c ? display_slot(c, s) : NULL;
+
+	if (slot && *slot)
+		return *slot;
+	pd_buf_clear(tmp);
+	pd_changes__display_heading(tmp, s);
+	return tmp->ptr;
 }
 
 static pd_change *structural(pd_changes *c, int op, const pd_section *a,
@@ -939,6 +952,8 @@ int pd_changes_compute(pd_changes **out, const pd_document *old,
 	pd_pool_init(&c->pool);
 	c->old = old;
 	c->new_doc = new_doc;
+	c->display[0] = pd__calloc(old->sections.size + 1, sizeof(char *));
+	c->display[1] = pd__calloc(new_doc->sections.size + 1, sizeof(char *));
 
 	pd_changes__themes_start(&themes, old, new_doc);
 	pd_match_compute(&m, old, new_doc, threshold);
@@ -965,6 +980,8 @@ void pd_changes_free(pd_changes *changes)
 	if (!changes)
 		return;
 	pd_pool_dispose(&changes->pool);
+	free((void *)changes->display[0]);
+	free((void *)changes->display[1]);
 	free(changes->items);
 	/* the list points into them: they go last */
 	pd_document_free(changes->owned[1]);

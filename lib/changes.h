@@ -10,9 +10,6 @@
 #include "match.h"
 #include "textdiff.h"
 #include "thread.h"
-#if PD_THREADS
-#include <pthread.h>
-#endif
 
 struct pd_changes {
 	const pd_document *old, *new_doc;
@@ -21,6 +18,8 @@ struct pd_changes {
 	pd_pool pool;             /* strings made for the changes */
 	unsigned long long comparisons;
 	pd_document *owned[2];    /* pd_diff's documents, freed with the list */
+	const char **display[2];  /* per section of old, new: its display
+	                             heading once worked out (pool), or NULL */
 };
 
 /**
@@ -30,6 +29,14 @@ struct pd_changes {
  * the heading, starting at a word, whose identity is the section's key.
  */
 void pd_changes__display_heading(pd_buf *out, const pd_section *s);
+
+/**
+ * The display heading of `s`, a section of one of the documents of `c`:
+ * as the change list worked it out, else worked out now in `tmp` (`c`
+ * may be NULL). Borrowed from `c` or `tmp`.
+ */
+const char *pd_changes__display(pd_buf *tmp, const pd_changes *c,
+                                const pd_section *s);
 
 /**
  * The words of `b` that `a` lacks (*added) and of `a` that `b` lacks
@@ -67,18 +74,13 @@ typedef struct themes_found {
 
 /*
  * The themes depend on the two documents only, not on how their
- * sections pair: when both documents' word caches are filled (parsed by
- * pd_parse_documents, so that nothing is written to them any more), the
- * themes are found on a thread of their own while the sections are
- * matched.
+ * sections pair, and documents are not written once parsed: the themes
+ * are found on a thread of their own while the sections are matched.
  */
 typedef struct themes_job {
 	const pd_document *old, *new_doc;
 	themes_found found;
-#if PD_THREADS
-	pthread_t thread;
-#endif
-	int started;
+	pd_thread thread;
 } themes_job;
 
 void pd_changes__themes_start(themes_job *job, const pd_document *old,

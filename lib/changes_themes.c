@@ -369,37 +369,24 @@ static void add_themes(pd_changes *c, themes_found *tf)
 	tf->n = 0;
 }
 
-#if PD_THREADS
-static void *themes_thread(void *payload)
+static void themes_task(void *payload)
 {
 	themes_job *job = payload;
 
 	find_themes(&job->found, job->old, job->new_doc);
-	return NULL;
 }
-#endif
 
 void pd_changes__themes_start(themes_job *job, const pd_document *old,
                          const pd_document *new_doc)
 {
 	job->old = old;
 	job->new_doc = new_doc;
-	job->started = 0;
-#if PD_THREADS
-	if (old->word_counts_done && new_doc->word_counts_done)
-		job->started = pthread_create(&job->thread, NULL, themes_thread,
-		                              job) == 0;
-#endif
+	pd_thread__start(&job->thread, themes_task, job);
 }
 
 void pd_changes__themes_finish(pd_changes *c, themes_job *job)
 {
-#if PD_THREADS
-	if (job->started)
-		pthread_join(job->thread, NULL);
-	else
-#endif
-		find_themes(&job->found, job->old, job->new_doc);
+	pd_thread__join(&job->thread);
 	add_themes(c, &job->found);
 }
 

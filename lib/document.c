@@ -61,20 +61,14 @@ pd_block *pd_section__add_block(pd_document *doc, pd_section *s,
 	return b;
 }
 
-/*
- * The cache lives in a document the callers hold as const: filling it
- * changes no observable state, only what later calls cost.
- */
-static const pd_words *words_of(const pd_document *cdoc, pd_words *w,
-                                const char *text, size_t len)
+/* The words of one text, folded and hashed, into the document's pool. */
+static void fill_words(pd_document *doc, pd_words *w, const char *text,
+                       size_t len)
 {
-	pd_document *doc = (pd_document *)cdoc;
 	size_t n = 0, i;
 	uint64_t *hash, *stem;
 	pd_buf *tmp = &doc->scratch_words;
 
-	if (w->done)
-		return w;
 	pd_buf_clear(tmp);
 	/* hash and stem of each word, side by side in `tmp`, then exact-size;
 	 * Latin-1 text in one pass, anything else folded and split */
@@ -93,42 +87,48 @@ static const pd_words *words_of(const pd_document *cdoc, pd_words *w,
 	w->hash = hash;
 	w->stem = stem;
 	w->n = n;
-	w->done = 1;
-	return w;
+}
+
+void pd_document__fill_words(pd_document *doc)
+{
+	size_t i, j;
+
+	pd_counts_grow(&doc->word_counts);
+	for (i = 0; i < doc->sections.size; i++) {
+		pd_section *s = pd_vec_get(&doc->sections, i);
+
+		fill_words(doc, &s->heading_words, s->heading,
+		           strlen(s->heading));
+		pd_counts_add(&doc->word_counts, s->heading_words.hash,
+		              s->heading_words.n, i);
+		for (j = 0; j < s->blocks.size; j++) {
+			pd_block *b = pd_vec_get(&s->blocks, j);
+
+			fill_words(doc, &b->words, b->text, b->len);
+			pd_counts_add(&doc->word_counts, b->words.hash,
+			              b->words.n, i);
+		}
+	}
+	pd_buf_dispose(&doc->scratch);
+	pd_buf_dispose(&doc->scratch_words);
 }
 
 const pd_words *pd_document__block_words(const pd_document *doc,
                                          const pd_block *b)
 {
-	return words_of(doc, (pd_words *)&b->words, b->text, b->len);
+	(void)doc;
+	return &b->words;
 }
 
 const pd_words *pd_document__heading_words(const pd_document *doc,
                                            const pd_section *s)
 {
-	return words_of(doc, (pd_words *)&s->heading_words, s->heading,
-	                strlen(s->heading));
+	(void)doc;
+	return &s->heading_words;
 }
 
-const pd_counts *pd_document__word_counts(const pd_document *cdoc)
+const pd_counts *pd_document__word_counts(const pd_document *doc)
 {
-	pd_document *doc = (pd_document *)cdoc;
-	size_t i, j;
-
-	if (doc->word_counts_done)
-		return &doc->word_counts;
-	pd_counts_grow(&doc->word_counts);
-	for (i = 0; i < doc->sections.size; i++) {
-		const pd_section *s = pd_vec_get(&doc->sections, i);
-		const pd_words *w = pd_document__heading_words(doc, s);
-
-		pd_counts_add(&doc->word_counts, w->hash, w->n, i);
-		for (j = 0; j < s->blocks.size; j++) {
-			w = pd_document__block_words(doc, pd_vec_get(&s->blocks, j));
-			pd_counts_add(&doc->word_counts, w->hash, w->n, i);
-		}
-	}
-	doc->word_counts_done = 1;
 	return &doc->word_counts;
 }
 

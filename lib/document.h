@@ -30,8 +30,8 @@ typedef enum pd_block_type {
 /*
  * The words of a text, folded and hashed once and kept: the matcher's
  * word sets, the theme counts and the rename index all read these
- * instead of folding and splitting the same text again. Filled on first
- * use (pd_document__words), in the document's pool.
+ * instead of folding and splitting the same text again. Filled by the
+ * parse (pd_document__fill_words), in the document's pool.
  */
 typedef struct pd_words {
 	const uint64_t *hash;  /* per word: pd_text_hash of its folded form */
@@ -40,7 +40,6 @@ typedef struct pd_words {
 	                          of letters of at least PD_STEM_MIN_WORD), or
 	                          0 for a word that has none */
 	size_t n;
-	int done;
 } pd_words;
 
 typedef struct pd_block {
@@ -51,7 +50,7 @@ typedef struct pd_block {
 	size_t children_before;  /* the section's children above it: a
 	                            paragraph after the list of goals made
 	                            of list items reads otherwise */
-	pd_words words;       /* cache: see pd_document__words */
+	pd_words words;       /* filled by the parse: pd_document__fill_words */
 } pd_block;
 
 struct pd_section {
@@ -67,8 +66,7 @@ struct pd_section {
 	unsigned line_end;    /* last line before the next section */
 	size_t index;         /* position in pd_document.sections */
 	size_t child_index;   /* position among the parent's children */
-	pd_words heading_words;  /* cache: see pd_document__words */
-	const char *display;  /* cache: pd_changes__display_heading; pool */
+	pd_words heading_words;  /* filled by the parse, as a block's */
 };
 
 struct pd_document {
@@ -81,11 +79,9 @@ struct pd_document {
 	const char *source;   /* pool copy of the input (BOM removed) */
 	size_t source_len;
 	unsigned line_count;
-	pd_buf scratch;       /* for pd_document__words: folded text */
+	pd_buf scratch;       /* for pd_document__fill_words: folded text */
 	pd_buf scratch_words; /* and its word hashes */
-	pd_counts word_counts;   /* cache: see pd_document__word_counts */
-	int word_counts_done;    /* and so every word cache is filled: the
-	                            diff may read them from two threads */
+	pd_counts word_counts;   /* see pd_document__word_counts */
 	const char *name_note;   /* pool; see pd_document_name_note() */
 };
 
@@ -100,18 +96,24 @@ pd_block *pd_section__add_block(pd_document *doc, pd_section *s,
                                 pd_block_type type, const char *text,
                                 size_t len, unsigned line);
 
-/** The words of a block, folded and hashed on first use. */
+/**
+ * Fold and hash the words of every heading and block, and count how
+ * many sections have each word: the last step of every parse, after
+ * which the document is never written again, so that a diff may read
+ * both versions from several threads.
+ */
+void pd_document__fill_words(pd_document *doc);
+
+/** The words of a block (filled by the parse). */
 const pd_words *pd_document__block_words(const pd_document *doc,
                                          const pd_block *b);
-/** The words of a section's heading, folded and hashed on first use. */
+/** The words of a section's heading (filled by the parse). */
 const pd_words *pd_document__heading_words(const pd_document *doc,
                                            const pd_section *s);
 /**
  * How many of the document's sections have each word (in the heading or
- * a block of its own), counted on first use; the groups are the
- * sections' indexes, and the table's `n` is unset. Counting fills the
- * word cache of every heading and block on the way: a diff reads them
- * all, and pd_parse_documents() has each version's thread do this.
+ * a block of its own); the groups are the sections' indexes, and the
+ * table's `n` is unset.
  */
 const pd_counts *pd_document__word_counts(const pd_document *doc);
 

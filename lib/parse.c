@@ -36,9 +36,6 @@
 #include <time.h>
 
 #include "thread.h"
-#if PD_THREADS
-#include <pthread.h>
-#endif
 
 #include "alloc.h"
 #include "classify.h"
@@ -90,8 +87,17 @@ static double cpu_seconds(void)
 	return (double)clock() / CLOCKS_PER_SEC;
 }
 
+/* the steps parses on this thread have taken: see pd_parse__work() */
+static PD_THREAD_LOCAL unsigned long long work;
+
+unsigned long long pd_parse__work(void)
+{
+	return work;
+}
+
 static int over_budget(parser *p)
 {
+	work++;
 	if (++p->ticks % 256)
 		return 0;
 	if (cpu_seconds() - p->start <= p->budget)
@@ -390,6 +396,7 @@ static void close_sections(parser *p, int level, unsigned line)
 	while (p->stack.size > 1) {
 		pd_section *top = pd_vec_get(&p->stack, p->stack.size - 1);
 
+		work++;
 		if (top->level < level)
 			break;
 		top->line_end = line > top->line_start ? line - 1 :
@@ -686,6 +693,8 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 		goto done;
 	doc->lang = doc->meta.language && !strcmp(doc->meta.language, "en") ?
 	            PD_LANG_EN : PD_LANG_SV;
+	/* what a diff reads of every block; the document is final after it */
+	pd_document__fill_words(doc);
 done:
 	if (root)
 		cmark_node_free(root);
@@ -727,46 +736,22 @@ static void run_job(parse_job *job)
 		snprintf(job->hint, sizeof(job->hint), "%s", pd_error_hint());
 		return;
 	}
-	/* what a diff reads of every block, on this version's thread */
-	(void)pd_document__word_counts(job->doc);
 }
 
-#if PD_THREADS
-static void *job_thread(void *payload)
+/* run_job() as a thread's task */
+static void job_task(void *payload)
 {
 	run_job(payload);
-	return NULL;
 }
-
-/* Deep enough for cmark and the parser at the nesting limit, whatever
- * the platform's default for a new thread. */
-#define JOB_STACK_SIZE (8u << 20)
-
-static int start_job(pthread_t *thread, parse_job *job)
-{
-	pthread_attr_t attr;
-	int rc;
-
-	if (pthread_attr_init(&attr))
-		return -1;
-	(void)pthread_attr_setstacksize(&attr, JOB_STACK_SIZE);
-	rc = pthread_create(thread, &attr, job_thread, job);
-	pthread_attr_destroy(&attr);
-	return rc ? -1 : 0;
-}
-#endif
 
 int pd_parse_documents(pd_document **out, const char *const *md,
                        const size_t *len, size_t n,
                        const pd_parse_options *opts, size_t *failed_out)
 {
 	parse_job *jobs;
+	pd_thread *threads;
 	size_t i;
 	int error = 0;
-#if PD_THREADS
-	pthread_t *threads;
-	unsigned char *started;
-#endif
 
 	if (failed_out)
 		*failed_out = 0;
@@ -782,23 +767,14 @@ int pd_parse_documents(pd_document **out, const char *const *md,
 		jobs[i].len = len[i];
 		jobs[i].opts = opts;
 	}
-#if PD_THREADS
+	/* the first on this thread, each other on one of its own */
 	threads = pd__calloc(n, sizeof(*threads));
-	started = pd__calloc(n, 1);
 	for (i = 1; i < n; i++)
-		started[i] = start_job(&threads[i], &jobs[i]) == 0;
-	for (i = 0; i < n; i++)
-		if (!started[i])
-			run_job(&jobs[i]);
+		pd_thread__start(&threads[i], job_task, &jobs[i]);
+	run_job(&jobs[0]);
 	for (i = 1; i < n; i++)
-		if (started[i])
-			pthread_join(threads[i], NULL);
-	free(started);
+		pd_thread__join(&threads[i]);
 	free(threads);
-#else
-	for (i = 0; i < n; i++)
-		run_job(&jobs[i]);
-#endif
 	for (i = 0; i < n; i++) {
 		if (jobs[i].error < 0 && !error) {
 			error = pd_error_set(jobs[i].error, "%s", jobs[i].message);

@@ -17,4 +17,11 @@
  */
 void pd_parse__plain_text(pd_buf *out, cmark_node *node, int skip_lists);
 
+/**
+ * The steps the parses of the calling thread have taken so far (each node
+ * visited, each open section looked at when one closes): a count for the
+ * tests that guard against quadratic time, as pd_textdiff__work().
+ */
+unsigned long long pd_parse__work(void);
+
 #endif

@@ -668,10 +668,11 @@ void pd_stored_list_dispose(pd_stored_list *list);
 int pd_store_init(pd_store **out, int *created_out, const char *path);
 
 /**
- * Open a store: `path` when not NULL, else $PROGDIFF_REPO when set, else
- * the repository of the current directory or its nearest parent (as git
- * finds one; GIT_CEILING_DIRECTORIES is honoured). `path` and
- * $PROGDIFF_REPO must name the repository itself, not a folder inside it.
+ * Open a store: `path` when not NULL, else the repository of the current
+ * directory or its nearest parent (as git finds one). `path` must name
+ * the repository itself, not a folder inside it. The library reads no
+ * environment variable: a caller that honours $PROGDIFF_REPO or
+ * GIT_CEILING_DIRECTORIES passes them through pd_store_open_ext().
  *
  * libgit2's ownership check is on: a repository owned by another user is
  * refused with a hint naming `safe.directory`, as git does.
@@ -691,6 +692,23 @@ typedef void (*pd_store_notice_fn)(const char *notice, void *payload);
 
 /** Where the store's notices go for the whole process; NULL: nowhere. */
 void pd_store_set_notice(pd_store_notice_fn fn, void *payload);
+
+/** How pd_store_open_ext() finds a store. */
+typedef struct pd_store_open_options {
+	unsigned version;       /**< PD_STORE_OPEN_OPTIONS_VERSION */
+	const char *origin;     /**< where `path` came from, for messages
+	                             ("PROGDIFF_REPO"); NULL: "--repo" */
+	const char *ceiling;    /**< folders the upward search does not
+	                             enter, as GIT_CEILING_DIRECTORIES
+	                             lists them; NULL: none */
+} pd_store_open_options;
+
+#define PD_STORE_OPEN_OPTIONS_VERSION 1
+#define PD_STORE_OPEN_OPTIONS_INIT { PD_STORE_OPEN_OPTIONS_VERSION, NULL, NULL }
+
+/** pd_store_open() with options (may be NULL). */
+int pd_store_open_ext(pd_store **out, const char *path,
+                      const pd_store_open_options *opts);
 
 void pd_store_free(pd_store *store);
 
@@ -726,6 +744,50 @@ int pd_store_programme_slug(pd_buf *out, const char *name, pd_lang lang);
  * @return 0 or PD_EINVALID (with a message)
  */
 int pd_store_parse_period(int *start_out, int *end_out, const char *s);
+
+/** A version as a command names it, read: a file, "-" or a stored one. */
+typedef struct pd_version_text {
+	pd_buf text;        /**< the Markdown, byte for byte */
+	char *name;         /**< how to call it in messages: path or label */
+	char *label;        /**< the stored label, or NULL for a file */
+	pd_stored_version *stored;  /**< a stored version: what `add` stored
+	                                 with it, whose metadata the parsed
+	                                 document takes; NULL for a file */
+} pd_version_text;
+
+#define PD_VERSION_TEXT_INIT { PD_BUF_INIT, NULL, NULL, NULL }
+
+void pd_version_text_dispose(pd_version_text *v);
+
+/** Where pd_version_load() looks. */
+typedef struct pd_version_load_options {
+	unsigned version;          /**< PD_VERSION_LOAD_OPTIONS_VERSION */
+	const char *repo;          /**< the store; NULL: the one around the
+	                                current folder */
+	const char *repo_origin;   /**< where `repo` came from, for
+	                                messages; NULL: "--repo" */
+	const char *ceiling;       /**< as pd_store_open_options.ceiling */
+	const char *programme;     /**< look labels up in this programme */
+	size_t max_size;           /**< 0: PD_MAX_FILE_SIZE */
+} pd_version_load_options;
+
+#define PD_VERSION_LOAD_OPTIONS_VERSION 1
+#define PD_VERSION_LOAD_OPTIONS_INIT { PD_VERSION_LOAD_OPTIONS_VERSION, \
+                                       NULL, NULL, NULL, NULL, 0 }
+
+/**
+ * Read the version `arg` names, in the design's order: `rev:path` (a
+ * blob of the store), an existing file or "-" (standard input), a stored
+ * label (or PROGRAMME/LABEL, or a target year or period that names one
+ * version). A name that is both a file and a stored version is
+ * ambiguous (PD_EAMBIGUOUS, with a hint); an unknown one is PD_ENOTFOUND
+ * with the closest known names. Messages name `arg`.
+ * @param[out] out  the text and its names; dispose with
+ *                  pd_version_text_dispose()
+ * @param opts  may be NULL
+ */
+int pd_version_load(pd_version_text *out, const char *arg,
+                    const pd_version_load_options *opts);
 
 enum pd_store_add_flags {
 	/** replace a version that has the same label */

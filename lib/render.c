@@ -593,12 +593,12 @@ static void say(sentence *s, phrase_id id)
 }
 
 /* the parent's heading as sentences name it, kept in `tmp` */
-static const char *parent_heading(pd_buf *tmp, const pd_section *sec)
+static const char *parent_heading(pd_buf *tmp, const pd_changes *changes,
+                                  const pd_section *sec)
 {
 	if (!sec || !sec->parent)
 		return NULL;
-	pd_changes__display_heading(tmp, sec->parent);
-	return tmp->ptr;
+	return pd_changes__display(tmp, changes, sec->parent);
 }
 
 static int field_is(const pd_change *ch, const char *field)
@@ -718,8 +718,8 @@ void pd_render__sentence(pd_buf *out, const pd_changes *changes,
 	s.lang = lang == PD_LANG_EN ? PD_LANG_EN : PD_LANG_SV;
 	s.put = put;
 	s.ch = ch;
-	s.pa = parent_heading(&tmp_a, ch->old_section);
-	s.pb = parent_heading(&tmp_b, ch->new_section);
+	s.pa = parent_heading(&tmp_a, changes, ch->old_section);
+	s.pb = parent_heading(&tmp_b, changes, ch->new_section);
 	s.areas_now = changes ? changes->new_doc->areas.size : 0;
 	s.digits = 0;
 	id = at_top(&s, phrase_of(&s));

@@ -278,7 +278,7 @@ unknown:
 	pd_error_set_hint("change kinds are area-added, area-removed, "
 	                  "area-renamed, area-moved, goal-..., section-..., "
 	                  "name-changed, target-year-changed, ... "
-	                  "(see the README: the rules file)");
+	                  "(see doc/rules.md: the rules file)");
 	return PD_EINVALID;
 }
 

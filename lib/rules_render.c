@@ -2,7 +2,7 @@
 /*
  * rules_render.c: a check's report as text (one diagnostic a line, as
  * compilers write them), as JSON (schema progdiff-check/1, documented in
- * the README under "progdiff check") and as GitHub Actions workflow
+ * doc/rules.md under "progdiff check") and as GitHub Actions workflow
  * commands, which the runner turns into annotations on the lines of a
  * pull request. The change
  * list itself is render.c's; this file only reports on rules.

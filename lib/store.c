@@ -197,22 +197,31 @@ static int open_at(git_repository **out, const char *start, unsigned flags,
 
 int pd_store_open(pd_store **out, const char *path)
 {
-	const char *env = getenv("PROGDIFF_REPO");
-	const char *start = path, *origin = "--repo";
+	return pd_store_open_ext(out, path, NULL);
+}
+
+int pd_store_open_ext(pd_store **out, const char *path,
+                      const pd_store_open_options *opts)
+{
+	const char *start = path, *origin = "--repo", *ceiling = NULL;
 	git_repository *repo = NULL;
 	struct stat st;
 	int error;
 
 	*out = NULL;
+	if (opts) {
+		if (opts->version != PD_STORE_OPEN_OPTIONS_VERSION)
+			return pd_error_set(PD_EINVALID, "store open options "
+			                    "version %u is not supported",
+			                    opts->version);
+		if (opts->origin)
+			origin = opts->origin;
+		ceiling = opts->ceiling;
+	}
 	pd_git__init();
 	pd_error_clear();
-	if (!start && env && *env) {
-		start = env;
-		origin = "PROGDIFF_REPO";
-	}
 	if (!start) {
-		error = open_at(&repo, ".", 0,
-		                getenv("GIT_CEILING_DIRECTORIES"));
+		error = open_at(&repo, ".", 0, ceiling);
 		if (error == PD_ENOTFOUND) {
 			pd_error_set(PD_ENOTFOUND, "no store here: neither this "
 			             "folder nor any folder above it is a git "

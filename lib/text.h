@@ -126,7 +126,31 @@ size_t pd_text_hash_words_folded(pd_buf *out, pd_buf *fold, const char *s,
  */
 size_t pd_text_stem_len(const char *word, size_t len);
 
-/* ---- shared by text.c, heading.c and words.c ---- */
+/* ---- shared by text.c, heading.c, words.c and textdiff.c ---- */
+
+/* The classes of pd_text__word_class, a bit each. */
+enum pd_text__word_bits {
+	PD_WORD_LETTER = 1,   /* an ASCII letter, or with PD_WORD_PAIR a
+	                         Latin-1 one */
+	PD_WORD_DIGIT = 2,
+	PD_WORD_JOINER = 4,   /* ' and -: joins two letters into one word */
+	PD_WORD_PAIR = 8,     /* 0xC2, 0xC3: a lead byte of U+0080..U+00FF */
+	PD_WORD_OTHER = 16    /* any other byte of 0x80 or above */
+};
+
+/**
+ * The class of each byte for the words of Latin-1 text: ASCII letters,
+ * digits and joiners, the two lead bytes of U+0080..U+00FF, and the rest
+ * of the bytes of 0x80 and above (enum pd_text__word_bits). The one
+ * byte table of the word scanners.
+ */
+extern const unsigned char pd_text__word_class[256];
+
+/**
+ * The word class of each code point below U+0100 as
+ * pd_text_next_word_latin1() sees it: 1 a letter, 2 a digit, 0 neither.
+ */
+extern const unsigned char pd_text__latin1_class[256];
 
 /** The code point at s[*pos], advancing *pos; -1 (one byte) if invalid. */
 int32_t pd_text__decode(const char *s, size_t len, size_t *pos);

@@ -209,50 +209,6 @@ static void push_word(pd_textdiff_tokens *out, size_t *cap, const char *s,
 	push_token(out, cap, ws, hash);
 }
 
-/*
- * The word class of each code point below U+0100 as
- * pd_text_next_word_latin1() sees it: 1 a letter, 2 a digit, 0 neither.
- * A test holds every entry to that function.
- */
-static const unsigned char latin1_class[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 00 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 10 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 20 */
-	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,  /* 30 */
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 40 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,  /* 50 */
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 60 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,  /* 70 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 80 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 90 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,  /* a0 */
-	0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,  /* b0 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* c0 */
-	1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1,  /* d0 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* e0 */
-	1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1,  /* f0 */
-};
-
-/* The bytes that are a letter or digit alone: those of ASCII. */
-static const unsigned char ascii_word[256] = {
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 00 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 10 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 20 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,  /* 30 */
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 40 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,  /* 50 */
-	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 60 */
-	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,  /* 70 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 80 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 90 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* a0 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* b0 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* c0 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* d0 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* e0 */
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* f0 */
-};
-
 /* A byte that pd_text_is_latin1() does not accept anywhere. */
 #define BEYOND_LATIN1(c) ((c) >= 0xc0 && (c) != 0xc2 && (c) != 0xc3)
 /* The code point of a two-byte sequence led by 0xc2 or 0xc3. */
@@ -266,10 +222,10 @@ static const unsigned char ascii_word[256] = {
 static int latin1_letter_at(const unsigned char *s, size_t len, size_t j)
 {
 	if (s[j] < 0x80)
-		return latin1_class[s[j]] == 1;
+		return pd_text__latin1_class[s[j]] == 1;
 	return (s[j] == 0xc2 || s[j] == 0xc3) && j + 1 < len &&
 	       !BEYOND_LATIN1(s[j + 1]) &&
-	       latin1_class[LATIN1_CP(s[j], s[j + 1])] == 1;
+	       pd_text__latin1_class[LATIN1_CP(s[j], s[j + 1])] == 1;
 }
 
 /*
@@ -293,14 +249,14 @@ static int split_latin1(pd_textdiff_tokens *out, size_t *cap,
 		/* to the next word */
 		c = s[i];
 		if (c < 0x80) {
-			if (!latin1_class[c]) {
+			if (!pd_text__latin1_class[c]) {
 				i++;
 				continue;
 			}
 		} else if ((c == 0xc2 || c == 0xc3) && i + 1 < len) {
 			if (BEYOND_LATIN1(s[i + 1]))
 				return 0;
-			if (!latin1_class[LATIN1_CP(c, s[i + 1])]) {
+			if (!pd_text__latin1_class[LATIN1_CP(c, s[i + 1])]) {
 				i += 2;
 				continue;
 			}
@@ -316,7 +272,8 @@ static int split_latin1(pd_textdiff_tokens *out, size_t *cap,
 		for (;;) {
 			size_t from = i;
 
-			while (i < len && ascii_word[s[i]]) {
+			while (i < len && (pd_text__word_class[s[i]] &
+			                   (PD_WORD_LETTER | PD_WORD_DIGIT))) {
 				h = (h ^ s[i]) * FNV_PRIME;
 				i++;
 			}
@@ -327,7 +284,7 @@ static int split_latin1(pd_textdiff_tokens *out, size_t *cap,
 			c = s[i];
 			if ((c == 0xc2 || c == 0xc3) && i + 1 < len &&
 			    !BEYOND_LATIN1(s[i + 1]) &&
-			    latin1_class[LATIN1_CP(c, s[i + 1])]) {
+			    pd_text__latin1_class[LATIN1_CP(c, s[i + 1])]) {
 				h = (h ^ c) * FNV_PRIME;
 				h = (h ^ s[i + 1]) * FNV_PRIME;
 				i += 2;
@@ -336,8 +293,8 @@ static int split_latin1(pd_textdiff_tokens *out, size_t *cap,
 			}
 			/* the code point before: one byte or two */
 			letter = (two ?
-			          latin1_class[LATIN1_CP(s[i - 2], s[i - 1])] :
-			          latin1_class[s[i - 1]]) == 1;
+			          pd_text__latin1_class[LATIN1_CP(s[i - 2], s[i - 1])] :
+			          pd_text__latin1_class[s[i - 1]]) == 1;
 			if ((c == '\'' || c == '-') && letter && i + 1 < len &&
 			    latin1_letter_at(s, len, i + 1)) {
 				/* the letter after it is taken next */
@@ -374,7 +331,7 @@ static int cut_at(const char *s, size_t i)
 {
 	unsigned char c = (unsigned char)s[i];
 
-	return s[i - 1] == ' ' && c < 0x80 && latin1_class[c];
+	return s[i - 1] == ' ' && c < 0x80 && pd_text__latin1_class[c];
 }
 
 void pd_textdiff__equal_ends(size_t *lo, size_t *a_hi, size_t *b_hi,

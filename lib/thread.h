@@ -1,26 +1,60 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * thread.h: what progdiff asks of threads. The two documents of a diff
- * are parsed at once (pd_parse_documents), each on its own thread, and
- * the last error is kept per thread (error.c), as errno is.
+ * are parsed at once (pd_parse_documents), each on its own thread, the
+ * themes are found on another while the sections are matched, and the
+ * last error is kept per thread (error.c), as errno is.
  *
- * PD_THREAD_LOCAL is C11's _Thread_local, or GCC's and Clang's __thread
- * before C11. Without either, PD_THREADS is 0: documents are parsed one
- * after the other and the storage is plain static.
+ * Two questions, answered apart: is there thread-local storage
+ * (PD_THREAD_LOCAL: C11's _Thread_local, or GCC's and Clang's __thread
+ * before C11; PD_HAVE_TLS), and are there POSIX threads (_POSIX_THREADS
+ * in <unistd.h>)? progdiff starts threads only with both (PD_THREADS),
+ * since each thread must have its own last error; without them a task
+ * runs when it is joined, with the same result.
  */
 #ifndef PD_THREAD_H
 #define PD_THREAD_H
 
+#include <unistd.h>
+
 #if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L && \
     !defined(__STDC_NO_THREADS__)
 # define PD_THREAD_LOCAL _Thread_local
-# define PD_THREADS 1
+# define PD_HAVE_TLS 1
 #elif defined(__GNUC__) || defined(__clang__)
 # define PD_THREAD_LOCAL __thread
-# define PD_THREADS 1
+# define PD_HAVE_TLS 1
 #else
 # define PD_THREAD_LOCAL
+# define PD_HAVE_TLS 0
+#endif
+
+#if PD_HAVE_TLS && defined(_POSIX_THREADS) && _POSIX_THREADS > 0
+# define PD_THREADS 1
+# include <pthread.h>
+#else
 # define PD_THREADS 0
 #endif
+
+/* A task for another thread: run there when one could be started. */
+typedef struct pd_thread {
+	void (*fn)(void *payload);
+	void *payload;
+	int started;
+#if PD_THREADS
+	pthread_t id;
+#endif
+} pd_thread;
+
+/**
+ * Start `fn(payload)` on a thread of its own (with a stack deep enough
+ * for cmark at the nesting limit); where there are no threads, or one
+ * cannot be started, it runs in pd_thread__join() instead.
+ */
+void pd_thread__start(pd_thread *t, void (*fn)(void *payload),
+                      void *payload);
+
+/** Wait for the task to end, or run it now if it never started. */
+void pd_thread__join(pd_thread *t);
 
 #endif

@@ -76,20 +76,12 @@ static int is_word_char(int32_t cp)
  * digits and joiners, the two lead bytes of U+0080..U+00FF, and the rest
  * of the bytes of 0x80 and above.
  */
-enum {
-	W_LETTER = 1,   /* an ASCII letter, or with W_PAIR a Latin-1 one */
-	W_DIGIT = 2,
-	W_JOINER = 4,   /* ' and -: joins two letters into one word */
-	W_PAIR = 8,     /* 0xC2, 0xC3: a lead byte of U+0080..U+00FF */
-	W_OTHER = 16    /* any other byte of 0x80 or above */
-};
-
-#define L_ W_LETTER
-#define D_ W_DIGIT
-#define J_ W_JOINER
-#define P_ W_PAIR
-#define O_ W_OTHER
-static const unsigned char word_class[256] = {
+#define L_ PD_WORD_LETTER
+#define D_ PD_WORD_DIGIT
+#define J_ PD_WORD_JOINER
+#define P_ PD_WORD_PAIR
+#define O_ PD_WORD_OTHER
+const unsigned char pd_text__word_class[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, J_, 0, 0, 0, 0, 0, J_, 0, 0,
@@ -134,7 +126,7 @@ int pd_text_next_word(const char *s, size_t len, size_t *pos,
 
 		if (c < 0x80) {
 			i++;
-			if (!(word_class[c] & (W_LETTER | W_DIGIT)))
+			if (!(pd_text__word_class[c] & (PD_WORD_LETTER | PD_WORD_DIGIT)))
 				continue;
 			cp = c;
 		} else if (!is_word_char(cp = pd_text__decode(s, len, &i))) {
@@ -156,7 +148,7 @@ int pd_text_next_word(const char *s, size_t len, size_t *pos,
 
 		if (c < 0x80) {
 			i++;
-			if (word_class[c] & (W_LETTER | W_DIGIT)) {
+			if (pd_text__word_class[c] & (PD_WORD_LETTER | PD_WORD_DIGIT)) {
 				base = c;
 				end = i;
 				continue;
@@ -224,15 +216,15 @@ static unsigned latin1_token(const unsigned char *s, size_t len, size_t i,
 
 	*n = 1;
 	if (c < 0x80)
-		return word_class[c];
+		return pd_text__word_class[c];
 	if ((c != 0xc2 && c != 0xc3) || i + 1 >= len)
 		return 0;
 	*n = 2;
 	low = s[i + 1] & 0x3fu;
 	if (c == 0xc3)           /* U+00C0..U+00FF but × and ÷ */
-		return (low & 0x1f) == 0x17 ? 0 : W_LETTER;
+		return (low & 0x1f) == 0x17 ? 0 : PD_WORD_LETTER;
 	/* ª, µ, º */
-	return (low == 0x2a || low == 0x35 || low == 0x3a) ? W_LETTER : 0;
+	return (low == 0x2a || low == 0x35 || low == 0x3a) ? PD_WORD_LETTER : 0;
 }
 
 int pd_text_next_word_latin1(const char *str, size_t len, size_t *pos,
@@ -247,13 +239,13 @@ int pd_text_next_word_latin1(const char *str, size_t len, size_t *pos,
 			*pos = len;
 			return 0;
 		}
-		if (word_class[s[i]] & (W_LETTER | W_DIGIT))
+		if (pd_text__word_class[s[i]] & (PD_WORD_LETTER | PD_WORD_DIGIT))
 			break;
 		if (s[i] < 0x80) {
 			i++;
 			continue;
 		}
-		if (latin1_token(s, len, i, &n) & W_LETTER)
+		if (latin1_token(s, len, i, &n) & PD_WORD_LETTER)
 			break;
 		i += n;
 	}
@@ -262,24 +254,24 @@ int pd_text_next_word_latin1(const char *str, size_t len, size_t *pos,
 		size_t from = i;
 
 		/* a run of ASCII letters and digits */
-		while (i < len && (word_class[s[i]] & (W_LETTER | W_DIGIT)))
+		while (i < len && (pd_text__word_class[s[i]] & (PD_WORD_LETTER | PD_WORD_DIGIT)))
 			i++;
 		if (i > from)
-			last = word_class[s[i - 1]];
+			last = pd_text__word_class[s[i - 1]];
 		if (i >= len)
 			break;
 		t = latin1_token(s, len, i, &n);
-		if (t & (W_LETTER | W_DIGIT)) {
+		if (t & (PD_WORD_LETTER | PD_WORD_DIGIT)) {
 			last = t;
 			i += n;
 			continue;
 		}
 		/* an apostrophe or hyphen between two letters joins them */
-		if ((t & W_JOINER) && (last & W_LETTER) && i + 1 < len) {
+		if ((t & PD_WORD_JOINER) && (last & PD_WORD_LETTER) && i + 1 < len) {
 			size_t m;
 			unsigned nt = latin1_token(s, len, i + 1, &m);
 
-			if (nt & W_LETTER) {
+			if (nt & PD_WORD_LETTER) {
 				last = nt;
 				i += 1 + m;
 				continue;
@@ -331,7 +323,7 @@ int pd_text_is_latin1(const char *s, size_t len)
 
 /*
  * The code point lead, d (lead 0xC2 or 0xC3) folded: its second byte
- * (the first stays), and its class, W_PAIR and W_LETTER for a letter, in
+ * (the first stays), and its class, PD_WORD_PAIR and PD_WORD_LETTER for a letter, in
  * *cl. 0 for U+00B5 and U+00DF, which fold beyond Latin-1. Capitals
  * U+00C0..U+00DE but U+00D7 fold by adding 0x20.
  */
@@ -340,10 +332,10 @@ static unsigned latin1_pair(unsigned lead, unsigned d, unsigned *cl)
 	unsigned low = d & 0x3f;
 
 	if (lead == 0xc2) {
-		*cl = W_PAIR | ((low == 0x2a || low == 0x3a) ? W_LETTER : 0);
+		*cl = PD_WORD_PAIR | ((low == 0x2a || low == 0x3a) ? PD_WORD_LETTER : 0);
 		return low == 0x35 ? 0 : 0x80 | low;
 	}
-	*cl = W_PAIR | ((low & 0x1f) == 0x17 ? 0 : W_LETTER);
+	*cl = PD_WORD_PAIR | ((low & 0x1f) == 0x17 ? 0 : PD_WORD_LETTER);
 	if (low == 0x1f)
 		return 0;
 	return low == 0x17 ? 0x97 : 0xa0 | low;
@@ -383,26 +375,26 @@ int pd_text_hash_words(pd_buf *out, size_t *n_out, const char *str,
 	wend = out->ptr + out->asize - 1;
 	while (p < end) {
 		uint64_t h = FNV_BASIS, stem_h = 0, pairv[2];
-		unsigned t = word_class[*p], b2 = 0, last;
+		unsigned t = pd_text__word_class[*p], b2 = 0, last;
 		size_t cps = 0, nonletter = (size_t)-1;
 
 		/* between words */
-		if (!(t & (W_LETTER | W_DIGIT))) {
-			if (!(t & (W_PAIR | W_OTHER))) {
+		if (!(t & (PD_WORD_LETTER | PD_WORD_DIGIT))) {
+			if (!(t & (PD_WORD_PAIR | PD_WORD_OTHER))) {
 				p++;
 				continue;
 			}
-			if ((t & W_OTHER) || end - p < 2 ||
+			if ((t & PD_WORD_OTHER) || end - p < 2 ||
 			    !(b2 = latin1_pair(p[0], p[1], &t)))
 				goto general;
-			if (!(t & W_LETTER)) {
+			if (!(t & PD_WORD_LETTER)) {
 				p += 2;
 				continue;
 			}
 		}
 		for (;;) {
 			/* the code point at p, of class t, is in the word */
-			if (t == W_LETTER) {
+			if (t == PD_WORD_LETTER) {
 				const unsigned char *from = p, *stop = end;
 				uint64_t c = *p;
 
@@ -413,12 +405,12 @@ int pd_text_hash_words(pd_buf *out, size_t *n_out, const char *str,
 				for (;;) {
 					h = (h ^ (c | 0x20)) * FNV_PRIME;
 					if (++p == stop ||
-					    word_class[c = *p] != W_LETTER)
+					    pd_text__word_class[c = *p] != PD_WORD_LETTER)
 						break;
 				}
 				cps += (size_t)(p - from);
 			} else {
-				if (t & W_PAIR) {
+				if (t & PD_WORD_PAIR) {
 					h = (h ^ p[0]) * FNV_PRIME;
 					h = (h ^ b2) * FNV_PRIME;
 					p += 2;
@@ -436,31 +428,31 @@ int pd_text_hash_words(pd_buf *out, size_t *n_out, const char *str,
 			/* what comes next */
 			if (p >= end)
 				break;
-			t = word_class[*p];
-			if (t & (W_LETTER | W_DIGIT))
+			t = pd_text__word_class[*p];
+			if (t & (PD_WORD_LETTER | PD_WORD_DIGIT))
 				continue;
-			if (t & W_PAIR) {
+			if (t & PD_WORD_PAIR) {
 				if (end - p < 2 ||
 				    !(b2 = latin1_pair(p[0], p[1], &t)))
 					goto general;
-				if (t & W_LETTER)
+				if (t & PD_WORD_LETTER)
 					continue;
 				break;
 			}
-			if (t & W_OTHER)
+			if (t & PD_WORD_OTHER)
 				goto general;
 			/* an apostrophe or hyphen between two letters */
-			if ((t & W_JOINER) && (last & W_LETTER) && end - p >= 2) {
-				unsigned nt = word_class[p[1]], nb2 = 0;
+			if ((t & PD_WORD_JOINER) && (last & PD_WORD_LETTER) && end - p >= 2) {
+				unsigned nt = pd_text__word_class[p[1]], nb2 = 0;
 
-				if (nt & W_PAIR) {
+				if (nt & PD_WORD_PAIR) {
 					if (end - p < 3 ||
 					    !(nb2 = latin1_pair(p[1], p[2], &nt)))
 						goto general;
-				} else if (nt & W_OTHER) {
+				} else if (nt & PD_WORD_OTHER) {
 					goto general;
 				}
-				if (nt & W_LETTER) {
+				if (nt & PD_WORD_LETTER) {
 					if (nonletter > cps)
 						nonletter = cps;
 					h = (h ^ *p++) * FNV_PRIME;
@@ -498,3 +490,27 @@ general:
 	out->size = start;
 	return 0;
 }
+
+/*
+ * The word class of each code point below U+0100 as
+ * pd_text_next_word_latin1() sees it: 1 a letter, 2 a digit, 0 neither.
+ * A test holds every entry to that function.
+ */
+const unsigned char pd_text__latin1_class[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 00 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 10 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 20 */
+	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 0, 0, 0, 0, 0, 0,  /* 30 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 40 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,  /* 50 */
+	0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* 60 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,  /* 70 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 80 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,  /* 90 */
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,  /* a0 */
+	0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0,  /* b0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* c0 */
+	1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1,  /* d0 */
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,  /* e0 */
+	1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1,  /* f0 */
+};

@@ -279,7 +279,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -
 {
 	echo "# Benchmark results"
 	echo
-	echo "Written by \`make bench\` (tests/bench/run.sh); see the README's Benchmark section for"
+	echo "Written by \`make bench\` (tests/bench/run.sh); see doc/benchmark.md for"
 	echo "the cases and how to read the tables."
 	echo
 	echo "- Date: $(date -u '+%Y-%m-%d %H:%M UTC')"

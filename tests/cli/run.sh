@@ -13,23 +13,13 @@
 # A missing expected.out is written from the actual output and the case
 # fails until it is reviewed; PROGDIFF_UPDATE_GOLDEN=1 rewrites them all.
 set -u
-LC_ALL=C.UTF-8
-export LC_ALL
-ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
-PROGDIFF=${PROGDIFF:-$ROOT/build/progdiff}
-FIXTURES=$ROOT/fixtures
-export FIXTURES ROOT
+. "$(dirname "$0")/../sh/lib.sh"
+suite cli
 unset PROGDIFF_REPO NO_COLOR PAGER
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-mkdir "$tmp/bin"
-ln -s "$PROGDIFF" "$tmp/bin/progdiff"
-PATH="$tmp/bin:$PATH"
-export PATH HOME="$tmp" GIT_CONFIG_NOSYSTEM=1
-pass=0
-fail=0
 
-for case in "$ROOT"/tests/cli/cases/*/; do
+# golden CASE: run CASE's cmd, compare with what it expects
+golden() {
+	case=$1
 	name=$(basename "$case")
 	work="$tmp/work/$name"
 	mkdir -p "$work"
@@ -54,24 +44,21 @@ for case in "$ROOT"/tests/cli/cases/*/; do
 	fi
 	if ! diff -u "$expected" "$tmp/out" >"$tmp/diff"; then
 		ok=0
-		sed 's/^/    /' "$tmp/diff" | head -40
+		head -40 "$tmp/diff"
 	fi
 	if [ "$status" != "$want_status" ]; then
 		ok=0
-		echo "    exit status $status, want $want_status"
+		echo "exit status $status, want $want_status"
 	fi
 	if [ -f "$case/expected.err" ] && ! diff -u "$case/expected.err" "$tmp/err" >"$tmp/diff"; then
 		ok=0
-		sed 's/^/    /' "$tmp/diff" | head -20
+		head -20 "$tmp/diff"
 	fi
-	if [ $ok = 1 ]; then
-		pass=$((pass + 1))
-		echo "ok   cli/$name"
-	else
-		fail=$((fail + 1))
-		echo "FAIL cli/$name"
-		[ -s "$tmp/err" ] && sed 's/^/    stderr: /' "$tmp/err" | head -5
-	fi
+	[ $ok = 1 ] || sed 's/^/stderr: /' "$tmp/err" | head -5
+	[ $ok = 1 ]
+}
+
+for case in "$ROOT"/tests/cli/cases/*/; do
+	check "$(basename "$case")" golden "$case"
 done
-echo "cli: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

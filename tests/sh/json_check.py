@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""json_check.py FILE...: each file is a progdiff/1 JSON document.
+"""json_check.py [--each] FILE...: each file is a progdiff/1 JSON document.
 
 Checks the schema's promises (doc/json.md): the top-level keys, the
 version metadata, and for every change its kind, text, paths, lines and,
 for changes of a value, old_value/new_value. Exits 1 naming the first
-problem.
+problem; with --each, checks every file and prints "FILE ok" or "FILE:
+problem" for each, so that one process checks a whole suite.
 """
 import json
 import sys
@@ -25,9 +26,12 @@ VALUE_KINDS = {"name-changed", "target-year-changed", "period-changed",
 DIRECTIONS = {"stricter", "looser", "unclear"}
 
 
+class Bad(Exception):
+    pass
+
+
 def fail(path, msg):
-    print(f"{path}: {msg}")
-    sys.exit(1)
+    raise Bad(f"{path}: {msg}")
 
 
 def check_path(path, v, what):
@@ -37,8 +41,8 @@ def check_path(path, v, what):
         fail(path, f"{what} is neither null nor a list of strings")
 
 
-def main():
-    for path in sys.argv[1:]:
+def check(path):
+    if True:
         with open(path, encoding="utf-8") as f:
             try:
                 doc = json.load(f)
@@ -89,6 +93,22 @@ def main():
         total = doc.get("summary", {}).get("total")
         if total != len(changes):
             fail(path, "summary.total differs from the number of changes")
+
+
+def main():
+    each = sys.argv[1:2] == ["--each"]
+    status = 0
+    for path in sys.argv[2 if each else 1:]:
+        try:
+            check(path)
+            if each:
+                print(f"{path} ok")
+        except (Bad, OSError) as e:
+            print(e)
+            status = 1
+            if not each:
+                break
+    sys.exit(status)
 
 
 main()

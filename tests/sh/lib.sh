@@ -2,7 +2,8 @@
 #
 #   suite NAME        start; sets $tmp (removed on exit), HOME, PATH
 #   check DESC CMD... passes when CMD exits 0
-#   finish            prints "NAME: N passed, N failed" and sets the status
+#   finish            prints "NAME: N passed, N failed" and sets the status;
+#                     a suite that checked nothing fails
 set -u
 LC_ALL=C.UTF-8
 export LC_ALL
@@ -39,6 +40,10 @@ check() {
 }
 
 finish() {
+	if [ $((_pass + _fail)) -eq 0 ]; then
+		echo "FAIL $_suite: checked nothing"
+		_fail=1
+	fi
 	echo "$_suite: $_pass passed, $_fail failed"
 	[ "$_fail" -eq 0 ]
 }

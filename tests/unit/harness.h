@@ -4,7 +4,8 @@
  *
  * A test file defines `void test_<module>__<case>(void)` functions, lists
  * them in a table and ends with PD_TEST_MAIN(table). Each case counts as
- * one test: it passes when none of its assertions failed. The binary
+ * one test: it passes when it asserted something and none of its
+ * assertions failed (a case that asserts nothing tests nothing). The binary
  * prints "ok"/"FAIL" per case and a closing "N passed, N failed"; an
  * argument runs only the cases whose name contains it.
  */
@@ -21,6 +22,7 @@ typedef struct pd_test {
 } pd_test;
 
 static int pd_test__failures;
+static int pd_test__checks;   /* assertions made by the current case */
 
 static void pd_test__fail(const char *file, int line, const char *msg)
 {
@@ -29,11 +31,13 @@ static void pd_test__fail(const char *file, int line, const char *msg)
 }
 
 #define OK(cond, msg) do { \
+	pd_test__checks++; \
 	if (!(cond)) pd_test__fail(__FILE__, __LINE__, (msg)); \
 } while (0)
 
 #define INT_EQ(got, want, msg) do { \
 	long long g_ = (long long)(got), w_ = (long long)(want); \
+	pd_test__checks++; \
 	if (g_ != w_) { \
 		pd_test__fail(__FILE__, __LINE__, (msg)); \
 		fprintf(stdout, "    got %lld, want %lld\n", g_, w_); \
@@ -42,6 +46,7 @@ static void pd_test__fail(const char *file, int line, const char *msg)
 
 #define STR_EQ(got, want, msg) do { \
 	const char *g_ = (got), *w_ = (want); \
+	pd_test__checks++; \
 	if (!g_ || !w_ ? g_ != w_ : strcmp(g_, w_) != 0) { \
 		pd_test__fail(__FILE__, __LINE__, (msg)); \
 		fprintf(stdout, "    got  \"%s\"\n    want \"%s\"\n", \
@@ -61,7 +66,10 @@ static int pd_test__main(const pd_test *tests, const char *self,
 		if (filter && !strstr(t->name, filter))
 			continue;
 		pd_test__failures = 0;
+		pd_test__checks = 0;
 		t->fn();
+		if (!pd_test__checks)
+			pd_test__fail(t->name, 0, "asserted nothing");
 		if (pd_test__failures) {
 			failed++;
 			printf("FAIL %s\n", t->name);

@@ -320,8 +320,11 @@ static void test_classify__lang_names(void)
 
 static void test_classify__free_null(void)
 {
+	pd_error_set(PD_EINVALID, "before");
 	pd_classifier_free(NULL);
-	OK(1, "freeing NULL is a no-op");
+	INT_EQ(pd_error_last(), PD_EINVALID, "freeing NULL touches nothing");
+	STR_EQ(pd_error_message(), "before", "not even the last error");
+	pd_error_clear();
 }
 
 static unsigned long long next_random(unsigned long long *state)

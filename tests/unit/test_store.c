@@ -225,6 +225,40 @@ void test_store__programme_slug(void)
 	pd_buf_dispose(&out);
 }
 
+void test_store__load_versions(void);
+void test_store__load_versions(void)
+{
+	pd_store *store;
+	pd_version_load_options o = PD_VERSION_LOAD_OPTIONS_INIT;
+	pd_version_text v = PD_VERSION_TEXT_INIT;
+
+	setup();
+	store = two_versions();
+	OK(store != NULL, "a store with 2013 and 2035");
+	pd_store_free(store);
+	o.repo = tmp_path("store");
+	INT_EQ(pd_version_load(&v, "2013", &o), 0, "a stored label");
+	STR_EQ(v.label, "2013", "its label");
+	OK(v.text.size == strlen(doc_2013) &&
+	   !memcmp(v.text.ptr, doc_2013, v.text.size), "its text, whole");
+	pd_version_text_dispose(&v);
+	write_file(tmp_path("plan.md"), doc_2035);
+	INT_EQ(pd_version_load(&v, tmp_path("plan.md"), &o), 0, "a file");
+	OK(v.label == NULL, "a file has no label");
+	STR_EQ(v.name, tmp_path("plan.md"), "named by its path");
+	pd_version_text_dispose(&v);
+	INT_EQ(pd_version_load(&v, "2099", &o), PD_ENOTFOUND, "an unknown name");
+	OK(!strncmp(pd_error_message(), "2099: ", 6), "the message names it");
+	o.repo_origin = "PROGDIFF_REPO";
+	o.repo = tmp_path("plan.md");
+	INT_EQ(pd_version_load(&v, "2013", &o), PD_EINVALID,
+	       "a store that is not a folder");
+	OK(strstr(pd_error_message(), "PROGDIFF_REPO") != NULL,
+	   "the message says where the store came from");
+	pd_version_text_dispose(&v);
+	teardown();
+}
+
 void test_store__periods(void);
 void test_store__periods(void)
 {
@@ -366,6 +400,7 @@ void test_store__init_in_folder_with_files(void)
 void test_store__open_errors(void);
 void test_store__open_errors(void)
 {
+	pd_store_open_options opts = PD_STORE_OPEN_OPTIONS_INIT;
 	pd_store *store = NULL;
 
 	setup();
@@ -378,17 +413,17 @@ void test_store__open_errors(void)
 	   "the hint says how to make one");
 	INT_EQ(pd_store_open(&store, tmp_path("missing")), PD_ENOTFOUND,
 	       "a folder that does not exist");
-	setenv("PROGDIFF_REPO", tmp_path("plain"), 1);
-	INT_EQ(pd_store_open(&store, NULL), PD_ENOTFOUND, "PROGDIFF_REPO");
+	opts.origin = "PROGDIFF_REPO";
+	INT_EQ(pd_store_open_ext(&store, tmp_path("plain"), &opts),
+	       PD_ENOTFOUND, "a path from PROGDIFF_REPO");
 	OK(strstr(pd_error_message(), "PROGDIFF_REPO") != NULL,
 	   "the message names where the path came from");
-	unsetenv("PROGDIFF_REPO");
 	OK(store == NULL, "no store on failure");
 	teardown();
 }
 
-void test_store__open_from_env_and_subfolder(void);
-void test_store__open_from_env_and_subfolder(void)
+void test_store__open_by_path_and_subfolder(void);
+void test_store__open_by_path_and_subfolder(void)
 {
 	pd_store *store = NULL, *found = NULL;
 	char cwd[4096];
@@ -398,9 +433,7 @@ void test_store__open_from_env_and_subfolder(void)
 	pd_store_free(store);
 	store = NULL;
 	write_file(tmp_path("docs/readme"), "x");
-	setenv("PROGDIFF_REPO", tmp_path("docs"), 1);
-	INT_EQ(pd_store_open(&store, NULL), 0, "PROGDIFF_REPO");
-	unsetenv("PROGDIFF_REPO");
+	INT_EQ(pd_store_open(&store, tmp_path("docs")), 0, "by its path");
 	mkdir(tmp_path("docs/sub"), 0777);
 	mkdir(tmp_path("docs/sub/deeper"), 0777);
 	if (getcwd(cwd, sizeof(cwd)) && chdir(tmp_path("docs/sub/deeper")) == 0) {
@@ -411,6 +444,17 @@ void test_store__open_from_env_and_subfolder(void)
 			       "the same store");
 		OK(chdir(cwd) == 0, "back");
 	}
+	/* the environment is the command line's to read, not the library's */
+	setenv("PROGDIFF_REPO", tmp_path("docs"), 1);
+	if (chdir(tmp_path("docs/..")) == 0) {
+		pd_store *none = NULL;
+
+		INT_EQ(pd_store_open(&none, NULL), PD_ENOTFOUND,
+		       "PROGDIFF_REPO is not read by the library");
+		pd_store_free(none);
+		OK(chdir(cwd) == 0, "back again");
+	}
+	unsetenv("PROGDIFF_REPO");
 	pd_store_free(found);
 	pd_store_free(store);
 	teardown();
@@ -824,13 +868,14 @@ static const pd_test tests[] = {
 	PD_TEST(test_store__git_ref_names),
 	PD_TEST(test_store__programme_slug),
 	PD_TEST(test_store__periods),
+	PD_TEST(test_store__load_versions),
 	PD_TEST(test_store__distance),
 	PD_TEST(test_store__trailers),
 	PD_TEST(test_store__effective_year),
 	PD_TEST(test_store__init_bare_then_adopt),
 	PD_TEST(test_store__init_in_folder_with_files),
 	PD_TEST(test_store__open_errors),
-	PD_TEST(test_store__open_from_env_and_subfolder),
+	PD_TEST(test_store__open_by_path_and_subfolder),
 	PD_TEST(test_store__add_list_read),
 	PD_TEST(test_store__add_refuses_existing_label),
 	PD_TEST(test_store__add_options_override),

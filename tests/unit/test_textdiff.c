@@ -131,6 +131,7 @@ static void test_textdiff__property_rebuilds_both_sides(void)
 			break;
 		}
 	}
+	INT_EQ(trial, 2000, "every trial rebuilt both sides");
 }
 
 static void test_textdiff__minimal_on_small_cases(void)
