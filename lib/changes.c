@@ -601,6 +601,10 @@ static void structure_changes(pd_changes *c, const pd_match *m)
 			/* a goal that went with its area's split or merge */
 		} else if (m->moved[i]) {
 			ch = structural(c, OP_MOVED, a, b);
+			/* moved elsewhere and changed: one edit, one item */
+			if (ch && differs && !renamed &&
+			    m->n2o[b->parent->index] != a->parent->index)
+				ch->flags |= PD_CHANGE_BODY_CHANGED;
 			if (ch && ch->kind == PD_CHANGE_AREA_MOVED) {
 				if (!old_pos) {
 					old_pos = area_positions(od);
@@ -610,7 +614,10 @@ static void structure_changes(pd_changes *c, const pd_match *m)
 				ch->total = new_pos[b->index];
 			}
 		}
-		if (!renamed && differs)
+		if (!renamed && differs && !(m->moved[i] &&
+		    m->n2o[b->parent->index] != a->parent->index &&
+		    !(old_grouped[a->parent->index] &&
+		      new_grouped[b->parent->index])))
 			structural(c, OP_CHANGED, a, b);
 	}
 	for (i = 1; i < od->sections.size; i++) {

@@ -747,6 +747,10 @@ void pd_render__sentence(pd_buf *out, const pd_changes *changes,
 				say(&s, P_PREVIOUSLY_REVISION);
 			break;
 		case P_AREA_RENAMED: case P_SECTION_RENAMED:
+		case P_AREA_MOVED: case P_AREA_MOVED_FROM_TO:
+		case P_GOAL_MOVED_FROM_TO: case P_GOAL_MOVED_WITHIN:
+		case P_SECTION_MOVED: case P_SECTION_MOVED_UNDER:
+			/* renamed or moved elsewhere, and changed too */
 			if (ch->flags & PD_CHANGE_BODY_CHANGED)
 				say(&s, P_PARTLY_CHANGED);
 			break;
