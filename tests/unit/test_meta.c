@@ -456,6 +456,13 @@ static void test_meta__infer_revision(void)
 		{ "Målen följs upp årligen.", NULL },
 		{ "Programmet uppdateras. Varje mandatperiod väljs en ny "
 		  "fullmäktige.", NULL },
+		/* the words a pattern needs, in any case, at either end */
+		{ "PROGRAMMET UPPDATERAS VARJE MANDATPERIOD", "mandate-period" },
+		{ "Uppdateras varje år", "annual" },
+		{ "It is Updated every Electoral Term.", "mandate-period" },
+		{ "The plan is REVISED ANNUALLY", "annual" },
+		{ "Reviewed every year", "annual" },
+		{ "The plan is revised. Every year a report.", NULL },
 		{ NULL, NULL }
 	};
 	size_t i;
