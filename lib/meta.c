@@ -444,21 +444,21 @@ static int rx_find(rx *r, const char *s, size_t len, size_t from,
 	return 1;
 }
 
-/* The file line of body[off]. */
+/* The file line of body[off]: lines end at LF, CR LF or a lone CR. */
 static unsigned line_of(const char *body, size_t len, size_t off,
                         unsigned first_line)
 {
-	unsigned line = first_line;
-	size_t i;
+	unsigned n;
 
-	for (i = 0; i < off; i++) {
-		if (body[i] == '\n')
-			line++;
-		else if (body[i] == '\r' &&
-		         (i + 1 >= len || body[i + 1] != '\n'))
-			line++;
-	}
-	return line;
+	if (!off)
+		return first_line;
+	/* the lines of body[0..off), less the last when it has no end (or
+	 * its CR ends a CR LF at off) */
+	n = pd_text_line_count(body, off);
+	if ((body[off - 1] != '\n' && body[off - 1] != '\r') ||
+	    (body[off - 1] == '\r' && off < len && body[off] == '\n'))
+		n--;
+	return first_line + n;
 }
 
 static int year_at(const char *s)
