@@ -654,12 +654,17 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 	cp = cmark_parser_new(CMARK_OPT_DEFAULT);
 	cmark_parser_feed(cp, p.body, p.body_len);
 	root = cmark_parser_finish(cp);
+	/* the tree is complete: the parser's buffers can go */
+	cmark_parser_free(cp);
+	cp = NULL;
 
 	if ((error = open_sections(&p, root, &h2_line, &title_line)) < 0)
 		goto done;
 	classify_sections(&p);
 	if ((error = fill_sections(&p, root)) < 0)
 		goto done;
+	cmark_node_free(root);
+	root = NULL;
 	finish_sections(doc);
 
 	error = pd_meta_infer(&doc->meta, &doc->pool, p.body, p.body_len,
