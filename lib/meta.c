@@ -672,21 +672,21 @@ static void infer_replaces(pd_meta *meta, pd_pool *pool, const char *body,
 }
 
 /*
- * Is the lower-case ASCII `word` in s[0..len), in any case? Its letters
- * are ASCII but for k and s, the only ones a caseless pattern also
- * matches with other characters (K, ſ), so this finds the word where the
- * patterns would. From one occurrence of its rarest letter to the next,
- * each case found with memchr: far cheaper over a body than a pattern
- * that may start at every other letter.
+ * Where the lower-case ASCII `word` first is in s[0..len), in any case;
+ * len when nowhere. Its letters are ASCII but for k and s, the only ones
+ * a caseless pattern also matches with other characters (K, ſ), so this
+ * finds the word where the patterns would. From one occurrence of its
+ * rarest letter to the next, each case found with memchr: far cheaper
+ * over a body than a pattern that may start at every other letter.
  */
-static int has_word(const char *s, size_t len, const char *word)
+static size_t find_word(const char *s, size_t len, const char *word)
 {
 	static const char rare[] = "qzxjwyvbphgfcmuolidtnrae";
 	size_t n = strlen(word), at = 0, i;
 	const char *p, *end, *lo, *up, *c;
 
 	if (len < n)
-		return 0;
+		return len;
 	for (i = 1; i < n; i++)
 		if (strchr(rare, word[i]) < strchr(rare, word[at]))
 			at = i;
@@ -697,62 +697,106 @@ static int has_word(const char *s, size_t len, const char *word)
 		lo = memchr(p, word[at], (size_t)(end - p));
 		up = memchr(p, word[at] - 32, (size_t)((lo ? lo : end) - p));
 		if (!(c = up ? up : lo))
-			return 0;
+			return len;
 		c -= at;
 		for (i = 0; i < n && (c[i] | 0x20) == word[i]; i++)
 			;
 		if (i == n)
-			return 1;
+			return (size_t)(c - s);
 		p = c + at + 1;
 	}
-	return 0;
+	return len;
 }
 
-static int has_any(const char *const *need, const char *s, size_t len)
+/* Can s[i] be (part of) white space, \s? ASCII space or any byte of a
+ * multi-byte character, to be safe. */
+static int maybe_space(unsigned char c)
 {
-	for (; *need; need++)
-		if (has_word(s, len, *need))
-			return 1;
-	return 0;
+	return c == ' ' || (c >= '\t' && c <= '\r') || c >= 0x80;
 }
 
+#define BACK_SPACE (-1)
+
+/*
+ * Walk back from `at` by `steps` (up to 0): a number of bytes, or
+ * BACK_SPACE over what may be white space. Each step is monotone in
+ * `at`, so the walk from a later occurrence never ends earlier.
+ */
+static size_t walk_back(const char *s, size_t at, const int *steps)
+{
+	for (; *steps; steps++) {
+		if (*steps == BACK_SPACE)
+			while (at > 0 && maybe_space((unsigned char)s[at - 1]))
+				at--;
+		else
+			at = at > (size_t)*steps ? at - (size_t)*steps : 0;
+	}
+	return at;
+}
+
+/*
+ * Every match of a cycle pattern holds one of its words `need` (lower
+ * case, no k or s: see find_word). Where none is in the body, as in most
+ * bodies, the pattern cannot match and is not run. Otherwise no match
+ * starts before the walk `back` from the first of them: the longest the
+ * pattern can run ahead of the word (in bytes, ſ for s, and any run of
+ * white space), so the search starts there, with the same first match.
+ */
 static void infer_revision(pd_meta *meta, const char *body, size_t len,
                            unsigned first_line, pcre2_match_context *mctx)
 {
-	/* with words of which every match holds one (lower case, no k or
-	 * s: see has_word): where none is in the body, as in most bodies,
-	 * the pattern cannot match and is not run */
 	static const struct {
 		const char *pattern;
 		const char *value;
-		const char *need[4];
+		const char *need[3];
+		int back[8];
 	} cycles[] = {
+		/* \s+ varje, 40 NOT_DOT of 4 bytes, ſeſ\s+över or
+		 * uppdateraſ (11) */
 		{ "\\b(?:uppdateras|revideras|ses\\s+över|följs\\s+upp)\\b"
 		  NOT_DOT "{0,40}?\\bvarje\\s+mandatperiod", "mandate-period",
-		  { "mandatperiod", NULL } },
+		  { "mandatperiod", NULL },
+		  { BACK_SPACE, 5 + 160 + 11, BACK_SPACE, 7, 0 } },
 		{ "\\binför\\s+varje\\s+ny\\s+mandatperiod", "mandate-period",
-		  { "mandatperiod", NULL } },
+		  { "mandatperiod", NULL },
+		  { BACK_SPACE, 2, BACK_SPACE, 5, BACK_SPACE, 6, 0 } },
+		/* \s+ every, 40 NOT_DOT, reviſed (8) */
 		{ "\\b(?:updated|revised|reviewed)\\b" NOT_DOT "{0,40}?"
 		  "\\bevery\\s+(?:mandate|electoral)\\s+(?:period|term)",
-		  "mandate-period", { "mandate", "electoral", NULL } },
+		  "mandate-period", { "mandate", "electoral", NULL },
+		  { BACK_SPACE, 5 + 160 + 8, 0 } },
+		/* the words begin the match */
 		{ "\\b(?:uppdateras|revideras)\\b" NOT_DOT "{0,20}?"
 		  "\\b(?:årligen|varje\\s+år)\\b", "annual",
-		  { "uppdatera", "revidera", NULL } },
+		  { "uppdatera", "revidera", NULL }, { 0 } },
 		{ "\\b(?:updated|revised|reviewed)\\b" NOT_DOT "{0,20}?"
 		  "\\b(?:annually|every\\s+year)\\b", "annual",
-		  { "updated", "revi", NULL } },
-		{ NULL, NULL, { NULL } }
+		  { "updated", "revi", NULL }, { 0 } },
+		{ NULL, NULL, { NULL }, { 0 } }
 	};
 	PCRE2_SIZE *ov;
-	size_t k;
+	size_t k, i, first, at;
 	rx r;
 
 	for (k = 0; cycles[k].pattern && !meta->revision; k++) {
-		if (!has_any(cycles[k].need, body, len))
+		first = len;
+		for (i = 0; cycles[k].need[i]; i++) {
+			/* only an occurrence that begins before the first
+			 * found so far matters */
+			size_t n = strlen(cycles[k].need[i]) - 1;
+
+			at = find_word(body, first < len - n ? first + n : len,
+			               cycles[k].need[i]);
+			if (at < first)
+				first = at;
+		}
+		if (first == len)
 			continue;
 		rx_init(&r, cycles[k].pattern, PCRE2_CASELESS, mctx);
-		rx_jit(&r);
-		if (rx_find(&r, body, len, 0, &ov)) {
+		if (len - first > 4096)
+			rx_jit(&r);
+		if (rx_find(&r, body, len, walk_back(body, first,
+		                                      cycles[k].back), &ov)) {
 			meta->revision = cycles[k].value;
 			meta->revision_line = line_of(body, len, ov[0],
 			                              first_line);
