@@ -847,11 +847,12 @@ static const char *infer_language(const char *body, size_t len)
 		if (wl > 4)
 			continue;
 		lower_word(w, body + ws, wl);
+		/* the first letters first: most words are none of these */
 		for (k = 0; sv[k]; k++)
-			if (!strcmp(w, sv[k]))
+			if (w[0] == sv[k][0] && !strcmp(w, sv[k]))
 				nsv++;
 		for (k = 0; en[k]; k++)
-			if (!strcmp(w, en[k]))
+			if (w[0] == en[k][0] && !strcmp(w, en[k]))
 				nen++;
 	}
 	if (nsv > nen)
