@@ -405,14 +405,6 @@ static void rx_init(rx *r, const char *pattern, uint32_t options,
 	r->mctx = mctx;
 }
 
-/* For a pattern searched over a whole body: compiled to machine code
- * where PCRE2 has a JIT (the interpreter otherwise), which finds the same
- * matches several times faster. */
-static void rx_jit(rx *r)
-{
-	(void)pcre2_jit_compile(r->code, PCRE2_JIT_COMPLETE);
-}
-
 static void rx_dispose(rx *r)
 {
 	pcre2_match_data_free(r->md);
@@ -566,8 +558,6 @@ static void infer_period(pd_meta *meta, const char *body, size_t len,
 
 	for (k = 0; k < npatterns && period_patterns[k]; k++) {
 		rx_init(&r, period_patterns[k], PCRE2_CASELESS, mctx);
-		if (npatterns == BARE_PERIOD)
-			rx_jit(&r);     /* the whole body */
 		for (from = 0; rx_find(&r, body, len, from, &ov);
 		     from = ov[1]) {
 			a = year_at(body + ov[2]);
@@ -793,8 +783,6 @@ static void infer_revision(pd_meta *meta, const char *body, size_t len,
 		if (first == len)
 			continue;
 		rx_init(&r, cycles[k].pattern, PCRE2_CASELESS, mctx);
-		if (len - first > 4096)
-			rx_jit(&r);
 		if (rx_find(&r, body, len, walk_back(body, first,
 		                                      cycles[k].back), &ov)) {
 			meta->revision = cycles[k].value;
