@@ -489,21 +489,21 @@ static int rx_find(rx *r, const char *s, size_t len, size_t from,
 	return 1;
 }
 
-/* The file line of body[off]. */
+/* The file line of body[off]: lines end at LF, CR LF or a lone CR. */
 static unsigned line_of(const char *body, size_t len, size_t off,
                         unsigned first_line)
 {
-	unsigned line = first_line;
-	size_t i;
+	unsigned n;
 
-	for (i = 0; i < off; i++) {
-		if (body[i] == '\n')
-			line++;
-		else if (body[i] == '\r' &&
-		         (i + 1 >= len || body[i + 1] != '\n'))
-			line++;
-	}
-	return line;
+	if (!off)
+		return first_line;
+	/* the lines of body[0..off), less the last when it has no end (or
+	 * its CR ends a CR LF at off) */
+	n = pd_text_line_count(body, off);
+	if ((body[off - 1] != '\n' && body[off - 1] != '\r') ||
+	    (body[off - 1] == '\r' && off < len && body[off] == '\n'))
+		n--;
+	return first_line + n;
 }
 
 static int year_at(const char *s)
@@ -728,32 +728,130 @@ static void infer_replaces(pd_meta *meta, pd_pool *pool, const char *body,
 	pd_buf_dispose(&text);
 }
 
+/*
+ * Where the lower-case ASCII `word` first is in s[0..len), in any case;
+ * len when nowhere. Its letters are ASCII but for k and s, the only ones
+ * a caseless pattern also matches with other characters (K, ſ), so this
+ * finds the word where the patterns would. From one occurrence of its
+ * rarest letter to the next, each case found with memchr: far cheaper
+ * over a body than a pattern that may start at every other letter.
+ */
+static size_t find_word(const char *s, size_t len, const char *word)
+{
+	static const char rare[] = "qzxjwyvbphgfcmuolidtnrae";
+	size_t n = strlen(word), at = 0, i;
+	const char *p, *end, *lo, *up, *c;
+
+	if (len < n)
+		return len;
+	for (i = 1; i < n; i++)
+		if (strchr(rare, word[i]) < strchr(rare, word[at]))
+			at = i;
+	/* the anchor letter at c: the word from c - at */
+	p = s + at;
+	end = s + len - (n - 1 - at);
+	while (p < end) {
+		lo = memchr(p, word[at], (size_t)(end - p));
+		up = memchr(p, word[at] - 32, (size_t)((lo ? lo : end) - p));
+		if (!(c = up ? up : lo))
+			return len;
+		c -= at;
+		for (i = 0; i < n && (c[i] | 0x20) == word[i]; i++)
+			;
+		if (i == n)
+			return (size_t)(c - s);
+		p = c + at + 1;
+	}
+	return len;
+}
+
+/* Can s[i] be (part of) white space, \s? ASCII space or any byte of a
+ * multi-byte character, to be safe. */
+static int maybe_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r') || c >= 0x80;
+}
+
+#define BACK_SPACE (-1)
+
+/*
+ * Walk back from `at` by `steps` (up to 0): a number of bytes, or
+ * BACK_SPACE over what may be white space. Each step is monotone in
+ * `at`, so the walk from a later occurrence never ends earlier.
+ */
+static size_t walk_back(const char *s, size_t at, const int *steps)
+{
+	for (; *steps; steps++) {
+		if (*steps == BACK_SPACE)
+			while (at > 0 && maybe_space((unsigned char)s[at - 1]))
+				at--;
+		else
+			at = at > (size_t)*steps ? at - (size_t)*steps : 0;
+	}
+	return at;
+}
+
+/*
+ * Every match of a cycle pattern holds one of its words `need` (lower
+ * case, no k or s: see find_word). Where none is in the body, as in most
+ * bodies, the pattern cannot match and is not run. Otherwise no match
+ * starts before the walk `back` from the first of them: the longest the
+ * pattern can run ahead of the word (in bytes, ſ for s, and any run of
+ * white space), so the search starts there, with the same first match.
+ */
 static void infer_revision(pd_meta *meta, const char *body, size_t len,
                            unsigned first_line, pcre2_match_context *mctx)
 {
 	static const struct {
 		const char *pattern;
 		const char *value;
+		const char *need[3];
+		int back[8];
 	} cycles[] = {
+		/* \s+ varje, 40 NOT_DOT of 4 bytes, ſeſ\s+över or
+		 * uppdateraſ (11) */
 		{ "\\b(?:uppdateras|revideras|ses\\s+över|följs\\s+upp)\\b"
-		  NOT_DOT "{0,40}?\\bvarje\\s+mandatperiod", "mandate-period" },
-		{ "\\binför\\s+varje\\s+ny\\s+mandatperiod", "mandate-period" },
+		  NOT_DOT "{0,40}?\\bvarje\\s+mandatperiod", "mandate-period",
+		  { "mandatperiod", NULL },
+		  { BACK_SPACE, 5 + 160 + 11, BACK_SPACE, 7, 0 } },
+		{ "\\binför\\s+varje\\s+ny\\s+mandatperiod", "mandate-period",
+		  { "mandatperiod", NULL },
+		  { BACK_SPACE, 2, BACK_SPACE, 5, BACK_SPACE, 6, 0 } },
+		/* \s+ every, 40 NOT_DOT, reviſed (8) */
 		{ "\\b(?:updated|revised|reviewed)\\b" NOT_DOT "{0,40}?"
 		  "\\bevery\\s+(?:mandate|electoral)\\s+(?:period|term)",
-		  "mandate-period" },
+		  "mandate-period", { "mandate", "electoral", NULL },
+		  { BACK_SPACE, 5 + 160 + 8, 0 } },
+		/* the words begin the match */
 		{ "\\b(?:uppdateras|revideras)\\b" NOT_DOT "{0,20}?"
-		  "\\b(?:årligen|varje\\s+år)\\b", "annual" },
+		  "\\b(?:årligen|varje\\s+år)\\b", "annual",
+		  { "uppdatera", "revidera", NULL }, { 0 } },
 		{ "\\b(?:updated|revised|reviewed)\\b" NOT_DOT "{0,20}?"
-		  "\\b(?:annually|every\\s+year)\\b", "annual" },
-		{ NULL, NULL }
+		  "\\b(?:annually|every\\s+year)\\b", "annual",
+		  { "updated", "revi", NULL }, { 0 } },
+		{ NULL, NULL, { NULL }, { 0 } }
 	};
 	PCRE2_SIZE *ov;
-	size_t k;
+	size_t k, i, first, at;
 	rx r;
 
 	for (k = 0; cycles[k].pattern && !meta->revision; k++) {
+		first = len;
+		for (i = 0; cycles[k].need[i]; i++) {
+			/* only an occurrence that begins before the first
+			 * found so far matters */
+			size_t n = strlen(cycles[k].need[i]) - 1;
+
+			at = find_word(body, first < len - n ? first + n : len,
+			               cycles[k].need[i]);
+			if (at < first)
+				first = at;
+		}
+		if (first == len)
+			continue;
 		rx_init(&r, cycles[k].pattern, PCRE2_CASELESS, mctx);
-		if (rx_find(&r, body, len, 0, &ov)) {
+		if (rx_find(&r, body, len, walk_back(body, first,
+		                                      cycles[k].back), &ov)) {
 			meta->revision = cycles[k].value;
 			meta->revision_line = line_of(body, len, ov[0],
 			                              first_line);
@@ -819,11 +917,12 @@ static const char *infer_language(const char *body, size_t len)
 		if (wl > 4)
 			continue;
 		lower_word(w, body + ws, wl);
+		/* the first letters first: most words are none of these */
 		for (k = 0; sv[k]; k++)
-			if (!strcmp(w, sv[k]))
+			if (w[0] == sv[k][0] && !strcmp(w, sv[k]))
 				nsv++;
 		for (k = 0; en[k]; k++)
-			if (!strcmp(w, en[k]))
+			if (w[0] == en[k][0] && !strcmp(w, en[k]))
 				nen++;
 	}
 	if (nsv > nen)

@@ -639,18 +639,18 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 
 	doc = pd_document__new();
 	p.doc = doc;
-	doc->source = pd_pool_strndup(&doc->pool, md + skip, len - skip);
-	doc->source_len = len - skip;
-	doc->line_count = pd_text_line_count(doc->source, doc->source_len);
+	/* the caller's text until the tree is gone (see below) */
+	md += skip;
+	len -= skip;
+	doc->line_count = pd_text_line_count(md, len);
 	doc->root->line_start = doc->line_count ? 1 : 0;
 	doc->root->line_end = doc->line_count;
 
-	if ((error = pd_meta_front_matter(&doc->meta, &doc->pool, doc->source,
-	                                  doc->source_len, &body_off,
-	                                  &p.offset)) < 0)
+	if ((error = pd_meta_front_matter(&doc->meta, &doc->pool, md, len,
+	                                  &body_off, &p.offset)) < 0)
 		goto done;
-	p.body = doc->source + body_off;
-	p.body_len = doc->source_len - body_off;
+	p.body = md + body_off;
+	p.body_len = len - body_off;
 	if ((error = pd_limits__check_nesting(p.body, p.body_len, max_nesting,
 	                           p.offset + 1)) < 0 ||
 	    (error = pd_limits_check_parse(p.body, p.body_len, p.offset + 1,
@@ -671,6 +671,9 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 	else
 		cmark_parser_feed(cp, p.body, p.body_len);
 	root = cmark_parser_finish(cp);
+	/* the tree is complete: the parser's buffers can go */
+	cmark_parser_free(cp);
+	cp = NULL;
 
 	pd_title__find(&title, root, p.cls, &p.cls_scratch);
 	p.h1_is_name = title.first_is_name;
@@ -679,6 +682,13 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 	classify_sections(&p);
 	if ((error = fill_sections(&p, root)) < 0)
 		goto done;
+	cmark_node_free(root);
+	root = NULL;
+	/* the document's own copy of the text, made now that the tree is
+	 * gone, so that the two are not in memory at once */
+	doc->source = pd_pool_strndup(&doc->pool, md, len);
+	doc->source_len = len;
+	p.body = doc->source + body_off;
 	finish_sections(doc);
 
 	/* no title heading: the name from the front matter or first line */

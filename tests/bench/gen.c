@@ -217,29 +217,135 @@ static const char *const heads[] = {
 	"samarbetet", "politiken", "utvecklingen", "möjligheterna",
 	"kunskapen", "ekonomin"
 };
+static const char *const en_fwords[] = {
+	"and", "to", "the", "for", "in", "with", "of", "on", "by", "a",
+	"an", "that", "is", "are", "will", "can", "has", "through", "within",
+	"from", "both", "or", "more", "all", "also", "therefore", "while",
+	"further", "especially", "better", "greater", "new", "good", "whole",
+	"different", "other", "many", "as", "its", "their"
+};
+static const char *const en_gwords[] = {
+	"work", "contribute", "shall", "municipality", "municipalities",
+	"region", "residents", "businesses", "development", "cooperation",
+	"opportunities", "conditions", "together", "long-term", "sustainable",
+	"shared", "increased", "strengthen", "create", "develop", "increase",
+	"support", "offer", "secure", "promote", "people", "society", "future",
+	"needs", "quality", "resources", "access", "participation", "safety",
+	"growth", "knowledge", "skills", "innovation", "actors", "authorities",
+	"state", "industry", "civil", "operations", "local", "regional",
+	"national", "digital", "attractive", "effective", "clear", "important",
+	"strong", "equal", "accessible", "coordinated", "prioritise", "plan",
+	"carry"
+};
+static const char *const en_adjectives[] = {
+	"sustainable", "attractive", "safe", "strong", "common", "efficient",
+	"equitable", "active", "accessible", "innovative", "green", "robust",
+	"lively", "inclusive", "open", "modern", "competitive", "cohesive",
+	"smart", "growing"
+};
+static const char *const en_stems[] = {
+	"housing", "traffic", "school", "care", "energy", "water", "culture",
+	"business", "labour", "nature", "sports", "city", "rural", "visitor",
+	"research", "competence", "leisure", "welfare", "health",
+	"environment", "waste", "cycling", "rail", "harbour", "freight",
+	"broadband", "innovation", "enterprise", "education", "coastal",
+	"archipelago", "park", "tourism", "integration", "youth", "elderly",
+	"preschool", "food", "forestry", "farming", "hospital", "rescue",
+	"security", "transit", "land", "building", "transport", "retail"
+};
+static const char *const en_heads[] = {
+	"planning", "issues", "investments", "network", "capacity", "supply",
+	"structure", "surroundings", "services", "system", "solutions",
+	"infrastructure", "provision", "standards", "requirements", "offer",
+	"trade", "sector", "operations", "facilities", "corridors", "hubs",
+	"flows", "chains", "initiative", "funding", "partnership", "policy",
+	"growth", "prospects", "expertise", "economy"
+};
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 #define NSTEMS NELEM(stems)
 #define NHEADS NELEM(heads)
 
-/* Frequent words that every area has: the theme sentence uses only these
+/*
+ * The language of a programme: its vocabulary and the fixed wording of
+ * its frame. Frequent words that every area has make the theme sentence,
  * besides the theme term, so that the term alone is new everywhere; no
- * word of the vocabulary begins like it. */
-#define THEME_TERM "klimatomställningen"
-#define THEME_SENTENCE "Arbetet ska bidra till klimatomställningen."
+ * word of the vocabulary begins like it.
+ */
+typedef struct {
+	const char *const *fw, *const *gw, *const *adj, *const *stem,
+	    *const *head;
+	size_t nfw, ngw, nadj, nstem, nhead;
+	const char *compound_sep;  /* "" (Swedish compounds) or " " */
+	const char *and_word;      /* " och " */
+	const char *theme_term, *theme_sentence;
+	const char *measures;      /* the paragraph before a goal's list */
+	const char *table_head;
+	const char *const *lead;   /* first words of a goal's heading */
+} language;
+
+static const char *const sv_lead[] = {
+	"Ökad", "Stärkt", "Fler", "Bättre", "Utvecklad", "Tryggad",
+	"Samordnad", "Förbättrad", "Hållbar", "Breddad"
+};
+static const char *const en_lead[] = {
+	"Increased", "Stronger", "Wider", "Better", "Developed", "Secured",
+	"Coordinated", "Improved", "Lasting", "Broader"
+};
+
+static const language sv_language = {
+	fwords, gwords, adjectives, stems, heads,
+	NELEM(fwords), NELEM(gwords), NELEM(adjectives), NELEM(stems),
+	NELEM(heads), "", " och ", "klimatomställningen",
+	"Arbetet ska bidra till klimatomställningen.", "Åtgärder:",
+	"| Indikator | Utgångsvärde | Målvärde | Källa |", sv_lead
+};
+static const language en_language = {
+	en_fwords, en_gwords, en_adjectives, en_stems, en_heads,
+	NELEM(en_fwords), NELEM(en_gwords), NELEM(en_adjectives),
+	NELEM(en_stems), NELEM(en_heads), " ", " and ", "decarbonisation",
+	"The work shall contribute to decarbonisation.", "Measures:",
+	"| Indicator | Baseline | Target | Source |", en_lead
+};
+static const language *lang = &sv_language;
+
+#define THEME_TERM (lang->theme_term)
+#define THEME_SENTENCE (lang->theme_sentence)
+
+/*
+ * The shape of a programme beyond its size: whether it has front
+ * matter, how its paragraphs are written, how much prose, lists and
+ * tables a section holds, how many edits the new version has. The
+ * defaults are the original realistic pairs, generated exactly as
+ * before for the same seed.
+ */
+typedef struct {
+	int fm;          /* YAML front matter */
+	int wrap;        /* paragraphs wrapped at 72 columns, else one line */
+	int prose;       /* prose-heavy sections: more, longer paragraphs */
+	int rich;        /* nested lists and a table in every section */
+	int revision;    /* how often it is revised, stated in the preamble
+	                  * (1), at the very end (2) or nowhere (0) */
+	int dense;       /* twice the structural edits, more word edits */
+	double edit_p;   /* share of the paragraphs with words edited */
+} shape;
+
+static shape sh = { 1, 1, 0, 0, 1, 0, 0.1 };
 
 static char *compounds[NSTEMS * NHEADS];
 
 static void words_init(void)
 {
-	size_t i, j;
+	size_t i, j, lsep = strlen(lang->compound_sep);
 
-	for (i = 0; i < NSTEMS; i++)
-		for (j = 0; j < NHEADS; j++) {
-			size_t ls = strlen(stems[i]), lh = strlen(heads[j]);
-			char *w = xmalloc(ls + lh + 1);
+	for (i = 0; i < lang->nstem; i++)
+		for (j = 0; j < lang->nhead; j++) {
+			const char *st = lang->stem[i], *hd = lang->head[j];
+			size_t ls = strlen(st), lh = strlen(hd);
+			char *w = xmalloc(ls + lsep + lh + 1);
 
-			memcpy(w, stems[i], ls);
-			memcpy(w + ls, heads[j], lh + 1);
+			memcpy(w, st, ls);
+			memcpy(w + ls, lang->compound_sep, lsep);
+			memcpy(w + ls + lsep, hd, lh + 1);
 			compounds[i * NHEADS + j] = w;
 		}
 }
@@ -260,7 +366,7 @@ static void topic_new(topic *t)
 	t->n = rr(2, 3);
 	for (i = 0; i < t->n; i++) {
 again:
-		t->stem[i] = rn(NSTEMS);
+		t->stem[i] = rn(lang->nstem);
 		for (j = 0; j < i; j++)
 			if (t->stem[j] == t->stem[i])
 				goto again;
@@ -278,9 +384,9 @@ static size_t zipfish(size_t n)
 static const char *topic_word(void)
 {
 	if (!cur_topic)
-		return gwords[zipfish(NELEM(gwords))];
+		return lang->gw[zipfish(lang->ngw)];
 	return compounds[cur_topic->stem[rn(cur_topic->n)] * NHEADS +
-	                 zipfish(NHEADS)];
+	                 zipfish(lang->nhead)];
 }
 
 static const char *word(void)
@@ -288,12 +394,12 @@ static const char *word(void)
 	double u = (double)(rnd() >> 11) / 9007199254740992.0;
 
 	if (heading_mode)
-		return u < 0.3 ? adjectives[rn(NELEM(adjectives))] :
+		return u < 0.3 ? lang->adj[rn(lang->nadj)] :
 		       topic_word();
 	if (u < 0.42)
-		return fwords[zipfish(NELEM(fwords))];
+		return lang->fw[zipfish(lang->nfw)];
 	if (u < 0.70)
-		return gwords[zipfish(NELEM(gwords))];
+		return lang->gw[zipfish(lang->ngw)];
 	return topic_word();
 }
 
@@ -487,7 +593,7 @@ static char *make_heading(size_t lo, size_t hi)
 			}
 			sb_puts(&b, " ");
 			if (i + 1 == n && n > 2)
-				sb_puts(&b, "och ");
+				sb_puts(&b, lang->and_word + 1);
 			sb_puts(&b, w);
 		}
 		if (++tries > 50) {
@@ -504,20 +610,16 @@ static char *make_heading(size_t lo, size_t hi)
 /* A goal's heading: a short clause, "Ökad tillgång till bostadsnätet". */
 static char *make_goal_heading(void)
 {
-	static const char *const lead[] = {
-		"Ökad", "Stärkt", "Fler", "Bättre", "Utvecklad", "Tryggad",
-		"Samordnad", "Förbättrad", "Hållbar", "Breddad"
-	};
 	sb b = { 0 };
 	size_t i, n;
 
 	for (;;) {
 		sb_reset(&b);
-		sb_puts(&b, lead[rn(NELEM(lead))]);
+		sb_puts(&b, lang->lead[rn(10)]);
 		n = rr(3, 6);
 		for (i = 0; i < n; i++) {
 			sb_puts(&b, " ");
-			sb_puts(&b, i == n - 2 ? fwords[rn(12)] : topic_word());
+			sb_puts(&b, i == n - 2 ? lang->fw[rn(12)] : topic_word());
 		}
 		if (hset_add(b.p))
 			return sb_detach(&b);
@@ -603,7 +705,7 @@ static void add_table(blocks *bs)
 	char **s = xmalloc((n + 1) * sizeof(*s));
 	sb b = { 0 };
 
-	s[0] = xstrdup("| Indikator | Utgångsvärde | Målvärde | Källa |");
+	s[0] = xstrdup(lang->table_head);
 	for (i = 1; i <= n; i++) {
 		sb_reset(&b);
 		sb_puts(&b, "| ");
@@ -626,6 +728,35 @@ static void add_raw(blocks *bs, char *text)
 	blocks_add(bs, B_RAW, 1, s);
 }
 
+/* A list two or three levels deep, bullets outside and numbers within:
+ * one item a line, as raw Markdown. */
+static char *nested_list(void)
+{
+	sb b = { 0 };
+	size_t i, j, k, n = rr(2, 4);
+
+	for (i = 0; i < n; i++) {
+		size_t m = rr(0, 3);
+
+		sb_puts(&b, "- ");
+		put_sentence(&b, rr(5, 12));
+		sb_puts(&b, "\n");
+		for (j = 0; j < m; j++) {
+			size_t d = chance(0.3) ? rr(1, 2) : 0;
+
+			sb_printf(&b, "  %lu. ", (unsigned long)j + 1);
+			put_sentence(&b, rr(4, 10));
+			sb_puts(&b, "\n");
+			for (k = 0; k < d; k++) {
+				sb_puts(&b, "     - ");
+				put_sentence(&b, rr(3, 8));
+				sb_puts(&b, "\n");
+			}
+		}
+	}
+	return sb_detach(&b);
+}
+
 static int next_id;
 
 /* A goal on the current topic. */
@@ -640,9 +771,21 @@ static goal *make_goal(void)
 	add_para(&g->body, make_para(2, 5));
 	if (chance(0.4))
 		add_para(&g->body, make_para(2, 4));
+	if (sh.prose) {
+		size_t i, np = rr(1, 3);
+
+		for (i = 0; i < np; i++)
+			add_para(&g->body, make_para(3, 7));
+	}
 	if (chance(0.7)) {
-		add_para(&g->body, xstrdup("Åtgärder:"));
+		add_para(&g->body, xstrdup(lang->measures));
 		add_list(&g->body, 2, 4, 6, 14);
+	}
+	if (sh.rich) {
+		if (chance(0.5))
+			add_raw(&g->body, nested_list());
+		if (chance(0.3))
+			add_table(&g->body);
 	}
 	return g;
 }
@@ -678,9 +821,19 @@ static area *make_area(void)
 	add_para(&a->body, make_para(3, 6));
 	if (chance(0.5))
 		add_para(&a->body, make_para(2, 5));
+	if (sh.prose) {
+		size_t np = rr(2, 5);
+
+		for (i = 0; i < np; i++)
+			add_para(&a->body, make_para(4, 9));
+	}
 	add_list(&a->body, 3, 6, 6, 16);
-	if (chance(0.5))
+	if (sh.rich) {
+		add_raw(&a->body, nested_list());
 		add_table(&a->body);
+	} else if (chance(0.5)) {
+		add_table(&a->body);
+	}
 	ng = rr(2, 5);
 	for (i = 0; i < ng; i++)
 		area_add_goal(a, make_goal(), a->ng);
@@ -894,7 +1047,8 @@ static void add_theme(area *a)
 		if (a->body.b[i].type != B_PARA)
 			continue;
 		sb_puts(&b, a->body.b[i].s[0]);
-		sb_puts(&b, " " THEME_SENTENCE);
+		sb_puts(&b, " ");
+		sb_puts(&b, THEME_SENTENCE);
 		free(a->body.b[i].s[0]);
 		a->body.b[i].s[0] = sb_detach(&b);
 		a->theme = 1;
@@ -916,7 +1070,7 @@ static char *reword_heading(const char *h)
 			sb b = { 0 };
 
 			sb_puts(&b, s);
-			sb_puts(&b, " och ");
+			sb_puts(&b, lang->and_word);
 			sb_puts(&b, topic_word());
 			free(s);
 			s = sb_detach(&b);
@@ -998,7 +1152,7 @@ static void put_wrapped(sb *b, const char *text, const char *first,
 		const char *e = strchr(p, ' ');
 		size_t wl = e ? (size_t)(e - p) : strlen(p);
 
-		if (col > strlen(first) && col + 1 + wl > 72) {
+		if (sh.wrap && col > strlen(first) && col + 1 + wl > 72) {
 			sb_puts(b, "\n");
 			sb_puts(b, rest);
 			col = strlen(rest);
@@ -1099,7 +1253,12 @@ static char *title_for(const char *region, int year)
 {
 	char t[256];
 
-	snprintf(t, sizeof(t), "Utvecklingsprogram för %s %d", region, year);
+	if (lang == &en_language)
+		snprintf(t, sizeof(t), "Development programme for %s %d",
+		         region, year);
+	else
+		snprintf(t, sizeof(t), "Utvecklingsprogram för %s %d",
+		         region, year);
 	return xstrdup(t);
 }
 
@@ -1116,23 +1275,35 @@ static char *make_head(const char *title, int year, int fm,
 		sb_puts(&b, "period: 2023–2026\n");
 		sb_puts(&b, "adopted: 2023-05-10\n");
 		sb_puts(&b, "decision: KS 2023/117\n");
-		sb_puts(&b, "language: sv\n");
+		sb_puts(&b, lang == &en_language ? "language: en\n" :
+		        "language: sv\n");
 		sb_puts(&b, "---\n\n");
 	}
 	sb_printf(&b, "# %s\n\n", title);
-	sb_printf(&b, "Programmet anger den gemensamma inriktningen för "
-	          "utvecklingen fram till %d.\nProgrammet gäller 2023–2026 och "
-	          "uppdateras varje mandatperiod. Målår är %d.\n\n", year, year);
+	if (lang == &en_language)
+		sb_printf(&b, "The programme sets out the shared direction of "
+		          "development up to %d.\nThe programme is valid for "
+		          "2023–2026%s. The target year is %d.\n\n", year,
+		          sh.revision == 1 ? " and is updated every electoral term" :
+		          "", year);
+	else
+		sb_printf(&b, "Programmet anger den gemensamma inriktningen för "
+		          "utvecklingen fram till %d.\nProgrammet gäller "
+		          "2023–2026%s. Målår är %d.\n\n", year,
+		          sh.revision == 1 ? " och uppdateras varje mandatperiod" : "",
+		          year);
 	put_wrapped(&b, vision[0], "", "");
 	sb_puts(&b, "\n## Vision\n\n");
 	put_wrapped(&b, vision[1], "", "");
 	sb_puts(&b, "\n");
 	put_wrapped(&b, vision[2], "", "");
-	sb_puts(&b, "\n## Övergripande mål\n\n");
+	sb_puts(&b, lang == &en_language ? "\n## Overall goals\n\n" :
+	        "\n## Övergripande mål\n\n");
 	put_wrapped(&b, overall[0], "", "");
 	sb_puts(&b, "\n");
 	put_wrapped(&b, overall[1], "", "");
-	sb_puts(&b, "\n## Fokusområden\n\n");
+	sb_puts(&b, lang == &en_language ? "\n## Focus areas\n\n" :
+	        "\n## Fokusområden\n\n");
 	put_wrapped(&b, intro[0], "", "");
 	sb_puts(&b, "\n");
 	return sb_detach(&b);
@@ -1142,12 +1313,25 @@ static char *make_tail(char **text)
 {
 	sb b = { 0 };
 
-	sb_puts(&b, "## Genomförande och uppföljning\n\n");
-	put_wrapped(&b, text[0], "", "");
-	sb_puts(&b, "\n| Uppföljning | Ansvar | När |\n| --- | --- | --- |\n"
-	        "| Årlig rapport | Kommunstyrelsen | Varje år |\n"
-	        "| Fördjupad analys | Ledningsgruppen | Varje mandatperiod |\n\n");
+	if (lang == &en_language) {
+		sb_puts(&b, "## Implementation and follow-up\n\n");
+		put_wrapped(&b, text[0], "", "");
+		sb_puts(&b, "\n| Follow-up | Responsible | When |\n"
+		        "| --- | --- | --- |\n"
+		        "| Annual report | Executive board | Every year |\n"
+		        "| In-depth analysis | Management group | Every term |\n\n");
+	} else {
+		sb_puts(&b, "## Genomförande och uppföljning\n\n");
+		put_wrapped(&b, text[0], "", "");
+		sb_puts(&b, "\n| Uppföljning | Ansvar | När |\n| --- | --- | --- |\n"
+		        "| Årlig rapport | Kommunstyrelsen | Varje år |\n"
+		        "| Fördjupad analys | Ledningsgruppen | Varje mandatperiod |\n\n");
+	}
 	put_wrapped(&b, text[1], "", "");
+	if (sh.revision == 2)
+		sb_puts(&b, lang == &en_language ?
+		        "\nThe programme is reviewed every electoral term.\n" :
+		        "\nProgrammet ses över inför varje ny mandatperiod.\n");
 	return sb_detach(&b);
 }
 
@@ -1174,7 +1358,7 @@ static void frame_apply(doc *d, const frame *f, int year)
 {
 	char *title = title_for(f->region, year);
 
-	d->head = make_head(title, year, 1, (char **)f->vision,
+	d->head = make_head(title, year, sh.fm, (char **)f->vision,
 	                    (char **)f->overall, (char **)f->intro);
 	d->tail = make_tail((char **)f->tail);
 	d->area_heading = "###";
@@ -1284,6 +1468,15 @@ static void gen_real(doc *o, doc *n, const real_opts *opt)
 	c_add = maxz(1, na / 40);
 	c_gmov = maxz(1, na / 25);
 	c_gren = maxz(1, na / 25);
+	if (sh.dense) {
+		c_rem *= 2;
+		c_ren *= 2;
+		c_mov *= 2;
+		c_renmov *= 2;
+		c_add *= 2;
+		c_gmov *= 2;
+		c_gren *= 2;
+	}
 
 	perm = xmalloc(na * sizeof(*perm));
 	for (i = 0; i < na; i++)
@@ -1375,7 +1568,7 @@ static void gen_real(doc *o, doc *n, const real_opts *opt)
 		if (a->role != R_PLAIN && a->role != R_MOVED)
 			continue;
 		cur_topic = &a->topic;
-		edit_some(&a->body, 0.1);
+		edit_some(&a->body, sh.edit_p);
 		if (a->role != R_PLAIN)
 			continue;
 		for (j = 0; j < a->ng; j++) {
@@ -1384,7 +1577,7 @@ static void gen_real(doc *o, doc *n, const real_opts *opt)
 			if (g->touched)
 				continue;
 			cur_topic = &g->topic;
-			if (edit_some(&g->body, 0.1))
+			if (edit_some(&g->body, sh.edit_p))
 				truth_add("goal-changed", g->id, g->id, NULL,
 				          NULL, NULL);
 		}
@@ -1766,7 +1959,11 @@ static void usage(void)
 	      "  equal-10k     10,000 sections with the same heading\n"
 	      "  nest-deep     cmark's pathological nesting in a programme\n"
 	      "  nest-60       1 MB programme, quotes and lists nested 60 deep\n"
-	      "  para-5m       one paragraph of 5 MB\n", stderr);
+	      "  para-5m       one paragraph of 5 MB\n"
+	      "  prose-1m prose-10m  Swedish, no front matter, prose-heavy,\n"
+	      "                unwrapped, nested lists and tables, dense edits\n"
+	      "  en-1m         the same shape in English, wrapped, no revision\n"
+	      "                cycle stated\n", stderr);
 	exit(2);
 }
 
@@ -1784,6 +1981,27 @@ int main(int argc, char **argv)
 	cname = argv[1];
 	dir = argv[2];
 	rng_state = argc > 3 ? strtoull(argv[3], NULL, 10) : 1;
+	if (!strcmp(cname, "prose-1m") || !strcmp(cname, "prose-10m") ||
+	    !strcmp(cname, "en-1m")) {
+		/* no front matter, two or three times the prose of a
+		 * section, nested lists and tables everywhere, twice the
+		 * structural edits and words edited in 30 % of the
+		 * paragraphs: several hundred edits a megabyte */
+		sh.fm = 0;
+		sh.prose = 1;
+		sh.rich = 1;
+		sh.dense = 1;
+		sh.edit_p = 0.3;
+		if (cname[0] == 'e') {
+			lang = &en_language;
+			sh.revision = 0;    /* stated nowhere */
+		} else {
+			sh.wrap = 0;        /* a paragraph is one line */
+			sh.revision = 2;    /* stated at the very end */
+		}
+	}
+	if (lang->nstem > NSTEMS || lang->nhead > NHEADS)
+		die("a vocabulary is larger than the compound table");
 	words_init();
 	memset(&o, 0, sizeof(o));
 	memset(&n, 0, sizeof(n));
@@ -1815,6 +2033,12 @@ int main(int argc, char **argv)
 	} else if (!strcmp(cname, "nest-60")) {
 		ro.target = 1000 * 1000;
 		ro.nest60 = 1;
+		gen_real(&o, &n, &ro);
+	} else if (!strcmp(cname, "prose-1m") || !strcmp(cname, "en-1m")) {
+		ro.target = 1000 * 1000;
+		gen_real(&o, &n, &ro);
+	} else if (!strcmp(cname, "prose-10m")) {
+		ro.target = 10 * 1000 * 1000;
 		gen_real(&o, &n, &ro);
 	} else if (!strcmp(cname, "para-5m")) {
 		gen_bigpara(&o, &n, 5 * 1000 * 1000);

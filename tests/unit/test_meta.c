@@ -456,6 +456,24 @@ static void test_meta__infer_revision(void)
 		{ "Målen följs upp årligen.", NULL },
 		{ "Programmet uppdateras. Varje mandatperiod väljs en ny "
 		  "fullmäktige.", NULL },
+		/* the words a pattern needs, in any case, at either end */
+		{ "PROGRAMMET UPPDATERAS VARJE MANDATPERIOD", "mandate-period" },
+		{ "Uppdateras varje år", "annual" },
+		{ "It is Updated every Electoral Term.", "mandate-period" },
+		{ "The plan is REVISED ANNUALLY", "annual" },
+		{ "Reviewed every year", "annual" },
+		{ "The plan is revised. Every year a report.", NULL },
+		/* white space of any length and kind within the phrase */
+		{ "Programmet ses                                        "
+		  "                                                      "
+		  "                över i samråd varje\xc2\xa0\n   mandatperiod.",
+		  "mandate-period" },
+		{ "Det ska vara inf\xc3\xb6r      varje \xe2\x80\x83 ny\n"
+		  "mandatperiod.", "mandate-period" },
+		{ "The plan is updated every                                 "
+		  "                \t\telectoral term.", "mandate-period" },
+		{ "The plan is updated once                                  "
+		  "                every electoral term.", NULL },
 		{ NULL, NULL }
 	};
 	size_t i;
@@ -471,6 +489,22 @@ static void test_meta__infer_revision(void)
 	STR_EQ(r.meta.revision, "annual", "searched in the whole text");
 	INT_EQ(r.meta.revision_line, 9, "its line");
 	done(&r);
+	/* the needed word early, in no match; the match at the end */
+	{
+		pd_buf body = PD_BUF_INIT;
+		int i;
+
+		pd_buf_puts(&body, "# T\n\nEn mandatperiod är fyra år.\n\n");
+		for (i = 0; i < 2000; i++)
+			pd_buf_puts(&body, "Text om det som ska g\xc3\xb6ras.\n");
+		pd_buf_puts(&body, "\nProgrammet uppdateras\n\nvarje år, och "
+		            "det revideras varje\nmandatperiod.\n");
+		infer(&r, body.ptr, NULL);
+		STR_EQ(r.meta.revision, "mandate-period", "after 2,000 lines");
+		INT_EQ(r.meta.revision_line, 2008, "the line it starts on");
+		done(&r);
+		pd_buf_dispose(&body);
+	}
 }
 
 static void test_meta__infer_language(void)
