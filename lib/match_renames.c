@@ -128,24 +128,61 @@ static size_t slot_candidate(matcher *mt, const pd_section *n)
  */
 #define RENAME_TOTAL 0.45
 #define KEPT_HEADING 0.85
+#define COMMON_FACTOR 2.5    /* a body this many times the median */
 
-static int rename_score(double *total, matcher *mt, size_t o, size_t n,
-                        double sim, int place)
+/* The evidence besides the body for candidate `c` (o, n, sim set). */
+static void weigh(candidate *c, matcher *mt)
 {
-	const pd_section *a = old_at(mt, o), *b = new_at(mt, n);
-	double head, goals;
-	int votes;
+	const pd_section *a = old_at(mt, c->o), *b = new_at(mt, c->n);
 
 	if (!mt->ev)
 		mt->ev = pd_match__evidence_new(mt->old, mt->new_doc, idf_of(mt));
-	head = pd_match__heading_similarity(mt->ev, a, b);
-	goals = pd_match__children_overlap(mt->ev, a, b);
-	*total = sim + 0.6 * head + 0.5 * goals + (place ? 0.15 : 0);
-	if (sim >= mt->threshold)
+	c->head = (float)pd_match__heading_similarity(mt->ev, a, b);
+	c->goals = (float)pd_match__children_overlap(mt->ev, a, b);
+	c->total = c->sim + 0.6 * c->head + 0.5 * c->goals +
+	           (c->place ? 0.15 : 0);
+}
+
+/*
+ * Is candidate `c` a rename? `common` is how alike the bodies of the
+ * candidates compared are at the median: a body counts as evidence when
+ * it is at least 0.15 alike and twice that, so that in a programme whose
+ * every area speaks the same words, sharing them says nothing.
+ */
+static int accepted(const candidate *c, const matcher *mt, double common)
+{
+	double body = COMMON_FACTOR * common > 0.15 ? COMMON_FACTOR * common : 0.15;
+	int votes;
+
+	if (c->sim >= mt->threshold)
 		return 1;
-	votes = (head >= 0.3) + (head >= KEPT_HEADING) + (sim >= 0.15) +
-	        (goals >= 0.5) + (place != 0);
-	return votes >= 2 && *total >= RENAME_TOTAL;
+	votes = (c->head >= 0.3) + (c->head >= KEPT_HEADING) +
+	        (c->sim >= body) + (c->goals >= 0.5) + (c->place != 0);
+	return votes >= 2 && c->total >= RENAME_TOTAL;
+}
+
+static int cmp_double(const void *x, const void *y)
+{
+	double a = *(const double *)x, b = *(const double *)y;
+
+	return a < b ? -1 : a > b;
+}
+
+/* The median body similarity of the candidates: what unrelated share. */
+static double median_sim(const candidate *cands, size_t n)
+{
+	double *v, m;
+	size_t i;
+
+	if (!n)
+		return 0;
+	v = pd__reallocarray(NULL, n, sizeof(double));
+	for (i = 0; i < n; i++)
+		v[i] = cands[i].sim;
+	qsort(v, n, sizeof(double), cmp_double);
+	m = v[n / 2];
+	free(v);
+	return m;
 }
 
 static void add_best(size_t *best, size_t *nbest, size_t cap, size_t o)
@@ -199,7 +236,8 @@ void pd_match__renames(matcher *mt)
 	unsigned *votes;
 	size_t *touched, ntouched;
 	candidate *cands = NULL;
-	size_t ncands = 0, capcands = 0;
+	size_t ncands = 0, capcands = 0, kept;
+	double common;
 
 	memset(&rare, 0, sizeof(rare));
 	if (!rare_build(&rare, mt)) {
@@ -260,26 +298,27 @@ void pd_match__renames(matcher *mt)
 			add_best(best, &nbest, MAX_NOMINATED, slot);
 		siblings_of_slot(mt, n, best, &nbest);
 		for (c = 0; c < nbest; c++) {
-			double sim, total;
-
 			if (aligned_by_identity(mt, best[c], i))
-				continue;
-			sim = similarity(mt, best[c], i);
-			if (!rename_score(&total, mt, best[c], i, sim,
-			                  best[c] == slot))
 				continue;
 			if (ncands == capcands) {
 				capcands = capcands ? capcands * 2 : 64;
 				cands = pd__reallocarray(cands, capcands, sizeof(*cands));
 			}
-			cands[ncands].sim = sim;
-			cands[ncands].total = total;
+			cands[ncands].sim = similarity(mt, best[c], i);
 			cands[ncands].o = best[c];
 			cands[ncands].n = i;
 			cands[ncands].level = n->level;
+			cands[ncands].place = best[c] == slot;
+			weigh(&cands[ncands], mt);
 			ncands++;
 		}
 	}
+	/* the candidates on all the evidence, against what is common here */
+	common = median_sim(cands, ncands);
+	for (j = 0, kept = 0; j < ncands; j++)
+		if (accepted(&cands[j], mt, common))
+			cands[kept++] = cands[j];
+	ncands = kept;
 	if (ncands)
 		qsort(cands, ncands, sizeof(*cands), cmp_candidate);
 	/*

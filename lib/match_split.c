@@ -21,7 +21,6 @@
 #define GOALS_WENT 0.5      /* share of a part's goals now in the whole */
 #define CONTAINED 0.7       /* share of a part's words found in the whole,
                                with the part's heading in the whole's */
-#define CONTAINED_ALONE 0.9 /* the same, without */
 
 typedef struct wset {
 	uint64_t *w;
@@ -152,8 +151,9 @@ static int loose(const splitter *sp, int side, const pd_section *s)
 /*
  * Is `part` (on side part_side) a part of `whole` (on the other side)?
  * Most of its goals are there; or most of its words, and its heading's
- * words are in the whole's heading ("Miljö" of "Miljö och klimat"), or
- * nearly all its words without that. A part that is renamed to another
+ * words are in the whole's heading ("Miljö" of "Miljö och klimat"):
+ * words alone say nothing, as a large area holds most words of a small
+ * one about anything. A part that is renamed to another
  * section is a part only if more of it went to the whole than to that
  * section: sections written in one policy language share many words.
  */
@@ -162,7 +162,7 @@ static int part_of(splitter *sp, int part_side, const pd_section *part,
 {
 	const size_t *map = part_side ? sp->m->n2o : sp->m->o2n;
 	const pd_section *partner = NULL;
-	double in_whole, need;
+	double in_whole;
 
 	if (kind_class(part->kind) != kind_class(whole->kind))
 		return 0;
@@ -176,11 +176,11 @@ static int part_of(splitter *sp, int part_side, const pd_section *part,
 		return !partner ||
 		       goals_from(sp, part_side, part, whole) >
 		       goals_from(sp, part_side, part, partner);
-	need = pd_match__heading_contained(sp->ev, part_side, part, whole) >= 1 ?
-	       CONTAINED : CONTAINED_ALONE;
+	if (pd_match__heading_contained(sp->ev, part_side, part, whole) < 1)
+		return 0;
 	in_whole = contained(set_of(sp, part_side, part),
 	                     set_of(sp, !part_side, whole));
-	if (in_whole < need)
+	if (in_whole < CONTAINED)
 		return 0;
 	return !partner ||
 	       in_whole > contained(set_of(sp, part_side, part),

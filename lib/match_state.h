@@ -143,6 +143,8 @@ static inline double similarity(matcher *mt, size_t o, size_t n)
 typedef struct candidate {
 	double sim;          /* of the bodies */
 	double total;        /* of all the evidence (match_renames.c) */
+	float head, goals;   /* the heading's and the goals' evidence */
+	int place;           /* the old one stands where the new one does */
 	size_t o, n;
 	int level;
 } candidate;
