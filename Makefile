@@ -61,7 +61,7 @@ FUZZ_BIN = $(FUZZ_SRC:tests/fuzz/%.c=$(BUILD)/fuzz/replay_%)
 FUZZ_SECONDS ?= 60
 
 .PHONY: all check fuzz bench memcheck demo deps install uninstall clean
-.PHONY: deb deb-test image-test corpus
+.PHONY: deb deb-test image-test corpus print-libs
 
 # the objects of the test programs are kept, so that a second make check
 # rebuilds nothing
@@ -176,6 +176,11 @@ deb-test: deb
 # skipped, saying why, where no builder or base image is to be had.
 image-test:
 	@sh packaging/image-test.sh '$(VERSION)'
+
+# the libraries a program linking libprogdiff.a needs, for scripts that
+# build one (the fuzzers): one list, this Makefile's
+print-libs:
+	@echo '$(PD_LIBS)'
 
 clean:
 	rm -rf build

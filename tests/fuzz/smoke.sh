@@ -31,6 +31,7 @@ if ! make -s CC="$CLANG" BUILD="$B" SANITIZE=$SAN \
 	echo "fuzz: 0 passed, 1 failed"
 	exit 1
 fi
+LIBS=$(make -s print-libs)
 mkdir -p "$B/artifacts"
 pass=0
 fail=0
@@ -41,8 +42,7 @@ for src in tests/fuzz/fuzz_*.c; do
 	if ! $CLANG -std=c99 -D_POSIX_C_SOURCE=200809L -pthread -O1 -g -Ilib \
 		-fsanitize=fuzzer,$SAN -fno-sanitize-recover=$SAN \
 		-fno-omit-frame-pointer $(pkg-config --cflags $PKGS) \
-		-o "$bin" "$src" "$B/libprogdiff.a" \
-		$(pkg-config --libs $PKGS) -lm -pthread; then
+		-o "$bin" "$src" "$B/libprogdiff.a" $LIBS; then
 		echo "FAIL fuzz/$t: does not build"
 		fail=$((fail + 1))
 		continue
