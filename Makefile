@@ -102,7 +102,8 @@ $(BUILD)/fuzz/replay_%: $(BUILD)/tests/fuzz/%.o $(BUILD)/tests/fuzz/replay.o \
 # a sanitizer build runs many times slower: the suites' hang guards
 # (PD_TIME_SCALE) stretch with it
 check: $(BUILD)/progdiff $(UNIT_BIN) $(TOOL_BIN) $(FUZZ_BIN)
-	@BUILD=$(BUILD) $(if $(SANITIZE),PD_TIME_SCALE=10) sh tests/run.sh
+	@BUILD=$(BUILD) $(if $(SANITIZE),PD_TIME_SCALE=10 SANITIZE=$(SANITIZE)) \
+		sh tests/run.sh
 
 # libFuzzer with AddressSanitizer and UBSan (clang), each target for
 # FUZZ_SECONDS seconds from its corpus; fails on any crash.

@@ -72,7 +72,8 @@ int main(void)
 C
 # shellcheck disable=SC2046
 check "a program built with pkg-config progdiff links and runs" eval '
-	${CC:-cc} -o "$tmp/v" "$tmp/v.c" $(pkg-config --cflags --libs progdiff) &&
+	${CC:-cc} ${SANITIZE:+-fsanitize=$SANITIZE} -o "$tmp/v" "$tmp/v.c" \
+		$(pkg-config --cflags --libs progdiff) &&
 	[ "$("$tmp/v")" = "$VERSION goal" ]'
 check "make uninstall removes every file" eval '
 	mk PREFIX="$prefix" uninstall && [ -z "$(find "$prefix" -type f)" ]'
