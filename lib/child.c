@@ -9,6 +9,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -51,11 +52,6 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static void set_nonblock(int fd)
-{
-	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
-}
-
 static void close_fd(int *fd)
 {
 	if (*fd >= 0)
@@ -63,32 +59,51 @@ static void close_fd(int *fd)
 	*fd = -1;
 }
 
-int pd_child_run(pd_buf *out, const char *const *argv, const char *input,
-                 size_t len, const pd_child_options *opts)
+void pd_child_result_dispose(pd_child_result *r)
+{
+	if (!r)
+		return;
+	pd_buf_dispose(&r->out);
+	pd_buf_dispose(&r->err);
+}
+
+int pd_child_exec(pd_child_result *r, const char *const *argv,
+                  const char *input, size_t len,
+                  const pd_child_options *opts)
 {
 	static const char *const no_env[] = { NULL };
 	int in[2] = { -1, -1 }, o[2] = { -1, -1 }, e[2] = { -1, -1 };
 	size_t max = opts && opts->max_output ? opts->max_output :
-	             PD_MAX_FILE_SIZE, sent = 0, start = out->size;
-	double limit = opts && opts->timeout > 0 ? opts->timeout : 60;
-	double deadline = now() + limit;
-	pd_buf err = PD_BUF_INIT;
-	int status = 0, error = 0, over = 0;
+	             PD_MAX_FILE_SIZE, sent = 0;
+	double deadline = now() + (opts && opts->timeout > 0 ? opts->timeout :
+	                           60);
+	struct sigaction ignore, old_pipe;
+	int wstatus = 0, error = 0, restore_pipe = 0;
 	pid_t pid;
-	void (*old_pipe)(int) = SIG_DFL;
 	char chunk[65536];
 
+	r->status = r->timed_out = r->too_large = 0;
 	if (pipe(in) < 0 || pipe(o) < 0 || pipe(e) < 0) {
 		error = pd_error_set(PD_EIO, "%s: cannot make a pipe: %s",
 		                     argv[0], strerror(errno));
 		goto done;
 	}
+	fflush(NULL);
+	/* a child that exits without reading all its input must not kill
+	 * us with SIGPIPE: the write fails with EPIPE instead */
+	memset(&ignore, 0, sizeof(ignore));
+	ignore.sa_handler = SIG_IGN;
+	sigemptyset(&ignore.sa_mask);
+	sigaction(SIGPIPE, &ignore, &old_pipe);
+	restore_pipe = 1;
 	if ((pid = fork()) < 0) {
 		error = pd_error_set(PD_EIO, "%s: cannot start: %s", argv[0],
 		                     strerror(errno));
 		goto done;
 	}
 	if (pid == 0) {
+		/* a group of its own: a time limit stops what it started too */
+		setpgid(0, 0);
 		dup2(in[0], 0);
 		dup2(o[1], 1);
 		dup2(e[1], 2);
@@ -99,27 +114,26 @@ int pd_child_run(pd_buf *out, const char *const *argv, const char *input,
 		       (opts && opts->env ? opts->env : no_env));
 		_exit(127);
 	}
-	/* a child that exits before reading all its input must not kill us */
-	old_pipe = signal(SIGPIPE, SIG_IGN);
+	setpgid(pid, pid);
 	close_fd(&in[0]);
 	close_fd(&o[1]);
 	close_fd(&e[1]);
-	set_nonblock(in[1]);
-	set_nonblock(o[0]);
-	set_nonblock(e[0]);
+	fcntl(in[1], F_SETFL, O_NONBLOCK);
 	if (!len)
 		close_fd(&in[1]);
 	while (o[0] >= 0 || e[0] >= 0) {
 		struct pollfd pfd[3];
 		nfds_t n = 0;
 		double left = deadline - now();
-		int r;
+		int rc;
 		size_t k;
 
 		if (left <= 0) {
-			over = 1;
+			r->timed_out = 1;
 			break;
 		}
+		if (opts && opts->tick)
+			opts->tick(opts->payload);
 		if (in[1] >= 0) {
 			pfd[n].fd = in[1];
 			pfd[n++].events = POLLOUT;
@@ -132,10 +146,10 @@ int pd_child_run(pd_buf *out, const char *const *argv, const char *input,
 			pfd[n].fd = e[0];
 			pfd[n++].events = POLLIN;
 		}
-		r = poll(pfd, n, (int)(left * 1000) + 1);
-		if (r < 0 && errno == EINTR)
+		rc = poll(pfd, n, left > 1 ? 1000 : (int)(left * 1000) + 1);
+		if (rc < 0 && errno == EINTR)
 			continue;
-		if (r < 0)
+		if (rc < 0)
 			break;
 		for (k = 0; k < n; k++) {
 			ssize_t got;
@@ -143,7 +157,10 @@ int pd_child_run(pd_buf *out, const char *const *argv, const char *input,
 			if (!pfd[k].revents)
 				continue;
 			if (pfd[k].fd == in[1]) {
-				got = write(in[1], input + sent, len - sent);
+				size_t want = len - sent > sizeof(chunk) ?
+				              sizeof(chunk) : len - sent;
+
+				got = write(in[1], input + sent, want);
 				if (got > 0)
 					sent += (size_t)got;
 				if ((got < 0 && errno != EAGAIN && errno != EINTR) ||
@@ -159,52 +176,72 @@ int pd_child_run(pd_buf *out, const char *const *argv, const char *input,
 				continue;
 			}
 			if (pfd[k].fd == o[0]) {
-				if (out->size - start + (size_t)got > max) {
-					over = 2;
+				if (r->out.size + (size_t)got > max) {
+					r->too_large = 1;
 					break;
 				}
-				pd_buf_put(out, chunk, (size_t)got);
-			} else if (err.size < 4096) {
-				pd_buf_put(&err, chunk, (size_t)got);
+				pd_buf_put(&r->out, chunk, (size_t)got);
+			} else if (r->err.size < 4096) {
+				pd_buf_put(&r->err, chunk, (size_t)got);
 			}
 		}
-		if (over)
+		if (r->too_large)
 			break;
 	}
-	if (over)
-		kill(pid, SIGKILL);
+	if (r->timed_out || r->too_large)
+		kill(-pid, SIGKILL);
 	close_fd(&in[1]);
 	close_fd(&o[0]);
 	close_fd(&e[0]);
-	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+	while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
 		;
-	signal(SIGPIPE, old_pipe);
-	if (over == 1) {
+	if (WIFEXITED(wstatus))
+		r->status = WEXITSTATUS(wstatus);
+	else if (WIFSIGNALED(wstatus))
+		r->status = 128 + WTERMSIG(wstatus);
+done:
+	if (restore_pipe)
+		sigaction(SIGPIPE, &old_pipe, NULL);
+	close_fd(&in[0]); close_fd(&in[1]); close_fd(&o[0]); close_fd(&o[1]);
+	close_fd(&e[0]); close_fd(&e[1]);
+	return error;
+}
+
+int pd_child_run(pd_buf *out, const char *const *argv, const char *input,
+                 size_t len, const pd_child_options *opts)
+{
+	pd_child_result r = PD_CHILD_RESULT_INIT;
+	size_t max = opts && opts->max_output ? opts->max_output :
+	             PD_MAX_FILE_SIZE;
+	double limit = opts && opts->timeout > 0 ? opts->timeout : 60;
+	int error;
+
+	if ((error = pd_child_exec(&r, argv, input, len, opts)) < 0)
+		goto done;
+	if (r.timed_out) {
 		error = pd_error_set(PD_ELIMIT, "%s: no result after %g seconds",
 		                     argv[0], limit);
-	} else if (over == 2) {
+	} else if (r.too_large) {
 		error = pd_error_set(PD_ELIMIT, "%s: output larger than %zu "
 		                     "bytes", argv[0], max);
-	} else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		size_t line = strcspn(err.ptr, "\n");
+	} else if (r.status != 0) {
+		size_t line = strcspn(r.err.ptr, "\n");
 		pd_buf why = PD_BUF_INIT;
 
 		/* its words may hold anything: shown as the terminal shows text */
-		pd_render_escape_terminal(&why, err.ptr, line);
-		if (WIFEXITED(status))
+		pd_render_escape_terminal(&why, r.err.ptr, line);
+		if (r.status < 128)
 			error = pd_error_set(PD_ERROR, "%s: exit status %d%s%s",
-			                     argv[0], WEXITSTATUS(status),
-			                     line ? ": " : "", why.ptr);
-		pd_buf_dispose(&why);
-		if (!WIFEXITED(status))
+			                     argv[0], r.status, line ? ": " : "",
+			                     why.ptr);
+		else
 			error = pd_error_set(PD_ERROR, "%s: killed by signal %d",
-			                     argv[0], WTERMSIG(status));
+			                     argv[0], r.status - 128);
+		pd_buf_dispose(&why);
+	} else {
+		pd_buf_put(out, r.out.ptr, r.out.size);
 	}
-	if (error)
-		pd_buf_truncate(out, start);
 done:
-	close_fd(&in[0]); close_fd(&in[1]); close_fd(&o[0]); close_fd(&o[1]);
-	close_fd(&e[0]); close_fd(&e[1]);
-	pd_buf_dispose(&err);
+	pd_child_result_dispose(&r);
 	return error;
 }

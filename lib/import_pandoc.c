@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * import_pandoc.c: DOCX, ODT, EPUB, RTF and HTML as Markdown through
- * pandoc, run as a child process the way git's run-command.c runs one:
- * an argument vector (never a shell), found on PATH by us, a clean
- * environment (PATH, HOME, a UTF-8 locale), its own process group, the
- * input written to a pipe and its output and stderr read from pipes with
- * size limits, all within a time limit after which the group is killed.
+ * pandoc, run as a child process by child.c (an argument vector, never a
+ * shell; its own process group; pipes read with size limits; a time limit
+ * after which the group is killed) with a clean environment (PATH, HOME,
+ * a UTF-8 locale).
  * pandoc itself runs with --sandbox: it reads no file and no URL but its
  * input.
  *
@@ -16,62 +15,26 @@
  * style (pandoc's `title`) becomes the programme's H1.
  */
 #include <ctype.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
-#include <sys/wait.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "alloc.h"
+#include "child.h"
 #include "import.h"
 
-#define STDERR_LIMIT 4096
 
 /* ------------------------------------------------------------------ */
 /* The child process                                                   */
 
-/* `name` found on $PATH as an executable file, or NULL. */
-static char *find_program(const char *name)
+/* what the wait shows the user: the import's own progress line */
+static void tick(void *payload)
 {
-	const char *path = getenv("PATH"), *p, *end;
-	pd_buf full = PD_BUF_INIT;
-	struct stat st;
+	const pd_import_options *opts = payload;
 
-	if (!path || !*path)
-		path = "/usr/local/bin:/usr/bin:/bin";
-	for (p = path; ; p = end + 1) {
-		end = strchr(p, ':');
-		if (!end)
-			end = p + strlen(p);
-		pd_buf_clear(&full);
-		if (end == p)
-			pd_buf_puts(&full, ".");
-		else
-			pd_buf_put(&full, p, (size_t)(end - p));
-		pd_buf_printf(&full, "/%s", name);
-		if (stat(full.ptr, &st) == 0 && S_ISREG(st.st_mode) &&
-		    access(full.ptr, X_OK) == 0)
-			return pd_buf_detach(&full);
-		if (!*end)
-			break;
-	}
-	pd_buf_dispose(&full);
-	return NULL;
-}
-
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long)ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+	if (opts->progress)
+		opts->progress(0, 0, opts->payload);   /* still working */
 }
 
 static unsigned timeout_ms(const pd_import_options *opts)
@@ -88,171 +51,6 @@ static unsigned timeout_ms(const pd_import_options *opts)
 			return (unsigned)s * 1000u;
 	}
 	return PD_IMPORT_TIMEOUT_MS;
-}
-
-typedef struct {
-	pd_buf out, err;
-	int status;        /* exit status, or 128 + signal */
-	int timed_out, too_large;
-} child_result;
-
-/*
- * Run `prog` with `argv`, `input` on its stdin; its stdout into
- * r->out (at most `limit` bytes), its stderr into r->err.
- */
-static int run_child(child_result *r, const char *prog, char *const argv[],
-                     const char *input, size_t len, size_t limit,
-                     unsigned ms, const pd_import_options *opts)
-{
-	int in[2] = { -1, -1 }, out[2] = { -1, -1 }, err[2] = { -1, -1 };
-	const char *home = getenv("HOME");
-	char env_path[4096], env_home[1024];
-	char *envp[6];
-	size_t written = 0;
-	long deadline = now_ms() + (long)ms;
-	struct sigaction ignore, old_pipe;
-	pid_t pid;
-	int wstatus = 0, open_fds, error = 0, restore_pipe = 0;
-
-	snprintf(env_path, sizeof(env_path), "PATH=%s",
-	         getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
-	snprintf(env_home, sizeof(env_home), "HOME=%s", home ? home : "/");
-	envp[0] = env_path;
-	envp[1] = env_home;
-	envp[2] = (char *)"LANG=C.UTF-8";
-	envp[3] = (char *)"LC_ALL=C.UTF-8";
-	envp[4] = NULL;
-	if (pipe(in) < 0 || pipe(out) < 0 || pipe(err) < 0) {
-		error = pd_error_set(PD_EIO, "cannot make a pipe: %s",
-		                     strerror(errno));
-		goto done;
-	}
-	fflush(NULL);
-	/* a child that exits without reading all its input must not kill
-	 * us with SIGPIPE: the write fails with EPIPE instead */
-	memset(&ignore, 0, sizeof(ignore));
-	ignore.sa_handler = SIG_IGN;
-	sigemptyset(&ignore.sa_mask);
-	sigaction(SIGPIPE, &ignore, &old_pipe);
-	restore_pipe = 1;
-	if ((pid = fork()) < 0) {
-		error = pd_error_set(PD_EIO, "cannot start %s: %s", prog,
-		                     strerror(errno));
-		goto done;
-	}
-	if (pid == 0) {
-		setpgid(0, 0);
-		dup2(in[0], 0);
-		dup2(out[1], 1);
-		dup2(err[1], 2);
-		close(in[0]); close(in[1]);
-		close(out[0]); close(out[1]);
-		close(err[0]); close(err[1]);
-		signal(SIGPIPE, SIG_DFL);
-		execve(prog, argv, envp);
-		_exit(127);
-	}
-	setpgid(pid, pid);
-	close(in[0]); in[0] = -1;
-	close(out[1]); out[1] = -1;
-	close(err[1]); err[1] = -1;
-	fcntl(in[1], F_SETFL, O_NONBLOCK);
-	if (len == 0) {
-		close(in[1]);
-		in[1] = -1;
-	}
-	open_fds = 2;
-	while (open_fds > 0 || in[1] >= 0) {
-		struct pollfd fds[3];
-		long left = deadline - now_ms();
-		int nf = 0, k;
-
-		if (left <= 0) {
-			r->timed_out = 1;
-			break;
-		}
-		if (opts->progress)
-			opts->progress(0, 0, opts->payload);   /* still working */
-		if (out[0] >= 0) {
-			fds[nf].fd = out[0];
-			fds[nf++].events = POLLIN;
-		}
-		if (err[0] >= 0) {
-			fds[nf].fd = err[0];
-			fds[nf++].events = POLLIN;
-		}
-		if (in[1] >= 0) {
-			fds[nf].fd = in[1];
-			fds[nf++].events = POLLOUT;
-		}
-		if (poll(fds, (nfds_t)nf, (int)(left > 1000 ? 1000 : left)) < 0) {
-			if (errno == EINTR)
-				continue;
-			break;
-		}
-		for (k = 0; k < nf; k++) {
-			char chunk[65536];
-			ssize_t got;
-
-			if (!fds[k].revents)
-				continue;
-			if (fds[k].fd == in[1]) {
-				size_t want = len - written > 65536 ? 65536 :
-				              len - written;
-
-				got = write(in[1], input + written, want);
-				if (got > 0)
-					written += (size_t)got;
-				if ((got < 0 && errno != EAGAIN && errno != EINTR) ||
-				    written == len) {
-					close(in[1]);
-					in[1] = -1;
-				}
-				continue;
-			}
-			got = read(fds[k].fd, chunk, sizeof(chunk));
-			if (got < 0 && (errno == EAGAIN || errno == EINTR))
-				continue;
-			if (got <= 0) {
-				close(fds[k].fd);
-				if (fds[k].fd == out[0])
-					out[0] = -1;
-				else
-					err[0] = -1;
-				open_fds--;
-				continue;
-			}
-			if (fds[k].fd == out[0]) {
-				if (r->out.size + (size_t)got > limit) {
-					r->too_large = 1;
-					break;
-				}
-				pd_buf_put(&r->out, chunk, (size_t)got);
-			} else if (r->err.size < STDERR_LIMIT) {
-				pd_buf_put(&r->err, chunk, (size_t)got);
-			}
-		}
-		if (r->too_large)
-			break;
-	}
-	if (r->timed_out || r->too_large)
-		kill(-pid, SIGKILL);
-	while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
-		;
-	if (WIFEXITED(wstatus))
-		r->status = WEXITSTATUS(wstatus);
-	else if (WIFSIGNALED(wstatus))
-		r->status = 128 + WTERMSIG(wstatus);
-done:
-	if (restore_pipe)
-		sigaction(SIGPIPE, &old_pipe, NULL);
-	if (in[0] >= 0) close(in[0]);
-	if (in[1] >= 0) close(in[1]);
-	if (out[0] >= 0) close(out[0]);
-	if (out[1] >= 0) close(out[1]);
-	if (err[0] >= 0) close(err[0]);
-	if (err[1] >= 0) close(err[1]);
-	return error;
 }
 
 /* pandoc's stderr, one line: its first line that is not empty. */
@@ -892,16 +690,20 @@ int pd_import__pandoc(pd_buf *out, pd_import_info *info, pd_input format,
                       const char *data, size_t len,
                       const pd_import_options *opts)
 {
-	child_result r = { PD_BUF_INIT, PD_BUF_INIT, 0, 0, 0 };
-	pd_buf html = PD_BUF_INIT;
-	char *prog = find_program("pandoc");
-	char *argv[12];
+	pd_child_result r = PD_CHILD_RESULT_INIT;
+	pd_child_options copts = { NULL, 0, 0, tick, NULL };
+	pd_buf html = PD_BUF_INIT, prog = PD_BUF_INIT, env_path = PD_BUF_INIT;
+	pd_buf env_home = PD_BUF_INIT;
+	const char *path = getenv("PATH"), *home = getenv("HOME");
+	const char *env[5], *argv[12];
 	char why[512];
 	size_t limit = opts->max_size ? opts->max_size : PD_MAX_FILE_SIZE;
 	unsigned ms = timeout_ms(opts);
 	int argc = 0, error;
 
-	if (!prog) {
+	if (!path || !*path)
+		path = "/usr/local/bin:/usr/bin:/bin";
+	if (pd_child_find(&prog, "pandoc", path) < 0) {
 		pd_error_set(PD_ENOTFOUND, "reading %s needs pandoc, which is not "
 		             "installed (not found on PATH)",
 		             pd_input_name(format));
@@ -913,20 +715,32 @@ int pd_import__pandoc(pd_buf *out, pd_import_info *info, pd_input format,
 		data = html.ptr;
 		len = html.size;
 	}
-	argv[argc++] = (char *)"pandoc";
-	argv[argc++] = (char *)"--sandbox";
-	argv[argc++] = (char *)"-f";
-	argv[argc++] = (char *)pandoc_reader(format);
-	argv[argc++] = (char *)"-t";
-	argv[argc++] = (char *)"gfm-raw_html+pipe_tables";
-	argv[argc++] = (char *)"--standalone";
-	argv[argc++] = (char *)"--wrap=none";
-	argv[argc++] = (char *)"--eol=lf";
+	/* a clean environment: where programs are, a home, UTF-8 */
+	pd_buf_printf(&env_path, "PATH=%s", path);
+	pd_buf_printf(&env_home, "HOME=%s", home ? home : "/");
+	env[0] = env_path.ptr;
+	env[1] = env_home.ptr;
+	env[2] = "LANG=C.UTF-8";
+	env[3] = "LC_ALL=C.UTF-8";
+	env[4] = NULL;
+	copts.env = env;
+	copts.max_output = limit;
+	copts.timeout = ms / 1000.0;
+	copts.payload = (void *)opts;
+	argv[argc++] = prog.ptr;
+	argv[argc++] = "--sandbox";
+	argv[argc++] = "-f";
+	argv[argc++] = pandoc_reader(format);
+	argv[argc++] = "-t";
+	argv[argc++] = "gfm-raw_html+pipe_tables";
+	argv[argc++] = "--standalone";
+	argv[argc++] = "--wrap=none";
+	argv[argc++] = "--eol=lf";
 	argv[argc] = NULL;
 	/* DOCX keeps its styles as raw HTML divs, which pass 1 reads */
 	if (format == PD_INPUT_DOCX)
-		argv[5] = (char *)"gfm+pipe_tables";
-	if ((error = run_child(&r, prog, argv, data, len, limit, ms, opts)) < 0)
+		argv[5] = "gfm+pipe_tables";
+	if ((error = pd_child_exec(&r, argv, data, len, &copts)) < 0)
 		goto done;
 	/* a pandoc older than 2.15 has no --sandbox: once more without */
 	if (r.status != 0 && !r.timed_out && strstr(r.err.ptr, "--sandbox")) {
@@ -934,8 +748,7 @@ int pd_import__pandoc(pd_buf *out, pd_import_info *info, pd_input format,
 		pd_buf_clear(&r.out);
 		pd_buf_clear(&r.err);
 		r.status = 0;
-		if ((error = run_child(&r, prog, argv, data, len, limit, ms,
-		                       opts)) < 0)
+		if ((error = pd_child_exec(&r, argv, data, len, &copts)) < 0)
 			goto done;
 	}
 	if (r.timed_out) {
@@ -961,9 +774,10 @@ int pd_import__pandoc(pd_buf *out, pd_import_info *info, pd_input format,
 	                       format == PD_INPUT_HTML ? PD_ORIGIN_HTML :
 	                       PD_ORIGIN_STYLE);
 done:
-	pd_buf_dispose(&r.out);
-	pd_buf_dispose(&r.err);
+	pd_child_result_dispose(&r);
 	pd_buf_dispose(&html);
-	free(prog);
+	pd_buf_dispose(&prog);
+	pd_buf_dispose(&env_path);
+	pd_buf_dispose(&env_home);
 	return error;
 }

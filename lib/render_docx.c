@@ -310,7 +310,7 @@ int pd_render__docx(pd_buf *out, const pd_changes *changes,
 	const char *argv[] = { NULL, "-f", "markdown-raw_html-raw_tex-"
 	                       "raw_attribute-implicit_figures", "-t", "docx",
 	                       "-o", "-", NULL };
-	pd_child_options copts = { NULL, 0, 0 };
+	pd_child_options copts = { NULL, 0, 0, NULL, NULL };
 	int error, k = 0;
 
 	memset(&d, 0, sizeof(d));
