@@ -22,7 +22,7 @@ static void test_child__pipes_and_environment(void)
 	const char *cat[] = { "/bin/cat", NULL };
 	const char *env_argv[] = { "/usr/bin/env", NULL };
 	const char *const env[] = { "A=1", "PATH=/bin", NULL };
-	pd_child_options o = { NULL, 0, 0 };
+	pd_child_options o = { NULL, 0, 0, NULL, NULL };
 	int i;
 
 	/* more than a pipe holds, both ways, without a deadlock */
@@ -45,7 +45,7 @@ static void test_child__limits_and_failures(void)
 	const char *cat[] = { "/bin/cat", NULL };
 	const char *fail[] = { "/bin/sh", "-c", "echo 'bad \033[31m input' >&2; exit 3",
 	                       NULL };
-	pd_child_options o = { NULL, 100, 0 };
+	pd_child_options o = { NULL, 100, 0, NULL, NULL };
 
 	INT_EQ(pd_child_run(&out, cat, "x", 1, &o), 0, "under the limit");
 	pd_buf_clear(&out);

@@ -492,10 +492,10 @@ static void test_meta__infer_revision(void)
 	/* the needed word early, in no match; the match at the end */
 	{
 		pd_buf body = PD_BUF_INIT;
-		int i;
+		int line;
 
 		pd_buf_puts(&body, "# T\n\nEn mandatperiod är fyra år.\n\n");
-		for (i = 0; i < 2000; i++)
+		for (line = 0; line < 2000; line++)
 			pd_buf_puts(&body, "Text om det som ska g\xc3\xb6ras.\n");
 		pd_buf_puts(&body, "\nProgrammet uppdateras\n\nvarje år, och "
 		            "det revideras varje\nmandatperiod.\n");
