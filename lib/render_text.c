@@ -197,5 +197,14 @@ int pd_render__text(pd_buf *out, const pd_changes *changes,
 		else
 			pd_buf_truncate(out, mark);
 	}
+	/* on a terminal, where a reader would look for the other outputs */
+	if (t.color && n)
+		pd_buf_puts(out, en ?
+		        "\n(--format=html -o FILE.html: a redline to read and "
+		        "print; --format=docx -o FILE.docx: tracked changes in "
+		        "Word; progdiff timeline: every version)\n" :
+		        "\n(--format=html -o FIL.html: en redline att läsa och "
+		        "skriva ut; --format=docx -o FIL.docx: spårade ändringar "
+		        "i Word; progdiff timeline: alla versioner)\n");
 	return 0;
 }
