@@ -50,6 +50,9 @@ void pd_changes__word_difference(unsigned *added, unsigned *removed,
 /** Comparisons of bodies made while matching (for complexity tests). */
 unsigned long long pd_changes__comparisons(const pd_changes *changes);
 
+/* The structure's changes, from the pairing (changes_structure.c). */
+void pd_changes__structure(pd_changes *c, const pd_match *m);
+
 /* Add a change of `kind` to the list, all else empty. */
 pd_change *pd_changes__add_change(pd_changes *c, pd_change_kind kind);
 
