@@ -708,7 +708,8 @@ int pd_import__pandoc(pd_buf *out, pd_import_info *info, pd_input format,
 		             "installed (not found on PATH)",
 		             pd_input_name(format));
 		pd_error_set_hint("install it: apt-get install pandoc");
-		return PD_ENOTFOUND;
+		error = PD_ENOTFOUND;
+		goto done;
 	}
 	if (format == PD_INPUT_HTML) {
 		pd_import__html_main(&html, data, len);
