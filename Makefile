@@ -27,7 +27,10 @@ PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 # installed header, progdiff.pc and the Debian package all read it.
 VERSION := $(shell cat VERSION)
 
-PKGS = libgit2 libcmark libpcre2-8 yaml-0.1 libutf8proc poppler-glib
+PKGS = libgit2 libcmark libpcre2-8 yaml-0.1 libutf8proc
+# poppler's headers only: lib/import_pdf.c loads the library when a PDF
+# is read (dlopen), so that no run pays for loading it otherwise
+PDF_PKGS = poppler-glib
 
 WARN = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes \
        -Wold-style-definition -Wwrite-strings -Wvla -Wpointer-arith \
@@ -35,10 +38,10 @@ WARN = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes \
        -Wno-unused-parameter $(if $(WERROR),-Werror)
 
 PD_CFLAGS = -std=$(CSTD) -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(CFLAGS) \
-	-Ilib -MMD -MP $(shell $(PKG_CONFIG) --cflags $(PKGS))
+	-Ilib -MMD -MP $(shell $(PKG_CONFIG) --cflags $(PKGS) $(PDF_PKGS))
 PD_CFLAGS += -DPD_VERSION='"$(VERSION)"' $(CPPFLAGS)
 # libstemmer has no pkg-config file in Debian
-PD_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -lm -pthread
+PD_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -ldl -lm -pthread
 PD_LDFLAGS = $(LDFLAGS)
 
 ifdef SANITIZE

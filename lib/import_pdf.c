@@ -9,13 +9,185 @@
  * Limits: PD_IMPORT_MAX_PAGES pages (the count comes from the page tree,
  * before any page is read); a document poppler cannot open, a damaged
  * cross-reference table it cannot rebuild included, is PD_EINVALID.
+ *
+ * poppler, with glib and cairo beneath it, is some fifty shared libraries:
+ * loaded at start they would cost every run of progdiff more than the
+ * diff of a megabyte. So it is loaded (dlopen) the first time a PDF is
+ * read, and the functions used here are called through one table.
  */
+#include <dlfcn.h>
 #include <string.h>
 
 #include <poppler.h>
 
 #include "alloc.h"
 #include "import.h"
+#include "text.h"
+
+#define POPPLER_LIBRARY "libpoppler-glib.so.8"
+
+static struct poppler_api {
+	int tried, ok;
+	void (*gfree)(gpointer);
+	void (*gobject_unref)(gpointer);
+	void (*gerror_free)(GError *);
+	GBytes *(*gbytes_new_static)(gconstpointer, gsize);
+	void (*gbytes_unref)(GBytes *);
+	PopplerDocument *(*document_new_from_bytes)(GBytes *, const char *,
+	                                            GError **);
+	int (*document_get_n_pages)(PopplerDocument *);
+	PopplerPage *(*document_get_page)(PopplerDocument *, int);
+	PopplerDest *(*document_find_dest)(PopplerDocument *, const gchar *);
+	void (*dest_free)(PopplerDest *);
+	void (*action_free)(PopplerAction *);
+	PopplerIndexIter *(*index_iter_new)(PopplerDocument *);
+	PopplerIndexIter *(*index_iter_get_child)(PopplerIndexIter *);
+	PopplerAction *(*index_iter_get_action)(PopplerIndexIter *);
+	gboolean (*index_iter_next)(PopplerIndexIter *);
+	void (*index_iter_free)(PopplerIndexIter *);
+	PopplerStructureElementIter *(*structure_element_iter_new)(
+	        PopplerDocument *);
+	PopplerStructureElementIter *(*structure_element_iter_get_child)(
+	        PopplerStructureElementIter *);
+	PopplerStructureElement *(*structure_element_iter_get_element)(
+	        PopplerStructureElementIter *);
+	gboolean (*structure_element_iter_next)(PopplerStructureElementIter *);
+	void (*structure_element_iter_free)(PopplerStructureElementIter *);
+	PopplerStructureElementKind (*structure_element_get_kind)(
+	        PopplerStructureElement *);
+	gchar *(*structure_element_get_text)(PopplerStructureElement *,
+	                                     PopplerStructureGetTextFlags);
+	gint (*structure_element_get_page)(PopplerStructureElement *);
+	char *(*page_get_text)(PopplerPage *);
+	gboolean (*page_get_text_layout)(PopplerPage *, PopplerRectangle **,
+	                                 guint *);
+	GList *(*page_get_text_attributes)(PopplerPage *);
+	void (*page_free_text_attributes)(GList *);
+	void (*page_get_size)(PopplerPage *, double *, double *);
+} P;
+
+/* the functions below, called through the table */
+#define g_free P.gfree
+#define g_object_unref P.gobject_unref
+#define g_error_free P.gerror_free
+#define g_bytes_new_static P.gbytes_new_static
+#define g_bytes_unref P.gbytes_unref
+#define poppler_document_new_from_bytes P.document_new_from_bytes
+#define poppler_document_get_n_pages P.document_get_n_pages
+#define poppler_document_get_page P.document_get_page
+#define poppler_document_find_dest P.document_find_dest
+#define poppler_dest_free P.dest_free
+#define poppler_action_free P.action_free
+#define poppler_index_iter_new P.index_iter_new
+#define poppler_index_iter_get_child P.index_iter_get_child
+#define poppler_index_iter_get_action P.index_iter_get_action
+#define poppler_index_iter_next P.index_iter_next
+#define poppler_index_iter_free P.index_iter_free
+#define poppler_structure_element_iter_new P.structure_element_iter_new
+#define poppler_structure_element_iter_get_child \
+	P.structure_element_iter_get_child
+#define poppler_structure_element_iter_get_element \
+	P.structure_element_iter_get_element
+#define poppler_structure_element_iter_next P.structure_element_iter_next
+#define poppler_structure_element_iter_free P.structure_element_iter_free
+#define poppler_structure_element_get_kind P.structure_element_get_kind
+#define poppler_structure_element_get_text P.structure_element_get_text
+#define poppler_structure_element_get_page P.structure_element_get_page
+#define poppler_page_get_text P.page_get_text
+#define poppler_page_get_text_layout P.page_get_text_layout
+#define poppler_page_get_text_attributes P.page_get_text_attributes
+#define poppler_page_free_text_attributes P.page_free_text_attributes
+#define poppler_page_get_size P.page_get_size
+
+/* a symbol into its slot; POSIX's way to store a function's address */
+#define LOAD(slot, name) \
+	(*(void **)(&P.slot) = dlsym(handle, name)) != NULL
+
+/*
+ * Load poppler once, for the process (the importer runs on one thread);
+ * glib's functions come from poppler's own dependencies.
+ */
+static int load_poppler(void)
+{
+	void *handle;
+
+	if (P.tried)
+		goto said;
+	P.tried = 1;
+	if (!(handle = dlopen(POPPLER_LIBRARY, RTLD_NOW | RTLD_LOCAL)))
+		goto said;
+	P.ok = LOAD(gfree, "g_free") &&
+	       LOAD(gobject_unref, "g_object_unref") &&
+	       LOAD(gerror_free, "g_error_free") &&
+	       LOAD(gbytes_new_static, "g_bytes_new_static") &&
+	       LOAD(gbytes_unref, "g_bytes_unref") &&
+	       LOAD(document_new_from_bytes, "poppler_document_new_from_bytes") &&
+	       LOAD(document_get_n_pages, "poppler_document_get_n_pages") &&
+	       LOAD(document_get_page, "poppler_document_get_page") &&
+	       LOAD(document_find_dest, "poppler_document_find_dest") &&
+	       LOAD(dest_free, "poppler_dest_free") &&
+	       LOAD(action_free, "poppler_action_free") &&
+	       LOAD(index_iter_new, "poppler_index_iter_new") &&
+	       LOAD(index_iter_get_child, "poppler_index_iter_get_child") &&
+	       LOAD(index_iter_get_action, "poppler_index_iter_get_action") &&
+	       LOAD(index_iter_next, "poppler_index_iter_next") &&
+	       LOAD(index_iter_free, "poppler_index_iter_free") &&
+	       LOAD(structure_element_iter_new,
+	            "poppler_structure_element_iter_new") &&
+	       LOAD(structure_element_iter_get_child,
+	            "poppler_structure_element_iter_get_child") &&
+	       LOAD(structure_element_iter_get_element,
+	            "poppler_structure_element_iter_get_element") &&
+	       LOAD(structure_element_iter_next,
+	            "poppler_structure_element_iter_next") &&
+	       LOAD(structure_element_iter_free,
+	            "poppler_structure_element_iter_free") &&
+	       LOAD(structure_element_get_kind,
+	            "poppler_structure_element_get_kind") &&
+	       LOAD(structure_element_get_text,
+	            "poppler_structure_element_get_text") &&
+	       LOAD(structure_element_get_page,
+	            "poppler_structure_element_get_page") &&
+	       LOAD(page_get_text, "poppler_page_get_text") &&
+	       LOAD(page_get_text_layout, "poppler_page_get_text_layout") &&
+	       LOAD(page_get_text_attributes,
+	            "poppler_page_get_text_attributes") &&
+	       LOAD(page_free_text_attributes,
+	            "poppler_page_free_text_attributes") &&
+	       LOAD(page_get_size, "poppler_page_get_size");
+said:
+	if (P.ok)
+		return 0;
+	pd_error_set(PD_ENOTFOUND, "reading pdf needs poppler (%s), which "
+	             "cannot be loaded", POPPLER_LIBRARY);
+	pd_error_set_hint("install it: apt-get install libpoppler-glib8");
+	return PD_ENOTFOUND;
+}
+
+/* The code point at `p` (NUL-terminated UTF-8), -1 if invalid; *next
+ * is where the one after it starts. */
+static int32_t char_at(const char *p, const char **next)
+{
+	size_t len = 0, pos = 0;
+	int32_t c;
+
+	while (len < 4 && p[len])
+		len++;
+	c = pd_text__decode(p, len, &pos);
+	*next = p + (pos ? pos : 1);
+	return c;
+}
+
+static size_t char_count(const char *p)
+{
+	size_t n = 0;
+
+	while (*p) {
+		char_at(p, &p);
+		n++;
+	}
+	return n;
+}
 
 typedef struct {
 	pd_pdf_line *lines;
@@ -126,26 +298,27 @@ static void undo_pdfdoc(char *t)
 	int high = 0;
 
 	while (*p) {
-		gunichar c = g_utf8_get_char_validated(p, -1);
+		const char *next;
+		int32_t c = char_at(p, &next);
 		size_t k;
 
-		if (c == (gunichar)-1 || c == (gunichar)-2)
+		if (c < 0)
 			goto done;
 		if (c < 0x80 || (c >= 0xa1 && c <= 0xff)) {
 			pd_buf_putc(&bytes, (int)c);
 			high |= c >= 0x80;
 		} else {
 			for (k = 0; k < sizeof(pdfdoc_high) / sizeof(*pdfdoc_high); k++)
-				if (pdfdoc_high[k] == c)
+				if (pdfdoc_high[k] == (unsigned long)c)
 					break;
 			if (k == sizeof(pdfdoc_high) / sizeof(*pdfdoc_high))
 				goto done;
 			pd_buf_putc(&bytes, (int)(0x80 + k));
 			high = 1;
 		}
-		p = g_utf8_next_char(p);
+		p = next;
 	}
-	if (high && g_utf8_validate(bytes.ptr, (gssize)bytes.size, NULL))
+	if (high && pd_text_check(bytes.ptr, bytes.size, NULL) == 0)
 		memcpy(t, bytes.ptr, bytes.size + 1);
 done:
 	pd_buf_dispose(&bytes);
@@ -259,7 +432,7 @@ static void read_page(extraction *x, PopplerPage *page, unsigned number)
 		poppler_page_free_text_attributes(attrs);
 		return;
 	}
-	nchars = (size_t)g_utf8_strlen(text, -1);
+	nchars = char_count(text);
 	sizes = pd__calloc(nchars + 1, sizeof(*sizes));
 	bold = pd__calloc(nchars + 1, 1);
 	for (a = attrs; a; a = a->next) {
@@ -277,15 +450,15 @@ static void read_page(extraction *x, PopplerPage *page, unsigned number)
 		pd_pdf_line l;
 		size_t first = ci, k, n_bold = 0, n_ink = 0, text_at, gap_at;
 		double last_x1 = -1, best = 0, yc = 0, yh = 0;
-		const char *q;
+		const char *q, *next;
 		int split = 0;
 
 		memset(&l, 0, sizeof(l));
 		l.x0 = l.y0 = 1e9;
 		l.x1 = l.y1 = -1e9;
 		gap_at = x->ngaps;
-		for (q = line_start; *q && *q != '\n'; q = g_utf8_next_char(q)) {
-			gunichar c = g_utf8_get_char(q);
+		for (q = line_start; *q && *q != '\n'; q = next) {
+			int32_t c = char_at(q, &next);
 
 			if (ci < nrects && c != ' ' && c != '\t') {
 				PopplerRectangle *r = &rects[ci];
@@ -385,6 +558,8 @@ int pd_import__pdf(pd_buf *out, pd_import_info *info, const char *data,
 
 	memset(&x, 0, sizeof(x));
 	pd_buf_init(&x.text);
+	if ((error = load_poppler()) < 0)
+		return error;
 	bytes = g_bytes_new_static(data, len);
 	doc = poppler_document_new_from_bytes(bytes, NULL, &gerr);
 	if (!doc) {
