@@ -137,6 +137,10 @@ static size_t split_sentences(sentence **out, size_t *cap, const char *s,
 			continue;
 		if (i == len && i == start)
 			break;
+		/* past the cap the block is left to the text change: stop
+		 * counting there, before the sentences cost more memory */
+		if (n > MAX_SENTENCES)
+			return n;
 		if (n == *cap) {
 			*cap = *cap ? *cap * 2 : 8;
 			*out = pd__reallocarray(*out, *cap, sizeof(**out));
