@@ -78,16 +78,6 @@ void pd_match__evidence_free(pd_evidence *ev)
 	free(ev);
 }
 
-static int all_digits(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
-}
-
 /* The stemmed words of a section's identity (its numbering is not in it). */
 static const hwords *heading_words(pd_evidence *ev, int side,
                                    const pd_section *s)
@@ -104,7 +94,7 @@ static const hwords *heading_words(pd_evidence *ev, int side,
 	       pd_text_next_word(k, len, &pos, &ws, &wl)) {
 		hword *x = &w[hw->n];
 
-		if (all_digits(k + ws, wl))
+		if (pd_text__all_digits(k + ws, wl))
 			continue;
 		pd_buf_clear(&ev->tmp);
 		pd_stem_word(&ev->tmp, ev->stem, k + ws, wl);

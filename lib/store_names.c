@@ -16,6 +16,7 @@
 #include "error.h"
 #include "meta.h"
 #include "store.h"
+#include "text.h"
 
 /* A year written as exactly four digits at the start of `s`, else 0. */
 int pd_store__leading_year(const char *s)
@@ -234,16 +235,6 @@ static const char *fold_letter(utf8proc_int32_t cp)
 	}
 }
 
-static int all_digits(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-	return 1;
-}
-
 int pd_store_programme_slug(pd_buf *out, const char *name, pd_lang lang)
 {
 	utf8proc_uint8_t *folded = NULL;
@@ -281,7 +272,7 @@ int pd_store_programme_slug(pd_buf *out, const char *name, pd_lang lang)
 		           utf8proc_category(cp) <= UTF8PROC_CATEGORY_ME) {
 			;   /* a letter without an ASCII form: dropped */
 		} else if (word.size) {
-			if (!all_digits(word.ptr, word.size)) {
+			if (!pd_text__all_digits(word.ptr, word.size)) {
 				if (!first.size)
 					pd_buf_put(&first, word.ptr, word.size);
 				else

@@ -496,3 +496,13 @@ unsigned pd_text_line_count(const char *s, size_t len)
 		n++;
 	return n;
 }
+
+int pd_text__all_digits(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return 1;
+}

@@ -154,6 +154,8 @@ extern const unsigned char pd_text__latin1_class[256];
 
 /** The code point at s[*pos], advancing *pos; -1 (one byte) if invalid. */
 int32_t pd_text__decode(const char *s, size_t len, size_t *pos);
+/** Is s[0..len) nothing but ASCII digits (true for an empty run)? */
+int pd_text__all_digits(const char *s, size_t len);
 
 /**
  * Fold text whose code points are all below U+0100 into `dst` (which
