@@ -32,6 +32,7 @@
 #include "changes.h"
 #include "text.h"
 #include "textdiff.h"
+#include "u64map.h"
 
 static const char *kind_names[PD_CHANGE__COUNT] = {
 	"name-changed",
@@ -284,75 +285,24 @@ static uint64_t fold_hash(const char *text)
 	return h;
 }
 
-/*
- * Counts per word hash, +1 for each old occurrence and -1 for each new
- * one: open addressing, doubled at half full. The hash 0, which marks
- * an empty slot, is counted apart.
- */
-typedef struct word_tally {
-	uint64_t *keys;
-	long long *count;
-	size_t cap, used;
-	long long zero;
-} word_tally;
-
-static size_t tally_slot(const word_tally *t, uint64_t key)
-{
-	size_t i = (size_t)(key ^ (key >> 32)) & (t->cap - 1);
-
-	while (t->keys[i] && t->keys[i] != key)
-		i = (i + 1) & (t->cap - 1);
-	return i;
-}
-
-static void tally_grow(word_tally *t)
-{
-	word_tally bigger;
-	size_t i, k;
-
-	bigger.cap = t->cap ? t->cap * 2 : 1024;
-	bigger.used = t->used;
-	bigger.zero = t->zero;
-	bigger.keys = pd__calloc(bigger.cap, sizeof(uint64_t));
-	bigger.count = pd__reallocarray(NULL, bigger.cap, sizeof(long long));
-	for (i = 0; i < t->cap; i++)
-		if (t->keys[i]) {
-			k = tally_slot(&bigger, t->keys[i]);
-			bigger.keys[k] = t->keys[i];
-			bigger.count[k] = t->count[i];
-		}
-	free(t->keys);
-	free(t->count);
-	*t = bigger;
-}
-
-static void tally_add(word_tally *t, const uint64_t *words, size_t n,
+/* Counts per word hash (u64map.h), +1 for each old occurrence and -1
+ * for each new one. */
+static void tally_add(pd_u64map *t, const uint64_t *words, size_t n,
                       long long delta)
 {
-	size_t j, i;
+	size_t j;
+	int added;
 
-	for (j = 0; j < n; j++) {
-		if (!words[j]) {
-			t->zero += delta;
-			continue;
-		}
-		if ((t->used + 1) * 2 > t->cap)
-			tally_grow(t);
-		i = tally_slot(t, words[j]);
-		if (!t->keys[i]) {
-			t->keys[i] = words[j];
-			t->count[i] = 0;
-			t->used++;
-		}
-		t->count[i] += delta;
-	}
+	for (j = 0; j < n; j++)
+		*(long long *)pd_u64map_val(t, pd_u64map_put(t, words[j], &added)) +=
+		        delta;
 }
 
 void pd_changes__word_difference(unsigned *added, unsigned *removed,
                                  const uint64_t *a, size_t na,
                                  const uint64_t *b, size_t nb)
 {
-	word_tally t = { NULL, NULL, 0, 0, 0 };
+	pd_u64map t;
 	size_t pre = 0, suf = 0, i;
 	unsigned plus = 0, minus = 0;
 
@@ -370,19 +320,18 @@ void pd_changes__word_difference(unsigned *added, unsigned *removed,
 		return;
 	}
 	/* both non-empty, so neither is NULL: offsetting them is defined */
+	pd_u64map_init(&t, sizeof(long long), 512);
 	tally_add(&t, a + pre, na, 1);
 	tally_add(&t, b + pre, nb, -1);
-	for (i = 0; i < t.cap; i++)
-		if (t.keys[i] && t.count[i] > 0)
-			minus += (unsigned)t.count[i];
-		else if (t.keys[i])
-			plus += (unsigned)-t.count[i];
-	if (t.zero > 0)
-		minus += (unsigned)t.zero;
-	else
-		plus += (unsigned)-t.zero;
-	free(t.keys);
-	free(t.count);
+	for (i = 0; i < pd_u64map_slots(&t); i++) {
+		long long count = *(long long *)pd_u64map_val(&t, i);
+
+		if (count > 0)
+			minus += (unsigned)count;
+		else
+			plus += (unsigned)-count;
+	}
+	pd_u64map_dispose(&t);
 	*added = plus;
 	*removed = minus;
 }

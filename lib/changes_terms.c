@@ -13,6 +13,7 @@
 #include "changes.h"
 #include "text.h"
 #include "textdiff.h"
+#include "u64map.h"
 
 /* ---- terms renamed throughout ---- */
 
@@ -27,15 +28,11 @@ typedef struct term {
 	const pd_section *section_a, *section_b;  /* a heading renamed so */
 } term;
 
-/* The terms by the hash of their two folded forms: open addressing,
- * a slot holding a term's index + 1 (0: empty), never above half full. */
-#define TERM_SLOTS (2 * MAX_TERMS)
-
 typedef struct term_state {
 	term *terms;
 	size_t n;
-	uint64_t key[MAX_TERMS];       /* per term: its slot's hash */
-	unsigned short slot[TERM_SLOTS];
+	pd_u64map index;   /* the hash of a term's two folded forms ->
+	                      its index in `terms` */
 	const char *a_text, *b_text;
 	pd_textdiff_tokens wa, wb;
 	size_t del_off, del_len;       /* pending deleted words */
@@ -78,8 +75,9 @@ static void note_term(term_state *st, size_t ao, size_t al, size_t bo,
 	size_t as = st->wa.start[ao], ae = st->wa.start[ao + al];
 	size_t bs = st->wb.start[bo], be = st->wb.start[bo + bl];
 	pd_buf fa = PD_BUF_INIT, fb = PD_BUF_INIT;
-	size_t i, k;
+	size_t i, *at;
 	uint64_t key;
+	int added;
 
 	if (al > MAX_TERM_WORDS || bl > MAX_TERM_WORDS || !al || !bl)
 		return;
@@ -92,20 +90,12 @@ static void note_term(term_state *st, size_t ao, size_t al, size_t bo,
 	pd_text_fold(&fb, st->b_text + bs, be - bs);
 	key = pd_text_hash(fa.ptr, fa.size) * 31 +
 	      pd_text_hash(fb.ptr, fb.size);
-	for (k = (size_t)key & (TERM_SLOTS - 1); st->slot[k];
-	     k = (k + 1) & (TERM_SLOTS - 1)) {
-		i = st->slot[k] - 1u;
-		if (st->key[i] == key &&
-		    !strcmp(st->terms[i].old_fold, fa.ptr) &&
-		    !strcmp(st->terms[i].new_fold, fb.ptr))
-			break;
-	}
-	if (!st->slot[k]) {
-		if (st->n == MAX_TERMS)
-			goto done;
-		i = st->n;
-		st->slot[k] = (unsigned short)(i + 1);
-		st->key[i] = key;
+	if (st->index.used == MAX_TERMS &&
+	    pd_u64map_find(&st->index, key) == PD_U64MAP_NONE)
+		goto done;
+	at = pd_u64map_val(&st->index, pd_u64map_put(&st->index, key, &added));
+	if (added) {
+		i = *at = st->n;
 		st->terms = pd__reallocarray(st->terms, st->n + 1, sizeof(term));
 		memset(&st->terms[i], 0, sizeof(term));
 		st->terms[i].old_text = pd__strndup(st->a_text + as, ae - as);
@@ -113,6 +103,12 @@ static void note_term(term_state *st, size_t ao, size_t al, size_t bo,
 		st->terms[i].old_fold = pd_buf_detach(&fa);
 		st->terms[i].new_fold = pd_buf_detach(&fb);
 		st->n++;
+	} else {
+		i = *at;
+		/* another pair of the same hash is passed over, as when full */
+		if (strcmp(st->terms[i].old_fold, fa.ptr) ||
+		    strcmp(st->terms[i].new_fold, fb.ptr))
+			goto done;
 	}
 	st->terms[i].count++;
 	{
@@ -306,6 +302,7 @@ void pd_changes__term_changes(pd_changes *c, const pd_match *m)
 	size_t i, j;
 
 	memset(&st, 0, sizeof(st));
+	pd_u64map_init(&st.index, sizeof(size_t), MAX_TERMS);
 	for (i = 0; i < nd->sections.size; i++) {
 		const pd_section *b = pd_vec_get(&nd->sections, i), *a;
 
@@ -349,6 +346,7 @@ void pd_changes__term_changes(pd_changes *c, const pd_match *m)
 		free(st.terms[j].new_fold);
 	}
 	free(st.terms);
+	pd_u64map_dispose(&st.index);
 }
 
 /*

@@ -13,6 +13,7 @@
 #include "changes.h"
 #include "text.h"
 #include "textdiff.h"
+#include "u64map.h"
 
 /* ---- themes through every goal area ---- */
 
@@ -27,37 +28,8 @@ typedef struct prefix_count {
 	size_t old_last;
 } prefix_count;
 
-typedef struct prefix_map {
-	prefix_count *slots;
-	size_t cap, used;
-} prefix_map;
-
-/* The slot of `h`: where it is, or the empty slot where it would go. */
-static size_t prefix_slot(const prefix_map *pm, uint64_t h)
-{
-	size_t i = (size_t)h & (pm->cap - 1);
-
-	while (pm->slots[i].hash && pm->slots[i].hash != h)
-		i = (i + 1) & (pm->cap - 1);
-	return i;
-}
-
-/* Double the map (at first: make it), the entries in their slot order. */
-static void prefix_grow(prefix_map *pm)
-{
-	prefix_map bigger;
-	size_t k;
-
-	bigger.cap = pm->cap ? pm->cap * 2 : 1024;
-	bigger.used = pm->used;
-	bigger.slots = pd__calloc(bigger.cap, sizeof(prefix_count));
-	for (k = 0; k < pm->cap; k++)
-		if (pm->slots[k].hash)
-			bigger.slots[prefix_slot(&bigger, pm->slots[k].hash)] =
-			        pm->slots[k];
-	free(pm->slots);
-	*pm = bigger;
-}
+/* The stems (never 0) in a u64map of prefix_count. */
+typedef pd_u64map prefix_map;
 
 /*
  * A set of stems as 256 bits, a bit per stem's low byte: a stem whose
@@ -83,6 +55,7 @@ static void count_stems(theme_walk *tw, const pd_words *w)
 	prefix_map *pm = tw->pm;
 	prefix_count *pc;
 	size_t k, i;
+	int added;
 
 	for (k = 0; k < w->n; k++) {
 		uint64_t h = w->stem[k];
@@ -92,22 +65,21 @@ static void count_stems(theme_walk *tw, const pd_words *w)
 		if (tw->old_side) {
 			if (!(tw->filter[STEM_WORD(h)] & STEM_BIT(h)))
 				continue;
-			pc = &pm->slots[prefix_slot(pm, h)];
-			if (pc->hash && pc->old_last != tw->area) {
+			i = pd_u64map_find(pm, h);
+			if (i == PD_U64MAP_NONE)
+				continue;
+			pc = pd_u64map_val(pm, i);
+			if (pc->old_last != tw->area) {
 				pc->old_last = tw->area;
 				pc->old_areas++;
 			}
 			continue;
 		}
-		if ((pm->used + 1) * 2 > pm->cap)
-			prefix_grow(pm);
-		i = prefix_slot(pm, h);
-		pc = &pm->slots[i];
-		if (!pc->hash) {
+		pc = pd_u64map_val(pm, pd_u64map_put(pm, h, &added));
+		if (added) {
 			pc->hash = h;
 			pc->last_area = (size_t)-1;
 			pc->old_last = (size_t)-1;
-			pm->used++;
 		}
 		pc->occurrences++;
 		if (pc->last_area != tw->area) {
@@ -251,7 +223,7 @@ static int cmp_theme(const void *a, const void *b)
 static void find_themes(themes_found *out, const pd_document *od,
                         const pd_document *nd)
 {
-	prefix_map pm = { NULL, 0, 0 };
+	prefix_map pm;
 	theme_walk tw;
 	theme_pass tp;
 	prefix_count *cands[MAX_THEME_CANDIDATES];
@@ -264,6 +236,7 @@ static void find_themes(themes_found *out, const pd_document *od,
 	out->nold = (unsigned)nold;
 	if (nnew < 2 || nold < 1)
 		return;
+	pd_u64map_init(&pm, sizeof(prefix_count), 512);
 	memset(&tw, 0, sizeof(tw));
 	tw.pm = &pm;
 	for (i = 0; i < nnew; i++) {
@@ -275,10 +248,11 @@ static void find_themes(themes_found *out, const pd_document *od,
 	 * are counted in the old areas (the others' old counts are never
 	 * read): a filter of them spares a look-up per old word.
 	 */
-	for (i = 0, k = 0; i < pm.cap; i++) {
-		uint64_t h = pm.slots[i].hash;
+	for (i = 0, k = 0; i < pd_u64map_slots(&pm); i++) {
+		const prefix_count *pc = pd_u64map_val(&pm, i);
+		uint64_t h = pc->hash;
 
-		if (h && pm.slots[i].areas == nnew) {
+		if (h && pc->areas == nnew) {
 			everywhere[STEM_WORD(h)] |= STEM_BIT(h);
 			k++;
 		}
@@ -289,15 +263,16 @@ static void find_themes(themes_found *out, const pd_document *od,
 		tw.area = i;
 		count_section(&tw, od, pd_vec_get(&od->areas, i));
 	}
-	for (i = 0; i < pm.cap; i++) {
-		prefix_count *pc = &pm.slots[i];
+	for (i = 0; i < pd_u64map_slots(&pm); i++) {
+		prefix_count *pc = pd_u64map_val(&pm, i);
 
 		if (!pc->hash || pc->areas != nnew ||
 		    !(pc->old_areas == 0 || pc->old_areas * 2 < nold))
 			continue;
 		if (ncands < MAX_THEME_CANDIDATES) {
 			cands[ncands++] = pc;
-		} else if (pc->occurrences > cands[ncands - 1]->occurrences) {
+		} else if (cmp_theme(&pc, &cands[ncands - 1]) < 0) {
+			/* by count, then by stem: never by where the table put it */
 			cands[ncands - 1] = pc;
 		} else {
 			continue;
@@ -305,7 +280,7 @@ static void find_themes(themes_found *out, const pd_document *od,
 		qsort(cands, ncands, sizeof(cands[0]), cmp_theme);
 	}
 	if (!ncands) {
-		free(pm.slots);
+		pd_u64map_dispose(&pm);
 		return;
 	}
 
@@ -349,7 +324,7 @@ static void find_themes(themes_found *out, const pd_document *od,
 	}
 	pd_buf_dispose(&tp.fold);
 	free(tp.masks);
-	free(pm.slots);
+	pd_u64map_dispose(&pm);
 	out->n = nthemes;
 }
 

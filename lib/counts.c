@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * counts.c: words counted once per group (see counts.h). Linear probing
- * in a table at most half full; a word's hash is its own key.
+ * counts.c: words counted once per group (see counts.h), in the one
+ * 64-bit-key table; a word's hash is its own key.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -9,59 +9,30 @@
 #include "alloc.h"
 #include "counts.h"
 
-size_t pd_counts_slot(const pd_counts *m, uint64_t key)
-{
-	size_t i = (size_t)(key ^ (key >> 31)) & (m->cap - 1);
-
-	while (m->keys[i] && m->keys[i] != key)
-		i = (i + 1) & (m->cap - 1);
-	return i;
-}
-
 void pd_counts_grow(pd_counts *m)
 {
-	pd_counts bigger;
-	size_t i;
-
-	bigger.cap = m->cap ? m->cap * 2 : 4096;
-	bigger.used = m->used;
-	bigger.n = m->n;
-	bigger.keys = pd__calloc(bigger.cap, sizeof(uint64_t));
-	bigger.count = pd__reallocarray(NULL, bigger.cap, sizeof(unsigned));
-	bigger.last = pd__reallocarray(NULL, bigger.cap, sizeof(size_t));
-	bigger.weight = NULL;
-	for (i = 0; i < m->cap; i++) {
-		size_t k;
-
-		if (!m->keys[i])
-			continue;
-		k = pd_counts_slot(&bigger, m->keys[i]);
-		bigger.keys[k] = m->keys[i];
-		bigger.count[k] = m->count[i];
-		bigger.last[k] = m->last[i];
-	}
-	free(m->keys);
-	free(m->count);
-	free(m->last);
+	m->map.vsize = sizeof(pd_count);
+	pd_u64map_reserve(&m->map, m->map.cap ? m->map.cap : 2048);
 	free(m->weight);
-	*m = bigger;
+	m->weight = NULL;
 }
 
-/* The slot for `key`, made when it is new (with a count of 0). */
-static size_t slot_for(pd_counts *m, uint64_t key)
+/* The count for `key`, made when it is new (0, counted by no group). */
+static pd_count *count_for(pd_counts *m, uint64_t key)
 {
-	size_t i;
+	size_t cap = m->map.cap;
+	int added;
+	size_t i = pd_u64map_put(&m->map, key, &added);
+	pd_count *c = pd_u64map_val(&m->map, i);
 
-	if ((m->used + 1) * 2 > m->cap)
-		pd_counts_grow(m);
-	i = pd_counts_slot(m, key);
-	if (!m->keys[i]) {
-		m->keys[i] = key;
-		m->count[i] = 0;
-		m->last[i] = (size_t)-1;
-		m->used++;
+	if (m->map.cap != cap) {
+		/* grown: the weights are of the old slots */
+		free(m->weight);
+		m->weight = NULL;
 	}
-	return i;
+	if (added)
+		c->last = (size_t)-1;
+	return c;
 }
 
 void pd_counts_add(pd_counts *m, const uint64_t *words, size_t n,
@@ -69,59 +40,46 @@ void pd_counts_add(pd_counts *m, const uint64_t *words, size_t n,
 {
 	size_t k;
 
+	m->map.vsize = sizeof(pd_count);
 	for (k = 0; k < n; k++) {
-		size_t i = slot_for(m, words[k] ? words[k] : 1);
+		pd_count *c = count_for(m, words[k]);
 
-		if (m->last[i] != group) {
-			m->last[i] = group;
-			m->count[i]++;
+		if (c->last != group) {
+			c->last = group;
+			c->count++;
 		}
 	}
 }
 
 void pd_counts_merge(pd_counts *m, const pd_counts *from)
 {
-	size_t i;
+	size_t i, n = pd_u64map_slots(&from->map);
 
-	if (!m->cap && from->cap) {
+	if (!m->map.cap && from->map.cap) {
 		/* into an empty table: a copy of the other */
-		m->cap = from->cap;
-		m->used = from->used;
-		m->keys = pd__reallocarray(NULL, m->cap, sizeof(uint64_t));
-		m->count = pd__reallocarray(NULL, m->cap, sizeof(unsigned));
-		m->last = pd__reallocarray(NULL, m->cap, sizeof(size_t));
-		memcpy(m->keys, from->keys, m->cap * sizeof(uint64_t));
-		memcpy(m->count, from->count, m->cap * sizeof(unsigned));
-		for (i = 0; i < m->cap; i++)
-			m->last[i] = (size_t)-1;
+		pd_u64map_copy(&m->map, &from->map);
+		for (i = 0; i < n; i++)
+			((pd_count *)m->map.vals)[i].last = (size_t)-1;
 		return;
 	}
-	for (i = 0; i < from->cap; i++) {
-		size_t k;
-
-		if (!from->keys[i])
-			continue;
-		/* the slot first: making it may move the table */
-		k = slot_for(m, from->keys[i]);
-		m->count[k] += from->count[i];
-	}
+	m->map.vsize = sizeof(pd_count);
+	for (i = 0; i < n; i++)
+		if (pd_u64map_held(&from->map, i))
+			count_for(m, pd_u64map_key(&from->map, i))->count +=
+			        pd_counts_at(from, i);
 }
 
 unsigned pd_counts_get(const pd_counts *m, uint64_t key)
 {
-	size_t i;
+	size_t i = pd_u64map_find(&m->map, key);
 
-	if (!m->cap)
-		return 0;
-	i = pd_counts_slot(m, key ? key : 1);
-	return m->keys[i] ? m->count[i] : 0;
+	return i == PD_U64MAP_NONE ? 0 : pd_counts_at(m, i);
 }
 
 void pd_counts_dispose(pd_counts *m)
 {
-	free(m->keys);
-	free(m->count);
-	free(m->last);
+	pd_u64map_dispose(&m->map);
 	free(m->weight);
-	memset(m, 0, sizeof(*m));
+	m->weight = NULL;
+	m->n = 0;
 }

@@ -26,61 +26,63 @@
 #include "pool.h"
 #include "text.h"
 #include "textdiff.h"
+#include "u64map.h"
 
 /* ---- a map from 64-bit hashes to FIFO chains of section indices ---- */
 
+typedef struct chain {
+	size_t head;         /* first index of the chain */
+	size_t tail;
+} chain;
+
 typedef struct chain_map {
-	uint64_t *keys;
-	size_t *head;        /* first index of the chain */
-	size_t *tail;
-	size_t cap;          /* power of two */
+	pd_u64map map;       /* key -> chain, never grown: room for all */
 	size_t *next;        /* per section: next in its chain */
 } chain_map;
 
 static void chain_map_init(chain_map *m, size_t nitems)
 {
-	size_t cap = 16, i;
-
-	while (cap < nitems * 2)
-		cap <<= 1;
-	m->cap = cap;
-	m->keys = pd__calloc(cap, sizeof(uint64_t));
-	m->head = pd__reallocarray(NULL, cap, sizeof(size_t));
-	m->tail = pd__reallocarray(NULL, cap, sizeof(size_t));
+	pd_u64map_init(&m->map, sizeof(chain), nitems);
 	m->next = pd__reallocarray(NULL, nitems ? nitems : 1, sizeof(size_t));
-	for (i = 0; i < cap; i++)
-		m->head[i] = m->tail[i] = NONE;
 }
 
 static void chain_map_dispose(chain_map *m)
 {
-	free(m->keys);
-	free(m->head);
-	free(m->tail);
+	pd_u64map_dispose(&m->map);
 	free(m->next);
+}
+
+/* Slots, for arrays kept per chain. */
+static size_t chain_slots(const chain_map *m)
+{
+	return pd_u64map_slots(&m->map);
 }
 
 static size_t chain_slot(const chain_map *m, uint64_t key)
 {
-	size_t i = (size_t)(key ^ (key >> 29)) & (m->cap - 1);
+	return pd_u64map_slot(&m->map, key);
+}
 
-	while (m->head[i] != NONE && m->keys[i] != key)
-		i = (i + 1) & (m->cap - 1);
-	return i;
+/* The chain in `slot`; one whose head is NONE holds no section. */
+static const chain *chain_at(const chain_map *m, size_t slot)
+{
+	static const chain empty = { NONE, NONE };
+
+	return pd_u64map_held(&m->map, slot) ? pd_u64map_val(&m->map, slot) :
+	       &empty;
 }
 
 static void chain_map_append(chain_map *m, uint64_t key, size_t item)
 {
-	size_t i = chain_slot(m, key);
+	int added;
+	chain *c = pd_u64map_val(&m->map, pd_u64map_put(&m->map, key, &added));
 
 	m->next[item] = NONE;
-	if (m->head[i] == NONE) {
-		m->keys[i] = key;
-		m->head[i] = item;
-	} else {
-		m->next[m->tail[i]] = item;
-	}
-	m->tail[i] = item;
+	if (added)
+		c->head = item;
+	else
+		m->next[c->tail] = item;
+	c->tail = item;
 }
 
 static uint64_t mix(uint64_t h, uint64_t v)
@@ -338,7 +340,7 @@ static unsigned char *repeated_headings(const pd_document *doc)
 	chain_map map;
 
 	chain_map_init(&map, n);
-	walked = pd__calloc(map.cap, 1);
+	walked = pd__calloc(chain_slots(&map), 1);
 	for (i = 1; i < n; i++) {
 		const pd_section *s = pd_vec_get(&doc->sections, i);
 
@@ -352,13 +354,13 @@ static unsigned char *repeated_headings(const pd_document *doc)
 			continue;
 		walked[slot] = 1;
 		count = 0;
-		for (k = map.head[slot]; k != NONE; k = map.next[k]) {
+		for (k = chain_at(&map, slot)->head; k != NONE; k = map.next[k]) {
 			t = pd_vec_get(&doc->sections, k);
 			count += t->parent == s->parent && !strcmp(t->key, s->key);
 		}
 		if (count < 2)
 			continue;
-		for (k = map.head[slot]; k != NONE; k = map.next[k]) {
+		for (k = chain_at(&map, slot)->head; k != NONE; k = map.next[k]) {
 			t = pd_vec_get(&doc->sections, k);
 			rep[k] = t->parent == s->parent && !strcmp(t->key, s->key);
 		}
@@ -396,7 +398,7 @@ static void match_identity(matcher *mt)
 	}
 	ogroup = pd__reallocarray(NULL, mt->m->nold, sizeof(size_t));
 	ngroup = pd__reallocarray(NULL, mt->m->nnew, sizeof(size_t));
-	done = pd__calloc(nmap.cap, 1);
+	done = pd__calloc(chain_slots(&nmap), 1);
 	for (i = 1; i < mt->m->nnew; i++) {
 		const pd_section *s = new_at(mt, i);
 		size_t op = mt->m->n2o[s->parent->index], slot, oslot, k;
@@ -410,12 +412,12 @@ static void match_identity(matcher *mt)
 		if (done[slot])
 			continue;
 		done[slot] = 1;
-		for (k = nmap.head[slot]; k != NONE; k = nmap.next[k])
+		for (k = chain_at(&nmap, slot)->head; k != NONE; k = nmap.next[k])
 			if (!strcmp(new_at(mt, k)->key, s->key) &&
 			    mt->m->n2o[new_at(mt, k)->parent->index] == op)
 				ngroup[nn++] = k;
 		oslot = chain_slot(&omap, key);
-		for (k = omap.head[oslot]; k != NONE; k = omap.next[k])
+		for (k = chain_at(&omap, oslot)->head; k != NONE; k = omap.next[k])
 			if (old_at(mt, k)->parent->index == op &&
 			    !strcmp(old_at(mt, k)->key, s->key))
 				ogroup[no++] = k;
@@ -461,8 +463,8 @@ static void match_moves(matcher *mt)
 	size_t i, *old_count, *new_count;
 
 	chain_map_init(&map, mt->m->nold);
-	old_count = pd__calloc(map.cap, sizeof(size_t));
-	new_count = pd__calloc(map.cap, sizeof(size_t));
+	old_count = pd__calloc(chain_slots(&map), sizeof(size_t));
+	new_count = pd__calloc(chain_slots(&map), sizeof(size_t));
 	for (i = 1; i < mt->m->nold; i++)
 		if (mt->m->o2n[i] == NONE)
 			chain_map_append(&map, key_hash(old_at(mt, i)), i);
@@ -473,13 +475,13 @@ static void match_moves(matcher *mt)
 	for (i = 1; i < mt->m->nold; i++) {
 		size_t slot = chain_slot(&map, key_hash(old_at(mt, i)));
 
-		if (map.head[slot] != NONE)
+		if (chain_at(&map, slot)->head != NONE)
 			old_count[slot]++;
 	}
 	for (i = 1; i < mt->m->nnew; i++) {
 		size_t slot = chain_slot(&map, key_hash(new_at(mt, i)));
 
-		if (map.head[slot] != NONE)
+		if (chain_at(&map, slot)->head != NONE)
 			new_count[slot]++;
 	}
 	for (i = 1; i < mt->m->nnew; i++) {
@@ -490,13 +492,13 @@ static void match_moves(matcher *mt)
 		if (mt->m->n2o[i] != NONE || !*s->key)
 			continue;
 		slot = chain_slot(&map, key_hash(s));
-		if (map.head[slot] == NONE)
+		if (chain_at(&map, slot)->head == NONE)
 			continue;
 		unique = old_count[slot] == 1 && new_count[slot] == 1;
 		/* a repeated heading under an added section is part of it */
 		if (!unique && mt->m->n2o[s->parent->index] == NONE)
 			continue;
-		link = &map.head[slot];
+		link = &((chain *)pd_u64map_val(&map.map, slot))->head;
 		while (*link != NONE && mt->m->o2n[*link] != NONE)
 			*link = map.next[*link];
 		/* at most MAX_MOVE_LOOKS entries are looked at: a chain of ten

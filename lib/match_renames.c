@@ -37,16 +37,18 @@ static int rare_build(rare_index *r, matcher *mt)
 
 			pd_counts_add(c, ws->w, ws->n, i);
 		}
-	if (!c->used)
+	if (!c->map.used)
 		return 0;
-	r->offset = pd__reallocarray(NULL, c->cap, sizeof(size_t));
-	for (i = 0; i < c->cap; i++)
-		if (c->keys[i] && c->count[i] <= RARE_POSTINGS) {
+	r->offset = pd__reallocarray(NULL, pd_u64map_slots(&c->map),
+	                             sizeof(size_t));
+	for (i = 0; i < pd_u64map_slots(&c->map); i++)
+		if (pd_u64map_held(&c->map, i) &&
+		    pd_counts_at(c, i) <= RARE_POSTINGS) {
 			r->offset[i] = total;
-			total += c->count[i];
+			total += pd_counts_at(c, i);
 		}
 	r->sections = pd__reallocarray(NULL, total ? total : 1, sizeof(size_t));
-	fill = pd__calloc(c->cap, sizeof(size_t));
+	fill = pd__calloc(pd_u64map_slots(&c->map), sizeof(size_t));
 	for (i = 1; i < mt->m->nold; i++) {
 		const word_set *ws;
 
@@ -54,9 +56,9 @@ static int rare_build(rare_index *r, matcher *mt)
 			continue;
 		ws = old_set(mt, i);
 		for (j = 0; j < ws->n; j++) {
-			size_t k = pd_counts_slot(c, ws->w[j] ? ws->w[j] : 1);
+			size_t k = pd_counts_slot(c, ws->w[j]);
 
-			if (c->count[k] <= RARE_POSTINGS)
+			if (pd_counts_at(c, k) <= RARE_POSTINGS)
 				r->sections[r->offset[k] + fill[k]++] = i;
 		}
 	}
@@ -258,12 +260,13 @@ void pd_match__renames(matcher *mt)
 		ntouched = 0;
 		for (j = 0; j < ws->n; j++) {
 			const pd_counts *rc = &rare.counts;
-			size_t k = pd_counts_slot(rc, ws->w[j] ? ws->w[j] : 1), lo, end;
+			size_t k = pd_counts_slot(rc, ws->w[j]), lo, end;
 
-			if (!rc->keys[k] || rc->count[k] > RARE_POSTINGS)
+			if (!pd_u64map_held(&rc->map, k) ||
+			    pd_counts_at(rc, k) > RARE_POSTINGS)
 				continue;
 			lo = rare.offset[k];
-			end = lo + rc->count[k];
+			end = lo + pd_counts_at(rc, k);
 			for (; lo < end; lo++) {
 				size_t o = rare.sections[lo];
 

@@ -64,15 +64,16 @@ void pd_match__idf_build(pd_counts *m, const pd_document *a,
 	memset(m, 0, sizeof(*m));
 	pd_counts_merge(m, pd_document__word_counts(a));
 	pd_counts_merge(m, pd_document__word_counts(b));
-	if (!m->cap)
+	if (!m->map.cap)
 		pd_counts_grow(m);
 	m->n = (double)(a->sections.size + b->sections.size);
 	/* a weight per word, not per word of every set: a logarithm is
 	 * dearer than the look-up */
-	m->weight = pd__reallocarray(NULL, m->cap, sizeof(float));
-	for (i = 0; i < m->cap; i++)
-		if (m->keys[i])
-			m->weight[i] = idf_of_df(m, m->count[i]);
+	m->weight = pd__reallocarray(NULL, pd_u64map_slots(&m->map),
+	                             sizeof(float));
+	for (i = 0; i < pd_u64map_slots(&m->map); i++)
+		if (pd_u64map_held(&m->map, i))
+			m->weight[i] = idf_of_df(m, pd_counts_at(m, i));
 }
 
 float pd_match__idf_weight(const pd_counts *m, uint64_t key)
@@ -81,8 +82,8 @@ float pd_match__idf_weight(const pd_counts *m, uint64_t key)
 
 	if (!m)
 		return 1.0f;
-	i = pd_counts_slot(m, key ? key : 1);
-	return m->keys[i] ? m->weight[i] : idf_of_df(m, 0);
+	i = pd_counts_slot(m, key);
+	return pd_u64map_held(&m->map, i) ? m->weight[i] : idf_of_df(m, 0);
 }
 
 /*
