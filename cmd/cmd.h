@@ -112,6 +112,13 @@ int cmd_version_diff(pd_changes **out, const cmd_version *a,
  */
 int cmd_store_open(pd_store **out, const char *repo);
 
+/** PATH, HOME and SOURCE_DATE_EPOCH for the library (env.c). */
+const pd_env *cmd_env(void);
+/** The author and committer of an add: GIT_AUTHOR_NAME and the like. */
+void cmd_identities(pd_store_add_options *opts);
+/** $PROGDIFF_PANDOC_TIMEOUT seconds (1 to 86399) in ms; 0: unset. */
+unsigned cmd_pandoc_timeout_ms(void);
+
 /** "auto" colour: stdout is a terminal, NO_COLOR unset, TERM not dumb. */
 int cmd_color_wanted(const char *when, int fd, int *out);
 

@@ -109,6 +109,7 @@ int cmd_add(int argc, char **argv)
 	opts.replaces = replaces;
 	opts.message = message;
 	opts.flags = force ? PD_STORE_ADD_FORCE : 0;
+	cmd_identities(&opts);
 
 	/* read and parse here, so that errors name the file; a file that
 	 * is not Markdown is stored with the Markdown made of it */

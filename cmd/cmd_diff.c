@@ -128,6 +128,7 @@ int cmd_diff(int argc, char **argv)
 
 	if (ropts.lang == PD_LANG_AUTO)
 		ropts.lang = cmd_lang_default(pd_changes_new(changes));
+	ropts.env = cmd_env();
 	ropts.old_label = cmd_version_shown(&a, ropts.lang);
 	ropts.new_label = cmd_version_shown(&b, ropts.lang);
 	if (pd_render(&out, changes, &ropts) < 0) {

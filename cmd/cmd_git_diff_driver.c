@@ -165,6 +165,7 @@ int cmd_git_diff_driver(int argc, char **argv)
 	}
 	if (ropts.lang == PD_LANG_AUTO)
 		ropts.lang = cmd_lang_default(pd_changes_new(changes));
+	ropts.env = cmd_env();
 	ropts.old_label = a.name;
 	ropts.new_label = b.name;
 	if (pd_render(&out, changes, &ropts) < 0) {

@@ -93,6 +93,8 @@ int cmd_import_text(pd_buf *text, pd_import_info *info_out,
 	}
 	/* Markdown stays where it is: no copy of a large file */
 	opts.flags = PD_IMPORT_KEEP_MARKDOWN;
+	opts.timeout_ms = cmd_pandoc_timeout_ms();
+	opts.env = cmd_env();
 	error = pd_import(&md, &info, text->ptr, text->size, &opts);
 	if (p.shown) {
 		fputs("\r\033[K", stderr);

@@ -39,18 +39,7 @@ static void tick(void *payload)
 
 static unsigned timeout_ms(const pd_import_options *opts)
 {
-	const char *env = getenv("PROGDIFF_PANDOC_TIMEOUT");
-	char *end;
-	unsigned long s;
-
-	if (opts->timeout_ms)
-		return opts->timeout_ms;
-	if (env && *env) {
-		s = strtoul(env, &end, 10);
-		if (!*end && s > 0 && s < 86400)
-			return (unsigned)s * 1000u;
-	}
-	return PD_IMPORT_TIMEOUT_MS;
+	return opts->timeout_ms ? opts->timeout_ms : PD_IMPORT_TIMEOUT_MS;
 }
 
 /* pandoc's stderr, one line: its first line that is not empty. */
@@ -694,7 +683,8 @@ int pd_import__pandoc(pd_buf *out, pd_import_info *info, pd_input format,
 	pd_child_options copts = { NULL, 0, 0, tick, NULL };
 	pd_buf html = PD_BUF_INIT, prog = PD_BUF_INIT, env_path = PD_BUF_INIT;
 	pd_buf env_home = PD_BUF_INIT;
-	const char *path = getenv("PATH"), *home = getenv("HOME");
+	const char *path = opts->env ? opts->env->path : NULL;
+	const char *home = opts->env ? opts->env->home : NULL;
 	const char *env[5], *argv[12];
 	char why[512];
 	size_t limit = opts->max_size ? opts->max_size : PD_MAX_FILE_SIZE;

@@ -542,6 +542,20 @@ enum pd_render_flags {
 	PD_RENDER_UNCHANGED = (1u << 4)
 };
 
+/**
+ * The environment of the programs the library runs (pandoc), which the
+ * library never reads itself: the program fills it in and passes it
+ * through the options that run one. A NULL member is unset.
+ */
+typedef struct pd_env {
+	const char *path;               /**< PATH: where pandoc is found */
+	const char *home;               /**< HOME: pandoc's home; unset: / */
+	const char *source_date_epoch;  /**< SOURCE_DATE_EPOCH: the time a
+	                                     Word report is dated; unset: now */
+} pd_env;
+
+#define PD_ENV_INIT { NULL, NULL, NULL }
+
 typedef struct pd_render_options {
 	unsigned version;        /**< PD_RENDER_OPTIONS_VERSION */
 	pd_format format;
@@ -549,11 +563,12 @@ typedef struct pd_render_options {
 	unsigned flags;          /**< enum pd_render_flags */
 	const char *old_label;   /**< how the versions were named; may be NULL */
 	const char *new_label;
+	const pd_env *env;       /**< for docx (pandoc); NULL: all unset */
 } pd_render_options;
 
 #define PD_RENDER_OPTIONS_VERSION 1
 #define PD_RENDER_OPTIONS_INIT { PD_RENDER_OPTIONS_VERSION, PD_FORMAT_TEXT, \
-                                 PD_LANG_AUTO, 0, NULL, NULL }
+                                 PD_LANG_AUTO, 0, NULL, NULL, NULL }
 
 /** The JSON schema name written by pd_render(). */
 #define PD_JSON_SCHEMA "progdiff/1"
@@ -795,6 +810,17 @@ enum pd_store_add_flags {
 };
 
 /** What `add` stores; NULL/0 fields come from the document itself. */
+/**
+ * Who adds a version, as git records it. A NULL or empty name or email
+ * is the store's user.name or user.email, else "progdiff" and
+ * "progdiff@localhost" (cmd/ fills them from GIT_AUTHOR_NAME and the
+ * like).
+ */
+typedef struct pd_identity {
+	const char *name;
+	const char *email;
+} pd_identity;
+
 typedef struct pd_store_add_options {
 	unsigned version;          /**< PD_STORE_ADD_OPTIONS_VERSION */
 	const char *programme;     /**< NULL: pd_store_programme_slug() */
@@ -813,11 +839,14 @@ typedef struct pd_store_add_options {
 	                                stored beside it; NULL: none */
 	size_t original_len;
 	const char *original_ext;  /**< its kind: "pdf", "docx", ... */
+	pd_identity author;        /**< the commit's author */
+	pd_identity committer;     /**< its committer and the tag's tagger */
 } pd_store_add_options;
 
 #define PD_STORE_ADD_OPTIONS_VERSION 1
 #define PD_STORE_ADD_OPTIONS_INIT { PD_STORE_ADD_OPTIONS_VERSION, NULL, \
-	NULL, 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, NULL }
+	NULL, 0, 0, 0, NULL, NULL, NULL, NULL, 0, 0, NULL, 0, NULL, \
+	{ NULL, NULL }, { NULL, NULL } }
 
 /**
  * Store a version: parse `md` (it must parse), commit it to the
@@ -1218,15 +1247,17 @@ typedef struct pd_import_options {
 	unsigned version;               /**< PD_IMPORT_OPTIONS_VERSION */
 	unsigned flags;                 /**< enum pd_import_flags */
 	size_t max_size;                /**< largest Markdown made; 0: PD_MAX_FILE_SIZE */
-	unsigned timeout_ms;            /**< pandoc's time; 0: $PROGDIFF_PANDOC_TIMEOUT
-	                                     seconds, else 60 s */
+	unsigned timeout_ms;            /**< pandoc's time; 0: 60 s */
 	pd_import_progress_fn progress; /**< NULL: none */
 	void *payload;
+	const pd_env *env;              /**< pandoc's PATH (unset:
+	                                     /usr/local/bin:/usr/bin:/bin) and
+	                                     HOME; NULL: all unset */
 } pd_import_options;
 
 #define PD_IMPORT_OPTIONS_VERSION 1
 #define PD_IMPORT_OPTIONS_INIT { PD_IMPORT_OPTIONS_VERSION, 0, 0, 0, NULL, \
-	NULL }
+	NULL, NULL }
 
 /**
  * Turn a version in any recognised format into the structured Markdown

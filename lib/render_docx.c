@@ -251,9 +251,8 @@ static void children(docx_ctx *d, const pd_section *a, const pd_section *b,
 	}
 }
 
-static void comparison_date(char *out, size_t size)
+static void comparison_date(char *out, size_t size, const char *sde)
 {
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	time_t t = time(NULL);
 	struct tm tm;
 
@@ -304,7 +303,8 @@ int pd_render__docx(pd_buf *out, const pd_changes *changes,
 	docx_ctx d;
 	pd_buf md = PD_BUF_INIT, prog = PD_BUF_INIT, env_path = PD_BUF_INIT;
 	pd_buf env_sde = PD_BUF_INIT;
-	const char *path = getenv("PATH"), *sde = getenv("SOURCE_DATE_EPOCH");
+	const char *path = opts->env ? opts->env->path : NULL;
+	const char *sde = opts->env ? opts->env->source_date_epoch : NULL;
 	const char *env[4];
 	/* not --sandbox: pandoc 2.17 then cannot read its own docx template */
 	const char *argv[] = { NULL, "-f", "markdown-raw_html-raw_tex-"
@@ -317,7 +317,7 @@ int pd_render__docx(pd_buf *out, const pd_changes *changes,
 	d.out = &md;
 	d.od = changes->old;
 	d.nd = changes->new_doc;
-	comparison_date(d.date, sizeof(d.date));
+	comparison_date(d.date, sizeof(d.date), sde);
 	pd_match_compute(&d.m, d.od, d.nd, 0.5);   /* the diff's own default */
 	markdown(&d, changes, opts);
 	pd_match_dispose(&d.m);

@@ -99,12 +99,14 @@ git_repository *pd_store__repo(const pd_store *store);
 
 /**
  * Tag the version `v` stored as `commit_id` <programme>/<label>, as add
- * does after moving the branch (PD_STORE_ADD_FORCE: move the tag). A tag
+ * does after moving the branch (PD_STORE_ADD_FORCE: move the tag), with
+ * `who` as the tagger (see pd_identity; NULL: the store's user). A tag
  * that names the commit already is success.
  */
 #define PD_STORE__TAG_NOWAIT (1u << 8)   /* a lock held: fail at once */
 int pd_store__tag_version(pd_store *store, const pd_stored_version *v,
-                          const git_oid *commit_id, unsigned flags);
+                          const git_oid *commit_id, const pd_identity *who,
+                          unsigned flags);
 
 /**
  * Complete what an add killed between moving a branch and writing its tag

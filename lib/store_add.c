@@ -142,12 +142,12 @@ static int lock_error(pd_store *store, const char *refname,
 	return PD_ELOCKED;
 }
 
-/* Who adds: GIT_{AUTHOR,COMMITTER}_{NAME,EMAIL}, else user.name and
- * user.email, else "progdiff". */
+/* Who adds: `who`, else user.name and user.email, else "progdiff". */
 static int make_signature(git_signature **out, git_repository *repo,
-                          const char *name_var, const char *email_var)
+                          const pd_identity *who)
 {
-	const char *name = getenv(name_var), *email = getenv(email_var);
+	const char *name = who ? who->name : NULL;
+	const char *email = who ? who->email : NULL;
 	git_signature *def = NULL;
 	int rc;
 
@@ -374,7 +374,7 @@ static int write_tree(git_oid *tree_out, git_repository *repo,
  */
 static int commit_version(git_oid *commit_out, pd_store *store,
                           const pd_stored_version *v, const git_oid *tree_id,
-                          const char *msg, unsigned flags)
+                          const char *msg, const pd_store_add_options *opts)
 {
 	git_repository *repo = store->repo;
 	git_signature *author = NULL, *committer = NULL;
@@ -388,10 +388,8 @@ static int commit_version(git_oid *commit_out, pd_store *store,
 	pd_buf_printf(&tag, TAG_PREFIX "%s/%s", v->programme, v->label);
 	pd_buf_printf(&logmsg, "progdiff add: %s/%s", v->programme, v->label);
 	pd_buf_printf(&what, "branch 'programmes/%s'", v->programme);
-	if ((error = make_signature(&author, repo, "GIT_AUTHOR_NAME",
-	                            "GIT_AUTHOR_EMAIL")) < 0 ||
-	    (error = make_signature(&committer, repo, "GIT_COMMITTER_NAME",
-	                            "GIT_COMMITTER_EMAIL")) < 0)
+	if ((error = make_signature(&author, repo, &opts->author)) < 0 ||
+	    (error = make_signature(&committer, repo, &opts->committer)) < 0)
 		goto done;
 	if ((error = check_not_checked_out(store, branch.ptr)) < 0 ||
 	    (rc = git_tree_lookup(&tree, repo, tree_id)) < 0)
@@ -412,7 +410,7 @@ static int commit_version(git_oid *commit_out, pd_store *store,
 			found = 1;
 		git_reference_free(existing);
 		git_error_clear();
-		if (found && !(flags & PD_STORE_ADD_FORCE)) {
+		if (found && !(opts->flags & PD_STORE_ADD_FORCE)) {
 			error = pd_error_set(PD_EEXISTS, "version '%s/%s' exists "
 			                     "already", v->programme, v->label);
 			pd_error_set_hint("replace it with --force, or give this "
@@ -484,7 +482,8 @@ static int tag_names(git_repository *repo, const char *name,
 }
 
 int pd_store__tag_version(pd_store *store, const pd_stored_version *v,
-                          const git_oid *commit_id, unsigned flags)
+                          const git_oid *commit_id, const pd_identity *who,
+                          unsigned flags)
 {
 	git_repository *repo = store->repo;
 	git_signature *tagger = NULL;
@@ -502,8 +501,7 @@ int pd_store__tag_version(pd_store *store, const pd_stored_version *v,
 	} else {
 		pd_buf_printf(&msg, "%s\n", name.ptr);
 	}
-	if ((error = make_signature(&tagger, repo, "GIT_COMMITTER_NAME",
-	                            "GIT_COMMITTER_EMAIL")) < 0)
+	if ((error = make_signature(&tagger, repo, who)) < 0)
 		goto done;
 	if ((rc = git_object_lookup(&target, repo, commit_id,
 	                            GIT_OBJECT_COMMIT)) < 0)
@@ -569,13 +567,13 @@ int pd_store_add(pd_stored_version *out, pd_store *store, const char *md,
 		goto done;
 	build_message(&msg, &v, opts->message);
 	if ((error = commit_version(&commit_id, store, &v, &tree_id, msg.ptr,
-	                            opts->flags)) < 0)
+	                            opts)) < 0)
 		goto done;
 	git_oid_tostr(v.id, sizeof(v.id), &commit_id);
 	v.time = (long long)time(NULL);
 	/* the version is stored; the tag names it for git users */
 	if ((error = pd_store__tag_version(store, &v, &commit_id,
-	                                   opts->flags)) < 0)
+	                                   &opts->committer, opts->flags)) < 0)
 		goto done;
 	/* a new bare store: HEAD names the first programme, so that a
 	 * clone checks it out (never in a repository with a working tree) */

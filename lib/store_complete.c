@@ -55,6 +55,7 @@ static void complete_branch(pd_store *store, git_reference *ref)
 	pd_stored_version v = PD_STORED_VERSION_INIT;
 	pd_buf line = PD_BUF_INIT;
 	git_oid tagged, zero;
+	pd_identity who;
 	int moved;
 
 	memset(&zero, 0, sizeof(zero));
@@ -70,7 +71,10 @@ static void complete_branch(pd_store *store, git_reference *ref)
 	if (git_oid_equal(&tagged, tip))
 		goto done;
 	moved = !git_oid_equal(&tagged, &zero);
-	if (pd_store__tag_version(store, &v, tip, PD_STORE__TAG_NOWAIT |
+	/* the add would have tagged as the commit's committer */
+	who.name = git_commit_committer(commit)->name;
+	who.email = git_commit_committer(commit)->email;
+	if (pd_store__tag_version(store, &v, tip, &who, PD_STORE__TAG_NOWAIT |
 	                          (moved ? PD_STORE_ADD_FORCE : 0)) < 0) {
 		if (pd_error_last() == PD_ELOCKED) {
 			pd_buf_printf(&line, "cannot complete version '%s/%s' "

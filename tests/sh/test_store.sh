@@ -301,6 +301,28 @@ status 2 "a bad --target-year" "$P" add --target-year 20x5 "$F35"
 fsck_clean "$S" "after refused labels and --force"
 
 # ------------------------------------------------------------------
+echo "# who adds: GIT_AUTHOR_*, GIT_COMMITTER_*, else the store's user"
+
+W=$T/who
+"$P" init "$W" >/dev/null 2>&1
+status 0 "add with an author and a committer" env GIT_AUTHOR_NAME=Ada \
+	GIT_AUTHOR_EMAIL=ada@example.org GIT_COMMITTER_NAME=Bo \
+	GIT_COMMITTER_EMAIL=bo@example.org "$P" add --repo "$W" --label 2013 "$F13"
+check "  the commit has the author and the committer" test \
+	"$(git -C "$W" log -1 --format='%an <%ae> %cn <%ce>' programmes/sodertorn)" = \
+	"Ada <ada@example.org> Bo <bo@example.org>"
+check "  the tag has the committer as its tagger" test \
+	"$(git -C "$W" for-each-ref --format='%(taggername) %(taggeremail)' refs/tags/sodertorn/2013)" = \
+	"Bo <bo@example.org>"
+git -C "$W" config user.name Cai
+git -C "$W" config user.email cai@example.org
+status 0 "add with an empty author name" env GIT_AUTHOR_NAME= \
+	GIT_AUTHOR_EMAIL=ada@example.org "$P" add --repo "$W" --label 2035 "$F35"
+check "  the name is the store's user.name, the email the variable's" test \
+	"$(git -C "$W" log -1 --format='%an <%ae> %cn' programmes/sodertorn)" = \
+	"Cai <ada@example.org> Test"
+
+# ------------------------------------------------------------------
 echo "# sharing with git clone and push"
 
 cd "$T" || exit 2

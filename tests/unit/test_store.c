@@ -79,10 +79,6 @@ static void setup(void)
 	setenv("HOME", tmp, 1);
 	setenv("XDG_CONFIG_HOME", tmp, 1);
 	setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
-	setenv("GIT_AUTHOR_NAME", "Test", 1);
-	setenv("GIT_AUTHOR_EMAIL", "test@example.org", 1);
-	setenv("GIT_COMMITTER_NAME", "Test", 1);
-	setenv("GIT_COMMITTER_EMAIL", "test@example.org", 1);
 	unsetenv("PROGDIFF_REPO");
 	pd_error_clear();
 }
@@ -537,6 +533,59 @@ done:
 	teardown();
 }
 
+/* The signature of `ref`'s commit (or tag), as "Name <email>". */
+static void signature_of(char *out, size_t size, pd_store *store,
+                         const char *ref, int tagger)
+{
+	git_repository *repo = pd_store__repo(store);
+	git_object *obj = NULL;
+	const git_signature *sig = NULL;
+
+	*out = '\0';
+	if (git_revparse_single(&obj, repo, ref) < 0)
+		return;
+	if (tagger && git_object_type(obj) == GIT_OBJECT_TAG)
+		sig = git_tag_tagger((git_tag *)obj);
+	else if (!tagger && git_object_type(obj) == GIT_OBJECT_COMMIT)
+		sig = git_commit_author((git_commit *)obj);
+	if (sig)
+		snprintf(out, size, "%s <%s>", sig->name, sig->email);
+	git_object_free(obj);
+}
+
+void test_store__add_records_who_adds(void);
+void test_store__add_records_who_adds(void)
+{
+	pd_store *store = NULL;
+	pd_store_add_options opts = PD_STORE_ADD_OPTIONS_INIT;
+	char sig[256];
+
+	setup();
+	if (pd_store_init(&store, NULL, tmp_path("store")) < 0) {
+		OK(0, "init");
+		goto done;
+	}
+	opts.label = "2013";
+	opts.author.name = "Ada";
+	opts.author.email = "ada@example.org";
+	opts.committer.name = "Bo";
+	opts.committer.email = "bo@example.org";
+	INT_EQ(pd_store_add(NULL, store, doc_2013, strlen(doc_2013), &opts), 0,
+	       "add with identities");
+	signature_of(sig, sizeof(sig), store, "programmes/sodertorn", 0);
+	STR_EQ(sig, "Ada <ada@example.org>", "the author");
+	signature_of(sig, sizeof(sig), store, "refs/tags/sodertorn/2013", 1);
+	STR_EQ(sig, "Bo <bo@example.org>", "the committer tags");
+	INT_EQ(pd_store_add(NULL, store, doc_2035, strlen(doc_2035), NULL), 0,
+	       "add without");
+	signature_of(sig, sizeof(sig), store, "programmes/sodertorn", 0);
+	STR_EQ(sig, "progdiff <progdiff@localhost>",
+	       "no identity and no user.name: progdiff");
+done:
+	pd_store_free(store);
+	teardown();
+}
+
 void test_store__add_options_override(void);
 void test_store__add_options_override(void)
 {
@@ -864,6 +913,7 @@ done:
 static const pd_test tests[] = {
 	PD_TEST(test_store__error_from_git),
 	PD_TEST(test_store__safe_labels),
+	PD_TEST(test_store__add_records_who_adds),
 	PD_TEST(test_store__unsafe_labels),
 	PD_TEST(test_store__git_ref_names),
 	PD_TEST(test_store__programme_slug),
