@@ -146,12 +146,6 @@ enum pd_text__word_bits {
  */
 extern const unsigned char pd_text__word_class[256];
 
-/**
- * The word class of each code point below U+0100 as
- * pd_text_next_word_latin1() sees it: 1 a letter, 2 a digit, 0 neither.
- */
-extern const unsigned char pd_text__latin1_class[256];
-
 /** The code point at s[*pos], advancing *pos; -1 (one byte) if invalid. */
 int32_t pd_text__decode(const char *s, size_t len, size_t *pos);
 /** Is s[0..len) nothing but ASCII digits (true for an empty run)? */

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "swar.h"
 #include "text.h"
 #include "textdiff.h"
 #include "thread.h"
@@ -183,7 +182,9 @@ int pd_textdiff__seq(const uint64_t *a, size_t n, const uint64_t *b,
 /*
  * Tokens: a token is a word with the non-word bytes that follow it;
  * leading non-word bytes form a token of their own, and a text without
- * words is one token. A token's hash is its word's pd_text_hash().
+ * words is one token. A token's hash is its word's pd_text_hash(). The
+ * words are those of the one word scanner (words.c): its Latin-1 path
+ * for a text that has nothing beyond U+00FF, its general path else.
  */
 static void grow_tokens(pd_textdiff_tokens *out, size_t *cap)
 {
@@ -209,106 +210,6 @@ static void push_word(pd_textdiff_tokens *out, size_t *cap, const char *s,
 	push_token(out, cap, ws, hash);
 }
 
-/* A byte that pd_text_is_latin1() does not accept anywhere. */
-#define BEYOND_LATIN1(c) ((c) >= 0xc0 && (c) != 0xc2 && (c) != 0xc3)
-/* The code point of a two-byte sequence led by 0xc2 or 0xc3. */
-#define LATIN1_CP(lead, cont) ((((lead) & 0x1fu) << 6) | ((cont) & 0x3fu))
-
-/*
- * Is the code point at s[j] (j < len) a letter that the word loop takes
- * next? (Not after a lead byte followed by one beyond Latin-1: the loop
- * stops there, and the text is then split on the general path.)
- */
-static int latin1_letter_at(const unsigned char *s, size_t len, size_t j)
-{
-	if (s[j] < 0x80)
-		return pd_text__latin1_class[s[j]] == 1;
-	return (s[j] == 0xc2 || s[j] == 0xc3) && j + 1 < len &&
-	       !BEYOND_LATIN1(s[j + 1]) &&
-	       pd_text__latin1_class[LATIN1_CP(s[j], s[j + 1])] == 1;
-}
-
-/*
- * pd_text_is_latin1(), pd_text_next_word_latin1() and pd_text_hash() of
- * each word in one pass, without a call per word or per character: the
- * split of most texts. Every byte is looked at by the loop that skips
- * to a word, or taken into a word after the same test, so a byte beyond
- * Latin-1 is always seen: then this returns 0, and the caller starts
- * again on the general path.
- */
-static int split_latin1(pd_textdiff_tokens *out, size_t *cap,
-                        const char *str, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0, ws;
-	unsigned c;
-	int letter, two = 0;
-	uint64_t h;
-
-	while (i < len) {
-		/* to the next word */
-		c = s[i];
-		if (c < 0x80) {
-			if (!pd_text__latin1_class[c]) {
-				i++;
-				continue;
-			}
-		} else if ((c == 0xc2 || c == 0xc3) && i + 1 < len) {
-			if (BEYOND_LATIN1(s[i + 1]))
-				return 0;
-			if (!pd_text__latin1_class[LATIN1_CP(c, s[i + 1])]) {
-				i += 2;
-				continue;
-			}
-		} else if (BEYOND_LATIN1(c)) {
-			return 0;
-		} else {
-			i++;
-			continue;
-		}
-		/* letters, digits, an apostrophe or hyphen between letters */
-		ws = i;
-		h = FNV_BASIS;
-		for (;;) {
-			size_t from = i;
-
-			while (i < len && (pd_text__word_class[s[i]] &
-			                   (PD_WORD_LETTER | PD_WORD_DIGIT))) {
-				h = (h ^ s[i]) * FNV_PRIME;
-				i++;
-			}
-			if (i > from)
-				two = 0;
-			if (i >= len)
-				break;
-			c = s[i];
-			if ((c == 0xc2 || c == 0xc3) && i + 1 < len &&
-			    !BEYOND_LATIN1(s[i + 1]) &&
-			    pd_text__latin1_class[LATIN1_CP(c, s[i + 1])]) {
-				h = (h ^ c) * FNV_PRIME;
-				h = (h ^ s[i + 1]) * FNV_PRIME;
-				i += 2;
-				two = 1;
-				continue;
-			}
-			/* the code point before: one byte or two */
-			letter = (two ?
-			          pd_text__latin1_class[LATIN1_CP(s[i - 2], s[i - 1])] :
-			          pd_text__latin1_class[s[i - 1]]) == 1;
-			if ((c == '\'' || c == '-') && letter && i + 1 < len &&
-			    latin1_letter_at(s, len, i + 1)) {
-				/* the letter after it is taken next */
-				h = (h ^ c) * FNV_PRIME;
-				i++;
-				continue;
-			}
-			break;
-		}
-		push_word(out, cap, str, ws, h);
-	}
-	return 1;
-}
-
 void pd_textdiff__split(pd_textdiff_tokens *out, const char *s, size_t len)
 {
 	size_t pos = 0, ws, wl, cap = 16 + len / 8;   /* about a token each */
@@ -316,8 +217,10 @@ void pd_textdiff__split(pd_textdiff_tokens *out, const char *s, size_t len)
 	out->start = pd__reallocarray(NULL, cap + 1, sizeof(size_t));
 	out->hash = pd__reallocarray(NULL, cap, sizeof(uint64_t));
 	out->count = 0;
-	if (!split_latin1(out, &cap, s, len)) {
-		out->count = 0;
+	if (pd_text_is_latin1(s, len)) {
+		while (pd_text_next_word_latin1(s, len, &pos, &ws, &wl))
+			push_word(out, &cap, s, ws, pd_text_hash(s + ws, wl));
+	} else {
 		while (pd_text_next_word(s, len, &pos, &ws, &wl))
 			push_word(out, &cap, s, ws, pd_text_hash(s + ws, wl));
 	}
@@ -331,7 +234,8 @@ static int cut_at(const char *s, size_t i)
 {
 	unsigned char c = (unsigned char)s[i];
 
-	return s[i - 1] == ' ' && c < 0x80 && pd_text__latin1_class[c];
+	return s[i - 1] == ' ' &&
+	       (pd_text__word_class[c] & (PD_WORD_LETTER | PD_WORD_DIGIT));
 }
 
 void pd_textdiff__equal_ends(size_t *lo, size_t *a_hi, size_t *b_hi,

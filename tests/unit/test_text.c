@@ -1055,38 +1055,8 @@ static void test_text__heading_each_kind_word(void)
 	INT_EQ(fails, 0, "each kind word strips as its form says");
 }
 
-/* the Latin-1 class table says of each code point what the splitter does */
-static void test_text__latin1_class_table(void)
-{
-	unsigned cp;
-	int fails = 0;
-
-	for (cp = 0; cp < 0x100; cp++) {
-		char s[2];
-		size_t n = 0, pos = 0, start, len;
-		int word, is_digit = cp >= '0' && cp <= '9';
-
-		if (cp < 0x80) {
-			s[n++] = (char)cp;
-		} else {
-			s[n++] = (char)(0xc0 | (cp >> 6));
-			s[n++] = (char)(0x80 | (cp & 0x3f));
-		}
-		word = pd_text_next_word_latin1(s, n, &pos, &start, &len) &&
-		       start == 0 && len == n;
-		if (word != (pd_text__latin1_class[cp] != 0) ||
-		    (word && is_digit != (pd_text__latin1_class[cp] == 2))) {
-			printf("    U+%04X: class %u\n", cp,
-			       pd_text__latin1_class[cp]);
-			fails++;
-		}
-	}
-	INT_EQ(fails, 0, "every entry as pd_text_next_word_latin1 has it");
-}
-
 static const pd_test tests[] = {
 	PD_TEST(test_text__heading_each_kind_word),
-	PD_TEST(test_text__latin1_class_table),
 	PD_TEST(test_text__fold_agrees_with_reference),
 	PD_TEST(test_text__byte_scans_agree_with_reference),
 	PD_TEST(test_text__check_each_offset),
