@@ -10,28 +10,18 @@
  *    on at least half the pages (two at least) is dropped, and so is a
  *    line there that is only a page number: "3", "- 3 -", "3/9", "1 (2)",
  *    "Sida 3 av 9", "Page 3 of 9", "s. 3" (numbers of at most 4 digits).
- * 2. Headings. When the document names them (tags or bookmarks, `marks`)
- *    the lines that spell each one, in order, are its heading, at its
- *    level. Otherwise, by the body text's size (the size most characters
- *    have): a paragraph of at most three lines in a font at least 15 %
- *    larger is a heading, levels by size, the largest first; numbering
- *    ("2.", "2.1", "2.1.3") sets the level where present (one more than
- *    its depth when the document has a title above it). A paragraph that
- *    is only bold, at the body size, is a heading only when it is numbered
- *    and short (at most 15 words, not ending in a full stop): otherwise it
- *    stays a bold paragraph, because bold lead-ins, names and warnings
- *    are as common as bold headings. The first heading of the largest
- *    size is the title (H1).
+ * 2. Headings (import_headings.c): from the document's tags or
+ *    bookmarks when it has them, else from the sizes and boldness of the
+ *    fonts and the numbering; the first heading of the largest size is
+ *    the title (H1).
  * 3. Paragraphs: lines join while the gap above is small and the size the
  *    same; a word broken by a hyphen at the end of a line is joined again
  *    ("sam-" + "arbete"), but not before "och", "eller", "samt", "and",
  *    "or" ("stads- och landsbygd").
  * 4. Lists: a line starting with a bullet (• ◦ ▪ – - * ·) is an item, and
  *    lines indented under it continue it.
- * 5. Tables: a run of lines split by wide gaps into cells that start at
- *    the same columns is a table; a line with cells in fewer columns, or
- *    close below the one before, continues that row's cells; a row that
- *    repeats the first (a header repeated on a new page) is dropped.
+ * 5. Tables (import_tables.c): a run of lines split by wide gaps into
+ *    cells that start at the same columns is a table.
  */
 #include <ctype.h>
 #include <math.h>
@@ -40,41 +30,12 @@
 
 #include "alloc.h"
 #include "import.h"
-
-#define TOP_ZONE 0.125
-#define BOTTOM_ZONE 0.875
-#define HEADING_RATIO 1.15
-#define MAX_COLUMNS 16
-
-enum line_role {
-	ROLE_TEXT = 0,
-	ROLE_DROPPED,
-	ROLE_HEADING,
-	ROLE_TABLE
-};
-
-typedef struct {
-	int role;
-	int level;          /* headings */
-	pd_origin origin;
-	int cont;           /* heading: continues the line before */
-	int table;          /* table: which table (1..) */
-	int row_start;      /* table: starts a row */
-	int item;           /* text: a list item starts here (a tag says) */
-} line_info;
-
-typedef struct {
-	const pd_pdf_line *lines;
-	size_t n;
-	line_info *info;
-	double body;        /* the body text's size */
-	double gap;         /* the usual pitch of a paragraph's lines */
-} layout;
+#include "import_layout.h"
 
 /* ------------------------------------------------------------------ */
 /* Small text helpers                                                  */
 
-static void trim(const char **p, size_t *n)
+void pd_import__trim(const char **p, size_t *n)
 {
 	while (*n && (**p == ' ' || **p == '\t')) {
 		(*p)++;
@@ -124,7 +85,7 @@ static int is_page_number(const char *p, size_t n)
 	size_t i, k;
 	int hit = 0;
 
-	trim(&p, &n);
+	pd_import__trim(&p, &n);
 	for (i = 0, k = 0; i < n; i++) {
 		k = isdigit((unsigned char)p[i]) ? k + 1 : 0;
 		if (k > 4)
@@ -137,49 +98,6 @@ static int is_page_number(const char *p, size_t n)
 		hit = !strcmp(key.ptr, shapes[k]);
 	pd_buf_dispose(&key);
 	return hit && n > 0;
-}
-
-/* "2." "2.1" "2.1.3" "2)" at the start, then a space: its depth. */
-static int numbering_depth(const char *p, size_t n)
-{
-	size_t i = 0;
-	int depth = 0;
-
-	while (i < n && isdigit((unsigned char)p[i])) {
-		size_t start = i;
-
-		while (i < n && isdigit((unsigned char)p[i]))
-			i++;
-		if (i - start > 2)
-			return 0;      /* a year, not a section number */
-		depth++;
-		if (i < n && (p[i] == '.' || p[i] == ')')) {
-			i++;
-			if (i < n && isdigit((unsigned char)p[i]))
-				continue;
-		}
-		break;
-	}
-	if (!depth || i >= n || p[i] != ' ')
-		return 0;
-	if (depth == 1 && p[i - 1] != '.' && p[i - 1] != ')')
-		return 0;      /* "2 kap" is not numbered, "2. Mål" is */
-	return depth;
-}
-
-static size_t word_count(const char *p, size_t n)
-{
-	size_t i, words = 0;
-	int in = 0;
-
-	for (i = 0; i < n; i++) {
-		int sp = p[i] == ' ' || p[i] == '\t';
-
-		if (!sp && !in)
-			words++;
-		in = !sp;
-	}
-	return words;
 }
 
 /* The length of a bullet and its space at the start, or 0. */
@@ -201,7 +119,7 @@ static size_t bullet_len(const char *p, size_t n)
 	return 0;
 }
 
-static double round_size(double s)
+double pd_import__round_size(double s)
 {
 	return floor(s * 2 + 0.5) / 2;
 }
@@ -459,383 +377,9 @@ static void drop_running(layout *lay)
 }
 
 /* ------------------------------------------------------------------ */
-/* 2. Headings                                                         */
-
-/* Text without white space and soft hyphens, for comparing what a tag
- * or bookmark says with how the lines spell it. */
-static void squeeze(pd_buf *out, const char *p, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
-
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-			continue;
-		if (c == 0xc2 && i + 1 < n && (unsigned char)p[i + 1] == 0xad) {
-			i++;
-			continue;
-		}
-		/* the ligatures U+FB00..U+FB04 as their letters */
-		if (c == 0xef && i + 2 < n && (unsigned char)p[i + 1] == 0xac &&
-		    (unsigned char)p[i + 2] >= 0x80 &&
-		    (unsigned char)p[i + 2] <= 0x84) {
-			static const char *const lig[] = {
-				"ff", "fi", "fl", "ffi", "ffl"
-			};
-
-			pd_buf_puts(out, lig[(unsigned char)p[i + 2] - 0x80]);
-			i += 2;
-			continue;
-		}
-		pd_buf_putc(out, (char)tolower(c));
-	}
-}
-
-static int is_text(const layout *lay, size_t i)
-{
-	return lay->info[i].role == ROLE_TEXT;
-}
-
-static void headings_from_marks(layout *lay, const pd_pdf_mark *marks,
-                                size_t nmarks, pd_origin origin,
-                                int headings)
-{
-	pd_buf want = PD_BUF_INIT, got = PD_BUF_INIT;
-	size_t m, at = 0;
-
-	for (m = 0; m < nmarks; m++) {
-		size_t i;
-
-		pd_buf_clear(&want);
-		squeeze(&want, marks[m].title, strlen(marks[m].title));
-		if (!want.size)
-			continue;
-		if (!marks[m].level) {
-			/* a list item: the first line from here it starts with */
-			for (i = at; i < lay->n && i < at + 200; i++) {
-				if (!is_text(lay, i))
-					continue;
-				pd_buf_clear(&got);
-				squeeze(&got, lay->lines[i].text, lay->lines[i].len);
-				if (got.size && ((got.size <= want.size &&
-				                  !memcmp(got.ptr, want.ptr, got.size)) ||
-				                 (want.size >= 4 && want.size < got.size &&
-				                  !memcmp(got.ptr, want.ptr, want.size)))) {
-					lay->info[i].item = 1;
-					at = i + 1;
-					break;
-				}
-			}
-			continue;
-		}
-		if (!headings)
-			continue;
-		for (i = at; i < lay->n; i++) {
-			size_t j;
-
-			if (!is_text(lay, i) ||
-			    (marks[m].page && lay->lines[i].page < marks[m].page))
-				continue;
-			if (marks[m].page && lay->lines[i].page > marks[m].page + 1)
-				break;
-			/* lines i..j spell the title? */
-			pd_buf_clear(&got);
-			for (j = i; j < lay->n && j < i + 4; j++) {
-				if (!is_text(lay, j))
-					break;
-				squeeze(&got, lay->lines[j].text, lay->lines[j].len);
-				/* poppler cuts some producers' tag text short at a
-				 * ligature ("Trygga o" for "Trygga offentliga"): a
-				 * line in a heading's look that starts with it will do */
-				if (j == i && got.size > want.size && want.size >= 4 &&
-				    !memcmp(got.ptr, want.ptr, want.size) &&
-				    (lay->lines[j].size > lay->body + 0.5 ||
-				     (lay->lines[j].flags & PD_PDF_BOLD)))
-					got.size = want.size;
-				if (got.size > want.size ||
-				    memcmp(got.ptr, want.ptr, got.size))
-					break;
-				if (got.size == want.size) {
-					size_t k;
-
-					for (k = i; k <= j; k++) {
-						lay->info[k].role = ROLE_HEADING;
-						lay->info[k].level = marks[m].level;
-						lay->info[k].origin = origin;
-						lay->info[k].cont = k > i;
-					}
-					at = j + 1;
-					goto next;
-				}
-			}
-		}
-next:
-		;
-	}
-	pd_buf_dispose(&got);
-	pd_buf_dispose(&want);
-}
-
-/* The body size: the one most characters have (by half points). */
-static double body_size(const layout *lay)
-{
-	double sizes[64];
-	size_t counts[64], ns = 0, i, k, best = 0;
-
-	for (i = 0; i < lay->n; i++) {
-		double s = round_size(lay->lines[i].size);
-
-		if (!is_text(lay, i) || s <= 0)
-			continue;
-		for (k = 0; k < ns && sizes[k] != s; k++)
-			;
-		if (k == ns) {
-			if (ns == 64)
-				continue;
-			sizes[ns] = s;
-			counts[ns++] = 0;
-		}
-		counts[k] += lay->lines[i].len;
-	}
-	for (k = 1; k < ns; k++)
-		if (counts[k] > counts[best])
-			best = k;
-	return ns ? sizes[best] : 0;
-}
-
-
-static double line_height(const pd_pdf_line *l)
-{
-	double h = l->y1 - l->y0;
-
-	return h > 0 ? h : (l->size > 0 ? l->size : 10);
-}
-
-/* The usual gap between two lines of a paragraph: the most common gap,
- * by half points, between lines of the body size that follow each other
- * on a page (the leading; paragraphs are set further apart). */
-static double usual_gap(const layout *lay)
-{
-	size_t counts[160], i, best = 0;
-
-	memset(counts, 0, sizeof(counts));
-	for (i = 1; i < lay->n; i++) {
-		const pd_pdf_line *a = &lay->lines[i - 1], *b = &lay->lines[i];
-		double pitch = b->y0 - a->y0;
-
-		if (a->page != b->page || round_size(a->size) != lay->body ||
-		    round_size(b->size) != lay->body || pitch >= 80 ||
-		    pitch < 0.8 * line_height(a) ||  /* cells side by side */
-		    pitch > 2 * line_height(a))      /* paragraphs apart */
-			continue;
-		counts[(size_t)(pitch * 2)]++;
-	}
-	for (i = 1; i < 160; i++)
-		if (counts[i] > counts[best])
-			best = i;
-	return counts[best] ? (double)best / 2 : -1;
-}
-
-/* Do lines a and b (b right after a) belong to one paragraph? */
-static int same_block_in(const layout *lay, const pd_pdf_line *a,
-                         const pd_pdf_line *b)
-{
-	double gap, h = line_height(a);
-
-	if (round_size(a->size) != round_size(b->size) ||
-	    (a->flags & PD_PDF_BOLD) != (b->flags & PD_PDF_BOLD))
-		return 0;
-	if (a->page != b->page)
-		return 0;
-	gap = b->y0 - a->y1;
-	if (gap <= -h)
-		return 0;
-	/* the usual line pitch, and a little more, is one paragraph */
-	if (lay && lay->gap > 0 && round_size(a->size) == lay->body)
-		return b->y0 - a->y0 < lay->gap * 1.25 + 0.5;
-	return gap < 0.6 * h;
-}
-
-#define same_block(a, b) same_block_in(lay, (a), (b))
-
-static void headings_from_fonts(layout *lay)
-{
-	double sizes[8];
-	size_t nsizes = 0, i, k;
-	double title_size = 0;
-	int have_title = 0;
-
-	/* the distinct heading sizes, largest first */
-	for (i = 0; i < lay->n; i++) {
-		double s = round_size(lay->lines[i].size);
-
-		if (!is_text(lay, i) || s < lay->body * HEADING_RATIO)
-			continue;
-		for (k = 0; k < nsizes && sizes[k] != s; k++)
-			;
-		if (k < nsizes || nsizes == 8)
-			continue;
-		for (k = nsizes++; k > 0 && sizes[k - 1] < s; k--)
-			sizes[k] = sizes[k - 1];
-		sizes[k] = s;
-	}
-	if (nsizes)
-		title_size = sizes[0];
-	for (i = 0; i < lay->n; i++) {
-		const pd_pdf_line *l = &lay->lines[i];
-		double s = round_size(l->size);
-		size_t j = i, words = 0, total = 0;
-		const char *p = l->text;
-		size_t n = l->len;
-		int depth, level = 0, bold_rule = 0;
-
-		if (!is_text(lay, i) || l->ngaps)
-			continue;
-		/* the paragraph this line starts */
-		while (j + 1 < lay->n && is_text(lay, j + 1) &&
-		       same_block(&lay->lines[j], &lay->lines[j + 1]) &&
-		       j + 1 - i < 4)
-			j++;
-		for (k = i; k <= j; k++) {
-			words += word_count(lay->lines[k].text, lay->lines[k].len);
-			total += lay->lines[k].len;
-		}
-		trim(&p, &n);
-		depth = numbering_depth(p, n);
-		if (s >= lay->body * HEADING_RATIO && j - i < 3 && total < 300) {
-			for (k = 0; k < nsizes && sizes[k] != s; k++)
-				;
-			level = (int)k + 1;
-			if (s == title_size && !have_title) {
-				level = 1;
-				have_title = 1;
-			} else if (have_title && level == 1) {
-				level = 2;
-			}
-		} else if ((l->flags & PD_PDF_BOLD) && depth && words <= 15 &&
-		           s < lay->body * HEADING_RATIO &&
-		           lay->lines[j].len &&
-		           lay->lines[j].text[lay->lines[j].len - 1] != '.') {
-			level = nsizes + 1 > 5 ? 6 : (int)nsizes + 1;
-			bold_rule = 1;
-		}
-		if (!level)
-			continue;
-		if (depth && level != 1)
-			level = depth + (have_title ? 1 : 0) > 6 ? 6 :
-			        depth + (have_title ? 1 : 0);
-		for (k = i; k <= j; k++) {
-			lay->info[k].role = ROLE_HEADING;
-			lay->info[k].level = level;
-			lay->info[k].origin = bold_rule ? PD_ORIGIN_NUMBERING :
-			                      depth ? PD_ORIGIN_NUMBERING :
-			                      PD_ORIGIN_FONT;
-			lay->info[k].cont = k > i;
-		}
-		i = j;
-	}
-}
-
-/* ------------------------------------------------------------------ */
-/* 5. Tables                                                           */
-
-/* Which column of `cols` does x start? -1 when none. */
-static int column_of(const double *cols, size_t ncols, double x)
-{
-	size_t k;
-
-	for (k = 0; k < ncols; k++)
-		if (fabs(cols[k] - x) < 6)
-			return (int)k;
-	return -1;
-}
-
-static void find_tables(layout *lay, size_t *ncols_out, double *cols_out)
-{
-	size_t i = 0;
-	int table = 0;
-
-	while (i < lay->n) {
-		const pd_pdf_line *l = &lay->lines[i];
-		double cols[MAX_COLUMNS];
-		size_t ncols, k, j, rows = 0;
-
-		if (!is_text(lay, i) || !l->ngaps || l->ngaps + 1 > MAX_COLUMNS) {
-			i++;
-			continue;
-		}
-		ncols = l->ngaps + 1;
-		cols[0] = l->x0;
-		for (k = 0; k < l->ngaps; k++)
-			cols[k + 1] = l->gaps[k];
-		/* the run of lines whose cells fall in these columns */
-		for (j = i; j < lay->n; j++) {
-			const pd_pdf_line *r = &lay->lines[j];
-			int ok = 1;
-
-			if (lay->info[j].role == ROLE_DROPPED)
-				continue;
-			if (!is_text(lay, j))
-				break;
-			if (column_of(cols, ncols, r->x0) < 0)
-				ok = 0;
-			/* a line of one cell only goes on close below */
-			if (ok && !r->ngaps && j > i &&
-			    (lay->lines[j - 1].page != r->page ||
-			     r->y0 - lay->lines[j - 1].y1 > 0.6 * line_height(r)))
-				ok = 0;
-			for (k = 0; ok && k < r->ngaps; k++)
-				if (column_of(cols, ncols, r->gaps[k]) < 0)
-					ok = 0;
-			if (!ok)
-				break;
-			if (r->ngaps)
-				rows++;
-		}
-		if (rows < 2) {
-			i++;
-			continue;
-		}
-		table++;
-		if ((size_t)table <= 8) {
-			ncols_out[table - 1] = ncols;
-			memcpy(cols_out + (size_t)(table - 1) * MAX_COLUMNS, cols,
-			       ncols * sizeof(*cols));
-		}
-		for (k = i; k < j; k++) {
-			const pd_pdf_line *r = &lay->lines[k];
-			size_t prev = k;
-
-			if (lay->info[k].role == ROLE_DROPPED)
-				continue;
-			lay->info[k].role = ROLE_TABLE;
-			lay->info[k].table = table;
-			while (prev > i && lay->info[prev - 1].role == ROLE_DROPPED)
-				prev--;
-			/* a new row: the first line, a line in column 0 after a
-			 * gap, or one on a new page */
-			lay->info[k].row_start = k == i ||
-			        (column_of(cols, ncols, r->x0) == 0 &&
-			         (prev == i || lay->lines[prev - 1].page != r->page ||
-			          r->y0 - lay->lines[prev - 1].y1 >
-			          0.35 * line_height(r) ||
-			          r->ngaps + 1 == ncols));
-		}
-		i = j;
-	}
-}
-
-/* ------------------------------------------------------------------ */
 /* Output                                                              */
 
-typedef struct {
-	pd_buf *out;
-	pd_import_info *info;
-	unsigned line;      /* lines written so far */
-} writer;
-
-static void emit(writer *w, const pd_buf *b)
+void pd_import__emit(writer *w, const pd_buf *b)
 {
 	size_t i;
 
@@ -863,9 +407,9 @@ static int is_joining_word(const char *p, size_t n)
 }
 
 /* Append a line to a paragraph: a space between, or a hyphen undone. */
-static void join_line(pd_buf *para, const char *p, size_t n)
+void pd_import__join_line(pd_buf *para, const char *p, size_t n)
 {
-	trim(&p, &n);
+	pd_import__trim(&p, &n);
 	if (!n)
 		return;
 	if (para->size) {
@@ -909,107 +453,6 @@ static void put_paragraph(pd_buf *out, const pd_buf *para)
 	pd_buf_put(out, p, n);
 }
 
-static void put_cell(pd_buf *out, const char *p, size_t n)
-{
-	size_t i;
-
-	trim(&p, &n);
-	for (i = 0; i < n; i++) {
-		if (p[i] == '|')
-			pd_buf_putc(out, '\\');
-		pd_buf_putc(out, p[i]);
-	}
-}
-
-static void flush_row(writer *w, pd_buf *cells, size_t ncols,
-                      pd_buf *first, int *rows)
-{
-	pd_buf row = PD_BUF_INIT;
-	size_t k;
-
-	pd_buf_puts(&row, "|");
-	for (k = 0; k < ncols; k++) {
-		pd_buf_putc(&row, ' ');
-		put_cell(&row, cells[k].ptr, cells[k].size);
-		pd_buf_puts(&row, " |");
-		pd_buf_clear(&cells[k]);
-	}
-	pd_buf_putc(&row, '\n');
-	if (*rows > 0 && !strcmp(row.ptr, first->ptr)) {
-		pd_buf_dispose(&row);
-		return;       /* the header again, on a new page */
-	}
-	emit(w, &row);
-	if (*rows == 0) {
-		pd_buf_puts(first, row.ptr);
-		pd_buf_clear(&row);
-		pd_buf_puts(&row, "|");
-		for (k = 0; k < ncols; k++)
-			pd_buf_puts(&row, " --- |");
-		pd_buf_putc(&row, '\n');
-		emit(w, &row);
-	}
-	(*rows)++;
-	pd_buf_dispose(&row);
-}
-
-static size_t write_table(writer *w, const layout *lay, size_t i,
-                          size_t ncols, const double *cols)
-{
-	pd_buf cells[MAX_COLUMNS], first = PD_BUF_INIT;
-	int table = lay->info[i].table, rows = 0, pending = 0;
-	size_t k, head = i, last = i;
-
-	for (k = 0; k < ncols; k++)
-		pd_buf_init(&cells[k]);
-	for (; i < lay->n; i++) {
-		const pd_pdf_line *l = &lay->lines[i];
-		size_t c, start = 0;
-		int col;
-
-		if (lay->info[i].role == ROLE_DROPPED)
-			continue;
-		if (lay->info[i].role != ROLE_TABLE || lay->info[i].table != table)
-			break;
-		/* the header row again at the top of a new page: left out, and
-		 * the row it interrupted goes on after it */
-		if (i > head && l->page != lay->lines[last].page &&
-		    l->len == lay->lines[head].len &&
-		    !memcmp(l->text, lay->lines[head].text, l->len)) {
-			last = i;
-			continue;
-		}
-		last = i;
-		if (lay->info[i].row_start && pending) {
-			flush_row(w, cells, ncols, &first, &rows);
-			pending = 0;
-		}
-		/* the line's cells into their columns */
-		for (c = 0; c <= l->ngaps; c++) {
-			size_t end = c < l->ngaps ? l->cuts[c] : l->len;
-			double x = c == 0 ? l->x0 : l->gaps[c - 1];
-
-			col = column_of(cols, ncols, x);
-			if (col < 0)
-				col = 0;
-			if (end > l->len)
-				end = l->len;
-			if (end > start)
-				join_line(&cells[col], l->text + start, end - start);
-			start = end;
-		}
-		pending = 1;
-	}
-	if (pending)
-		flush_row(w, cells, ncols, &first, &rows);
-	pd_buf_puts(w->out, "\n");
-	w->line++;
-	for (k = 0; k < ncols; k++)
-		pd_buf_dispose(&cells[k]);
-	pd_buf_dispose(&first);
-	return i;
-}
-
 void pd_import__layout(pd_buf *out, pd_import_info *info,
                        const pd_pdf_line *lines, size_t n,
                        const pd_pdf_mark *marks, size_t nmarks,
@@ -1034,14 +477,14 @@ void pd_import__layout(pd_buf *out, pd_import_info *info,
 	w.line = 0;
 	memset(table_cols, 0, sizeof(table_cols));
 	drop_running(&lay);
-	lay.body = body_size(&lay);
-	lay.gap = usual_gap(&lay);
+	lay.body = pd_import__body_size(&lay);
+	lay.gap = pd_import__usual_gap(&lay);
 	for (i = 0; i < nmarks && !marks[i].level; i++)
 		;
-	headings_from_marks(&lay, marks, nmarks, origin, i < nmarks);
+	pd_import__headings_from_marks(&lay, marks, nmarks, origin, i < nmarks);
 	if (i == nmarks)
-		headings_from_fonts(&lay);
-	find_tables(&lay, table_cols, cols);
+		pd_import__headings_from_fonts(&lay);
+	pd_import__find_tables(&lay, table_cols, cols);
 
 	for (i = 0; i < n; ) {
 		const pd_pdf_line *l = &lines[i];
@@ -1053,7 +496,7 @@ void pd_import__layout(pd_buf *out, pd_import_info *info,
 			continue;
 		}
 		if (li->role == ROLE_TABLE && li->table <= 8) {
-			i = write_table(&w, &lay, i, table_cols[li->table - 1],
+			i = pd_import__write_table(&w, &lay, i, table_cols[li->table - 1],
 			                cols + (size_t)(li->table - 1) * MAX_COLUMNS);
 			continue;
 		}
@@ -1061,10 +504,10 @@ void pd_import__layout(pd_buf *out, pd_import_info *info,
 		if (li->role == ROLE_HEADING) {
 			unsigned page = l->page;
 
-			join_line(&para, l->text, l->len);
+			pd_import__join_line(&para, l->text, l->len);
 			for (j = i + 1; j < n && lay.info[j].role == ROLE_HEADING &&
 			                lay.info[j].cont; j++)
-				join_line(&para, lines[j].text, lines[j].len);
+				pd_import__join_line(&para, lines[j].text, lines[j].len);
 			pd_buf_printf(out, "%.*s ", li->level, "######");
 			pd_buf_put(out, para.ptr, para.size);
 			pd_buf_puts(out, "\n\n");
@@ -1077,11 +520,11 @@ void pd_import__layout(pd_buf *out, pd_import_info *info,
 		if (!b && li->item)
 			b = (size_t)-1;    /* an item without a written bullet */
 		if (b == (size_t)-1) {
-			join_line(&para, l->text, l->len);
+			pd_import__join_line(&para, l->text, l->len);
 		} else if (b) {
-			join_line(&para, l->text + b, l->len - b);
+			pd_import__join_line(&para, l->text + b, l->len - b);
 		} else {
-			join_line(&para, l->text, l->len);
+			pd_import__join_line(&para, l->text, l->len);
 		}
 		for (j = i + 1; j < n; j++) {
 			const pd_pdf_line *m = &lines[j];
@@ -1101,19 +544,19 @@ void pd_import__layout(pd_buf *out, pd_import_info *info,
 
 				if (m->page != pl->page || m->x0 < l->x0 + 2 ||
 				    m->y0 <= pl->y0 ||
-				    m->y0 - pl->y0 > 2 * line_height(pl))
+				    m->y0 - pl->y0 > 2 * pd_import__line_height(pl))
 					break;
-			} else if (!same_block_in(&lay, &lines[prev], m)) {
+			} else if (!pd_import__same_block(&lay, &lines[prev], m)) {
 				/* a paragraph going on over a page break */
 				if (!(lines[prev].page + 1 == m->page &&
-				      round_size(lines[prev].size) ==
-				      round_size(m->size) && para.size &&
+				      pd_import__round_size(lines[prev].size) ==
+				      pd_import__round_size(m->size) && para.size &&
 				      strchr(".:!?", para.ptr[para.size - 1]) == NULL &&
 				      m->len && (islower((unsigned char)m->text[0]) ||
 				       (unsigned char)m->text[0] >= 0xc3)))
 					break;
 			}
-			join_line(&para, m->text, m->len);
+			pd_import__join_line(&para, m->text, m->len);
 		}
 		if (b) {
 			pd_buf_puts(out, "- ");

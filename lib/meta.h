@@ -62,4 +62,7 @@ int pd_meta_infer(pd_meta *meta, pd_pool *pool, const char *body,
  */
 int pd_meta__parse_period(const char *s, int *start, int *end);
 
+/** A string as metadata keeps it: white space collapsed, NFC, in `pool`. */
+const char *pd_meta__keep(pd_pool *pool, const char *s, size_t len);
+
 #endif
