@@ -56,6 +56,40 @@ void pd_changes__structure(pd_changes *c, const pd_match *m);
 /* Add a change of `kind` to the list, all else empty. */
 pd_change *pd_changes__add_change(pd_changes *c, pd_change_kind kind);
 
+/* ---- what --details shows under a change: changes_details.c ---- */
+
+/* One run of a changed block's words: kept, removed or added. */
+typedef struct pd_detail_word {
+	pd_textdiff_op op;
+	const char *text;          /* into the block's text */
+	size_t len;
+} pd_detail_word;
+
+/* One block of the two sections aligned; a changed one (two texts, no
+ * table) with its words words[word .. word + nwords). */
+typedef struct pd_detail_block {
+	pd_block_op op;
+	const pd_block *a, *b;     /* old, new; NULL when added, removed */
+	size_t word, nwords;
+} pd_detail_block;
+
+typedef struct pd_change_details {
+	pd_detail_block *blocks;
+	size_t nblocks, capblocks;
+	pd_detail_word *words;
+	size_t nwords, capwords;
+} pd_change_details;
+
+/** Has `ch` a body to show under it (both sections, their text differs)? */
+int pd_changes__has_details(const pd_change *ch);
+/**
+ * The details of `ch` (none unless pd_changes__has_details): its blocks
+ * aligned and the words of each changed one. Points into the documents;
+ * dispose with pd_changes__details_dispose().
+ */
+void pd_changes__details(pd_change_details *out, const pd_change *ch);
+void pd_changes__details_dispose(pd_change_details *d);
+
 /* ---- terms renamed throughout: changes_terms.c ---- */
 
 void pd_changes__term_changes(pd_changes *c, const pd_match *m);

@@ -389,6 +389,7 @@ typedef struct sentence {
 	pd_buf *out;
 	pd_lang lang;
 	pd_render_put_fn put;
+	const pd_changes *changes;   /* may be NULL */
 	const pd_change *ch;
 	const char *pa, *pb;     /* parents' headings, or NULL */
 	size_t areas_now;
@@ -540,9 +541,7 @@ static void parts(sentence *s)
 			say(s, P_LAST_AND);
 		else if (i)
 			say(s, P_AND);
-		pd_buf_clear(&tmp);
-		pd_changes__display_heading(&tmp, ch->parts[i]);
-		quoted(s, tmp.ptr);
+		quoted(s, pd_changes__display(&tmp, s->changes, ch->parts[i]));
 	}
 	pd_buf_dispose(&tmp);
 }
@@ -717,6 +716,7 @@ void pd_render__sentence(pd_buf *out, const pd_changes *changes,
 	s.out = out;
 	s.lang = lang == PD_LANG_EN ? PD_LANG_EN : PD_LANG_SV;
 	s.put = put;
+	s.changes = changes;
 	s.ch = ch;
 	s.pa = parent_heading(&tmp_a, changes, ch->old_section);
 	s.pb = parent_heading(&tmp_b, changes, ch->new_section);
@@ -786,6 +786,7 @@ void pd_render__word_counts(pd_buf *out, const pd_change *ch, pd_lang lang)
 	s.out = out;
 	s.lang = lang == PD_LANG_EN ? PD_LANG_EN : PD_LANG_SV;
 	s.put = pd_render__put_raw;
+	s.changes = NULL;
 	s.ch = ch;
 	s.pa = s.pb = NULL;
 	s.areas_now = 0;
@@ -810,21 +811,7 @@ int pd_render_sentence(pd_buf *out, const pd_changes *changes,
 
 int pd_render__has_details(const pd_change *ch)
 {
-	if (!ch->old_section || !ch->new_section)
-		return 0;
-	switch (ch->kind) {
-	case PD_CHANGE_GOAL_CHANGED:
-	case PD_CHANGE_SECTION_CHANGED:
-	case PD_CHANGE_PREAMBLE_CHANGED:
-		return 1;
-	case PD_CHANGE_AREA_RENAMED:
-	case PD_CHANGE_GOAL_RENAMED:
-	case PD_CHANGE_SECTION_RENAMED:
-	case PD_CHANGE_TERM_RENAMED:
-		return pd_changes__body_differs(ch->old_section, ch->new_section);
-	default:
-		return 0;
-	}
+	return pd_changes__has_details(ch);
 }
 
 void pd_render_number(pd_buf *out, unsigned long n, pd_lang lang)

@@ -51,7 +51,8 @@ void pd_render__put_markdown(pd_buf *out, const char *s, size_t len);
  */
 void pd_render__fixed3(pd_buf *out, double v);
 
-/** Does this change have word-level details to show? */
+/** Does this change have word-level details to show? (As
+ * pd_changes__has_details.) */
 int pd_render__has_details(const pd_change *ch);
 
 /**

@@ -8,23 +8,22 @@
 #include <string.h>
 
 #include "render.h"
-#include "textdiff.h"
 
-static int word_cb(pd_textdiff_op op, const char *text, size_t len,
-                   void *payload)
+static void put_words(pd_buf *out, const pd_detail_word *w)
 {
-	pd_buf *out = payload;
-	size_t end = len;
+	pd_textdiff_op op = w->op;
+	const char *text = w->text;
+	size_t len = w->len, end = len;
 
 	if (op == PD_TEXTDIFF_EQUAL) {
 		pd_render__put_markdown(out, text, len);
-		return 0;
+		return;
 	}
 	/* emphasis may not end in white space: put the space after it */
 	while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\n'))
 		end--;
 	if (end == 0)
-		return 0;
+		return;
 	pd_buf_puts(out, op == PD_TEXTDIFF_DELETE ? "~~" : "**");
 	pd_render__put_markdown(out, text, end);
 	pd_buf_puts(out, op == PD_TEXTDIFF_DELETE ? "~~" : "**");
@@ -32,36 +31,32 @@ static int word_cb(pd_textdiff_op op, const char *text, size_t len,
 	 * replacement ("~~minska.~~ **halveras.**") */
 	if (end < len || op == PD_TEXTDIFF_DELETE)
 		pd_buf_putc(out, ' ');
-	return 0;
 }
 
-typedef struct md_details {
-	pd_buf *out;
-	const pd_changes *changes;
-} md_details;
-
-static int block_cb(pd_block_op op, const pd_block *a, const pd_block *b,
-                    void *payload)
+/* One block of a change's details (see pd_changes__details). */
+static void put_block(pd_buf *out, const pd_changes *changes,
+                      const pd_change_details *d, const pd_detail_block *s)
 {
-	md_details *d = payload;
-	pd_buf *out = d->out;
+	pd_block_op op = s->op;
+	const pd_block *a = s->a, *b = s->b;
+	size_t k;
 
 	/* a table stays a table: its rows as written, never one line with
 	 * every pipe escaped (its values are items of their own) */
 	if ((a && a->type == PD_BLOCK_TABLE) || (b && b->type == PD_BLOCK_TABLE)) {
 		if (op == PD_BLOCK_SAME || (op == PD_BLOCK_CHANGED &&
 		    a->type == PD_BLOCK_TABLE && b->type == PD_BLOCK_TABLE))
-			return 0;
+			return;
 		pd_buf_putc(out, '\n');
-		pd_changes__table_source(out, b ? pd_changes_new(d->changes) :
-		                         pd_changes_old(d->changes), b ? b : a,
+		pd_changes__table_source(out, b ? pd_changes_new(changes) :
+		                         pd_changes_old(changes), b ? b : a,
 		                         "  ");
 		pd_buf_putc(out, '\n');
-		return 0;
+		return;
 	}
 	switch (op) {
 	case PD_BLOCK_SAME:
-		return 0;
+		return;
 	case PD_BLOCK_DELETED:
 		pd_buf_puts(out, "  - ~~");
 		pd_render__put_markdown(out, a->text, a->len);
@@ -74,11 +69,23 @@ static int block_cb(pd_block_op op, const pd_block *a, const pd_block *b,
 		break;
 	case PD_BLOCK_CHANGED:
 		pd_buf_puts(out, "  - ");
-		pd_textdiff_words(a->text, a->len, b->text, b->len, word_cb, out);
+		for (k = s->word; k < s->word + s->nwords; k++)
+			put_words(out, &d->words[k]);
 		pd_buf_putc(out, '\n');
 		break;
 	}
-	return 0;
+}
+
+static void put_details(pd_buf *out, const pd_changes *changes,
+                        const pd_change *ch)
+{
+	pd_change_details d;
+	size_t i;
+
+	pd_changes__details(&d, ch);
+	for (i = 0; i < d.nblocks; i++)
+		put_block(out, changes, &d, &d.blocks[i]);
+	pd_changes__details_dispose(&d);
 }
 
 /*
@@ -113,14 +120,8 @@ int pd_render__markdown(pd_buf *out, const pd_changes *changes,
 		pd_render__sentence(out, changes, ch, opts->lang,
 		                    pd_render__put_markdown);
 		pd_buf_putc(out, '\n');
-		if ((opts->flags & PD_RENDER_DETAILS) && pd_render__has_details(ch)) {
-			md_details d;
-
-			d.out = out;
-			d.changes = changes;
-			pd_changes__align_blocks(ch->old_section, ch->new_section,
-			                         block_cb, &d);
-		}
+		if ((opts->flags & PD_RENDER_DETAILS) && pd_changes__has_details(ch))
+			put_details(out, changes, ch);
 		else if ((opts->flags & PD_RENDER_DETAILS) &&
 		         pd_render__is_table_change(ch))
 			pd_changes__table_details(out, changes, ch, opts->lang, 1,

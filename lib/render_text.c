@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "render.h"
-#include "textdiff.h"
 
 #define RED "\x1b[31m"
 #define GREEN "\x1b[32m"
@@ -52,14 +51,15 @@ static char mark(pd_change_kind k, const char **color)
 	}
 }
 
-static int word_cb(pd_textdiff_op op, const char *text, size_t len,
-                   void *payload)
+static void put_words(text_ctx *t, const pd_detail_word *w)
 {
-	text_ctx *t = payload;
+	pd_textdiff_op op = w->op;
+	const char *text = w->text;
+	size_t len = w->len;
 
 	if (op == PD_TEXTDIFF_EQUAL) {
 		pd_render_escape_terminal(t->out, text, len);
-		return 0;
+		return;
 	}
 	if (t->color)
 		pd_buf_puts(t->out, op == PD_TEXTDIFF_DELETE ? RED : GREEN);
@@ -68,28 +68,30 @@ static int word_cb(pd_textdiff_op op, const char *text, size_t len,
 	pd_render_escape_terminal(t->out, text, len);
 	pd_buf_puts(t->out, t->color ? RESET :
 	            op == PD_TEXTDIFF_DELETE ? "-]" : "+}");
-	return 0;
 }
 
-static int block_cb(pd_block_op op, const pd_block *a, const pd_block *b,
-                    void *payload)
+/* One block of a change's details (see pd_changes__details). */
+static void put_block(text_ctx *t, const pd_change_details *d,
+                      const pd_detail_block *s)
 {
-	text_ctx *t = payload;
+	pd_block_op op = s->op;
+	const pd_block *a = s->a, *b = s->b;
+	size_t k;
 
 	/* a table stays a table: its rows as written (a changed one's values
 	 * are items of their own) */
 	if ((a && a->type == PD_BLOCK_TABLE) || (b && b->type == PD_BLOCK_TABLE)) {
 		if (op == PD_BLOCK_SAME || (op == PD_BLOCK_CHANGED &&
 		    a->type == PD_BLOCK_TABLE && b->type == PD_BLOCK_TABLE))
-			return 0;
+			return;
 		pd_changes__table_source(t->out, b ? pd_changes_new(t->changes) :
 		                         pd_changes_old(t->changes), b ? b : a,
 		                         b ? "      + " : "      - ");
-		return 0;
+		return;
 	}
 	switch (op) {
 	case PD_BLOCK_SAME:
-		return 0;
+		return;
 	case PD_BLOCK_DELETED:
 		pd_buf_puts(t->out, t->color ? "      " RED "- " : "      - ");
 		pd_render_escape_terminal(t->out, a->text, a->len);
@@ -100,13 +102,24 @@ static int block_cb(pd_block_op op, const pd_block *a, const pd_block *b,
 		break;
 	case PD_BLOCK_CHANGED:
 		pd_buf_puts(t->out, "      ~ ");
-		pd_textdiff_words(a->text, a->len, b->text, b->len, word_cb, t);
+		for (k = s->word; k < s->word + s->nwords; k++)
+			put_words(t, &d->words[k]);
 		break;
 	}
 	if (t->color && op != PD_BLOCK_CHANGED)
 		pd_buf_puts(t->out, RESET);
 	pd_buf_putc(t->out, '\n');
-	return 0;
+}
+
+static void put_details(text_ctx *t, const pd_change *ch)
+{
+	pd_change_details d;
+	size_t i;
+
+	pd_changes__details(&d, ch);
+	for (i = 0; i < d.nblocks; i++)
+		put_block(t, &d, &d.blocks[i]);
+	pd_changes__details_dispose(&d);
 }
 
 static void label(pd_buf *out, const char *l, pd_lang lang)
@@ -179,9 +192,8 @@ int pd_render__text(pd_buf *out, const pd_changes *changes,
 			pd_buf_printf(out, en ? " [line %u]" : " [rad %u]",
 			              ch->new_line ? ch->new_line : ch->old_line);
 		pd_buf_putc(out, '\n');
-		if ((opts->flags & PD_RENDER_DETAILS) && pd_render__has_details(ch))
-			pd_changes__align_blocks(ch->old_section, ch->new_section,
-			                         block_cb, &t);
+		if ((opts->flags & PD_RENDER_DETAILS) && pd_changes__has_details(ch))
+			put_details(&t, ch);
 		else if ((opts->flags & PD_RENDER_DETAILS) &&
 		         pd_render__is_table_change(ch))
 			pd_changes__table_details(out, changes, ch, opts->lang, 0,

@@ -859,7 +859,62 @@ static void test_changes__term_found_among_many_replacements(void)
 	pd_buf_dispose(&b);
 }
 
+/* What --details shows: the blocks aligned, a changed one's words. */
+static void test_changes__details_of_a_changed_goal(void)
+{
+	static const char *a =
+		"# Program\n\n## Fokusområden\n\n### Infrastruktur\n\n"
+		"Vägar och spår binder samman regionen.\n\n"
+		"Tåg går varje timme.\n\nBussar går sällan.\n";
+	static const char *b =
+		"# Program\n\n## Fokusområden\n\n### Infrastruktur\n\n"
+		"Vägar och cykelbanor binder samman regionen.\n\n"
+		"Tåg går varje timme.\n\nNya färjor trafikerar skärgården.\n";
+	pd_document *da = doc_of(a), *db = doc_of(b);
+	pd_changes *c = NULL;
+	pd_change_details d;
+	pd_buf got = PD_BUF_INIT, old_text = PD_BUF_INIT;
+	size_t i, k, with = 0;
+
+	if (!da || !db || pd_changes_compute(&c, da, db, NULL) < 0) {
+		OK(0, "compute");
+		goto done;
+	}
+	for (i = 0; i < pd_changes_count(c); i++) {
+		const pd_change *ch = pd_changes_get(c, i);
+
+		if (!pd_changes__has_details(ch))
+			continue;
+		with++;
+		pd_changes__details(&d, ch);
+		for (k = 0; k < d.nblocks; k++)
+			pd_buf_printf(&got, "%d:%zu ", (int)d.blocks[k].op,
+			              d.blocks[k].nwords);
+		if (d.nblocks)
+			for (k = d.blocks[0].word;
+			     k < d.blocks[0].word + d.blocks[0].nwords; k++)
+				if (d.words[k].op != PD_TEXTDIFF_INSERT)
+					pd_buf_printf(&old_text, "%d[%.*s]",
+					              (int)d.words[k].op,
+					              (int)d.words[k].len,
+					              d.words[k].text);
+		pd_changes__details_dispose(&d);
+	}
+	INT_EQ(with, 1, "one change with details");
+	STR_EQ(got.ptr, "3:4 0:0 3:2 ",
+	       "changed (four runs), the same, changed whole (two runs)");
+	STR_EQ(old_text.ptr, "0[Vägar och ]1[spår ]0[binder samman regionen.]",
+	       "the runs of the old text, kept and removed");
+done:
+	pd_buf_dispose(&old_text);
+	pd_buf_dispose(&got);
+	pd_changes_free(c);
+	pd_document_free(db);
+	pd_document_free(da);
+}
+
 static const pd_test tests[] = {
+	PD_TEST(test_changes__details_of_a_changed_goal),
 	PD_TEST(test_changes__identical_is_empty),
 	PD_TEST(test_changes__numbering_case_and_wrapping_are_not_changes),
 	PD_TEST(test_changes__area_added_not_moving_the_rest),

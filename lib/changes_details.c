@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * changes_details.c: what --details shows under a change, worked out by
+ * the change list rather than by each renderer: the blocks of the two
+ * sections aligned, and the words of each changed block, as one list of
+ * steps that a renderer walks to format them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "changes.h"
+
+int pd_changes__has_details(const pd_change *ch)
+{
+	if (!ch->old_section || !ch->new_section)
+		return 0;
+	switch (ch->kind) {
+	case PD_CHANGE_GOAL_CHANGED:
+	case PD_CHANGE_SECTION_CHANGED:
+	case PD_CHANGE_PREAMBLE_CHANGED:
+		return 1;
+	case PD_CHANGE_AREA_RENAMED:
+	case PD_CHANGE_GOAL_RENAMED:
+	case PD_CHANGE_SECTION_RENAMED:
+	case PD_CHANGE_TERM_RENAMED:
+		return pd_changes__body_differs(ch->old_section, ch->new_section);
+	default:
+		return 0;
+	}
+}
+
+static int word_step(pd_textdiff_op op, const char *text, size_t len,
+                     void *payload)
+{
+	pd_change_details *d = payload;
+	pd_detail_word *w;
+
+	if (d->nwords == d->capwords) {
+		d->capwords = d->capwords ? d->capwords * 2 : 16;
+		d->words = pd__reallocarray(d->words, d->capwords,
+		                            sizeof(*d->words));
+	}
+	w = &d->words[d->nwords++];
+	w->op = op;
+	w->text = text;
+	w->len = len;
+	return 0;
+}
+
+static int block_step(pd_block_op op, const pd_block *a, const pd_block *b,
+                      void *payload)
+{
+	pd_change_details *d = payload;
+	pd_detail_block *s;
+
+	if (d->nblocks == d->capblocks) {
+		d->capblocks = d->capblocks ? d->capblocks * 2 : 8;
+		d->blocks = pd__reallocarray(d->blocks, d->capblocks,
+		                             sizeof(*d->blocks));
+	}
+	s = &d->blocks[d->nblocks++];
+	s->op = op;
+	s->a = a;
+	s->b = b;
+	s->word = d->nwords;
+	/* the words of a changed text; a table's are items of their own */
+	if (op == PD_BLOCK_CHANGED && a->type != PD_BLOCK_TABLE &&
+	    b->type != PD_BLOCK_TABLE)
+		pd_textdiff_words(a->text, a->len, b->text, b->len, word_step, d);
+	s->nwords = d->nwords - s->word;
+	return 0;
+}
+
+void pd_changes__details(pd_change_details *out, const pd_change *ch)
+{
+	memset(out, 0, sizeof(*out));
+	if (pd_changes__has_details(ch))
+		pd_changes__align_blocks(ch->old_section, ch->new_section,
+		                         block_step, out);
+}
+
+void pd_changes__details_dispose(pd_change_details *d)
+{
+	free(d->blocks);
+	free(d->words);
+	memset(d, 0, sizeof(*d));
+}
