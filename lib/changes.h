@@ -70,6 +70,8 @@ typedef struct pd_detail_word {
 typedef struct pd_detail_block {
 	pd_block_op op;
 	const pd_block *a, *b;     /* old, new; NULL when added, removed */
+	int table;                 /* a table, or a text where one was or is
+	                              now: b, else a, shown as its rows */
 	size_t word, nwords;
 } pd_detail_block;
 
@@ -84,7 +86,9 @@ typedef struct pd_change_details {
 int pd_changes__has_details(const pd_change *ch);
 /**
  * The details of `ch` (none unless pd_changes__has_details): its blocks
- * aligned and the words of each changed one. Points into the documents;
+ * aligned and the words of each changed one; a table kept or changed
+ * into a table has no step (its values are changes of their own).
+ * Points into the documents;
  * dispose with pd_changes__details_dispose().
  */
 void pd_changes__details(pd_change_details *out, const pd_change *ch);

@@ -30,17 +30,22 @@ int pd_changes__has_details(const pd_change *ch)
 	}
 }
 
+/* `p` (of *cap elements of `size`, n in use) with room for one more. */
+static void *room(void *p, size_t n, size_t *cap, size_t size)
+{
+	if (n < *cap)
+		return p;
+	*cap = *cap ? *cap * 2 : 16;
+	return pd__reallocarray(p, *cap, size);
+}
+
 static int word_step(pd_textdiff_op op, const char *text, size_t len,
                      void *payload)
 {
 	pd_change_details *d = payload;
 	pd_detail_word *w;
 
-	if (d->nwords == d->capwords) {
-		d->capwords = d->capwords ? d->capwords * 2 : 16;
-		d->words = pd__reallocarray(d->words, d->capwords,
-		                            sizeof(*d->words));
-	}
+	d->words = room(d->words, d->nwords, &d->capwords, sizeof(*d->words));
 	w = &d->words[d->nwords++];
 	w->op = op;
 	w->text = text;
@@ -53,20 +58,23 @@ static int block_step(pd_block_op op, const pd_block *a, const pd_block *b,
 {
 	pd_change_details *d = payload;
 	pd_detail_block *s;
+	int table = (a && a->type == PD_BLOCK_TABLE) ||
+	            (b && b->type == PD_BLOCK_TABLE);
 
-	if (d->nblocks == d->capblocks) {
-		d->capblocks = d->capblocks ? d->capblocks * 2 : 8;
-		d->blocks = pd__reallocarray(d->blocks, d->capblocks,
-		                             sizeof(*d->blocks));
-	}
+	/* a table kept, or changed into a table, shows nothing: the values
+	 * of a changed one are changes of their own */
+	if (table && (op == PD_BLOCK_SAME || (op == PD_BLOCK_CHANGED &&
+	    a->type == PD_BLOCK_TABLE && b->type == PD_BLOCK_TABLE)))
+		return 0;
+	d->blocks = room(d->blocks, d->nblocks, &d->capblocks,
+	                 sizeof(*d->blocks));
 	s = &d->blocks[d->nblocks++];
 	s->op = op;
 	s->a = a;
 	s->b = b;
+	s->table = table;
 	s->word = d->nwords;
-	/* the words of a changed text; a table's are items of their own */
-	if (op == PD_BLOCK_CHANGED && a->type != PD_BLOCK_TABLE &&
-	    b->type != PD_BLOCK_TABLE)
+	if (op == PD_BLOCK_CHANGED && !table)
 		pd_textdiff_words(a->text, a->len, b->text, b->len, word_step, d);
 	s->nwords = d->nwords - s->word;
 	return 0;

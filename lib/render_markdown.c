@@ -42,11 +42,8 @@ static void put_block(pd_buf *out, const pd_changes *changes,
 	size_t k;
 
 	/* a table stays a table: its rows as written, never one line with
-	 * every pipe escaped (its values are items of their own) */
-	if ((a && a->type == PD_BLOCK_TABLE) || (b && b->type == PD_BLOCK_TABLE)) {
-		if (op == PD_BLOCK_SAME || (op == PD_BLOCK_CHANGED &&
-		    a->type == PD_BLOCK_TABLE && b->type == PD_BLOCK_TABLE))
-			return;
+	 * every pipe escaped */
+	if (s->table) {
 		pd_buf_putc(out, '\n');
 		pd_changes__table_source(out, b ? pd_changes_new(changes) :
 		                         pd_changes_old(changes), b ? b : a,

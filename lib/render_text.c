@@ -78,12 +78,8 @@ static void put_block(text_ctx *t, const pd_change_details *d,
 	const pd_block *a = s->a, *b = s->b;
 	size_t k;
 
-	/* a table stays a table: its rows as written (a changed one's values
-	 * are items of their own) */
-	if ((a && a->type == PD_BLOCK_TABLE) || (b && b->type == PD_BLOCK_TABLE)) {
-		if (op == PD_BLOCK_SAME || (op == PD_BLOCK_CHANGED &&
-		    a->type == PD_BLOCK_TABLE && b->type == PD_BLOCK_TABLE))
-			return;
+	/* a table stays a table: its rows as written */
+	if (s->table) {
 		pd_changes__table_source(t->out, b ? pd_changes_new(t->changes) :
 		                         pd_changes_old(t->changes), b ? b : a,
 		                         b ? "      + " : "      - ");
