@@ -47,10 +47,26 @@ static void plural(pd_buf *out, size_t n, const char *one, const char *many)
 	pd_buf_printf(out, "%zu %s", n, n == 1 ? one : many);
 }
 
+/* The closing line's words, one and many, in English and Swedish. */
+typedef struct summary_words {
+	const char *rule[2], *error[2], *warning[2];
+	const char *skipped;       /* after the number skipped */
+} summary_words;
+
+static const summary_words summary[2] = {
+	{ { "rule", "rules" }, { "error", "errors" },
+	  { "warning", "warnings" },
+	  "skipped (they need an old version)" },
+	{ { "regel", "regler" }, { "fel", "fel" },
+	  { "varning", "varningar" },
+	  "överhoppade (de behöver en tidigare version)" }
+};
+
 static void render_text(pd_buf *out, const pd_rules_report *rep,
                         const char *file, int sv)
 {
 	size_t i, skipped = 0, n = pd_rules_count(rep->rules);
+	const summary_words *w = &summary[sv ? 1 : 0];
 
 	for (i = 0; i < rep->count; i++) {
 		const pd_violation *v = &rep->items[i];
@@ -74,25 +90,13 @@ static void render_text(pd_buf *out, const pd_rules_report *rep,
 		if (rep->status[i] == PD_RULE_SKIPPED)
 			skipped++;
 	pd_buf_puts(out, "progdiff check: ");
-	if (sv) {
-		plural(out, n, "regel", "regler");
-		pd_buf_puts(out, ", ");
-		plural(out, rep->errors, "fel", "fel");
-		pd_buf_puts(out, ", ");
-		plural(out, rep->warnings, "varning", "varningar");
-		if (skipped)
-			pd_buf_printf(out, ", %zu överhoppade (de behöver en "
-			              "tidigare version)", skipped);
-	} else {
-		plural(out, n, "rule", "rules");
-		pd_buf_puts(out, ", ");
-		plural(out, rep->errors, "error", "errors");
-		pd_buf_puts(out, ", ");
-		plural(out, rep->warnings, "warning", "warnings");
-		if (skipped)
-			pd_buf_printf(out, ", %zu skipped (they need an old "
-			              "version)", skipped);
-	}
+	plural(out, n, w->rule[0], w->rule[1]);
+	pd_buf_puts(out, ", ");
+	plural(out, rep->errors, w->error[0], w->error[1]);
+	pd_buf_puts(out, ", ");
+	plural(out, rep->warnings, w->warning[0], w->warning[1]);
+	if (skipped)
+		pd_buf_printf(out, ", %zu %s", skipped, w->skipped);
 	pd_buf_putc(out, '\n');
 }
 
