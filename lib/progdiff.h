@@ -809,18 +809,18 @@ enum pd_store_add_flags {
 	PD_STORE_ADD_FORCE = (1u << 0)
 };
 
-/** What `add` stores; NULL/0 fields come from the document itself. */
 /**
  * Who adds a version, as git records it. A NULL or empty name or email
  * is the store's user.name or user.email, else "progdiff" and
- * "progdiff@localhost" (cmd/ fills them from GIT_AUTHOR_NAME and the
- * like).
+ * "progdiff@localhost" (the progdiff program fills them from
+ * GIT_AUTHOR_NAME and the like).
  */
 typedef struct pd_identity {
 	const char *name;
 	const char *email;
 } pd_identity;
 
+/** What `add` stores; NULL/0 fields come from the document itself. */
 typedef struct pd_store_add_options {
 	unsigned version;          /**< PD_STORE_ADD_OPTIONS_VERSION */
 	const char *programme;     /**< NULL: pd_store_programme_slug() */
