@@ -120,6 +120,25 @@ void pd_changes__table_details(pd_buf *out, const pd_changes *c,
                                int markdown, const char *indent);
 
 /**
+ * The tables of an indicator or table-header change, for --details in
+ * JSON: `{ "header": [cells], "old_header": [cells], "old_rows":
+ * [[cells]], "new_rows": [[cells]] }`, with the header of the new table
+ * (of the old without one), the old header only when it differs, and
+ * the row each side has of the indicator (none for a header change).
+ * @return 1 when written, 0 when neither side holds such a table
+ */
+int pd_changes__table_json(pd_buf *out, const pd_changes *c,
+                           const pd_change *ch);
+
+/**
+ * The same object for two blocks of a changed section, either NULL or
+ * not a table: every row below the header of each table that is one.
+ * @return 1 when written, 0 when neither block is a table to read
+ */
+int pd_changes__blocks_table_json(pd_buf *out, const pd_changes *c,
+                                  const pd_block *a, const pd_block *b);
+
+/**
  * The rows of the table block `b` as its document writes them, each line
  * indented by `indent`: a table shown as a table, not one flattened line.
  */

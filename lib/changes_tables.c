@@ -12,7 +12,8 @@
  * base and target years) is one change of its own.
  *
  * For --details the same rows are found again and shown as a small
- * before/after table: never a table flattened into one line.
+ * before/after table: never a table flattened into one line; in JSON,
+ * as the header and rows of cells.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -463,4 +464,107 @@ void pd_changes__table_source(pd_buf *out, const pd_document *doc,
 			break;
 		s = nl + 1;
 	}
+}
+
+/* ---- details as JSON data ---- */
+
+/* ["a", "b"]: row `r` of `t`, its cells as JSON strings */
+static void json_row(pd_buf *out, const table *t, size_t r)
+{
+	size_t k;
+
+	pd_buf_putc(out, '[');
+	for (k = 0; k < t->cols; k++) {
+		const char *v = cell(t, r, k);
+
+		if (k)
+			pd_buf_puts(out, ", ");
+		pd_render_escape_json(out, v, strlen(v));
+	}
+	pd_buf_putc(out, ']');
+}
+
+/* [[...], ...]: rows `from` to `to` (exclusive) of `t`, or [] */
+static void json_rows(pd_buf *out, const table *t, size_t from, size_t to)
+{
+	size_t r;
+
+	pd_buf_putc(out, '[');
+	for (r = from; t && r < to; r++) {
+		if (r > from)
+			pd_buf_puts(out, ", ");
+		json_row(out, t, r);
+	}
+	pd_buf_putc(out, ']');
+}
+
+/*
+ * { "header": [...], "old_header": [...], "old_rows": [[...]],
+ *   "new_rows": [[...]] }: the new table's header (the old one's when
+ * there is no new table), the old header only when it differs, and the
+ * rows of each side that the change is about.
+ */
+static void json_table(pd_buf *out, const table *a, size_t a_from,
+                       size_t a_to, const table *b, size_t b_from,
+                       size_t b_to)
+{
+	pd_buf_puts(out, "{ \"header\": ");
+	json_row(out, b ? b : a, 0);
+	if (a && b && header_differs(a, b)) {
+		pd_buf_puts(out, ", \"old_header\": ");
+		json_row(out, a, 0);
+	}
+	pd_buf_puts(out, ", \"old_rows\": ");
+	json_rows(out, a, a_from, a_to);
+	pd_buf_puts(out, ", \"new_rows\": ");
+	json_rows(out, b, b_from, b_to);
+	pd_buf_puts(out, " }");
+}
+
+int pd_changes__table_json(pd_buf *out, const pd_changes *cc,
+                           const pd_change *ch)
+{
+	pd_changes *c = (pd_changes *)cc;
+	table a, b;
+	size_t ra = 0, rb = 0;
+	int have_a, have_b, header = ch->kind == PD_CHANGE_TABLE_HEADER_CHANGED;
+	const char *key = header ? NULL : ch->goal;
+
+	have_a = ch->kind != PD_CHANGE_INDICATOR_ADDED &&
+	         table_of(&a, &c->pool, c->old, ch->old_section, key, &ra) == 0;
+	have_b = ch->kind != PD_CHANGE_INDICATOR_REMOVED &&
+	         table_of(&b, &c->pool, c->new_doc, ch->new_section, key,
+	                  &rb) == 0;
+	if (!have_a && !have_b)
+		return 0;
+	/* the header change is about the header alone: no rows */
+	json_table(out, have_a ? &a : NULL, ra, header ? ra : ra + 1,
+	           have_b ? &b : NULL, rb, header ? rb : rb + 1);
+	if (have_a)
+		table_dispose(&a);
+	if (have_b)
+		table_dispose(&b);
+	return 1;
+}
+
+int pd_changes__blocks_table_json(pd_buf *out, const pd_changes *cc,
+                                  const pd_block *ba, const pd_block *bb)
+{
+	pd_changes *c = (pd_changes *)cc;
+	table a, b;
+	int have_a, have_b;
+
+	have_a = ba && ba->type == PD_BLOCK_TABLE &&
+	         read_table(&a, &c->pool, c->old, ba) == 0;
+	have_b = bb && bb->type == PD_BLOCK_TABLE &&
+	         read_table(&b, &c->pool, c->new_doc, bb) == 0;
+	if (!have_a && !have_b)
+		return 0;
+	json_table(out, have_a ? &a : NULL, 1, have_a ? a.rows : 0,
+	           have_b ? &b : NULL, 1, have_b ? b.rows : 0);
+	if (have_a)
+		table_dispose(&a);
+	if (have_b)
+		table_dispose(&b);
+	return 1;
 }
