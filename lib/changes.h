@@ -20,7 +20,20 @@ struct pd_changes {
 	pd_document *owned[2];    /* pd_diff's documents, freed with the list */
 	const char **display[2];  /* per section of old, new: its display
 	                             heading once worked out (pool), or NULL */
+	struct pd_changes__tables_cache *tables;  /* the tables --details
+	                             read, each once (changes_tables.c) */
 };
+
+/*
+ * The steps the values code of this thread has taken (bytes scanned,
+ * sentences and rows compared, index entries sorted and searched): a
+ * count for the tests that guard against quadratic time, as
+ * pd_textdiff__work(). Counted by changes_targets.c and changes_tables.c.
+ */
+extern PD_THREAD_LOCAL unsigned long long pd_changes__value_steps;
+
+/** The tables read for --details; NULL-safe (changes_tables.c). */
+void pd_changes__tables_cache_free(pd_changes *c);
 
 /**
  * Append a heading as a sentence names it: without its numbering or a
