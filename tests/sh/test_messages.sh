@@ -21,6 +21,14 @@ check "a format without an entry fails the scan" \
 	       grep -q "cmd/x.c:1: no Swedish for .a message without its Swedish: %s." "$2/out"' \
 	sh "$ROOT" "$tmp/src"
 
+cat >"$tmp/src/cmd/x.c" <<'C'
+void f(void) { fprintf(stderr, "progdiff: warning: %s is odd\n", s); }
+C
+check "words printed straight to stderr fail the scan" \
+	sh -c '! python3 "$1/tests/sh/messages_check.py" "$2" >"$2/out" &&
+	       grep -q "cmd/x.c:1: .* goes to stderr without the catalogue" "$2/out"' \
+	sh "$ROOT" "$tmp/src"
+
 cd "$tmp" || exit 2
 progdiff init store >/dev/null 2>&1
 # lang_err DESC WANT ARGS...: stderr of `progdiff ARGS` holds WANT
