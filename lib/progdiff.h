@@ -60,7 +60,9 @@ typedef enum pd_error_code {
 /**
  * Record an error message (printf format) and return `code`, so that a
  * failure reads `return pd_error_set(PD_EINVALID, "...", ...);`.
- * The message is lowercase, without a final period, problem first.
+ * The message is lowercase, without a final period, problem first. The
+ * format is recorded in the language of messages (pd_msg()): each one
+ * has its entry in the catalogue, lib/messages_sv.c, as its hint's has.
  */
 int pd_error_set(int code, const char *fmt, ...) PD_PRINTF(2, 3);
 
