@@ -145,6 +145,14 @@ int cmd_max_size(size_t *out, const cmd_spec *spec, const char *option);
 	{ CMD_OPT_VALUE, "color", 0, &(color), "WHEN", \
 	  "colour: auto, always or never", "auto always never" }
 
+/*
+ * --lang for a command whose output has no language of its own: it
+ * chooses the language of the messages (cmd_opt_parse() reads it).
+ */
+#define CMD_OPT_MESSAGES_LANG(lang) \
+	{ CMD_OPT_VALUE, "lang", 'l', &(lang), "LANG", \
+	  "language of messages: sv or en (default: the locale's)", "sv en" }
+
 #define CMD_OPTS_VERSIONS(vopts, max_size) \
 	{ CMD_OPT_VALUE, "repo", 0, &(vopts).repo, "DIR", \
 	  "the store (default: $PROGDIFF_REPO, else the current repository)", \
@@ -167,6 +175,13 @@ int cmd_render_options(pd_render_options *out, const cmd_spec *spec,
 /** The output language without --lang: Swedish when the document or the
  *  locale is Swedish, else English. */
 pd_lang cmd_lang_default(const pd_document *doc);
+/** The locale's language (LC_ALL, LC_MESSAGES, LANG): sv or en. */
+pd_lang cmd_lang_locale(void);
+/**
+ * Say on stderr that the store holds no versions (of `programme`, when
+ * not NULL) and how to store one; returns PD_EXIT_TROUBLE.
+ */
+int cmd_no_versions(const char *programme);
 /** Warn on stderr when `doc` has no headings or no goal areas to compare. */
 void cmd_warn_structure(const pd_document *doc, const char *name);
 

@@ -12,6 +12,9 @@ static const char *repo, *programme, *label, *target_year, *period;
 static const char *adopted, *decision, *replaces, *message;
 static int force;
 
+/* the language of messages: read by cmd_opt_parse() */
+static const char *lang_name;
+
 static const cmd_opt add_opts[] = {
 	{ CMD_OPT_VALUE, "label", 0, &label, "LABEL",
 	  "the version's label (default: its target year, else its "
@@ -38,6 +41,7 @@ static const cmd_opt add_opts[] = {
 	{ CMD_OPT_ARG, "file", 0, NULL, "FILE",
 	  "the Markdown (or DOCX, ODT, HTML, PDF) file, or '-' for standard "
 	  "input", NULL },
+	CMD_OPT_MESSAGES_LANG(lang_name),
 	{ CMD_OPT_END, NULL, 0, NULL, NULL, NULL, NULL }
 };
 
@@ -56,8 +60,8 @@ static int note_disagreements(const pd_document *doc,
 	pd_buf what = PD_BUF_INIT;
 
 	if (pd_store_meta_disagreements(&what, doc, opts))
-		fprintf(stderr, "progdiff: note: stored as given, not as the "
-		        "text says: %s\n", what.ptr);
+		cmd_note("stored as given, not as the text says: %s",
+		         what.ptr);
 	pd_buf_dispose(&what);
 	return 0;
 }
@@ -133,10 +137,10 @@ fail:
 		status = cmd_error();
 		goto done;
 	}
-	printf("stored %s/%s", v.programme, v.label);
+	printf(pd_msg("stored %s/%s"), v.programme, v.label);
 	if (v.name)
 		printf(" (%s)", v.name);
-	printf(" as %.7s on programmes/%s\n", v.id, v.programme);
+	printf(pd_msg(" as %.7s on programmes/%s\n"), v.id, v.programme);
 	status = fflush(stdout) == 0 ? PD_EXIT_SAME :
 	         cmd_fail("standard output: write failed");
 done:

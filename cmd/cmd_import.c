@@ -16,11 +16,15 @@
 
 static const char *output;
 
+/* the language of messages: read by cmd_opt_parse() */
+static const char *lang_name;
+
 static const cmd_opt import_opts[] = {
 	{ CMD_OPT_VALUE, "output", 'o', &output, "OUT.md",
 	  "write the Markdown to this file instead of standard output", NULL },
 	{ CMD_OPT_ARG, "file", 0, NULL, "FILE",
 	  "a DOCX, ODT, RTF, EPUB, HTML, PDF or Markdown file, or '-'", NULL },
+	CMD_OPT_MESSAGES_LANG(lang_name),
 	{ CMD_OPT_END, NULL, 0, NULL, NULL, NULL, NULL }
 };
 
@@ -60,11 +64,11 @@ static void show_progress(unsigned done, unsigned total, void *payload)
 	if (!p->shown && elapsed(&p->start) < p->delay)
 		return;
 	if (total)
-		fprintf(stderr, "\rprogdiff: reading %s: page %u of %u\033[K",
-		        p->name, done, total);
+		fprintf(stderr, pd_msg("\rprogdiff: reading %s: page %u of "
+		        "%u\033[K"), p->name, done, total);
 	else
-		fprintf(stderr, "\rprogdiff: converting %s with pandoc...\033[K",
-		        p->name);
+		fprintf(stderr, pd_msg("\rprogdiff: converting %s with "
+		        "pandoc...\033[K"), p->name);
 	fflush(stderr);
 	p->shown = 1;
 }

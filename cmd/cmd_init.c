@@ -6,9 +6,13 @@
  */
 #include "cmd.h"
 
+/* the language of messages: read by cmd_opt_parse() */
+static const char *lang_name;
+
 static const cmd_opt init_opts[] = {
 	{ CMD_OPT_ARG, "dir", 0, NULL, "DIR",
 	  "where the store goes (default: the current folder)", NULL },
+	CMD_OPT_MESSAGES_LANG(lang_name),
 	{ CMD_OPT_END, NULL, 0, NULL, NULL, NULL, NULL }
 };
 
@@ -40,10 +44,11 @@ int cmd_init(int argc, char **argv)
 	if (pd_store_init(&store, &created, dir) < 0)
 		return cmd_error();
 	if (created)
-		printf("created an empty progdiff store in '%s'\n",
+		printf(pd_msg("created an empty progdiff store in '%s'\n"),
 		       pd_store_path(store));
 	else
-		printf("using the git repository in '%s' as a progdiff store\n",
+		printf(pd_msg("using the git repository in '%s' as a progdiff "
+		              "store\n"),
 		       pd_store_path(store));
 	pd_store_free(store);
 	return fflush(stdout) == 0 ? PD_EXIT_SAME :

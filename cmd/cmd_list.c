@@ -197,14 +197,8 @@ int cmd_list(int argc, char **argv)
 		list_porcelain(&out, &list);
 	else if (list.count)
 		list_human(&out, &list, lang);
-	else if (lang == PD_LANG_SV)
-		fprintf(stderr, "progdiff: inga versioner lagrade%s%s än\n"
-		        "tips: lagra en med 'progdiff add FIL'\n",
-		        programme ? " för " : "", programme ? programme : "");
 	else
-		fprintf(stderr, "progdiff: no versions stored%s%s yet\n"
-		        "hint: store one with 'progdiff add FILE'\n",
-		        programme ? " for " : "", programme ? programme : "");
+		cmd_no_versions(programme);
 	status = cmd_write_stdout(&out);
 done:
 	pd_buf_dispose(&out);

@@ -225,13 +225,8 @@ int cmd_log(int argc, char **argv)
 		}
 		pd_buf_puts(&out, " (--format=html draws it)\n");
 	}
-	if (!list.count && (lang == PD_LANG_SV || (lang == PD_LANG_AUTO &&
-	                    cmd_lang_default(NULL) == PD_LANG_SV)))
-		fprintf(stderr, "progdiff: inga versioner lagrade än\n"
-		        "tips: lagra en med 'progdiff add FIL'\n");
-	else if (!list.count)
-		fprintf(stderr, "progdiff: no versions stored yet\n"
-		        "hint: store one with 'progdiff add FILE'\n");
+	if (!list.count)
+		cmd_no_versions(NULL);
 	cmd_pager_enable(!no_pager);
 	status = cmd_write_stdout(&out);
 done:

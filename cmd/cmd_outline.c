@@ -13,11 +13,15 @@
 
 static const char *format_name;
 
+/* the language of messages: read by cmd_opt_parse() */
+static const char *lang_name;
+
 static const cmd_opt outline_opts[] = {
 	{ CMD_OPT_VALUE, "format", 'f', &format_name, "FMT",
 	  "output format: text or json", "text json" },
 	{ CMD_OPT_ARG, "file", 0, NULL, "FILE",
 	  "a document in any format progdiff reads, or '-'", NULL },
+	CMD_OPT_MESSAGES_LANG(lang_name),
 	{ CMD_OPT_END, NULL, 0, NULL, NULL, NULL, NULL }
 };
 

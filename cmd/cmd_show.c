@@ -5,6 +5,9 @@
 static const char *repo, *programme;
 static int no_pager, original;
 
+/* the language of messages: read by cmd_opt_parse() */
+static const char *lang_name;
+
 static const cmd_opt show_opts[] = {
 	{ CMD_OPT_VALUE, "programme", 0, &programme, "NAME",
 	  "look VERSION up among this programme's versions", NULL },
@@ -18,6 +21,7 @@ static const cmd_opt show_opts[] = {
 	  "do not page the output on a terminal ($PAGER)", NULL },
 	{ CMD_OPT_ARG, "version", 0, NULL, "VERSION",
 	  "a label, PROGRAMME/LABEL, a target year or a period", NULL },
+	CMD_OPT_MESSAGES_LANG(lang_name),
 	{ CMD_OPT_END, NULL, 0, NULL, NULL, NULL, NULL }
 };
 

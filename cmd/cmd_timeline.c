@@ -76,8 +76,7 @@ int cmd_timeline(int argc, char **argv)
 		goto done;
 	}
 	if (!list.count) {
-		status = cmd_fail("no versions stored yet");
-		fprintf(stderr, "hint: store one with 'progdiff add FILE'\n");
+		status = cmd_no_versions(NULL);
 		goto done;
 	}
 	for (i = 1; i < list.count; i++)
@@ -86,7 +85,7 @@ int cmd_timeline(int argc, char **argv)
 			                  "('%s', '%s', ...)",
 			                  list.items[0].programme,
 			                  list.items[i].programme);
-			fprintf(stderr, "hint: name one with --programme NAME\n");
+			cmd_hint("name one with --programme NAME");
 			goto done;
 		}
 	pd_timeline_new(&tl, list.items[0].programme);

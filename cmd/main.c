@@ -22,6 +22,8 @@ int main(int argc, char **argv)
 
 	setlocale(LC_CTYPE, "");
 	pd_init();
+	/* the locale's language, until a command's --lang says otherwise */
+	pd_messages_set_lang(cmd_lang_locale());
 	pd_store_set_notice(print_notice, NULL);
 	if (argc > 1 && !strcmp(argv[1], "--version")) {
 		printf("progdiff %s\n", PD_VERSION);

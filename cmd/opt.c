@@ -13,16 +13,58 @@
 #include "exit.h"
 #include "opt.h"
 
-/* "progdiff: <formatted>\n" on stderr, its quoted input cut */
-static void print_message(const char *fmt, va_list ap) PD_PRINTF(1, 0);
-static void print_message(const char *fmt, va_list ap)
+/*
+ * "progdiff: <what><formatted>\n" on stderr, or "<what><formatted>\n"
+ * without the program's name; the format in the language of messages,
+ * its quoted input cut.
+ */
+static void print_message(int named, const char *what, const char *fmt,
+                          va_list ap) PD_PRINTF(3, 0);
+static void print_message(int named, const char *what, const char *fmt,
+                          va_list ap)
 {
 	pd_buf msg = PD_BUF_INIT;
 
-	pd_buf_vprintf(&msg, fmt, ap);
+	pd_buf_vprintf(&msg, pd_msg(fmt), ap);
 	pd_error_cut_quotes(msg.ptr);
-	fprintf(stderr, "progdiff: %s\n", msg.ptr);
+	fprintf(stderr, "%s%s%s\n", named ? "progdiff: " : "", what, msg.ptr);
 	pd_buf_dispose(&msg);
+}
+
+void cmd_warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	print_message(1, pd_msg("warning: "), fmt, ap);
+	va_end(ap);
+}
+
+void cmd_note(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	print_message(1, pd_msg("note: "), fmt, ap);
+	va_end(ap);
+}
+
+void cmd_hint(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	print_message(0, pd_msg("hint: "), fmt, ap);
+	va_end(ap);
+}
+
+/* the pointer to a command's help, after a usage error */
+static void help_hint(const cmd_spec *spec)
+{
+	if (spec && strcmp(spec->name, "diff") != 0)
+		cmd_hint("see 'progdiff %s --help'", spec->name);
+	else
+		cmd_hint("see 'progdiff --help'");
 }
 
 /*
@@ -39,29 +81,27 @@ int cmd_usage_error(const cmd_spec *spec, const char *fmt, ...)
 
 	if (dashdash_last) {
 		va_start(ap, fmt);
-		pd_buf_vprintf(&msg, fmt, ap);
+		pd_buf_vprintf(&msg, pd_msg(fmt), ap);
 		va_end(ap);
+		/* a sentence of its own becomes the head of this one */
+		if (msg.size && msg.ptr[msg.size - 1] == '.')
+			pd_buf_truncate(&msg, msg.size - 1);
 		cmd_fail("%s: nothing follows '--', which ends the options",
 		         msg.ptr);
 		pd_buf_dispose(&msg);
-		if (spec && strcmp(spec->name, "diff") != 0)
-			fprintf(stderr, "hint: see 'progdiff %s --help'\n",
-			        spec->name);
-		else
-			fputs("hint: see 'progdiff --help'\n", stderr);
+		help_hint(spec);
 		return PD_EXIT_TROUBLE;
 	}
 	va_start(ap, fmt);
-	print_message(fmt, ap);
+	print_message(1, "", fmt, ap);
 	va_end(ap);
-	if (spec && strcmp(spec->name, "diff") != 0) {
-		fprintf(stderr, "usage: progdiff %s %s\n", spec->name, spec->usage);
-		fprintf(stderr, "hint: see 'progdiff %s --help'\n", spec->name);
-	} else {
-		fprintf(stderr, "usage: progdiff %s\n",
+	fputs(pd_msg("usage: "), stderr);
+	if (spec && strcmp(spec->name, "diff") != 0)
+		fprintf(stderr, "progdiff %s %s\n", spec->name, spec->usage);
+	else
+		fprintf(stderr, "progdiff %s\n",
 		        spec ? spec->usage : "[options] OLD NEW");
-		fputs("hint: see 'progdiff --help'\n", stderr);
-	}
+	help_hint(spec);
 	return PD_EXIT_TROUBLE;
 }
 
@@ -69,9 +109,9 @@ int cmd_error(void)
 {
 	const char *msg = pd_error_message();
 
-	fprintf(stderr, "progdiff: %s\n", *msg ? msg : "unknown error");
+	fprintf(stderr, "progdiff: %s\n", *msg ? msg : pd_msg("unknown error"));
 	if (*pd_error_hint())
-		fprintf(stderr, "hint: %s\n", pd_error_hint());
+		fprintf(stderr, "%s%s\n", pd_msg("hint: "), pd_error_hint());
 	return PD_EXIT_TROUBLE;
 }
 
@@ -80,7 +120,7 @@ int cmd_fail(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	print_message(fmt, ap);
+	print_message(1, "", fmt, ap);
 	va_end(ap);
 	return PD_EXIT_TROUBLE;
 }
@@ -122,10 +162,50 @@ static const cmd_opt *find_short(const cmd_opt *opts, int c)
 	return NULL;
 }
 
+/*
+ * The value the command line gives the option "lang" of `spec`, found
+ * before the options are parsed, so that a usage error is already in the
+ * language asked for; NULL when none is given.
+ */
+static const char *lang_given(const cmd_spec *spec, int argc, char **argv)
+{
+	const cmd_opt *o = find_long(spec->opts, "lang", 4);
+	const char *value = NULL;
+	int i;
+
+	if (!o)
+		return NULL;
+	for (i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+
+		if (!strcmp(arg, "--"))
+			break;
+		if (!strncmp(arg, "--lang=", 7))
+			value = arg + 7;
+		else if (!strcmp(arg, "--lang") && i + 1 < argc)
+			value = argv[++i];
+		else if (o->alias && arg[0] == '-' && arg[1] == o->alias)
+			value = arg[2] ? arg + 2 : i + 1 < argc ? argv[++i] : NULL;
+	}
+	return value;
+}
+
+/* The value the option "lang" of `spec` was given, or NULL. */
+static const char *lang_option(const cmd_spec *spec)
+{
+	const cmd_opt *o = find_long(spec->opts, "lang", 4);
+
+	return o && o->type == CMD_OPT_VALUE ? *(const char **)o->value : NULL;
+}
+
 int cmd_opt_parse(const cmd_spec *spec, int argc, char **argv, int *npos)
 {
 	int i, n = 0, only_args = 0;
+	const char *lang = lang_given(spec, argc, argv);
+	pd_lang l;
 
+	if (lang && pd_lang_parse(&l, lang) == 0 && l != PD_LANG_AUTO)
+		pd_messages_set_lang(l);
 	dashdash_last = 0;
 	for (i = 1; i < argc; i++) {
 		char *arg = argv[i];
@@ -188,6 +268,13 @@ int cmd_opt_parse(const cmd_spec *spec, int argc, char **argv, int *npos)
 		}
 	}
 	*npos = n;
+	/* the value as parsed, which a cluster such as -dl sv also sets */
+	lang = lang_option(spec);
+	if (lang && pd_lang_parse(&l, lang) < 0)
+		return cmd_usage_error(spec, "unknown language '%s' (sv, en)",
+		                       lang);
+	if (lang && l != PD_LANG_AUTO)
+		pd_messages_set_lang(l);
 	return 0;
 }
 

@@ -74,6 +74,28 @@ int cmd_fail(const char *fmt, ...)
 #endif
 	;
 
+/**
+ * "progdiff: warning: <formatted>", "progdiff: note: <formatted>" and
+ * "hint: <formatted>" on stderr. Like cmd_fail() and cmd_usage_error(),
+ * they print the format in the language of messages (pd_msg), so each
+ * format has its entry in lib/messages.c.
+ */
+void cmd_warn(const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+void cmd_note(const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+void cmd_hint(const char *fmt, ...)
+#if defined(__GNUC__) || defined(__clang__)
+	__attribute__((format(printf, 1, 2)))
+#endif
+	;
+
 /** Parse a non-negative decimal integer strictly. 0 or -1. */
 int cmd_parse_uint(unsigned long *out, const char *s);
 

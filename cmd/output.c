@@ -19,17 +19,17 @@ int cmd_output_write(const pd_buf *buf, const char *path, int binary)
 
 	if (!path || !strcmp(path, "-")) {
 		if (binary && isatty(1)) {
-			fprintf(stderr, "progdiff: standard output: refusing to "
-			        "write a binary document to a terminal\n"
-			        "hint: write it to a file with -o FILE, or "
-			        "redirect the output\n");
+			cmd_fail("standard output: refusing to write a binary "
+			         "document to a terminal");
+			cmd_hint("write it to a file with -o FILE, or redirect "
+			         "the output");
 			return PD_EXIT_TROUBLE;
 		}
 		if (!binary)
 			return cmd_write_stdout(buf);
 		fd = 1;
 	} else if ((fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666)) < 0) {
-		return cmd_fail("%s: %s", path, strerror(errno));
+		return cmd_fail("%s: %s", path, pd_strerror(errno));
 	}
 	while (off < buf->size) {
 		ssize_t n = write(fd, buf->ptr + off, buf->size - off);
@@ -43,12 +43,12 @@ int cmd_output_write(const pd_buf *buf, const char *path, int binary)
 				close(fd);
 			if (e == EPIPE)
 				return PD_EXIT_TROUBLE;
-			return cmd_fail("%s: %s", fd == 1 ? "standard output" :
-			                path, strerror(e));
+			return cmd_fail("%s: %s", fd == 1 ? pd_msg("standard output") :
+			                path, pd_strerror(e));
 		}
 		off += (size_t)n;
 	}
 	if (fd != 1 && close(fd) < 0)
-		return cmd_fail("%s: %s", path, strerror(errno));
+		return cmd_fail("%s: %s", path, pd_strerror(errno));
 	return 0;
 }

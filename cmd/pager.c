@@ -215,6 +215,6 @@ int cmd_pager_write(int *paged, const char *s, size_t len)
 	sigaction(SIGINT, &old_int, NULL);
 	*paged = 1;
 	if (werr)
-		return cmd_fail("pager '%s': %s", pager, strerror(werr));
+		return cmd_fail("pager '%s': %s", pager, pd_strerror(werr));
 	return 0;
 }

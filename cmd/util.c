@@ -25,6 +25,16 @@ int cmd_color_wanted(const char *when, int fd, int *out)
 	return 0;
 }
 
+int cmd_no_versions(const char *programme)
+{
+	if (programme)
+		cmd_fail("no versions stored for %s yet", programme);
+	else
+		cmd_fail("no versions stored yet");
+	cmd_hint("store one with 'progdiff add FILE'");
+	return PD_EXIT_TROUBLE;
+}
+
 static int locale_is_swedish(void)
 {
 	static const char *vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
@@ -37,6 +47,11 @@ static int locale_is_swedish(void)
 			return !strncmp(v, "sv", 2);
 	}
 	return 0;
+}
+
+pd_lang cmd_lang_locale(void)
+{
+	return locale_is_swedish() ? PD_LANG_SV : PD_LANG_EN;
 }
 
 pd_lang cmd_lang_default(const pd_document *doc)
@@ -64,7 +79,7 @@ int cmd_write_stdout(const pd_buf *buf)
 				continue;
 			if (errno == EPIPE)
 				return PD_EXIT_TROUBLE;
-			return cmd_fail("standard output: %s", strerror(errno));
+			return cmd_fail("standard output: %s", pd_strerror(errno));
 		}
 		off += (size_t)n;
 	}
@@ -119,10 +134,9 @@ void cmd_warn_structure(const pd_document *doc, const char *name)
 		/* nothing but a title or front matter: nothing to compare */
 		if (!pd_section_block_count(pd_document_root(doc)))
 			return;
-		fprintf(stderr, "progdiff: warning: no headings below the title "
-		        "in %s: compared as text\n", name);
-		fprintf(stderr, "hint: 'progdiff outline %s' shows how it was "
-		        "read\n", name);
+		cmd_warn("no headings below the title in %s: compared as "
+		         "text", name);
+		cmd_hint("'progdiff outline %s' shows how it was read", name);
 		return;
 	}
 	for (i = 1; i < n; i++) {
@@ -131,10 +145,9 @@ void cmd_warn_structure(const pd_document *doc, const char *name)
 		if (k == PD_KIND_AREA || k == PD_KIND_GOAL)
 			return;
 	}
-	fprintf(stderr, "progdiff: warning: no goal areas found in %s: "
-	        "compared section by section\n", name);
-	fprintf(stderr, "hint: 'progdiff outline %s' shows how it was read\n",
-	        name);
+	cmd_warn("no goal areas found in %s: compared section by section",
+	         name);
+	cmd_hint("'progdiff outline %s' shows how it was read", name);
 }
 
 int cmd_store_open(pd_store **out, const char *repo)

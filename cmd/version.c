@@ -63,7 +63,7 @@ static void name_note(const pd_document *doc, const cmd_version *v)
 	const char *note = pd_document_name_note(doc);
 
 	if (note)
-		fprintf(stderr, "progdiff: %s: %s\n", v->name, note);
+		cmd_note("%s: %s", v->name, note);
 }
 
 int cmd_version_parse(pd_document **out, const cmd_version *v,

@@ -10,10 +10,12 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "progdiff.h"
 
 void pd__oom(void)
 {
-	fputs("progdiff: out of memory\n", stderr);
+	/* pd_msg() allocates nothing: a binary search of a static table */
+	fprintf(stderr, "progdiff: %s\n", pd_msg("out of memory"));
 	abort();
 }
 

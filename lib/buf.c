@@ -142,7 +142,7 @@ static int read_fd(pd_buf *out, int fd, const char *path, size_t limit)
 			if (errno == EINTR)
 				continue;
 			return pd_error_set(PD_EIO, "%s: %s", path,
-			                    strerror(errno));
+			                    pd_strerror(errno));
 		}
 		if (n == 0)
 			return 0;
@@ -170,11 +170,11 @@ int pd_buf_read_file(pd_buf *out, const char *path, size_t limit)
 		int code = (errno == ENOENT || errno == ENOTDIR) ?
 		           PD_ENOTFOUND : PD_EIO;
 		return pd_error_set(code, "%s: %s", path,
-		                    errno == ENOENT ? "no such file" :
-		                    strerror(errno));
+		                    errno == ENOENT ? pd_msg("no such file") :
+		                    pd_strerror(errno));
 	}
 	if (fstat(fd, &st) < 0) {
-		error = pd_error_set(PD_EIO, "%s: %s", path, strerror(errno));
+		error = pd_error_set(PD_EIO, "%s: %s", path, pd_strerror(errno));
 		goto done;
 	}
 	if (S_ISDIR(st.st_mode)) {

@@ -539,6 +539,7 @@ void pd_changes_free(pd_changes *changes)
 {
 	if (!changes)
 		return;
+	pd_changes__tables_cache_free(changes);
 	pd_pool_dispose(&changes->pool);
 	free((void *)changes->display[0]);
 	free((void *)changes->display[1]);

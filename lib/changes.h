@@ -20,7 +20,20 @@ struct pd_changes {
 	pd_document *owned[2];    /* pd_diff's documents, freed with the list */
 	const char **display[2];  /* per section of old, new: its display
 	                             heading once worked out (pool), or NULL */
+	struct pd_changes__tables_cache *tables;  /* the tables --details
+	                             read, each once (changes_tables.c) */
 };
+
+/*
+ * The steps the values code of this thread has taken (bytes scanned,
+ * sentences and rows compared, index entries sorted and searched): a
+ * count for the tests that guard against quadratic time, as
+ * pd_textdiff__work(). Counted by changes_targets.c and changes_tables.c.
+ */
+extern PD_THREAD_LOCAL unsigned long long pd_changes__value_steps;
+
+/** The tables read for --details; NULL-safe (changes_tables.c). */
+void pd_changes__tables_cache_free(pd_changes *c);
 
 /**
  * Append a heading as a sentence names it: without its numbering or a
@@ -156,6 +169,25 @@ int pd_changes__tables(pd_changes *c, size_t about, const pd_block *a,
 void pd_changes__table_details(pd_buf *out, const pd_changes *c,
                                const pd_change *ch, pd_lang lang,
                                int markdown, const char *indent);
+
+/**
+ * The tables of an indicator or table-header change, for --details in
+ * JSON: `{ "header": [cells], "old_header": [cells], "old_rows":
+ * [[cells]], "new_rows": [[cells]] }`, with the header of the new table
+ * (of the old without one), the old header only when it differs, and
+ * the row each side has of the indicator (none for a header change).
+ * @return 1 when written, 0 when neither side holds such a table
+ */
+int pd_changes__table_json(pd_buf *out, const pd_changes *c,
+                           const pd_change *ch);
+
+/**
+ * The same object for two blocks of a changed section, either NULL or
+ * not a table: every row below the header of each table that is one.
+ * @return 1 when written, 0 when neither block is a table to read
+ */
+int pd_changes__blocks_table_json(pd_buf *out, const pd_changes *c,
+                                  const pd_block *a, const pd_block *b);
 
 /**
  * The rows of the table block `b` as its document writes them, each line

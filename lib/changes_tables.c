@@ -12,7 +12,8 @@
  * base and target years) is one change of its own.
  *
  * For --details the same rows are found again and shown as a small
- * before/after table: never a table flattened into one line.
+ * before/after table: never a table flattened into one line; in JSON,
+ * as the header and rows of cells.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,14 +27,27 @@
 #define MAX_ROWS 500
 #define MAX_COLS 64
 
+/* A row by its folded first cell, for finding rows by binary search */
+typedef struct row_key {
+	char *key;
+	size_t row;
+} row_key;
+
 typedef struct table {
 	const char **cell;     /* rows × cols, in the changes' pool */
 	size_t rows, cols;     /* row 0 is the header */
 	unsigned line;         /* the header's line */
+	row_key *index;        /* rows 1.. sorted by key, then row; made
+	                          when first searched */
 } table;
 
 static void table_dispose(table *t)
 {
+	size_t r;
+
+	for (r = 0; t->index && r + 1 < t->rows; r++)
+		free(t->index[r].key);
+	free(t->index);
 	free((void *)t->cell);
 	memset(t, 0, sizeof(*t));
 }
@@ -75,6 +89,7 @@ static size_t split_row(pd_pool *pool, const char ***cells, size_t *cap,
 	pd_buf cell = PD_BUF_INIT;
 	size_t i = 0, n = 0, start;
 
+	pd_changes__value_steps += len + 1;
 	while (len && (s[len - 1] == ' ' || s[len - 1] == '\r' ||
 	               s[len - 1] == '\t'))
 		len--;
@@ -171,28 +186,64 @@ static const char *cell(const table *t, size_t r, size_t k)
 	return t->cell[r * t->cols + k];
 }
 
-static int same_text(const char *a, const char *b)
+static int compare_keys(const void *x, const void *y)
 {
-	pd_buf fa = PD_BUF_INIT, fb = PD_BUF_INIT;
-	int same;
+	const row_key *a = x, *b = y;
+	int d = strcmp(a->key, b->key);
 
-	pd_text_fold(&fa, a, strlen(a));
-	pd_text_fold(&fb, b, strlen(b));
-	same = !strcmp(fa.ptr, fb.ptr);
-	pd_buf_dispose(&fa);
-	pd_buf_dispose(&fb);
-	return same;
+	pd_changes__value_steps++;
+	return d ? d : a->row < b->row ? -1 : a->row > b->row;
 }
 
-/* The row of `t` whose first cell is `key`, or 0 (the header) for none. */
-static size_t find_row(const table *t, const char *key)
+/* Sort the rows by their folded first cells: n log n, once a table. */
+static void make_index(table *t)
 {
+	pd_buf f = PD_BUF_INIT;
 	size_t r;
 
-	for (r = 1; r < t->rows; r++)
-		if (same_text(cell(t, r, 0), key))
-			return r;
-	return 0;
+	t->index = pd__reallocarray(NULL, t->rows, sizeof(*t->index));
+	for (r = 1; r < t->rows; r++) {
+		pd_buf_clear(&f);
+		pd_text_fold(&f, cell(t, r, 0), strlen(cell(t, r, 0)));
+		pd_changes__value_steps += f.size + 1;
+		t->index[r - 1].key = pd__strdup(f.ptr);
+		t->index[r - 1].row = r;
+	}
+	qsort(t->index, t->rows - 1, sizeof(*t->index), compare_keys);
+	pd_buf_dispose(&f);
+}
+
+/*
+ * The first row of `t` whose first cell is `key` once both are folded,
+ * or 0 (the header) for none: a binary search of the index, so that
+ * pairing the rows of two tables costs n log n, not n².
+ */
+static size_t find_row(table *t, const char *key)
+{
+	pd_buf f = PD_BUF_INIT;
+	size_t lo = 0, hi, found = 0;
+
+	if (t->rows < 2)
+		return 0;
+	if (!t->index)
+		make_index(t);
+	pd_text_fold(&f, key, strlen(key));
+	pd_changes__value_steps += f.size + 1;
+	/* the lowest entry not below the key: the first row of equals */
+	hi = t->rows - 1;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		pd_changes__value_steps++;
+		if (strcmp(t->index[mid].key, f.ptr) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < t->rows - 1 && !strcmp(t->index[lo].key, f.ptr))
+		found = t->index[lo].row;
+	pd_buf_dispose(&f);
+	return found;
 }
 
 static int header_differs(const table *a, const table *b)
@@ -317,6 +368,7 @@ int pd_changes__tables(pd_changes *c, size_t about, const pd_block *ba,
 			ch->detail = row_values(c, &b, r);
 			continue;
 		}
+		pd_changes__value_steps += b.cols;
 		for (k = 1; same_columns && k < b.cols; k++) {
 			if (!strcmp(cell(&a, o, k), cell(&b, r, k)))
 				continue;
@@ -343,24 +395,81 @@ int pd_changes__tables(pd_changes *c, size_t about, const pd_block *ba,
 
 /* ---- details ---- */
 
+/*
+ * The tables --details reads: each change of a table shows the same
+ * table again, so the last few read are kept, with their row index,
+ * until the change list is freed. The changes of one table come one
+ * after another: reading a table of n rows once for all its n changes,
+ * not n times. Each version has its own tables: a table of the old one
+ * is never put out by a read of the new one while both are shown.
+ */
+#define CACHED_TABLES 8
+
+struct pd_changes__tables_cache {
+	struct {
+		const pd_block *block;
+		table t;
+		int ok;
+	} e[2][CACHED_TABLES];
+	size_t next[2];
+};
+
+void pd_changes__tables_cache_free(pd_changes *c)
+{
+	size_t i;
+
+	if (!c->tables)
+		return;
+	for (i = 0; i < CACHED_TABLES; i++) {
+		table_dispose(&c->tables->e[0][i].t);
+		table_dispose(&c->tables->e[1][i].t);
+	}
+	free(c->tables);
+	c->tables = NULL;
+}
+
+/*
+ * The table block `b` of `doc` holds, read once; NULL if none. Valid
+ * until CACHED_TABLES other tables of the same version are read.
+ */
+static table *cached_table(pd_changes *c, const pd_document *doc,
+                           const pd_block *b)
+{
+	size_t side = doc == c->old ? 0 : 1, i;
+	struct pd_changes__tables_cache *tc;
+
+	if (!c->tables)
+		c->tables = pd__calloc(1, sizeof(*c->tables));
+	tc = c->tables;
+	for (i = 0; i < CACHED_TABLES; i++)
+		if (tc->e[side][i].block == b)
+			return tc->e[side][i].ok ? &tc->e[side][i].t : NULL;
+	i = tc->next[side]++ % CACHED_TABLES;
+	table_dispose(&tc->e[side][i].t);
+	tc->e[side][i].block = b;
+	tc->e[side][i].ok = read_table(&tc->e[side][i].t, &c->pool, doc,
+	                               b) == 0;
+	return tc->e[side][i].ok ? &tc->e[side][i].t : NULL;
+}
+
 /* The first table of `s` that has a row `key` (or any, for NULL). */
-static int table_of(table *out, pd_pool *pool, const pd_document *doc,
-                    const pd_section *s, const char *key, size_t *row)
+static table *table_of(pd_changes *c, const pd_document *doc,
+                       const pd_section *s, const char *key, size_t *row)
 {
 	size_t i;
 
 	*row = 0;
 	for (i = 0; s && i < s->blocks.size; i++) {
 		const pd_block *b = pd_vec_get(&s->blocks, i);
+		table *t;
 
 		if (b->type != PD_BLOCK_TABLE ||
-		    read_table(out, pool, doc, b) < 0)
+		    !(t = cached_table(c, doc, b)))
 			continue;
-		if (!key || (*row = find_row(out, key)) != 0)
-			return 0;
-		table_dispose(out);
+		if (!key || (*row = find_row(t, key)) != 0)
+			return t;
 	}
-	return -1;
+	return NULL;
 }
 
 static void put_row(pd_buf *out, const char *indent, const char *label,
@@ -404,37 +513,31 @@ void pd_changes__table_details(pd_buf *out, const pd_changes *cc,
 	int en = lang == PD_LANG_EN;
 	const char *before = en ? "Before" : "Före";
 	const char *after = en ? "After" : "Efter";
-	table a, b;
+	const table *a = NULL, *b = NULL;
 	size_t ra = 0, rb = 0;
-	int have_a, have_b;
 	const char *key = ch->kind == PD_CHANGE_TABLE_HEADER_CHANGED ? NULL :
 	                  ch->goal;
 
-	have_a = ch->kind != PD_CHANGE_INDICATOR_ADDED &&
-	         table_of(&a, &c->pool, c->old, ch->old_section, key, &ra) == 0;
-	have_b = ch->kind != PD_CHANGE_INDICATOR_REMOVED &&
-	         table_of(&b, &c->pool, c->new_doc, ch->new_section, key,
-	                  &rb) == 0;
-	if (!have_a && !have_b)
+	if (ch->kind != PD_CHANGE_INDICATOR_ADDED)
+		a = table_of(c, c->old, ch->old_section, key, &ra);
+	if (ch->kind != PD_CHANGE_INDICATOR_REMOVED)
+		b = table_of(c, c->new_doc, ch->new_section, key, &rb);
+	if (!a && !b)
 		return;
 	if (markdown)
 		pd_buf_putc(out, '\n');
-	put_row(out, indent, "", have_b ? &b : &a, 0, markdown);
+	put_row(out, indent, "", b ? b : a, 0, markdown);
 	if (ch->kind == PD_CHANGE_TABLE_HEADER_CHANGED) {
-		if (have_a)
-			put_row(out, indent, before, &a, 0, 0);
+		if (a)
+			put_row(out, indent, before, a, 0, 0);
 	} else {
-		if (have_a)
-			put_row(out, indent, before, &a, ra, 0);
-		if (have_b)
-			put_row(out, indent, after, &b, rb, 0);
+		if (a)
+			put_row(out, indent, before, a, ra, 0);
+		if (b)
+			put_row(out, indent, after, b, rb, 0);
 	}
 	if (markdown)
 		pd_buf_putc(out, '\n');
-	if (have_a)
-		table_dispose(&a);
-	if (have_b)
-		table_dispose(&b);
 }
 
 void pd_changes__table_source(pd_buf *out, const pd_document *doc,
@@ -463,4 +566,96 @@ void pd_changes__table_source(pd_buf *out, const pd_document *doc,
 			break;
 		s = nl + 1;
 	}
+}
+
+/* ---- details as JSON data ---- */
+
+/* ["a", "b"]: row `r` of `t`, its cells as JSON strings */
+static void json_row(pd_buf *out, const table *t, size_t r)
+{
+	size_t k;
+
+	pd_buf_putc(out, '[');
+	for (k = 0; k < t->cols; k++) {
+		const char *v = cell(t, r, k);
+
+		if (k)
+			pd_buf_puts(out, ", ");
+		pd_render_escape_json(out, v, strlen(v));
+	}
+	pd_buf_putc(out, ']');
+}
+
+/* [[...], ...]: rows `from` to `to` (exclusive) of `t`, or [] */
+static void json_rows(pd_buf *out, const table *t, size_t from, size_t to)
+{
+	size_t r;
+
+	pd_buf_putc(out, '[');
+	for (r = from; t && r < to; r++) {
+		if (r > from)
+			pd_buf_puts(out, ", ");
+		json_row(out, t, r);
+	}
+	pd_buf_putc(out, ']');
+}
+
+/*
+ * { "header": [...], "old_header": [...], "old_rows": [[...]],
+ *   "new_rows": [[...]] }: the new table's header (the old one's when
+ * there is no new table), the old header only when it differs, and the
+ * rows of each side that the change is about.
+ */
+static void json_table(pd_buf *out, const table *a, size_t a_from,
+                       size_t a_to, const table *b, size_t b_from,
+                       size_t b_to)
+{
+	pd_buf_puts(out, "{ \"header\": ");
+	json_row(out, b ? b : a, 0);
+	if (a && b && header_differs(a, b)) {
+		pd_buf_puts(out, ", \"old_header\": ");
+		json_row(out, a, 0);
+	}
+	pd_buf_puts(out, ", \"old_rows\": ");
+	json_rows(out, a, a_from, a_to);
+	pd_buf_puts(out, ", \"new_rows\": ");
+	json_rows(out, b, b_from, b_to);
+	pd_buf_puts(out, " }");
+}
+
+int pd_changes__table_json(pd_buf *out, const pd_changes *cc,
+                           const pd_change *ch)
+{
+	pd_changes *c = (pd_changes *)cc;
+	const table *a = NULL, *b = NULL;
+	size_t ra = 0, rb = 0;
+	int header = ch->kind == PD_CHANGE_TABLE_HEADER_CHANGED;
+	const char *key = header ? NULL : ch->goal;
+
+	if (ch->kind != PD_CHANGE_INDICATOR_ADDED)
+		a = table_of(c, c->old, ch->old_section, key, &ra);
+	if (ch->kind != PD_CHANGE_INDICATOR_REMOVED)
+		b = table_of(c, c->new_doc, ch->new_section, key, &rb);
+	if (!a && !b)
+		return 0;
+	/* the header change is about the header alone: no rows */
+	json_table(out, a, ra, header ? ra : ra + 1, b, rb,
+	           header ? rb : rb + 1);
+	return 1;
+}
+
+int pd_changes__blocks_table_json(pd_buf *out, const pd_changes *cc,
+                                  const pd_block *ba, const pd_block *bb)
+{
+	pd_changes *c = (pd_changes *)cc;
+	const table *a = NULL, *b = NULL;
+
+	if (ba && ba->type == PD_BLOCK_TABLE)
+		a = cached_table(c, c->old, ba);
+	if (bb && bb->type == PD_BLOCK_TABLE)
+		b = cached_table(c, c->new_doc, bb);
+	if (!a && !b)
+		return 0;
+	json_table(out, a, 1, a ? a->rows : 0, b, 1, b ? b->rows : 0);
+	return 1;
 }

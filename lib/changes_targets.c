@@ -26,6 +26,11 @@
 #include "text.h"
 
 #define MAX_NUMBERS 32
+/* The words that say which way a target points stand just before its
+ * number: they are looked for this many bytes back, at most. */
+#define WORDS_WINDOW 256
+
+PD_THREAD_LOCAL unsigned long long pd_changes__value_steps;
 /* Sentences of one changed block compared pairwise, at most: beyond
  * this a block is left to the text change (no quadratic cost). */
 #define MAX_SENTENCES 1000
@@ -54,6 +59,7 @@ static size_t scan_numbers(sentence *st)
 	size_t i = 0, len = st->len;
 
 	st->n = 0;
+	pd_changes__value_steps += len + 1;
 	while (i < len) {
 		size_t start, group;
 
@@ -106,8 +112,10 @@ static int same_shape(const sentence *a, const sentence *b)
 {
 	size_t i, pa = 0, pb = 0;
 
+	pd_changes__value_steps++;
 	if (a->n != b->n || a->n == 0 || a->n > MAX_NUMBERS)
 		return 0;
+	pd_changes__value_steps += a->len;
 	for (i = 0; i <= a->n; i++) {
 		size_t ea = i < a->n ? a->num[i].start : a->len;
 		size_t eb = i < b->n ? b->num[i].start : b->len;
@@ -128,6 +136,7 @@ static size_t split_sentences(sentence **out, size_t *cap, const char *s,
 {
 	size_t n = 0, i, start = 0;
 
+	pd_changes__value_steps += len + 1;
 	for (i = 0; i <= len; i++) {
 		int end = i == len || ((s[i] == '.' || s[i] == '!' ||
 		          s[i] == '?' || s[i] == ';') &&
@@ -165,13 +174,23 @@ typedef enum direction {
 	DIR_LESS
 } direction;
 
-/* The folded words of s[0..end), last first, at most `max`. */
+/*
+ * The folded words of s[0..end), last first, at most `max`: from the
+ * last WORDS_WINDOW bytes, starting at a word, so that a sentence of many
+ * numbers is not read from its start again for each.
+ */
 static size_t words_before(pd_buf *words, size_t *offs, size_t max,
                            const char *s, size_t end)
 {
 	size_t pos = 0, ws, wl, n = 0, all = 0, i;
 	size_t starts[64], lens[64];
 
+	if (end > WORDS_WINDOW) {
+		pos = end - WORDS_WINDOW;
+		while (pos < end && s[pos] != ' ' && s[pos] != '\n')
+			pos++;
+	}
+	pd_changes__value_steps += end - pos + 1;
 	while (pd_text_next_word(s, end, &pos, &ws, &wl)) {
 		starts[all % 64] = ws;
 		lens[all % 64] = wl;
@@ -430,7 +449,9 @@ static void compare_texts(target_ctx *t, const char *a, size_t alen,
 		t->unexplained = 1;
 		return;
 	}
-	/* the sentences that stayed as they were */
+	/* the sentences that stayed as they were (at most MAX_SENTENCES²
+	 * pairs: the cap above bounds it) */
+	pd_changes__value_steps += (unsigned long long)na * nb + na + nb;
 	for (j = 0; j < nb; j++)
 		for (i = 0; i < na; i++)
 			if (!t->sa[i].used && t->sa[i].len == t->sb[j].len &&

@@ -85,7 +85,7 @@ int pd_child_exec(pd_child_result *r, const char *const *argv,
 	r->status = r->timed_out = r->too_large = 0;
 	if (pipe(in) < 0 || pipe(o) < 0 || pipe(e) < 0) {
 		error = pd_error_set(PD_EIO, "%s: cannot make a pipe: %s",
-		                     argv[0], strerror(errno));
+		                     argv[0], pd_strerror(errno));
 		goto done;
 	}
 	fflush(NULL);
@@ -98,7 +98,7 @@ int pd_child_exec(pd_child_result *r, const char *const *argv,
 	restore_pipe = 1;
 	if ((pid = fork()) < 0) {
 		error = pd_error_set(PD_EIO, "%s: cannot start: %s", argv[0],
-		                     strerror(errno));
+		                     pd_strerror(errno));
 		goto done;
 	}
 	if (pid == 0) {

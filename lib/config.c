@@ -116,7 +116,7 @@ static int config_error(int rc, const char *path)
 	/* a syntax error is the file's fault, not the system's */
 	if (rc == GIT_ERROR && e && e->klass == GIT_ERROR_CONFIG) {
 		int code = pd_error_set(PD_EINVALID, "%s: %s", path,
-		                        e->message ? e->message : "invalid");
+		                        e->message ? e->message : pd_msg("invalid"));
 
 		git_error_clear();
 		return code;
@@ -139,8 +139,8 @@ int pd_config_read(pd_config **out, const char *path)
 	if (stat(path, &st) < 0) {
 		error = pd_error_set(errno == ENOENT || errno == ENOTDIR ?
 		                     PD_ENOTFOUND : PD_EIO, "%s: %s", path,
-		                     errno == ENOENT ? "no such file" :
-		                     strerror(errno));
+		                     errno == ENOENT ? pd_msg("no such file") :
+		                     pd_strerror(errno));
 		goto done;
 	}
 	if (!S_ISREG(st.st_mode)) {
@@ -242,7 +242,7 @@ int pd_config_find(pd_buf *out, const char *dir)
 		if (errno == ENOMEM)
 			pd__oom();
 		return pd_error_set(errno == ENOENT ? PD_ENOTFOUND : PD_EIO,
-		                    "%s: %s", dir ? dir : ".", strerror(errno));
+		                    "%s: %s", dir ? dir : ".", pd_strerror(errno));
 	}
 	/* the top level of the working tree: the nearest directory with .git */
 	pd_buf_puts(&root, start);

@@ -3,7 +3,8 @@
  * error.c: the last error, its code, message and hint, one per thread
  * (errno's model: the two documents of a diff are parsed at once, and
  * each parse reports its own failure). libgit2 errors are translated
- * here too (pd_error_from_git), and nowhere else.
+ * here too (pd_error_from_git), and nowhere else. Each format is read
+ * in the language of messages (pd_msg) as it is recorded.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -100,7 +101,7 @@ int pd_error_set(int code, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	format_cut(message, sizeof(message), fmt, ap);
+	format_cut(message, sizeof(message), pd_msg(fmt), ap);
 	va_end(ap);
 	hint[0] = '\0';
 	last_code = code;
@@ -112,7 +113,7 @@ void pd_error_set_hint(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	format_cut(hint, sizeof(hint), fmt, ap);
+	format_cut(hint, sizeof(hint), pd_msg(fmt), ap);
 	va_end(ap);
 }
 
@@ -123,7 +124,7 @@ int pd_error_prefix(int code, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(prefix, sizeof(prefix) - 2, fmt, ap);
+	vsnprintf(prefix, sizeof(prefix) - 2, pd_msg(fmt), ap);
 	va_end(ap);
 	/* "<prefix>: <message>", cut to the buffer as snprintf would */
 	n = strlen(prefix);
@@ -174,11 +175,11 @@ int pd_error_from_git(int rc, const char *what)
 	 * want of space: the operating system's reason is all there is.
 	 */
 	if (!why && os_error && rc != GIT_ENOTFOUND && rc != GIT_EEXISTS) {
-		why = strerror(os_error);
+		why = pd_strerror(os_error);
 		from_os = 1;
 	}
 	if (!why)
-		why = "unknown libgit2 error";
+		why = pd_msg("unknown libgit2 error");
 	switch (rc) {
 	case GIT_ENOTFOUND:
 		code = PD_ENOTFOUND;
@@ -202,7 +203,7 @@ int pd_error_from_git(int rc, const char *what)
 		break;
 	}
 	if (what && *what)
-		pd_error_set(code, "%s: %s", what, why);
+		pd_error_set(code, "%s: %s", pd_msg(what), why);
 	else
 		pd_error_set(code, "%s", why);
 	git_error_clear();

@@ -565,7 +565,7 @@ int pd_import__pdf(pd_buf *out, pd_import_info *info, const char *data,
 	if (!doc) {
 		error = pd_error_set(PD_EINVALID, "damaged PDF: %s",
 		                     gerr && gerr->message ? gerr->message :
-		                     "poppler cannot read it");
+		                     pd_msg("poppler cannot read it"));
 		goto done;
 	}
 	pages = poppler_document_get_n_pages(doc);

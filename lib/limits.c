@@ -342,7 +342,7 @@ static int over(scan *s, const char *what, unsigned long long value,
 	if (!s->lim || value <= limit)
 		return 0;
 	return pd_error_set(PD_ELIMIT, "line %u: %s (limit %llu)",
-	                    s->line, what, limit);
+	                    s->line, pd_msg(what), limit);
 }
 
 static int check_paragraph(scan *s)

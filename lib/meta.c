@@ -180,7 +180,8 @@ static int bad_value(unsigned line, const char *what, const char *value,
                      const char *expected)
 {
 	return pd_error_set(PD_EINVALID, "front matter: line %u: %s '%s' is "
-	                    "not %s", line, what, value, expected);
+	                    "not %s", line, pd_msg(what), value,
+	                    pd_msg(expected));
 }
 
 /* Store one scalar of the front matter; `line` is its file line. */
@@ -379,7 +380,7 @@ int pd_meta_front_matter(pd_meta *meta, pd_pool *pool, const char *src,
 		error = pd_error_set(PD_EINVALID, "front matter: line %lu: %s",
 		                     (unsigned long)parser.problem_mark.line +
 		                     2, parser.problem ? parser.problem :
-		                     "invalid YAML");
+		                     pd_msg("invalid YAML"));
 		goto done;
 	}
 	doc_ready = 1;

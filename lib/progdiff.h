@@ -60,7 +60,9 @@ typedef enum pd_error_code {
 /**
  * Record an error message (printf format) and return `code`, so that a
  * failure reads `return pd_error_set(PD_EINVALID, "...", ...);`.
- * The message is lowercase, without a final period, problem first.
+ * The message is lowercase, without a final period, problem first. The
+ * format is recorded in the language of messages (pd_msg()): each one
+ * has its entry in the catalogue, lib/messages_sv.c, as its hint's has.
  */
 int pd_error_set(int code, const char *fmt, ...) PD_PRINTF(2, 3);
 
@@ -178,6 +180,43 @@ typedef enum pd_lang {
 /** "sv"/"en" (also "swedish", "english", "auto") → pd_lang. */
 int pd_lang_parse(pd_lang *out, const char *name);
 const char *pd_lang_name(pd_lang lang);
+
+/* ------------------------------------------------------------------ */
+/* Messages in the user's language (messages.c)                        */
+
+#if defined(__GNUC__) || defined(__clang__)
+# define PD_FORMAT_ARG(a) __attribute__((format_arg(a)))
+#else
+# define PD_FORMAT_ARG(a)
+#endif
+
+/**
+ * Choose the language of the library's messages (errors, hints, notices):
+ * PD_LANG_SV for Swedish, anything else English, the default. Call it
+ * before the threads that may record an error start: the choice is
+ * process-wide. The caller decides (cmd/ from --lang and the locale);
+ * the library never reads the environment for it.
+ */
+void pd_messages_set_lang(pd_lang lang);
+
+/** The language of messages: PD_LANG_SV or PD_LANG_EN. */
+pd_lang pd_messages_lang(void);
+
+/**
+ * A message in the chosen language: `english`, a format or a phrase as
+ * written in the sources, looked up in the catalogue. Its Swedish has the
+ * same conversions in the same order; a string the catalogue does not
+ * hold comes back as it is. pd_error_set(), pd_error_set_hint() and
+ * pd_error_prefix() look their format up themselves. Static storage.
+ */
+const char *pd_msg(const char *english) PD_FORMAT_ARG(1);
+
+/**
+ * strerror() in the chosen language, for the operating system's errors
+ * a user meets (no such file, permission denied, no space, ...); the C
+ * library's text for the rest.
+ */
+const char *pd_strerror(int errnum);
 
 /* ------------------------------------------------------------------ */
 /* Section kinds and classification (classify.c)                       */

@@ -168,6 +168,7 @@ static int word_cb(pd_textdiff_op op, const char *text, size_t len,
 
 typedef struct details {
 	pd_buf *out;
+	const pd_changes *changes;
 	int first;
 } details;
 
@@ -197,6 +198,15 @@ static int block_cb(pd_block_op op, const pd_block *a, const pd_block *b,
 		pd_render_escape_json(d->out, b->text, b->len);
 	else
 		pd_buf_puts(d->out, "null");
+	if ((a && a->type == PD_BLOCK_TABLE) ||
+	    (b && b->type == PD_BLOCK_TABLE)) {
+		/* a table as its cells, not only as one flattened string */
+		size_t mark = d->out->size;
+
+		pd_buf_puts(d->out, ", \"table\": ");
+		if (!pd_changes__blocks_table_json(d->out, d->changes, a, b))
+			pd_buf_truncate(d->out, mark);
+	}
 	if (op == PD_BLOCK_CHANGED) {
 		pd_buf_puts(d->out, ", \"words\": [");
 		pd_textdiff_words(a->text, a->len, b->text, b->len, word_cb, d->out);
@@ -307,11 +317,19 @@ int pd_render__json(pd_buf *out, const pd_changes *changes,
 			details d;
 
 			d.out = out;
+			d.changes = changes;
 			d.first = 1;
 			pd_buf_puts(out, ",\n      \"details\": [");
 			pd_changes__align_blocks(ch->old_section, ch->new_section,
 			                         block_cb, &d);
 			pd_buf_puts(out, "\n      ]");
+		} else if ((opts->flags & PD_RENDER_DETAILS) &&
+		           pd_render__is_table_change(ch)) {
+			size_t mark = out->size;
+
+			pd_buf_puts(out, ",\n      \"table\": ");
+			if (!pd_changes__table_json(out, changes, ch))
+				pd_buf_truncate(out, mark);
 		}
 		pd_buf_puts(out, "\n    }");
 	}

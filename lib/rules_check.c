@@ -85,14 +85,15 @@ static int rule_match(checker *ck, const pd_rule *r, const char *subject,
 		why = NULL;
 		break;
 	}
-	pd_buf_puts(&msg, what);
+	pd_buf_puts(&msg, pd_msg(what));
 	if (whose) {
 		pd_buf_putc(&msg, ' ');
 		quote_for_message(&msg, whose);
 	}
 	if (why) {
 		error = pd_error_set(PD_ELIMIT, "rule '%s': pattern takes too "
-		                     "long on %s (%s)", r->name, msg.ptr, why);
+		                     "long on %s (%s)", r->name, msg.ptr,
+		                     pd_msg(why));
 		pd_error_set_hint("nested repetition such as (a+)+ backtracks "
 		                  "without end; write the pattern without it");
 	} else {

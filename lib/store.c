@@ -232,7 +232,7 @@ int pd_store_open_ext(pd_store **out, const char *path,
 	} else if (stat(start, &st) < 0) {
 		error = pd_error_set(errno == ENOENT ? PD_ENOTFOUND : PD_EIO,
 		                     "%s: '%s': %s", origin, start,
-		                     strerror(errno));
+		                     pd_strerror(errno));
 	} else if (!S_ISDIR(st.st_mode)) {
 		error = pd_error_set(PD_EINVALID, "%s: '%s' is not a folder",
 		                     origin, start);
@@ -308,7 +308,7 @@ int pd_store_init(pd_store **out, int *created_out, const char *path)
 			goto fail;
 		empty = dir_is_empty(path);
 	} else if (errno != ENOENT) {
-		error = pd_error_set(PD_EIO, "'%s': %s", path, strerror(errno));
+		error = pd_error_set(PD_EIO, "'%s': %s", path, pd_strerror(errno));
 		goto fail;
 	}
 	/* only the built-in template: no hooks from the system's templates */
@@ -320,7 +320,8 @@ int pd_store_init(pd_store **out, int *created_out, const char *path)
 	if ((rc = git_repository_init_ext(&repo, path, &opts)) < 0) {
 		pd_buf what = PD_BUF_INIT;
 
-		pd_buf_printf(&what, "cannot create a store in '%s'", path);
+		pd_buf_printf(&what, pd_msg("cannot create a store in '%s'"),
+		              path);
 		error = pd_error_from_git(rc, what.ptr);
 		pd_buf_dispose(&what);
 		goto fail;

@@ -109,7 +109,7 @@ static int check_writable(pd_store *store)
 		    (errno == EACCES || errno == EROFS || errno == EPERM)) {
 			error = pd_error_set(PD_EIO, "cannot write to the store "
 			                     "'%s': %s", store->path,
-			                     strerror(errno));
+			                     pd_strerror(errno));
 			pd_error_set_hint("the store is read-only for you: ask its "
 			                  "owner for write access, or clone it with "
 			                  "'git clone' and add to the clone");
@@ -232,7 +232,7 @@ static int check_options(const pd_store_add_options *o)
 		                  strlen(values[i]) > 200))
 			return pd_error_set(PD_EINVALID, "the %s must be one line of "
 			                    "at most 200 bytes, without control "
-			                    "characters", what[i]);
+			                    "characters", pd_msg(what[i]));
 	if (o->target_year < 0 || o->target_year > 9999)
 		return pd_error_set(PD_EINVALID, "target year %d is not a year",
 		                    o->target_year);
@@ -387,7 +387,7 @@ static int commit_version(git_oid *commit_out, pd_store *store,
 	pd_buf_printf(&branch, BRANCH_PREFIX "%s", v->programme);
 	pd_buf_printf(&tag, TAG_PREFIX "%s/%s", v->programme, v->label);
 	pd_buf_printf(&logmsg, "progdiff add: %s/%s", v->programme, v->label);
-	pd_buf_printf(&what, "branch 'programmes/%s'", v->programme);
+	pd_buf_printf(&what, pd_msg("branch 'programmes/%s'"), v->programme);
 	if ((error = make_signature(&author, repo, &opts->author)) < 0 ||
 	    (error = make_signature(&committer, repo, &opts->committer)) < 0)
 		goto done;
@@ -494,7 +494,7 @@ int pd_store__tag_version(pd_store *store, const pd_stored_version *v,
 	int rc = 0, error;
 
 	pd_buf_printf(&name, "%s/%s", v->programme, v->label);
-	pd_buf_printf(&what, "tag '%s'", name.ptr);
+	pd_buf_printf(&what, pd_msg("tag '%s'"), name.ptr);
 	if (v->name) {
 		put_one_line(&msg, v->name);
 		pd_buf_printf(&msg, " (%s)\n", v->label);

@@ -77,17 +77,18 @@ static void complete_branch(pd_store *store, git_reference *ref)
 	if (pd_store__tag_version(store, &v, tip, &who, PD_STORE__TAG_NOWAIT |
 	                          (moved ? PD_STORE_ADD_FORCE : 0)) < 0) {
 		if (pd_error_last() == PD_ELOCKED) {
-			pd_buf_printf(&line, "cannot complete version '%s/%s' "
-			              "(an add was interrupted): %s", v.programme,
+			pd_buf_printf(&line, pd_msg("cannot complete version "
+			              "'%s/%s' (an add was interrupted): %s"),
+			              v.programme,
 			              v.label, pd_error_message());
 			if (notice_fn)
 				notice_fn(line.ptr, notice_payload);
 		}
 		goto done;
 	}
-	pd_buf_printf(&line, "completed version '%s/%s': an add was "
-	              "interrupted before it %s its tag", v.programme, v.label,
-	              moved ? "moved" : "wrote");
+	pd_buf_printf(&line, pd_msg("completed version '%s/%s': an add was "
+	              "interrupted before it %s its tag"), v.programme, v.label,
+	              moved ? pd_msg("moved") : pd_msg("wrote"));
 	if (notice_fn)
 		notice_fn(line.ptr, notice_payload);
 done:

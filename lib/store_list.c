@@ -361,7 +361,7 @@ static int not_found(const pd_stored_list *list, const char *name,
 		pd_error_set_hint("store one with 'progdiff add FILE'");
 		goto done;
 	}
-	pd_buf_puts(&hint, "known versions: ");
+	pd_buf_puts(&hint, pd_msg("known versions: "));
 	for (i = 0; i < list->count; i++) {
 		const pd_stored_version *v = &list->items[i];
 		size_t d = pd_store__distance(name, v->label, 64);
@@ -381,7 +381,8 @@ static int not_found(const pd_stored_list *list, const char *name,
 			best = v;
 		}
 		if (i == 20) {
-			pd_buf_printf(&hint, ", ... (%zu in all)", list->count);
+			pd_buf_printf(&hint, pd_msg(", ... (%zu in all)"),
+			              list->count);
 			continue;
 		}
 		if (i > 20)
@@ -391,9 +392,12 @@ static int not_found(const pd_stored_list *list, const char *name,
 		put_version_name(&hint, v, full);
 	}
 	if (best) {
-		pd_buf_puts(&hint, "; the closest is '");
-		put_version_name(&hint, best, full);
-		pd_buf_putc(&hint, '\'');
+		pd_buf closest = PD_BUF_INIT;
+
+		put_version_name(&closest, best, full);
+		pd_buf_printf(&hint, pd_msg("; the closest is '%s'"),
+		              closest.ptr);
+		pd_buf_dispose(&closest);
 	}
 	pd_error_set(PD_ENOTFOUND, "no version '%s' in the store", q.ptr);
 	pd_error_set_hint("%s", hint.ptr);
@@ -417,7 +421,7 @@ static int ambiguous(const pd_stored_list *list, const size_t *hits,
 		put_version_name(&names, &list->items[hits[i]], full);
 	}
 	pd_error_set(PD_EAMBIGUOUS, "'%s' is ambiguous: %s %zu versions (%s)",
-	             q.ptr, as, nhits, names.ptr);
+	             q.ptr, pd_msg(as), nhits, names.ptr);
 	pd_error_set_hint(full ? "name one as PROGRAMME/LABEL, or choose the "
 	                  "programme with --programme" :
 	                  "name one by its label");

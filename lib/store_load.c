@@ -39,7 +39,7 @@ static int prefix_error(int error, const char *arg, const char *why)
 	if (!why)
 		return pd_error_prefix(error, "%s", arg);
 	snprintf(hint, sizeof(hint), "%s", pd_error_hint());
-	pd_error_set(error, "%s: %s", arg, why);
+	pd_error_set(error, "%s: %s", arg, pd_msg(why));
 	if (*hint)
 		pd_error_set_hint("%s", hint);
 	return error;

@@ -43,8 +43,8 @@ void pd_store_apply_meta(pd_document *doc, const pd_stored_version *v)
 static void disagree(pd_buf *out, size_t *n, const char *option,
                      const char *given, const char *text)
 {
-	pd_buf_printf(out, "%s%s %s (the text says %s)", *n ? "; " : "",
-	              option, given, text);
+	pd_buf_printf(out, pd_msg("%s%s %s (the text says %s)"),
+	              *n ? "; " : "", option, given, text);
 	(*n)++;
 }
 

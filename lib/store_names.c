@@ -130,9 +130,10 @@ static int name_error(const char *name, const char *what, const char *why)
 	pd_buf q = PD_BUF_INIT;
 
 	pd_store__put_quoted(&q, name);
-	pd_error_set(PD_EINVALID, "invalid %s '%s': %s", what, q.ptr, why);
+	pd_error_set(PD_EINVALID, "invalid %s '%s': %s", pd_msg(what), q.ptr,
+	             pd_msg(why));
 	pd_error_set_hint("a %s is like 2035 or 2019-2022: letters, digits, "
-	                  "'-', '_' and '.'", what);
+	                  "'-', '_' and '.'", pd_msg(what));
 	pd_buf_dispose(&q);
 	return PD_EINVALID;
 }
@@ -150,8 +151,9 @@ int pd_store_check_name(const char *name, const char *what)
 	int valid = 0;
 
 	if (!name || !*name) {
-		pd_error_set(PD_EINVALID, "invalid %s: it is empty", what);
-		pd_error_set_hint("a %s is like 2035 or 2019-2022", what);
+		pd_error_set(PD_EINVALID, "invalid %s: it is empty",
+		             pd_msg(what));
+		pd_error_set_hint("a %s is like 2035 or 2019-2022", pd_msg(what));
 		return PD_EINVALID;
 	}
 	len = strlen(name);
@@ -168,7 +170,8 @@ int pd_store_check_name(const char *name, const char *what)
 		if (strchr(special, c)) {
 			char why[32];
 
-			snprintf(why, sizeof(why), "it contains '%c'", c);
+			snprintf(why, sizeof(why), pd_msg("it contains '%c'"),
+			         c);
 			return name_error(name, what, why);
 		}
 	}
@@ -201,8 +204,8 @@ int pd_store_check_name(const char *name, const char *what)
 			char why[64];
 
 			/* "<programme>/HEAD" is ambiguous beside a remote */
-			snprintf(why, sizeof(why), "git reads '%s' as one of "
-			         "its own refs", name);
+			snprintf(why, sizeof(why), pd_msg("git reads '%s' as "
+			         "one of its own refs"), name);
 			return name_error(name, what, why);
 		}
 	if (len >= 5 && !strcmp(name + len - 5, ".lock"))

@@ -111,23 +111,23 @@ int pd_title__settle(pd_document *doc, const pd_title *t,
 	if (t->first_is_name || !t->h1_count)
 		return 0;
 	if (t->first_is_part)
-		pd_buf_printf(&note, "the first heading '%s' is not the "
-		              "programme's name", t->first_h1.ptr);
+		pd_buf_printf(&note, pd_msg("the first heading '%s' is not "
+		              "the programme's name"), t->first_h1.ptr);
 	else
-		pd_buf_printf(&note, "%lu level-1 headings: none is the "
-		              "programme's name", (unsigned long)t->h1_count);
+		pd_buf_printf(&note, pd_msg("%lu level-1 headings: none is the "
+		              "programme's name"), (unsigned long)t->h1_count);
 	if (meta->name && *meta->name) {
-		pd_buf_printf(&note, "; the name '%s' is from the front matter",
-		              meta->name);
+		pd_buf_printf(&note, pd_msg("; the name '%s' is from the front "
+		              "matter"), meta->name);
 	} else if (t->first_line_no) {
 		meta->name = pd_pool_strdup(&doc->pool, t->first_line.ptr);
 		meta->name_line = t->first_line_no + line_offset;
-		pd_buf_printf(&note, "; the name '%s' is from the first line",
-		              meta->name);
+		pd_buf_printf(&note, pd_msg("; the name '%s' is from the first "
+		              "line"), meta->name);
 		from_first_line = 1;
 	} else {
-		pd_buf_puts(&note, "; it has no name (give one in the front "
-		            "matter's title:, or with add --programme)");
+		pd_buf_puts(&note, pd_msg("; it has no name (give one in the "
+		            "front matter's title:, or with add --programme)"));
 	}
 	pd_error_cut_quotes(note.ptr);
 	doc->name_note = pd_pool_strdup(&doc->pool, note.ptr);

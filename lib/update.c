@@ -227,7 +227,7 @@ int pd_update_text(pd_buf *out, const char *text, size_t len,
 
 	if (pd_text_check(text, len, &bad) != 0) {
 		error = pd_error_set(PD_EINVALID, "%s at byte %zu",
-		                     text[bad] ? "invalid UTF-8" : "a NUL byte",
+		                     text[bad] ? pd_msg("invalid UTF-8") : pd_msg("a NUL byte"),
 		                     bad);
 		goto done;
 	}
@@ -344,24 +344,24 @@ static int replace_file(const char *target, const pd_buf *data,
 	              slash ? slash + 1 : target);
 	if ((fd = mkstemp(tmp.ptr)) < 0) {
 		error = pd_error_set(PD_EIO, "%s: cannot create a temporary "
-		                     "file: %s", dir.ptr, strerror(errno));
+		                     "file: %s", dir.ptr, pd_strerror(errno));
 		pd_buf_clear(&tmp);
 		goto done;
 	}
 	if (write_all(fd, data->ptr, data->size) < 0 ||
 	    fchmod(fd, mode & 07777) < 0 || fsync(fd) < 0) {
-		error = pd_error_set(PD_EIO, "%s: %s", tmp.ptr, strerror(errno));
+		error = pd_error_set(PD_EIO, "%s: %s", tmp.ptr, pd_strerror(errno));
 		goto done;
 	}
 	if (close(fd) < 0) {
 		fd = -1;
-		error = pd_error_set(PD_EIO, "%s: %s", tmp.ptr, strerror(errno));
+		error = pd_error_set(PD_EIO, "%s: %s", tmp.ptr, pd_strerror(errno));
 		goto done;
 	}
 	fd = -1;
 	if (rename(tmp.ptr, target) < 0) {
 		error = pd_error_set(PD_EIO, "%s: cannot replace: %s", target,
-		                     strerror(errno));
+		                     pd_strerror(errno));
 		goto done;
 	}
 	pd_buf_clear(&tmp);
@@ -396,11 +396,11 @@ int pd_update_file(int *changed_out, const char *path, const char *name,
 			pd__oom();
 		return pd_error_set(errno == ENOENT || errno == ENOTDIR ?
 		                    PD_ENOTFOUND : PD_EIO, "%s: %s", path,
-		                    errno == ENOENT ? "no such file" :
-		                    strerror(errno));
+		                    errno == ENOENT ? pd_msg("no such file") :
+		                    pd_strerror(errno));
 	}
 	if (stat(target, &st) < 0) {
-		error = pd_error_set(PD_EIO, "%s: %s", path, strerror(errno));
+		error = pd_error_set(PD_EIO, "%s: %s", path, pd_strerror(errno));
 		goto done;
 	}
 	if (!S_ISREG(st.st_mode)) {
@@ -419,7 +419,7 @@ int pd_update_file(int *changed_out, const char *path, const char *name,
 	    !memcmp(updated.ptr, old.ptr, old.size))
 		goto done;   /* current already: not even rewritten */
 	if (access(target, W_OK) < 0) {
-		error = pd_error_set(PD_EIO, "%s: %s", path, strerror(errno));
+		error = pd_error_set(PD_EIO, "%s: %s", path, pd_strerror(errno));
 		goto done;
 	}
 	if ((error = replace_file(target, &updated, st.st_mode)) < 0)

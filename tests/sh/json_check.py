@@ -41,6 +41,36 @@ def check_path(path, v, what):
         fail(path, f"{what} is neither null nor a list of strings")
 
 
+TABLE_KINDS = {"indicator-added", "indicator-removed", "indicator-changed",
+               "table-header-changed"}
+
+
+def check_cells(path, v, what):
+    if not isinstance(v, list) or not v or \
+            not all(isinstance(x, str) for x in v):
+        fail(path, f"{what} is not a list of cells (strings)")
+
+
+def check_table(path, t, what):
+    """{ header, old_header?, old_rows, new_rows }: cells, rows as wide
+    as their side's header."""
+    if not isinstance(t, dict):
+        fail(path, f"{what} is not an object")
+    check_cells(path, t.get("header"), f"{what}.header")
+    if "old_header" in t:
+        check_cells(path, t["old_header"], f"{what}.old_header")
+    for side, head in (("old_rows", t.get("old_header", t["header"])),
+                       ("new_rows", t["header"])):
+        rows = t.get(side)
+        if not isinstance(rows, list):
+            fail(path, f"{what}.{side} is not a list")
+        for r in rows:
+            check_cells(path, r, f"{what}.{side} row")
+            if side == "new_rows" and len(r) != len(head):
+                fail(path, f"{what}.{side}: a row of {len(r)} cells "
+                     f"under a header of {len(head)}")
+
+
 def check(path):
     if True:
         with open(path, encoding="utf-8") as f:
@@ -90,6 +120,14 @@ def check(path):
                      or not isinstance(c.get("goal"), str)):
                 fail(path, f"change {i}: target-changed lacks direction, "
                      "unit or goal")
+            if "table" in c:
+                if c["kind"] not in TABLE_KINDS:
+                    fail(path, f"change {i}: a table on {c['kind']}")
+                check_table(path, c["table"], f"change {i}: table")
+            for k, d in enumerate(c.get("details") or []):
+                if "table" in d:
+                    check_table(path, d["table"], f"change {i}: details "
+                                f"{k}: table")
         total = doc.get("summary", {}).get("total")
         if total != len(changes):
             fail(path, "summary.total differs from the number of changes")

@@ -9,8 +9,11 @@
  * (pd_changes__comparisons()): a linear or n log n matcher passes, a
  * quadratic one (4x) does not. The results must also still be right:
  * areas that were all renamed are reported as renames, not as removals
- * plus additions. The full-size shapes and their timings are in
- * tests/bench/ (make bench).
+ * plus additions. The values code (targets in goals, indicator tables)
+ * is held to its own count, pd_changes__value_steps, on a goal of
+ * 100,000 numbers, tables of 5,000 rows of 50 cells, a table changed in
+ * every cell, and cells of 20,000 bytes. The full-size shapes and their
+ * timings are in tests/bench/ (make bench).
  */
 #include <stdio.h>
 #include <string.h>
@@ -394,6 +397,251 @@ void test_complexity__nesting_beyond_the_limit(void)
 	pd_buf_dispose(&md);
 }
 
+
+/* ------------------------------------------------------------------ */
+/* Values: targets in goals and indicator tables                       */
+
+/*
+ * Diff `a` and `b` and render the changes as JSON with --details; the
+ * steps the values code took (pd_changes__value_steps), the changes in
+ * *count and those of `kind` in *of_kind.
+ */
+static unsigned long long values_steps(const pd_buf *a, const pd_buf *b,
+                                       size_t *count, pd_change_kind kind,
+                                       size_t *of_kind)
+{
+	pd_document *old_doc = NULL, *new_doc = NULL;
+	pd_changes *changes = NULL;
+	pd_render_options ro = PD_RENDER_OPTIONS_INIT;
+	pd_buf out = PD_BUF_INIT;
+	unsigned long long before = pd_changes__value_steps;
+	size_t i;
+
+	ro.format = PD_FORMAT_JSON;
+	ro.flags |= PD_RENDER_DETAILS;
+	OK(pd_parse_document(&old_doc, a->ptr, a->size, NULL) == 0 &&
+	   pd_parse_document(&new_doc, b->ptr, b->size, NULL) == 0 &&
+	   pd_changes_compute(&changes, old_doc, new_doc, NULL) == 0 &&
+	   pd_render(&out, changes, &ro) == 0, "diffed and rendered");
+	*count = changes ? pd_changes_count(changes) : 0;
+	*of_kind = 0;
+	for (i = 0; i < *count; i++)
+		if (pd_changes_get(changes, i)->kind == kind)
+			(*of_kind)++;
+	pd_changes_free(changes);
+	pd_document_free(new_doc);
+	pd_document_free(old_doc);
+	pd_buf_dispose(&out);
+	return pd_changes__value_steps - before;
+}
+
+/* A programme with one goal whose text is `body`. */
+static void goal_doc(pd_buf *out, const char *body)
+{
+	pd_buf_puts(out, "# Plan 2030\n\n## Miljö\n\n### Rent vatten\n\n");
+	pd_buf_puts(out, body);
+	pd_buf_putc(out, '\n');
+}
+
+/* "Andelen ska öka till 1 %, 2 %, ..." with `n` numbers; the new
+ * version has `changed` of them (from the last) one higher. */
+static void numbers_sentence(pd_buf *out, size_t n, size_t changed)
+{
+	pd_buf body = PD_BUF_INIT;
+	size_t i;
+
+	pd_buf_puts(&body, "Andelen ska öka till");
+	for (i = 0; i < n; i++)
+		pd_buf_printf(&body, " %lu %%", (unsigned long)(i + 1 +
+		              (i + changed >= n ? 1 : 0)));
+	pd_buf_puts(&body, ".");
+	goal_doc(out, body.ptr);
+	pd_buf_dispose(&body);
+}
+
+void test_complexity__goal_of_many_numbers(void);
+void test_complexity__goal_of_many_numbers(void)
+{
+	pd_buf a1 = PD_BUF_INIT, b1 = PD_BUF_INIT, a2 = PD_BUF_INIT,
+	       b2 = PD_BUF_INIT;
+	unsigned long long w1, w2;
+	size_t count, targets;
+	char msg[256];
+
+	numbers_sentence(&a1, 50000, 0);
+	numbers_sentence(&b1, 50000, 1);
+	numbers_sentence(&a2, 100000, 0);
+	numbers_sentence(&b2, 100000, 1);
+	w1 = values_steps(&a1, &b1, &count, PD_CHANGE_TARGET_CHANGED, &targets);
+	INT_EQ(targets, 0, "a sentence of 50,000 numbers is not a target's");
+	OK(count >= 1, "it is a change of the text");
+	w2 = values_steps(&a2, &b2, &count, PD_CHANGE_TARGET_CHANGED, &targets);
+	snprintf(msg, sizeof(msg), "a goal of 50,000 -> 100,000 numbers took "
+	         "%llu -> %llu steps, more than 2.5 times as many", w1, w2);
+	OK(w1 >= a1.size, "its bytes were scanned (the steps count them)");
+	OK(w2 * 2 <= w1 * 5, msg);
+	snprintf(msg, sizeof(msg), "%llu steps for %lu bytes of two versions",
+	         w2, (unsigned long)(a2.size + b2.size));
+	OK(w2 <= 8 * (unsigned long long)(a2.size + b2.size), msg);
+	pd_buf_dispose(&a1);
+	pd_buf_dispose(&b1);
+	pd_buf_dispose(&a2);
+	pd_buf_dispose(&b2);
+}
+
+/* A goal of `words` words with ten targets in it, all changed in `b`. */
+static void long_goal(pd_buf *a, pd_buf *b, size_t words)
+{
+	pd_buf ta = PD_BUF_INIT, tb = PD_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < words; i++) {
+		const char *w = template_words[i % 35];
+
+		if (i % (words / 10) == words / 20) {
+			pd_buf_printf(&ta, "minst %lu procent ", (unsigned long)i);
+			pd_buf_printf(&tb, "minst %lu procent ",
+			              (unsigned long)i + 1);
+		}
+		pd_buf_puts(&ta, strchr(w, '.') ? "samt" : w);
+		pd_buf_putc(&ta, ' ');
+		pd_buf_puts(&tb, strchr(w, '.') ? "samt" : w);
+		pd_buf_putc(&tb, ' ');
+	}
+	pd_buf_puts(&ta, "slut.");
+	pd_buf_puts(&tb, "slut.");
+	goal_doc(a, ta.ptr);
+	goal_doc(b, tb.ptr);
+	pd_buf_dispose(&ta);
+	pd_buf_dispose(&tb);
+}
+
+void test_complexity__long_goal_few_targets(void);
+void test_complexity__long_goal_few_targets(void)
+{
+	pd_buf a = PD_BUF_INIT, b = PD_BUF_INIT;
+	unsigned long long w;
+	size_t count, targets;
+	char msg[256];
+
+	long_goal(&a, &b, 40000);
+	w = values_steps(&a, &b, &count, PD_CHANGE_TARGET_CHANGED, &targets);
+	INT_EQ(targets, 10, "ten targets changed in one long sentence");
+	/* the words before each number are read near it, not from the
+	 * start of the sentence for each of them */
+	snprintf(msg, sizeof(msg), "%llu steps for %lu bytes of two versions",
+	         w, (unsigned long)(a.size + b.size));
+	OK(w <= 4 * (unsigned long long)(a.size + b.size), msg);
+	pd_buf_dispose(&a);
+	pd_buf_dispose(&b);
+}
+
+/*
+ * An indicator table of `rows` rows and `cols` columns, each cell
+ * `cell_len` bytes or its number; `v` is added to every value, so that
+ * two versions differ in every cell but the indicator's name.
+ */
+static void indicator_table(pd_buf *out, size_t rows, size_t cols,
+                            size_t cell_len, unsigned v)
+{
+	size_t r, k, i;
+
+	pd_buf_puts(out, "# Plan 2030\n\n## Uppföljning\n\n### Indikatorer\n\n");
+	pd_buf_puts(out, "| Indikator |");
+	for (k = 1; k < cols; k++)
+		pd_buf_printf(out, " Värde %lu |", (unsigned long)k);
+	pd_buf_puts(out, "\n|");
+	for (k = 0; k < cols; k++)
+		pd_buf_puts(out, " --- |");
+	pd_buf_putc(out, '\n');
+	for (r = 0; r < rows; r++) {
+		pd_buf_printf(out, "| Indikator %lu |", (unsigned long)r);
+		for (k = 1; k < cols; k++) {
+			pd_buf_printf(out, " %lu", (unsigned long)(r + k + v));
+			for (i = 0; i < cell_len; i++)
+				pd_buf_putc(out, "abcdefgh"[(r + k + i) % 8]);
+			pd_buf_puts(out, " |");
+		}
+		pd_buf_putc(out, '\n');
+	}
+}
+
+void test_complexity__table_changed_in_every_cell(void);
+void test_complexity__table_changed_in_every_cell(void)
+{
+	pd_buf a1 = PD_BUF_INIT, b1 = PD_BUF_INIT, a2 = PD_BUF_INIT,
+	       b2 = PD_BUF_INIT;
+	unsigned long long w1, w2;
+	size_t count, cells;
+	char msg[256];
+
+	indicator_table(&a1, 200, 50, 0, 0);
+	indicator_table(&b1, 200, 50, 0, 1);
+	indicator_table(&a2, 400, 50, 0, 0);
+	indicator_table(&b2, 400, 50, 0, 1);
+	w1 = values_steps(&a1, &b1, &count, PD_CHANGE_INDICATOR_CHANGED, &cells);
+	INT_EQ(cells, 200 * 49, "every cell of 200 rows changed, each a change");
+	w2 = values_steps(&a2, &b2, &count, PD_CHANGE_INDICATOR_CHANGED, &cells);
+	INT_EQ(cells, 400 * 49, "and of 400 rows");
+	/* rows paired through a sorted index, and each table read once for
+	 * all the details of its changes: n log n, not n² */
+	snprintf(msg, sizeof(msg), "200 -> 400 rows changed in every cell "
+	         "took %llu -> %llu steps, more than 2.5 times as many", w1, w2);
+	OK(w2 * 2 <= w1 * 5, msg);
+	pd_buf_dispose(&a1);
+	pd_buf_dispose(&b1);
+	pd_buf_dispose(&a2);
+	pd_buf_dispose(&b2);
+}
+
+void test_complexity__table_of_5000_rows(void);
+void test_complexity__table_of_5000_rows(void)
+{
+	pd_buf a1 = PD_BUF_INIT, b1 = PD_BUF_INIT, a2 = PD_BUF_INIT,
+	       b2 = PD_BUF_INIT;
+	unsigned long long w1, w2;
+	size_t count, cells;
+	char msg[256];
+
+	indicator_table(&a1, 5000, 50, 0, 0);
+	indicator_table(&b1, 5000, 50, 0, 1);
+	indicator_table(&a2, 10000, 50, 0, 0);
+	indicator_table(&b2, 10000, 50, 0, 1);
+	w1 = values_steps(&a1, &b1, &count, PD_CHANGE_INDICATOR_CHANGED, &cells);
+	INT_EQ(cells, 0, "a table of 5,000 rows is left to the text change");
+	OK(count >= 1, "which is reported");
+	w2 = values_steps(&a2, &b2, &count, PD_CHANGE_INDICATOR_CHANGED, &cells);
+	/* reading stops at the rows compared at most: a table twice as
+	 * long costs the values code no more */
+	snprintf(msg, sizeof(msg), "5,000 -> 10,000 rows took %llu -> %llu "
+	         "steps of the values code", w1, w2);
+	OK(w2 * 10 <= w1 * 11, msg);
+	OK(w2 <= (unsigned long long)a1.size, "less than reading it whole");
+	pd_buf_dispose(&a1);
+	pd_buf_dispose(&b1);
+	pd_buf_dispose(&a2);
+	pd_buf_dispose(&b2);
+}
+
+void test_complexity__table_of_long_cells(void);
+void test_complexity__table_of_long_cells(void)
+{
+	pd_buf a = PD_BUF_INIT, b = PD_BUF_INIT;
+	unsigned long long w;
+	size_t count, cells;
+	char msg[256];
+
+	indicator_table(&a, 20, 5, 20000, 0);
+	indicator_table(&b, 20, 5, 20000, 1);
+	w = values_steps(&a, &b, &count, PD_CHANGE_INDICATOR_CHANGED, &cells);
+	INT_EQ(cells, 20 * 4, "every long cell changed, each a change");
+	snprintf(msg, sizeof(msg), "%llu steps for %lu bytes of two versions",
+	         w, (unsigned long)(a.size + b.size));
+	OK(w <= 4 * (unsigned long long)(a.size + b.size), msg);
+	pd_buf_dispose(&a);
+	pd_buf_dispose(&b);
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_complexity__all_areas_renamed),
 	PD_TEST(test_complexity__equal_headings),
@@ -401,6 +649,11 @@ static const pd_test tests[] = {
 	PD_TEST(test_complexity__long_paragraph),
 	PD_TEST(test_complexity__nesting_at_depth_60),
 	PD_TEST(test_complexity__nesting_beyond_the_limit),
+	PD_TEST(test_complexity__goal_of_many_numbers),
+	PD_TEST(test_complexity__long_goal_few_targets),
+	PD_TEST(test_complexity__table_changed_in_every_cell),
+	PD_TEST(test_complexity__table_of_5000_rows),
+	PD_TEST(test_complexity__table_of_long_cells),
 	{ NULL, NULL }
 };
 
