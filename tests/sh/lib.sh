@@ -2,6 +2,11 @@
 #
 #   suite NAME        start; sets $tmp (removed on exit), HOME, PATH
 #   check DESC CMD... passes when CMD exits 0
+#   ok DESC           counts a pass
+#   not_ok DESC [FILE...]
+#                     counts a failure, showing the first lines of each FILE
+#   absorb FILE       shows FILE, the "ok   "/"FAIL " lines another program
+#                     wrote, and counts them
 #   finish            prints "NAME: N passed, N failed" and sets the status;
 #                     a suite that checked nothing fails
 set -u
@@ -30,13 +35,31 @@ check() {
 	_desc=$1
 	shift
 	if "$@" >"$tmp/.check.log" 2>&1; then
-		_pass=$((_pass + 1))
-		echo "ok   $_suite: $_desc"
+		ok "$_desc"
 	else
-		_fail=$((_fail + 1))
-		echo "FAIL $_suite: $_desc"
-		sed 's/^/    /' "$tmp/.check.log" | head -20
+		not_ok "$_desc" "$tmp/.check.log"
 	fi
+}
+
+ok() {
+	_pass=$((_pass + 1))
+	echo "ok   $_suite: $1"
+}
+
+not_ok() {
+	_fail=$((_fail + 1))
+	echo "FAIL $_suite: $1"
+	shift
+	for _f in "$@"; do
+		[ ! -s "$_f" ] || sed -n '1,20s/^/    /p' "$_f"
+	done
+	return 0
+}
+
+absorb() {
+	cat "$1"
+	_pass=$((_pass + $(grep -c '^ok   ' "$1")))
+	_fail=$((_fail + $(grep -c '^FAIL ' "$1")))
 }
 
 finish() {
