@@ -5,20 +5,10 @@
  */
 #include "changes.h"
 #include "harness.h"
+#include "helpers.h"
 #include "progdiff.h"
 #include "text.h"
 #include "textdiff.h"
-
-static pd_document *doc_of(const char *md)
-{
-	pd_document *doc = NULL;
-
-	if (pd_parse_document(&doc, md, strlen(md), NULL) < 0) {
-		printf("  parse failed: %s\n", pd_error_message());
-		return NULL;
-	}
-	return doc;
-}
 
 /* "kind kind ..." of the changes from a to b */
 static void kinds(pd_buf *out, const char *a, const char *b)

@@ -8,18 +8,10 @@
 #include <time.h>
 
 #include "harness.h"
+#include "helpers.h"
 #include "document.h"
 #include "parse.h"
 #include "text.h"
-
-static pd_document *parse(const char *md)
-{
-	pd_document *doc = NULL;
-
-	if (pd_parse_document(&doc, md, strlen(md), NULL) < 0)
-		printf("    parse failed: %s\n", pd_error_message());
-	return doc;
-}
 
 /* "kind:heading" of every section in document order, joined by "|". */
 static const char *outline(pd_buf *b, const pd_document *doc)
@@ -86,7 +78,7 @@ static void test_parse__refuses_binary_and_invalid_utf8(void)
 static void test_parse__bom_and_source(void)
 {
 	const char *md = "\xef\xbb\xbf# Titel\r\n\r\nText\r\n";
-	pd_document *doc = parse(md);
+	pd_document *doc = doc_of(md);
 	size_t len = 0;
 
 	STR_EQ(pd_document_source(doc, &len), "# Titel\r\n\r\nText\r\n",
@@ -177,7 +169,7 @@ static void test_parse__options(void)
 	STR_EQ(outline(&b, doc), "programme:T|area-container:Satsningar|"
 	       "goal-area:Skola", "the given classifier is used");
 	pd_document_free(doc);
-	doc = parse(md);
+	doc = doc_of(md);
 	STR_EQ(outline(&b, doc), "programme:T|goal-area:Satsningar|"
 	       "goal:Skola", "the built-in one otherwise");
 	pd_document_free(doc);
@@ -208,7 +200,7 @@ static void test_parse__time_budget(void)
 
 static void test_parse__tree_invariants(void)
 {
-	pd_document *doc = parse(
+	pd_document *doc = doc_of(
 		"# Program\n\n"
 		"## Fokusområden\n\n"
 		"### Näringsliv\n\n"
@@ -264,7 +256,7 @@ static void test_parse__tree_invariants(void)
 
 static void test_parse__line_ranges(void)
 {
-	pd_document *doc = parse(
+	pd_document *doc = doc_of(
 		"# T\n"                 /* 1 */
 		"\n"
 		"## A\n"                /* 3 */
@@ -292,7 +284,7 @@ static void test_parse__line_ranges(void)
 
 static void test_parse__blocks(void)
 {
-	pd_document *doc = parse(
+	pd_document *doc = doc_of(
 		"# T\n\n"
 		"Ett *betonat* och **starkt** ord med [länk](https://x.se) och "
 		"`kod`<br>\nrad två  \nrad tre.\n\n"
@@ -331,7 +323,7 @@ static void test_parse__blocks(void)
 
 static void test_parse__metadata_and_language(void)
 {
-	pd_document *doc = parse(
+	pd_document *doc = doc_of(
 		"---\n"
 		"language: en\n"
 		"---\n"
@@ -349,14 +341,14 @@ static void test_parse__metadata_and_language(void)
 	INT_EQ(pd_document_lang(doc), PD_LANG_EN, "the document is English");
 	pd_document_free(doc);
 
-	doc = parse("# Plan\n\nThis is the plan of the city and its people.\n");
+	doc = doc_of("# Plan\n\nThis is the plan of the city and its people.\n");
 	INT_EQ(pd_document_lang(doc), PD_LANG_EN, "detected English");
 	pd_document_free(doc);
-	doc = parse("# Plan\n\nDet är en plan för staden och dess invånare.\n");
+	doc = doc_of("# Plan\n\nDet är en plan för staden och dess invånare.\n");
 	INT_EQ(pd_document_lang(doc), PD_LANG_SV, "detected Swedish");
 	STR_EQ(pd_document_meta(doc)->language, "sv", "recorded");
 	pd_document_free(doc);
-	doc = parse("# Plan 2035\n");
+	doc = doc_of("# Plan 2035\n");
 	INT_EQ(pd_document_lang(doc), PD_LANG_SV, "undetermined: Swedish");
 	OK(pd_document_meta(doc)->language == NULL, "and not recorded");
 	pd_document_free(doc);
@@ -376,7 +368,7 @@ static void test_parse__front_matter_error(void)
 
 static void test_parse__headings(void)
 {
-	pd_document *doc = parse(
+	pd_document *doc = doc_of(
 		"Titel  med\u00a0mellanrum\n=====\n\n"
 		"## Fokusområde 2: *Hållbar* tillväxt <em>x</em>\n\n"
 		"# Bilaga\n\n"
@@ -649,7 +641,7 @@ static void test_parse__crlf_equals_lf(void)
 	const char *lf = "# T\n\n## A\n\nett\ntvå\n\n- x\n  - y\n\n```\nk\nl\n```\n";
 	const char *crlf = "# T\r\n\r\n## A\r\n\r\nett\r\ntvå\r\n\r\n- x\r\n"
 	                   "  - y\r\n\r\n```\r\nk\r\nl\r\n```\r\n";
-	pd_document *a = parse(lf), *b = parse(crlf);
+	pd_document *a = doc_of(lf), *b = doc_of(crlf);
 	size_t i, k;
 
 	INT_EQ(pd_document_section_count(a), pd_document_section_count(b),
@@ -688,7 +680,7 @@ static void test_parse__many_equal_headings(void)
 	for (i = 0; i < 100000; i++)
 		pd_buf_puts(&md, " ord");
 	pd_buf_puts(&md, "\n");
-	doc = parse(md.ptr);
+	doc = doc_of(md.ptr);
 	INT_EQ(pd_document_section_count(doc), 1002, "a thousand equal headings");
 	INT_EQ(pd_document_area_count(doc), 1000, "all areas");
 	INT_EQ(pd_section_block_count(pd_document_area(doc, 999)), 2,
