@@ -78,16 +78,8 @@ $CC -std=c99 -O2 -o "$WORK/measure" "$ROOT/tests/bench/measure.c" ||
 MEASURE=$WORK/measure
 
 if [ "${1:-check}" != bench ]; then
-	pass=0
-	fail=0
-	ok() {
-		pass=$((pass + 1))
-		echo "ok   $1"
-	}
-	not_ok() {
-		fail=$((fail + 1))
-		echo "FAIL $1"
-	}
+	. "$ROOT/tests/sh/lib.sh"
+	suite bench
 	d=$WORK/check
 	rm -rf "$d"
 	mkdir -p "$d/a" "$d/b" "$d/n"
@@ -146,8 +138,7 @@ sys.exit(0 if d["schema"] == "progdiff/1" and d["changes"] else 1)' \
 		"$d/n/new.md" | awk '{ print $3 }')
 	[ "$st" = 1 ] && ok "progdiff accepts nesting at depth 60" ||
 		not_ok "progdiff accepts nesting at depth 60 (exit $st)"
-	echo "bench: $pass passed, $fail failed"
-	[ "$fail" -eq 0 ]
+	finish
 	exit
 fi
 

@@ -41,30 +41,6 @@ wanted=$(awk -F '\t' -v only="${HOSTILE_FILTER:-}" '
 [ -z "$wanted" ] || python3 "$HERE/gen.py" "$ROOT" "$tmp/inputs" $wanted ||
 	echo "    gen.py failed"
 
-# ms_of TIME: print TIME, as `times` gives it (1m2.345678s), in ms
-ms_of() {
-	_m=${1%%m*}
-	_s=${1#*m}
-	_s=${_s%s}
-	_f=${_s#*.}000
-	_f=${_f%"${_f#???}"}
-	_f=${_f#0}
-	_f=${_f#0}
-	_ms=$((_m * 60000 + ${_s%%.*} * 1000 + ${_f:-0}))
-}
-
-# cpu_ms VAR: set VAR to the CPU time, in ms, of the commands this shell
-# has waited for so far (user and system); `times` must run in this
-# shell, and nothing here starts another process
-cpu_ms() {
-	times >"$tmp/times"
-	{ read -r _ _; read -r _u _sy; } <"$tmp/times"
-	ms_of "$_u"
-	_total=$_ms
-	ms_of "$_sy"
-	eval "$1=\$((_total + _ms))"
-}
-
 # Run each case; what it did goes to runs/N (name, input bytes, CPU ms,
 # exit status, what is wrong so far), its stderr to runs/N.err. The
 # outputs that check_output.py judges wait in runs/N.out for one run of

@@ -7,6 +7,15 @@
 #                     counts a failure, showing the first lines of each FILE
 #   absorb FILE       shows FILE, the "ok   "/"FAIL " lines another program
 #                     wrote, and counts them
+#   verdicts DESC CMD...
+#                     runs CMD, a program that prints its own "ok   "/"FAIL "
+#                     lines, and absorbs them; CMD failing without a FAIL
+#                     line (a crash) is one failure
+#   skip WHY          ends a suite that cannot run here, saying why, as
+#                     "NAME: 0 passed, 0 failed"
+#   cpu_ms VAR        sets VAR to the CPU time, in ms, of the commands this
+#                     shell has waited for so far (what a command costs,
+#                     whatever else the machine is doing)
 #   finish            prints "NAME: N passed, N failed" and sets the status;
 #                     a suite that checked nothing fails
 set -u
@@ -60,6 +69,46 @@ absorb() {
 	cat "$1"
 	_pass=$((_pass + $(grep -c '^ok   ' "$1")))
 	_fail=$((_fail + $(grep -c '^FAIL ' "$1")))
+}
+
+verdicts() {
+	_desc=$1
+	shift
+	"$@" >"$tmp/.verdicts" 2>&1
+	_status=$?
+	absorb "$tmp/.verdicts"
+	[ "$_status" -eq 0 ] || grep -q '^FAIL ' "$tmp/.verdicts" ||
+		not_ok "$_desc: exited $_status without a verdict"
+}
+
+skip() {
+	echo "$_suite: skipped: $1"
+	echo "$_suite: 0 passed, 0 failed"
+	exit 0
+}
+
+# _ms_of TIME: print TIME, as `times` gives it (1m2.345678s), in ms
+_ms_of() {
+	_m=${1%%m*}
+	_s=${1#*m}
+	_s=${_s%s}
+	_f=${_s#*.}000
+	_f=${_f%"${_f#???}"}
+	_f=${_f#0}
+	_f=${_f#0}
+	_ms=$((_m * 60000 + ${_s%%.*} * 1000 + ${_f:-0}))
+}
+
+# cpu_ms VAR: set VAR to the CPU time, in ms, of the commands this shell
+# has waited for so far (user and system); `times` must run in this
+# shell, and nothing here starts another process
+cpu_ms() {
+	times >"$tmp/times"
+	{ read -r _ _; read -r _u _sy; } <"$tmp/times"
+	_ms_of "$_u"
+	_total=$_ms
+	_ms_of "$_sy"
+	eval "$1=\$((_total + _ms))"
 }
 
 finish() {
