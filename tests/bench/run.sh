@@ -71,10 +71,12 @@ for tool in "$PROGDIFF" "$CMARK" "$GIT" python3; do
 done
 
 mkdir -p "$WORK/cases"
-$CC -std=c99 -O2 -o "$WORK/gen" "$ROOT/tests/bench/gen.c" ||
-	die "cannot compile gen.c"
-$CC -std=c99 -O2 -o "$WORK/measure" "$ROOT/tests/bench/measure.c" ||
-	die "cannot compile measure.c"
+# the two helpers, compiled again only when their source is newer
+for tool in gen measure; do
+	[ "$WORK/$tool" -nt "$ROOT/tests/bench/$tool.c" ] ||
+		$CC -std=c99 -O2 -o "$WORK/$tool" "$ROOT/tests/bench/$tool.c" ||
+		die "cannot compile $tool.c"
+done
 MEASURE=$WORK/measure
 
 if [ "${1:-check}" != bench ]; then
