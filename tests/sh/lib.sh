@@ -87,16 +87,16 @@ skip() {
 	exit 0
 }
 
-# _ms_of TIME: print TIME, as `times` gives it (1m2.345678s), in ms
+# _ms_of TIME: set _ms to TIME, as `times` gives it (1m2.345678s), in ms
 _ms_of() {
-	_m=${1%%m*}
-	_s=${1#*m}
-	_s=${_s%s}
-	_f=${_s#*.}000
-	_f=${_f%"${_f#???}"}
-	_f=${_f#0}
-	_f=${_f#0}
-	_ms=$((_m * 60000 + ${_s%%.*} * 1000 + ${_f:-0}))
+	_min=${1%%m*}
+	_sec=${1#*m}
+	_sec=${_sec%s}
+	_frac=${_sec#*.}000
+	_frac=${_frac%"${_frac#???}"}
+	_frac=${_frac#0}
+	_frac=${_frac#0}
+	_ms=$((_min * 60000 + ${_sec%%.*} * 1000 + ${_frac:-0}))
 }
 
 # cpu_ms VAR: set VAR to the CPU time, in ms, of the commands this shell
