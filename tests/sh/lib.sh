@@ -18,6 +18,8 @@
 #                     whatever else the machine is doing)
 #   finish            prints "NAME: N passed, N failed" and sets the status;
 #                     a suite that checked nothing fails
+#   totals            prints the bare "N passed, N failed" that a driver
+#                     of several runs adds up (.ci/run), after finish
 set -u
 LC_ALL=C.UTF-8
 export LC_ALL
@@ -118,4 +120,8 @@ finish() {
 	fi
 	echo "$_suite: $_pass passed, $_fail failed"
 	[ "$_fail" -eq 0 ]
+}
+
+totals() {
+	echo "$_pass passed, $_fail failed"
 }
