@@ -86,9 +86,12 @@ $(BUILD)/libprogdiff.a: $(LIB_OBJ)
 $(BUILD)/progdiff: $(CMD_OBJ) $(BUILD)/libprogdiff.a
 	$(CC) $(PD_LDFLAGS) -o $@ $(CMD_OBJ) $(BUILD)/libprogdiff.a $(PD_LIBS)
 
-$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(BUILD)/libprogdiff.a
+# every unit test links the helpers the tests share (tests/unit/helpers.c)
+UNIT_HELPERS = $(BUILD)/tests/unit/helpers.o
+
+$(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(UNIT_HELPERS) $(BUILD)/libprogdiff.a
 	@mkdir -p $(dir $@)
-	$(CC) $(PD_LDFLAGS) -o $@ $< $(BUILD)/libprogdiff.a $(PD_LIBS)
+	$(CC) $(PD_LDFLAGS) -o $@ $< $(UNIT_HELPERS) $(BUILD)/libprogdiff.a $(PD_LIBS)
 
 $(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(BUILD)/libprogdiff.a
 	@mkdir -p $(dir $@)

@@ -9,13 +9,13 @@ set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${BUILD:-build}
 real=$(cd "$ROOT/$BUILD" && pwd)/progdiff
+. "$ROOT/tests/sh/lib.sh"
+suite memcheck
 if ! command -v valgrind >/dev/null 2>&1; then
-	echo "memcheck: valgrind is not installed (make deps)"
-	echo "memcheck: 0 passed, 1 failed"
-	exit 1
+	not_ok "valgrind is not installed (make deps)"
+	finish
+	exit
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/logs"
 cat >"$tmp/progdiff" <<WRAP
 #!/bin/sh
@@ -26,15 +26,8 @@ exec valgrind -q --error-exitcode=99 --leak-check=full \\
 WRAP
 chmod +x "$tmp/progdiff"
 
-PROGDIFF=$tmp/progdiff sh "$ROOT/tests/cli/run.sh" >"$tmp/cli.log" 2>&1
-status=$?
-cat "$tmp/cli.log"
-line=$(grep -E '^cli: [0-9]+ passed, [0-9]+ failed' "$tmp/cli.log" | tail -n 1)
-pass=$(echo "$line" | sed -n 's/^cli: \([0-9]*\) passed.*/\1/p')
-fail=$(echo "$line" | sed -n 's/.* \([0-9]*\) failed.*/\1/p')
-pass=${pass:-0}
-fail=${fail:-1}
-[ "$status" -eq 0 ] || [ "$fail" -gt 0 ] || fail=1
+verdicts "the CLI cases under valgrind" \
+	env PROGDIFF="$tmp/progdiff" sh "$ROOT/tests/cli/run.sh"
 reports=0
 for f in "$tmp"/logs/vg.*; do
 	[ -s "$f" ] || continue
@@ -43,11 +36,8 @@ for f in "$tmp"/logs/vg.*; do
 	sed 's/^/    /' "$f" | head -60
 done
 if [ "$reports" -gt 0 ]; then
-	echo "FAIL memcheck: $reports runs with memory errors or leaks"
-	fail=$((fail + 1))
+	not_ok "$reports runs with memory errors or leaks"
 else
-	echo "ok   memcheck: $(ls "$tmp/logs" | wc -l) runs under valgrind, clean"
-	pass=$((pass + 1))
+	ok "$(ls "$tmp/logs" | wc -l) runs under valgrind, clean"
 fi
-echo "memcheck: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -43,7 +43,7 @@ tally() {
 
 # The suites, in the order their results are shown. They run in
 # PD_TEST_JOBS lanes at once (default: the processors), each lane taking
-# the next suite that no other has taken.
+# the next suite that no other has taken, in the order below.
 n=0
 for t in "$BUILD_ABS"/tests/test_*; do
 	[ -x "$t" ] || continue
@@ -54,6 +54,20 @@ for s in "$ROOT"/tests/*/run.sh "$ROOT"/tests/sh/test_*.sh; do
 	[ -f "$s" ] || continue
 	n=$((n + 1))
 	echo "sh $s" >"$logs/$n.cmd"
+done
+# The order the lanes take them in: the suites that take longest first,
+# so that the lanes end together (a suite not named here only starts
+# later), then the rest from the last, the shell suites before the units.
+: >"$logs/order"
+for long in sh/test_store.sh cli/run.sh sh/test_shell.sh \
+	sh/test_store_faults.sh hostile/run.sh real/run.sh; do
+	grep -lxF "sh $ROOT/tests/$long" "$logs"/*.cmd 2>/dev/null |
+		sed 's|.*/\([0-9]*\)\.cmd$|\1|' >>"$logs/order"
+done
+k=$n
+while [ "$k" -ge 1 ]; do
+	grep -qx "$k" "$logs/order" || echo "$k" >>"$logs/order"
+	k=$((k - 1))
 done
 lanes=${PD_TEST_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}
 [ "$lanes" -ge 1 ] 2>/dev/null || lanes=1
@@ -71,13 +85,10 @@ run() {
 lane=0
 while [ "$lane" -lt "$lanes" ]; do
 	(
-		# the next suite no lane has claimed (mkdir is atomic), from
-		# the last: the shell suites, the longest, start first
-		k=$n
-		while [ "$k" -ge 1 ]; do
+		# the next suite no lane has claimed (mkdir is atomic)
+		while read -r k; do
 			mkdir "$logs/$k.claim" 2>/dev/null && run "$k"
-			k=$((k - 1))
-		done
+		done <"$logs/order"
 	) &
 	lane=$((lane + 1))
 done

@@ -71,23 +71,17 @@ for tool in "$PROGDIFF" "$CMARK" "$GIT" python3; do
 done
 
 mkdir -p "$WORK/cases"
-$CC -std=c99 -O2 -o "$WORK/gen" "$ROOT/tests/bench/gen.c" ||
-	die "cannot compile gen.c"
-$CC -std=c99 -O2 -o "$WORK/measure" "$ROOT/tests/bench/measure.c" ||
-	die "cannot compile measure.c"
+# the two helpers, compiled again only when their source is newer
+for tool in gen measure; do
+	[ "$WORK/$tool" -nt "$ROOT/tests/bench/$tool.c" ] ||
+		$CC -std=c99 -O2 -o "$WORK/$tool" "$ROOT/tests/bench/$tool.c" ||
+		die "cannot compile $tool.c"
+done
 MEASURE=$WORK/measure
 
 if [ "${1:-check}" != bench ]; then
-	pass=0
-	fail=0
-	ok() {
-		pass=$((pass + 1))
-		echo "ok   $1"
-	}
-	not_ok() {
-		fail=$((fail + 1))
-		echo "FAIL $1"
-	}
+	. "$ROOT/tests/sh/lib.sh"
+	suite bench
 	d=$WORK/check
 	rm -rf "$d"
 	mkdir -p "$d/a" "$d/b" "$d/n"
@@ -146,8 +140,7 @@ sys.exit(0 if d["schema"] == "progdiff/1" and d["changes"] else 1)' \
 		"$d/n/new.md" | awk '{ print $3 }')
 	[ "$st" = 1 ] && ok "progdiff accepts nesting at depth 60" ||
 		not_ok "progdiff accepts nesting at depth 60 (exit $st)"
-	echo "bench: $pass passed, $fail failed"
-	[ "$fail" -eq 0 ]
+	finish
 	exit
 fi
 

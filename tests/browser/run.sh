@@ -7,32 +7,16 @@
 # $BUILD/browser-artifacts. Skipped, saying so, when chromium, node or
 # pdfinfo is missing.
 set -u
-ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
-PROGDIFF=${PROGDIFF:-$ROOT/build/progdiff}
+. "$(dirname "$0")/../sh/lib.sh"
+suite browser
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 ART=${BUILD_ABS:-$ROOT/build}/browser-artifacts
 F=$ROOT/fixtures
 for tool in "$CHROMIUM" node pdfinfo; do
-	if ! command -v "$tool" >/dev/null 2>&1; then
-		echo "browser: skipped: $tool is not installed (.ci/deps.sh installs it)"
-		echo "browser: 0 passed, 0 failed"
-		exit 0
-	fi
+	command -v "$tool" >/dev/null 2>&1 ||
+		skip "$tool is not installed (.ci/deps.sh installs it)"
 done
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$ART"
-unset PROGDIFF_REPO
-export HOME="$tmp" GIT_CONFIG_NOSYSTEM=1
-pass=0
-fail=0
-ok() {
-	if [ "$1" = 0 ]; then
-		pass=$((pass + 1)); echo "ok   browser/$2"
-	else
-		fail=$((fail + 1)); echo "FAIL browser/$2"
-	fi
-}
 
 "$PROGDIFF" --format=html --lang=sv "$F/sodertorn/2013.md" "$F/sodertorn/2035.md" \
 	>"$tmp/sodertorn.html"
@@ -50,23 +34,14 @@ for y in 2015 2019 2023 2027; do
 done
 "$PROGDIFF" timeline --repo "$tmp/store" --format=html --lang=en >"$tmp/timeline.html"
 
-node "$ROOT/tests/browser/check.mjs" "$CHROMIUM" "$tmp/profile" "$ART" \
+verdicts "the pages in the browser" node "$ROOT/tests/browser/check.mjs" "$CHROMIUM" "$tmp/profile" "$ART" \
 	"sodertorn=$tmp/sodertorn.html|{\"lang\":\"sv\",\"keys\":true,\"ins\":[\"Funktionell samordning\",\"Södertörnsdagen\",\"Södertörns utvecklingsprogram 2035\"],\"del\":[\"Nyckeltalsdagen\",\"godkändes av kommunstyrelsen\"]}" \
 	"sodertorn-side=$tmp/sodertorn-side.html|{\"lang\":\"en\",\"ins\":[\"Södertörnsdagen\"],\"del\":[\"Nyckeltalsdagen\"]}" \
 	"area-renamed=$tmp/area-renamed.html|{\"ins\":[\"Kompetens och arbetsmarknad\",\"Bristen på\"],\"del\":[\"Kompetensförsörjning\",\"Tillgången till\"]}" \
 	"goal-changes=$tmp/goal-changes.html|{\"ins\":[\"halveras under planperioden.\",\"Trygga övergångar mellan skolformer\"],\"del\":[\"minska.\",\"Läsning i fokus\"]}" \
 	"merged-areas=$tmp/merged-areas.html|{\"ins\":[\"Kultur och fritid\"],\"del\":[\"Fritid\"]}" \
 	"hostile=$tmp/hostile.html|{\"hostile\":true,\"keys\":true}" \
-	"timeline=$tmp/timeline.html|{\"svg\":10,\"lang\":\"en\"}" \
-	>"$tmp/pages.out" 2>&1
-status=$?
-cat "$tmp/pages.out"
-line=$(grep -E '^browser-pages: [0-9]+ passed, [0-9]+ failed' "$tmp/pages.out")
-if [ -n "$line" ]; then
-	pass=$((pass + $(echo "$line" | sed 's/.*: \([0-9]*\) passed.*/\1/')))
-	fail=$((fail + $(echo "$line" | sed 's/.* \([0-9]*\) failed/\1/')))
-fi
-[ "$status" = 0 ] || [ -n "$line" ] || fail=$((fail + 1))
+	"timeline=$tmp/timeline.html|{\"svg\":10,\"lang\":\"en\"}"
 for pdf in "$ART"/*.pdf; do
 	name=$(basename "$pdf" .pdf)
 	info=$(pdfinfo "$pdf" 2>/dev/null)
@@ -76,10 +51,8 @@ for pdf in "$ART"/*.pdf; do
 	timeline) want='^841[.0-9]* x 59[45][.0-9]* pts \(A4\)' ;;   # A4 landscape
 	*) want='^59[45][.0-9]* x 841[.0-9]* pts \(A4\)' ;;
 	esac
-	echo "$size" | grep -Eq "$want"
-	ok $? "$name: prints on A4 ($pages pages, $size)"
-	[ "${pages:-0}" -ge 1 ]
-	ok $? "$name: the PDF has pages"
+	check "$name: prints on A4 ($pages pages, $size)" \
+		sh -c 'echo "$1" | grep -Eq "$2"' sh "$size" "$want"
+	check "$name: the PDF has pages" test "${pages:-0}" -ge 1
 done
-echo "browser: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+finish

@@ -17,21 +17,22 @@ set -u
 suite cli
 unset PROGDIFF_REPO NO_COLOR PAGER
 
-# golden CASE: run CASE's cmd, compare with what it expects
+# golden CASE: run CASE's cmd, compare with what it expects (a few
+# processes a case: the run itself and the comparison)
 golden() {
-	case=$1
-	name=$(basename "$case")
+	case=${1%/}
+	name=${case##*/}
 	work="$tmp/work/$name"
-	mkdir -p "$work"
 	# a relative fixtures path keeps the outputs free of where the tree is
 	ln -s "$ROOT/fixtures" "$work/fixtures"
-	(cd "$work" && FIXTURES=fixtures sh -c "$(cat "$case/cmd")" \
+	(cd "$work" && FIXTURES=fixtures exec sh "$case/cmd" \
 		>"$tmp/out" 2>"$tmp/err" </dev/null)
 	status=$?
 	want_status=0
-	[ -f "$case/expected.status" ] && want_status=$(cat "$case/expected.status")
+	[ ! -f "$case/expected.status" ] || read -r want_status <"$case/expected.status"
 	if [ -f "$case/expected.path" ]; then
-		expected="$ROOT/$(cat "$case/expected.path")"
+		read -r expected <"$case/expected.path"
+		expected=$ROOT/$expected
 	else
 		expected="$case/expected.out"
 	fi
@@ -58,7 +59,15 @@ golden() {
 	[ $ok = 1 ]
 }
 
+# every case's folder, made at once
+set --
 for case in "$ROOT"/tests/cli/cases/*/; do
-	check "$(basename "$case")" golden "$case"
+	case=${case%/}
+	set -- "$@" "$tmp/work/${case##*/}"
+done
+mkdir -p "$@"
+for case in "$ROOT"/tests/cli/cases/*/; do
+	case=${case%/}
+	check "${case##*/}" golden "$case"
 done
 finish

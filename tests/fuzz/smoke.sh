@@ -9,6 +9,8 @@
 # "fuzz: N passed, N failed", one test per target.
 set -u
 cd "$(dirname "$0")/../.."
+. tests/sh/lib.sh
+suite fuzz
 seconds=${1:-10}
 timeout_s=${FUZZ_TIMEOUT:-10}
 B=${FUZZ_BUILD:-build/fuzz}
@@ -18,23 +20,27 @@ SAN=address,undefined
 export GIT_CONFIG_NOSYSTEM=1
 unset PROGDIFF_REPO GIT_DIR GIT_WORK_TREE
 
+# end: the closing lines, the suite's and the bare total .ci/run adds up
+end() {
+	finish
+	_status=$?
+	totals
+	exit "$_status"
+}
+
 if ! command -v "$CLANG" >/dev/null 2>&1; then
-	echo "fuzz: $CLANG is not installed (make deps)"
-	echo "fuzz: 0 passed, 1 failed"
-	exit 1
+	not_ok "$CLANG is not installed (make deps)"
+	end
 fi
 echo "# building the library with $CLANG -fsanitize=fuzzer-no-link,$SAN"
 if ! make -s CC="$CLANG" BUILD="$B" SANITIZE=$SAN \
 	CFLAGS="-O1 -g -fsanitize=fuzzer-no-link" "$B/libprogdiff.a" \
 	>"$B.log" 2>&1; then
-	cat "$B.log"
-	echo "fuzz: 0 passed, 1 failed"
-	exit 1
+	not_ok "the library does not build with $CLANG" "$B.log"
+	end
 fi
 LIBS=$(make -s print-libs)
 mkdir -p "$B/artifacts"
-pass=0
-fail=0
 total=0
 for src in tests/fuzz/fuzz_*.c; do
 	t=$(basename "$src" .c)
@@ -43,8 +49,7 @@ for src in tests/fuzz/fuzz_*.c; do
 		-fsanitize=fuzzer,$SAN -fno-sanitize-recover=$SAN \
 		-fno-omit-frame-pointer $(pkg-config --cflags $PKGS) \
 		-o "$bin" "$src" "$B/libprogdiff.a" $LIBS; then
-		echo "FAIL fuzz/$t: does not build"
-		fail=$((fail + 1))
+		not_ok "$t: does not build"
 		continue
 	fi
 	mkdir -p "$B/work/$t"
@@ -58,16 +63,12 @@ for src in tests/fuzz/fuzz_*.c; do
 	runs=${runs:-0}
 	total=$((total + runs))
 	if [ $rc -eq 0 ]; then
-		pass=$((pass + 1))
-		echo "ok   fuzz/$t: $runs executions in ${seconds}s, no crash"
+		ok "$t: $runs executions in ${seconds}s, no crash"
 	else
-		fail=$((fail + 1))
-		echo "FAIL fuzz/$t: exit $rc after $runs executions"
 		grep -E 'ERROR|SUMMARY|fuzz:|Test unit written|==[0-9]+==' \
-			"$B/$t.log" | head -20 | sed 's/^/    /'
+			"$B/$t.log" | head -20 >"$tmp/why"
+		not_ok "$t: exit $rc after $runs executions" "$tmp/why"
 	fi
 done
 echo "fuzz: $total executions in all"
-echo "fuzz: $pass passed, $fail failed"
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+end

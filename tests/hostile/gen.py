@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-# gen.py NAME FILE: write the hostile input NAME (tests/hostile/cases.tsv)
-# to FILE. Large inputs are made here, never committed.
+# gen.py ROOT DIR NAME...: write each hostile input NAME
+# (tests/hostile/cases.tsv) to DIR/NAME.md, ROOT being the repository's
+# root. Large inputs are made here, never committed; one process makes
+# them all, since starting Python costs more than most inputs.
 import sys, unicodedata
 
-ROOT = sys.argv[3] if len(sys.argv) > 3 else "."
+ROOT = sys.argv[1]
 FIX = ROOT + "/fixtures/sodertorn/2035.md"
 
 
@@ -149,6 +151,14 @@ G.update({
     "latin1": lambda: "# Trädgårdsprogram\n\nGäller 2019–2022. Målår 2035.\n".replace("–", "-").encode("latin-1"),
 })
 
-data = G[sys.argv[1]]()
-with open(sys.argv[2], "wb") as f:
-    f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+status = 0
+for name in sys.argv[3:]:
+    if name not in G:
+        print("gen.py: no input named %r" % name, file=sys.stderr)
+        status = 1
+        continue
+    data = G[name]()
+    with open("%s/%s.md" % (sys.argv[2], name), "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+    del data
+sys.exit(status)

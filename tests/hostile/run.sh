@@ -14,27 +14,17 @@
 # make check sets it to 10 for a sanitizer build, which runs many times
 # slower.
 set -u
-LC_ALL=C.UTF-8
-export LC_ALL
-ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
-PROGDIFF=${PROGDIFF:-$ROOT/build/progdiff}
+. "$(dirname "$0")/../sh/lib.sh"
+suite hostile
 HERE=$ROOT/tests/hostile
 scale=${PD_TIME_SCALE:-1}
-unset PROGDIFF_REPO PROGDIFF_MAX_SIZE NO_COLOR PAGER GIT_DIR GIT_WORK_TREE
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-mkdir -p "$tmp/bin" "$tmp/inputs" "$tmp/home"
-ln -s "$PROGDIFF" "$tmp/bin/progdiff"
-PATH="$tmp/bin:$PATH"
-HOME=$tmp/home
-GIT_CONFIG_NOSYSTEM=1
+unset PROGDIFF_MAX_SIZE
+mkdir -p "$tmp/inputs" "$tmp/runs"
 OK=$ROOT/fixtures/sodertorn/2035.md
 OLD=$ROOT/fixtures/sodertorn/2013.md
 STORE=$tmp/store
-export PATH HOME GIT_CONFIG_NOSYSTEM OK OLD STORE
+export OK OLD STORE
 TAB=$(printf '\t')
-pass=0
-fail=0
 
 if ! { progdiff init "$STORE" && progdiff add --repo "$STORE" "$OLD" &&
        progdiff add --repo "$STORE" "$OK"; } >"$tmp/setup" 2>&1; then
@@ -42,30 +32,25 @@ if ! { progdiff init "$STORE" && progdiff add --repo "$STORE" "$OLD" &&
 	cat "$tmp/setup"
 fi
 
-# check KIND FILE: does standard output pass the check?
-check_out() {
-	case $1 in
-	-) return 0 ;;
-	empty) [ ! -s "$2" ] ;;
-	noctl) python3 "$HERE/check_output.py" noctl "$2" ;;
-	json|sgr) python3 "$HERE/check_output.py" "$1" "$2" ;;
-	*) echo "unknown check '$1'"; return 1 ;;
-	esac
-}
+# every input the chosen cases need, made by one gen.py
+wanted=$(awk -F '\t' -v only="${HOSTILE_FILTER:-}" '
+	$1 != "" && $1 !~ /^#/ && index($1, only) && $2 != "-" {
+		n = split($2, g, ","); for (i = 1; i <= n; i++) print g[i] }' \
+	"$HERE/cases.tsv" | sort -u)
+# shellcheck disable=SC2086 # one word per input name
+[ -z "$wanted" ] || python3 "$HERE/gen.py" "$ROOT" "$tmp/inputs" $wanted ||
+	echo "    gen.py failed"
 
-# cpu_ms VAR: set VAR to the CPU time, in ms, of the commands this shell
-# has waited for so far (user and system); `times` must run in this shell
-cpu_ms() {
-	times >"$tmp/times"
-	awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/)
-		printf "%d\n", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 }' \
-		"$tmp/times" >"$tmp/ms"
-	read -r "$1" <"$tmp/ms"
-}
-
+# Run each case; what it did goes to runs/N (name, input bytes, CPU ms,
+# exit status, what is wrong so far), its stderr to runs/N.err. The
+# outputs that check_output.py judges wait in runs/N.out for one run of
+# it over them all, listed (KIND FILE...) as the positional parameters.
+set --
+n=0
 while IFS="$TAB" read -r name inputs cmd want_status want_err check; do
 	case $name in ''|'#'*) continue ;; esac
 	case $name in *"${HOSTILE_FILTER:-}"*) ;; *) continue ;; esac
+	n=$((n + 1))
 	IN=
 	IN2=
 	size=0
@@ -73,9 +58,7 @@ while IFS="$TAB" read -r name inputs cmd want_status want_err check; do
 		i=0
 		for g in $(echo "$inputs" | tr ',' ' '); do
 			f=$tmp/inputs/$g.md
-			[ -f "$f" ] || python3 "$HERE/gen.py" "$g" "$f" "$ROOT" ||
-				echo "    gen.py $g failed"
-			size=$((size + $(wc -c <"$f")))
+			[ -f "$f" ] && size=$((size + $(wc -c <"$f")))
 			i=$((i + 1))
 			if [ $i = 1 ]; then IN=$f; else IN2=$f; fi
 		done
@@ -83,10 +66,12 @@ while IFS="$TAB" read -r name inputs cmd want_status want_err check; do
 	export IN IN2
 	work=$tmp/work/$name
 	mkdir -p "$work"
+	out=$tmp/runs/$n.out
+	err=$tmp/runs/$n.err
 	cpu_ms start
 	(cd "$work" && ulimit -t $((10 * scale)) &&
-		timeout $((300 * scale)) sh -c "$cmd" >"$tmp/out" \
-		2>"$tmp/err" </dev/null)
+		timeout $((300 * scale)) sh -c "$cmd" >"$out" \
+		2>"$err" </dev/null)
 	status=$?
 	cpu_ms end
 	elapsed=$((end - start))
@@ -101,23 +86,52 @@ while IFS="$TAB" read -r name inputs cmd want_status want_err check; do
 		why="${why:+$why; }stopped after $((10 * scale)) s of CPU time"
 	case $want_err in
 	'*') ;;
-	-) [ ! -s "$tmp/err" ] || why="${why:+$why; }stderr is not empty" ;;
-	*) grep -qF -- "$want_err" "$tmp/err" ||
+	-) [ ! -s "$err" ] || why="${why:+$why; }stderr is not empty" ;;
+	*) grep -qF -- "$want_err" "$err" ||
 		why="${why:+$why; }stderr lacks '$want_err'" ;;
 	esac
-	if ! check_out "$check" "$tmp/out" >"$tmp/check" 2>&1; then
-		why="${why:+$why; }stdout fails '$check': $(head -c 300 "$tmp/check")"
-	fi
+	case $check in
+	-) rm -f "$out" ;;
+	empty) [ ! -s "$out" ] || why="${why:+$why; }stdout fails 'empty'"
+		rm -f "$out" ;;
+	noctl|json|sgr) set -- "$@" "$check" "$out" ;;
+	*) why="${why:+$why; }unknown check '$check'"; rm -f "$out" ;;
+	esac
 	[ "$elapsed" -le "$bound" ] ||
 		why="${why:+$why; }took $elapsed ms of CPU time, more than $bound"
-	if [ -z "$why" ]; then
-		pass=$((pass + 1))
-		echo "ok   hostile/$name ($size bytes, $elapsed ms CPU, exit $status)"
-	else
-		fail=$((fail + 1))
-		echo "FAIL hostile/$name ($size bytes, $elapsed ms CPU): $why"
-		sed 's/^/    stderr: /' "$tmp/err" | head -3
-	fi
+	printf '%s\n' "$name" "$size" "$elapsed" "$status" "$why" >"$tmp/runs/$n"
 done <"$HERE/cases.tsv"
-echo "hostile: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+
+# the verdict of check_output.py on each output it judged, as runs/N.check
+if [ $# -gt 0 ]; then
+	python3 "$HERE/check_output.py" "$@" >"$tmp/checked"
+	k=0
+	while [ $# -gt 0 ]; do
+		k=$((k + 1))
+		sed -n "${k}p" "$tmp/checked" >"${2%.out}.check"
+		shift 2
+	done
+fi
+
+# verdict N: the case's problems, or nothing when it passed
+verdict() {
+	{ read -r _ ; read -r _ ; read -r _ ; read -r _ ; read -r why; } <"$tmp/runs/$1"
+	if [ -f "$tmp/runs/$1.check" ]; then
+		v=
+		read -r v <"$tmp/runs/$1.check"
+		[ "$v" = ok ] ||
+			why="${why:+$why; }stdout fails: $(printf '%s' "${v:-no verdict from check_output.py}" | head -c 300)"
+	fi
+	[ -z "$why" ] && return 0
+	echo "$why"
+	sed 's/^/stderr: /' "$tmp/runs/$1.err" | head -3
+	return 1
+}
+
+k=0
+while [ "$k" -lt "$n" ]; do
+	k=$((k + 1))
+	{ read -r name; read -r size; read -r elapsed; read -r status; } <"$tmp/runs/$k"
+	check "$name ($size bytes, $elapsed ms CPU, exit $status)" verdict "$k"
+done
+finish

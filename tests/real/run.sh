@@ -10,30 +10,13 @@
 # pairs made from them by small random edits, that a change of the words a
 # reader sees is reported (exit 1 and at least one change).
 set -u
-LC_ALL=C.UTF-8
-export LC_ALL
-ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
-PROGDIFF=${PROGDIFF:-$ROOT/build/progdiff}
-unset PROGDIFF_REPO NO_COLOR PAGER
-out=$(mktemp)
-one=$(mktemp)
-trap 'rm -f "$out" "$one"' EXIT
-# run NAME COMMAND...: a command that exits non-zero without a FAIL line of
-# its own (a crash) counts as one failure
-run() {
-	name=$1
-	shift
-	"$@" >"$one" 2>&1 || grep -q '^FAIL ' "$one" ||
-		echo "FAIL $name: $* exited without a verdict" >>"$one"
-	cat "$one" >>"$out"
-}
+. "$(dirname "$0")/../sh/lib.sh"
+suite real
+
+set --
 for case in "$ROOT"/fixtures/real/*/; do
-	[ -f "$case/expected.json" ] || continue
-	run "real/$(basename "$case")" python3 "$ROOT/tests/real/score.py" "$PROGDIFF" "$case"
+	[ -f "$case/expected.json" ] && set -- "$@" "$case"
 done
-run real/visible-words python3 "$ROOT/tests/real/visible_words.py" "$PROGDIFF" "$ROOT"
-cat "$out"
-pass=$(grep -c '^ok   ' "$out")
-fail=$(grep -c '^FAIL ' "$out")
-echo "real: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+verdicts real/cases python3 "$ROOT/tests/real/score.py" "$PROGDIFF" "$@"
+verdicts real/visible-words python3 "$ROOT/tests/real/visible_words.py" "$PROGDIFF" "$ROOT"
+finish

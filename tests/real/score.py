@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: MIT
 """Judge progdiff's JSON on one real case against the case's expected.json.
 
-usage: score.py PROGDIFF CASE_DIR
+usage: score.py PROGDIFF CASE_DIR...
 
-expected.json is an array of pairs {old, new, changes, must_not,
+Each CASE_DIR is judged in turn, in this one process (starting Python
+costs more than judging a case). expected.json is an array of pairs {old, new, changes, must_not,
 neutral_kinds?, notes?}. For each pair this runs
 
     PROGDIFF --format=json --lang=en CASE_DIR/OLD.md CASE_DIR/NEW.md
@@ -277,11 +278,8 @@ def judge(progdiff, case_dir, pair):
     return not lines, lines
 
 
-def main(argv):
-    if len(argv) != 3:
-        sys.stderr.write("usage: score.py PROGDIFF CASE_DIR\n")
-        return 2
-    progdiff, case_dir = argv[1], argv[2]
+def score(progdiff, case_dir):
+    """Judge one case, printing a line per verdict; the failures."""
     case = os.path.basename(os.path.normpath(case_dir))
     with open(os.path.join(case_dir, "expected.json"), encoding="utf-8") as f:
         pairs = json.load(f)
@@ -298,6 +296,22 @@ def main(argv):
         for line in lines:
             print("    " + line)
         failed += not ok
+    return failed
+
+
+def main(argv):
+    if len(argv) < 3:
+        sys.stderr.write("usage: score.py PROGDIFF CASE_DIR...\n")
+        return 2
+    failed = 0
+    for case_dir in argv[2:]:
+        try:
+            failed += score(argv[1], case_dir)
+        except Exception as e:  # a crash is the case's failure, not the run's
+            print("FAIL real/%s: %s: %s" % (
+                os.path.basename(os.path.normpath(case_dir)),
+                type(e).__name__, e))
+            failed += 1
     return 1 if failed else 0
 
 

@@ -16,26 +16,13 @@ GOLDEN=$ROOT/tests/check
 LC_ALL=C.UTF-8
 export LC_ALL
 
-tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
-HOME=$tmp
-GIT_CONFIG_NOSYSTEM=1
+. "$(dirname "$0")/lib.sh"
+suite check
 GIT_AUTHOR_NAME=Test GIT_AUTHOR_EMAIL=test@example.org
 GIT_COMMITTER_NAME=Test GIT_COMMITTER_EMAIL=test@example.org
 GIT_AUTHOR_DATE='2024-01-01T12:00:00Z' GIT_COMMITTER_DATE=$GIT_AUTHOR_DATE
-export HOME GIT_CONFIG_NOSYSTEM GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL \
+export GIT_AUTHOR_NAME GIT_AUTHOR_EMAIL \
   GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL GIT_AUTHOR_DATE GIT_COMMITTER_DATE
-unset PROGDIFF_REPO NO_COLOR GIT_DIR GIT_WORK_TREE
-
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "ok   $1"; }
-not_ok() { fail=$((fail + 1)); echo "FAIL $1"; }
-check() { # NAME COMMAND...: ok when the command succeeds
-  name=$1
-  shift
-  if "$@"; then ok "$name"; else not_ok "$name"; fi
-}
 
 # golden NAME ACTUAL: compare ACTUAL with tests/check/NAME
 golden() {
@@ -47,17 +34,6 @@ golden() {
   else
     not_ok "$1"
   fi
-}
-
-# cpu_ms VAR: set VAR to the CPU time the commands run so far took, in
-# ms: what a pattern costs, whatever else the machine is doing. `times`
-# must run in this shell, not in a $(...) subshell.
-cpu_ms() {
-  times >"$tmp/times"
-  awk 'NR == 2 { split($1, u, /[ms]/); split($2, s, /[ms]/)
-    printf "%d\n", (u[1] * 60 + u[2] + s[1] * 60 + s[2]) * 1000 }' \
-    "$tmp/times" >"$tmp/ms"
-  read -r "$1" <"$tmp/ms"
 }
 
 repo=$tmp/repo
@@ -408,5 +384,4 @@ check "diff: JSON says preamble-changed" grep -q '"preamble-changed"' "$pre/json
 check "check: the same introduction passes" test $? -eq 0
 cd "$tmp" || exit 2
 
-echo "check: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

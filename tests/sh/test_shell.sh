@@ -26,22 +26,25 @@ err=$tmp/err
 
 # --- helpers ----------------------------------------------------------
 
-# has FILE LINE...: every LINE is a line of FILE
+# has FILE LINE...: every LINE is a line of FILE (one grep for them all)
 has() {
 	_f=$1
 	shift
-	for _l in "$@"; do
-		grep -qxF -- "$_l" "$_f" || { echo "missing '$_l' in:"; cat "$_f"; return 1; }
-	done
+	[ $# -gt 0 ] || return 0
+	printf '%s\n' "$@" >"$tmp/.lines"
+	grep -vxF -f "$_f" "$tmp/.lines" >"$tmp/.missing"
+	[ ! -s "$tmp/.missing" ] ||
+		{ sed "s/.*/missing '&' in:/" "$tmp/.missing"; cat "$_f"; return 1; }
 }
 
 # lacks FILE LINE...: no LINE is a line of FILE
 lacks() {
 	_f=$1
 	shift
-	for _l in "$@"; do
-		! grep -qxF -- "$_l" "$_f" || { echo "unexpected '$_l' in:"; cat "$_f"; return 1; }
-	done
+	[ $# -gt 0 ] || return 0
+	printf '%s\n' "$@" >"$tmp/.lines"
+	! grep -xF -f "$tmp/.lines" "$_f" >"$tmp/.found" ||
+		{ sed "s/.*/unexpected '&' in:/" "$tmp/.found"; cat "$_f"; return 1; }
 }
 
 # exactly FILE LINE...: FILE's lines are the LINEs, in any order
@@ -346,9 +349,18 @@ check "FILES names .progdiff and .gitattributes (diff=progdiff)" eval '
 check "EXAMPLES has progdiff 2013 2035" eval '
 	sed -n "/^\.SH EXAMPLES/,/^\.SH/p" "$MAN" | grep -qxF "\$ progdiff 2013 2035"'
 
-# man_escape WORD: WORD as the man page writes it ("-" is "\-")
+# man_escape WORD: WORD as the man page writes it ("-" is "\-"), in
+# $esc (by the shell alone: it runs for every option)
 man_escape() {
-	printf '%s' "$1" | sed 's/-/\\-/g'
+	_in=$1
+	esc=
+	while :; do
+		case $_in in
+		*-*) esc=$esc${_in%%-*}'\-'; _in=${_in#*-} ;;
+		*) break ;;
+		esac
+	done
+	esc=$esc$_in
 }
 
 # man_part COMMAND: the man page's source for COMMAND (the diff: OPTIONS)
@@ -356,7 +368,8 @@ man_part() {
 	if [ "$1" = diff ]; then
 		sed -n '/^\.SH OPTIONS/,/^\.SH/p' "$MAN"
 	else
-		SS=".SS \"progdiff $(man_escape "$1")" awk '
+		man_escape "$1"
+		SS=".SS \"progdiff $esc" awk '
 			BEGIN { ss = ENVIRON["SS"] }
 			substr($0, 1, length(ss)) == ss &&
 			    substr($0, length(ss) + 1, 1) ~ /^[ "]$/ { p = 1; next }
@@ -380,8 +393,8 @@ for c in $(cat "$tmp/commands"); do
 	progdiff help "$c" >"$tmp/helpcmd.$c" 2>&1
 	man_part "$c" >"$tmp/man.$c"
 	check "man page has a part for $c" test -s "$tmp/man.$c"
-	check "man page's SYNOPSIS has $c" \
-		grep -qxF ".SY \"progdiff $(man_escape "$c")\"" "$MAN"
+	man_escape "$c"
+	check "man page's SYNOPSIS has $c" grep -qxF ".SY \"progdiff $esc\"" "$MAN"
 	check "'progdiff $c --help' is its help, status 0" \
 		eval '[ $hs = 0 ] && grep -q "^usage: progdiff" "$tmp/help.$c"'
 	progdiff __options "$c" >"$tmp/opts.$c"
@@ -389,18 +402,20 @@ for c in $(cat "$tmp/commands"); do
 		if [ "$type" = arg ]; then
 			arg=${metavar%% *}
 			check "$c: $arg in --help's usage" grep -q "^usage: .*$arg" "$tmp/help.$c"
-			check "$c: $arg in the man page" \
-				grep -qF -- "$(man_escape "$arg")" "$tmp/man.$c"
+			man_escape "$arg"
+			check "$c: $arg in the man page" grep -qF -- "$esc" "$tmp/man.$c"
 			continue
 		fi
 		check "$c: $name in 'progdiff $c --help'" help_has "$tmp/help.$c" "$name" "$short"
 		check "$c: $name in 'progdiff help $c'" help_has "$tmp/helpcmd.$c" "$name" "$short"
 		case $name in --help | --version) [ "$c" != diff ] && continue ;; esac
-		check "$c: $name in the man page" \
-			grep -qF -- "$(man_escape "$name")" "$tmp/man.$c"
+		man_escape "$name"
+		check "$c: $name in the man page" grep -qF -- "$esc" "$tmp/man.$c"
 		if [ "$short" != - ]; then
+			_long=$esc
+			man_escape "$short"
 			check "$c: $short, $name in the man page" grep -qF -- \
-				"$(man_escape "$short") \", \" $(man_escape "$name")" "$tmp/man.$c"
+				"$esc \", \" $_long" "$tmp/man.$c"
 		fi
 	done <"$tmp/opts.$c"
 	# and the other way: each option the man page describes exists

@@ -9,14 +9,9 @@
 # Environment (tests/run.sh sets it): PROGDIFF, the binary's absolute
 # path; ROOT, the repository's root. Nothing from the user's git
 # configuration is read: HOME is the temporary folder.
-set -u
-
-ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
-PROGDIFF=${PROGDIFF:-$ROOT/build/progdiff}
-LC_ALL=${LC_ALL:-C.UTF-8}
-export LC_ALL
-
-T=$(mktemp -d "${TMPDIR:-/tmp}/pd-store-sh.XXXXXX") || exit 2
+. "$(dirname "$0")/lib.sh"
+suite store
+T=$tmp
 cleanup() {
 	chmod -R u+w "$T" 2>/dev/null
 	rm -rf "$T"
@@ -24,55 +19,20 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 2' INT TERM HUP
 
-mkdir "$T/home"
-HOME=$T/home
 XDG_CONFIG_HOME=$T/home/.config
-GIT_CONFIG_NOSYSTEM=1
 GIT_AUTHOR_NAME=Test
 GIT_AUTHOR_EMAIL=test@example.org
 GIT_COMMITTER_NAME=Test
 GIT_COMMITTER_EMAIL=test@example.org
-export HOME XDG_CONFIG_HOME GIT_CONFIG_NOSYSTEM GIT_AUTHOR_NAME \
+export XDG_CONFIG_HOME GIT_AUTHOR_NAME \
 	GIT_AUTHOR_EMAIL GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
-unset PROGDIFF_REPO GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_CEILING_DIRECTORIES \
-	GIT_EXTERNAL_DIFF NO_COLOR 2>/dev/null
+unset GIT_INDEX_FILE GIT_CEILING_DIRECTORIES GIT_EXTERNAL_DIFF 2>/dev/null
 # discovery must stop at $T, whatever is above it
 GIT_CEILING_DIRECTORIES=$(dirname "$T")
 export GIT_CEILING_DIRECTORIES
 
-pass=0
-fail=0
 out=$T/out
 err=$T/err
-
-ok() {
-	pass=$((pass + 1))
-	echo "ok   $1"
-}
-
-# not_ok DESC [FILE...]: a failure, showing FILEs (default $out, $err)
-not_ok() {
-	fail=$((fail + 1))
-	echo "FAIL $1"
-	shift
-	[ $# -gt 0 ] || set -- "$out" "$err"
-	for f in "$@"; do
-		[ -s "$f" ] && sed -n '1,15s/^/    /p' "$f"
-	done
-	return 0
-}
-
-# check DESC CMD...: CMD succeeds; $out and $err are left alone, so
-# that CMD can look at them
-check() {
-	desc=$1
-	shift
-	if "$@" >"$T/check.out" 2>"$T/check.err"; then
-		ok "$desc"
-	else
-		not_ok "$desc" "$T/check.out" "$T/check.err"
-	fi
-}
 
 # status WANT DESC CMD...: CMD exits WANT; its output stays in $out/$err
 status() {
@@ -83,7 +43,7 @@ status() {
 	if [ "$got" -eq "$want" ]; then
 		ok "$desc"
 	else
-		not_ok "$desc (exit $got, want $want)"
+		not_ok "$desc (exit $got, want $want)" "$out" "$err"
 	fi
 }
 
@@ -96,7 +56,7 @@ one_line_error() {
 	then
 		ok "$1"
 	else
-		not_ok "$1"
+		not_ok "$1" "$out" "$err"
 	fi
 }
 
@@ -106,7 +66,7 @@ fsck_clean() {
 	   ! grep -Eiq 'error|missing|broken|corrupt|bad ' "$out"; then
 		ok "fsck clean: $2"
 	else
-		not_ok "fsck clean: $2"
+		not_ok "fsck clean: $2" "$out" "$err"
 	fi
 }
 
@@ -136,30 +96,30 @@ status 0 "init creates a store" "$P" init "$S"
 if [ -f "$S/HEAD" ] && [ ! -e "$S/.git" ]; then
 	ok "an empty folder becomes a bare repository"
 else
-	not_ok "an empty folder becomes a bare repository"
+	not_ok "an empty folder becomes a bare repository" "$out" "$err"
 fi
 status 0 "init again adopts it" "$P" init "$S"
 grep -q "using the git repository" "$out" && ok "init says it adopted" ||
-	not_ok "init says it adopted"
+	not_ok "init says it adopted" "$out" "$err"
 
 cd "$S" || exit 2
 status 0 "add 2013" "$P" add "$F13"
 grep -q "sodertorn/2013" "$out" && ok "the label of 2013 is its year adopted" ||
-	not_ok "the label of 2013 is its year adopted"
+	not_ok "the label of 2013 is its year adopted" "$out" "$err"
 status 0 "add 2035" "$P" add "$F35" --adopted 2019-06-20 --decision "KS 2019/123"
 grep -q "sodertorn/2035" "$out" && ok "the label of 2035 is its target year" ||
-	not_ok "the label of 2035 is its target year"
+	not_ok "the label of 2035 is its target year" "$out" "$err"
 
 status 0 "list" "$P" list
 [ "$(grep -c . "$out")" -eq 3 ] && ok "list: a heading and two versions" ||
-	not_ok "list: a heading and two versions"
+	not_ok "list: a heading and two versions" "$out" "$err"
 status 0 "list --porcelain" "$P" list --porcelain
 if [ "$(cut -f1,2 "$out")" = "$(printf 'sodertorn\t2013\nsodertorn\t2035')" ] &&
    [ "$(sed -n 2p "$out" | cut -f3,4,5,6)" = "$(printf '2035\t2019-2022\t2019-06-20\tKS 2019/123')" ] &&
    [ "$(awk -F '\t' '{ print NF }' "$out" | sort -u)" = 9 ]; then
 	ok "porcelain: nine tab-separated fields in a stable order"
 else
-	not_ok "porcelain: nine tab-separated fields in a stable order"
+	not_ok "porcelain: nine tab-separated fields in a stable order" "$out" "$err"
 fi
 
 check "git log programmes/sodertorn reads two commits" \
@@ -180,7 +140,7 @@ if grep -qx 'Label: 2035' "$T/trailers" &&
 	ok "git interpret-trailers --parse reads the metadata"
 else
 	cp "$T/trailers" "$out"
-	not_ok "git interpret-trailers --parse reads the metadata"
+	not_ok "git interpret-trailers --parse reads the metadata" "$out" "$err"
 fi
 check "the tree holds sodertorn.md byte for byte" \
 	sh -c 'git cat-file blob programmes/sodertorn:sodertorn.md | cmp -s - "$1"' \
@@ -202,7 +162,7 @@ if grep -q "first version" "$out" && grep -q "since 2013" "$out" &&
    grep -q "change" "$out"; then
 	ok "log shows each version with a change summary"
 else
-	not_ok "log shows each version with a change summary"
+	not_ok "log shows each version with a change summary" "$out" "$err"
 fi
 fsck_clean "$S" "after init and add"
 
@@ -217,7 +177,7 @@ status 1 "progdiff 2013 2035 in the store exits 1" "$P" --color=never 2013 2035
 # what add stored is the version's metadata: the date given with --adopted
 grep -q "antogs den 20 juni 2019" "$out" &&
 	ok "the stored date of adoption is the version's" ||
-	not_ok "the stored date of adoption is the version's"
+	not_ok "the stored date of adoption is the version's" "$out" "$err"
 # the same report as the files', but the stored date (and so the count)
 same_but_date() {
 	grep -v "antogs den 20 juni 2019" "$1" | tail -n +2 >"$T/store.cmp"
@@ -244,33 +204,34 @@ status 2 "an unknown version" "$P" 2013 2036
 one_line_error "it is one line" "2036: no such file or stored version"
 grep -q "^hint: known versions: 2013, 2035; the closest is '2035'" "$err" &&
 	ok "the hint lists the versions and the closest" ||
-	not_ok "the hint lists the versions and the closest"
+	not_ok "the hint lists the versions and the closest" "$out" "$err"
 : >"$S/2035"
 status 2 "a name that is a file and a version" "$P" 2013 2035
 one_line_error "it is ambiguous and says so" "'2035' is ambiguous"
 rm -f "$S/2035"
 
-# every fixture pair: stored, it diffs as its files do
+# every fixture pair: stored, it diffs as its files do. One store holds
+# them all, each pair a programme of its own, since comparing only reads.
+PS=$T/pair-store
+"$P" init "$PS" >/dev/null
+mkdir "$T/pair-files"
 for pair in "$ROOT"/fixtures/pairs/*/; do
 	[ -f "$pair/old.md" ] && [ -f "$pair/new.md" ] || continue
 	name=$(basename "$pair")
-	PS=$T/pair-store
-	rm -rf "$PS" "$T/pair-files"
-	mkdir "$T/pair-files"
 	cp "$pair/old.md" "$T/pair-files/old"
 	cp "$pair/new.md" "$T/pair-files/new"
 	(cd "$T/pair-files" && "$P" --color=never --format=json old new \
 		>"$T/pair.out" 2>&1)
-	if "$P" init "$PS" >/dev/null &&
-	   "$P" add --repo "$PS" --programme pair --label old "$pair/old.md" \
+	if "$P" add --repo "$PS" --programme "$name" --label old "$pair/old.md" \
 		>/dev/null 2>"$err" &&
-	   "$P" add --repo "$PS" --programme pair --label new "$pair/new.md" \
+	   "$P" add --repo "$PS" --programme "$name" --label new "$pair/new.md" \
 		>/dev/null 2>"$err"; then
-		"$P" --repo "$PS" --color=never --format=json old new >"$out" 2>&1
+		"$P" --repo "$PS" --color=never --format=json "$name/old" \
+			"$name/new" >"$out" 2>&1
 		check "pair $name: stored, the same as its files" \
 			cmp -s "$out" "$T/pair.out"
 	else
-		not_ok "pair $name: stored, the same as its files"
+		not_ok "pair $name: stored, the same as its files" "$err"
 	fi
 done
 rm -rf "$T/pair-store" "$T/pair-files"
@@ -293,7 +254,7 @@ one_line_error "  with one line" "invalid programme"
 status 2 "adding 2035 again is refused" "$P" add "$F35"
 one_line_error "  it says so" "version 'sodertorn/2035' exists already"
 grep -q -- "--force" "$err" && ok "  the hint names --force" ||
-	not_ok "  the hint names --force"
+	not_ok "  the hint names --force" "$out" "$err"
 status 0 "--force replaces it" "$P" add --force "$F35"
 check "still two versions" test "$("$P" list --porcelain | wc -l)" -eq 2
 status 2 "a bad --period" "$P" add --period 2022-2019 "$F35"
@@ -411,7 +372,7 @@ status 2 "a stale lock file stops add" "$P" add --repo "$K" --label stale "$F35"
 one_line_error "  with one line naming the lock file" \
 	"lock file '$K/refs/heads/programmes/sodertorn.lock' exists"
 grep -q "^hint: .*remove the lock file" "$err" &&
-	ok "  the hint says what to do" || not_ok "  the hint says what to do"
+	ok "  the hint says what to do" || not_ok "  the hint says what to do" "$out" "$err"
 rm -f "$K/refs/heads/programmes/sodertorn.lock"
 # the lock is removed once the add has found it taken (libgit2 looks
 # with access(2), and strace says when)
@@ -477,7 +438,7 @@ if [ "$(id -u)" -eq 0 ]; then
 	one_line_error "  one line" "repository '$O' is owned by another user"
 	grep -q "^hint: .*safe.directory $O" "$err" &&
 		ok "  the hint names safe.directory" ||
-		not_ok "  the hint names safe.directory"
+		not_ok "  the hint names safe.directory" "$out" "$err"
 	status 2 "OLD NEW in a repository owned by another user" \
 		sh -c 'cd "$1" && "$2" 2013 2035' sh "$O" "$P"
 	one_line_error "  one line" "owned by another user"
@@ -486,7 +447,7 @@ if [ "$(id -u)" -eq 0 ]; then
 		"$P" list --repo "$O"
 	one_line_error "  the same one line" "repository '$O' is owned by another user"
 	grep -q "^hint: .*safe.directory $O" "$err" &&
-		ok "  the same hint" || not_ok "  the same hint"
+		ok "  the same hint" || not_ok "  the same hint" "$out" "$err"
 	git config --global --add safe.directory "$O"
 	status 0 "safe.directory lets it be read" "$P" list --repo "$O"
 	git config --global --unset-all safe.directory
@@ -540,7 +501,7 @@ git -C "$D" commit -q -m "2013"
 cp "$F35" "$D/programme.md"
 status 0 "git diff with the driver" git -C "$D" diff
 grep -q "^diff --progdiff a/programme.md b/programme.md" "$out" &&
-	ok "  the driver's header" || not_ok "  the driver's header"
+	ok "  the driver's header" || not_ok "  the driver's header" "$out" "$err"
 # the same changes as progdiff on the two files, apart from the labels
 "$P" --color=never "$F13" "$F35" | sed 1d >"$T/direct.out"
 sed '1,2d' "$out" >"$T/driver.out"
@@ -558,11 +519,11 @@ printf 'bad \377 utf8\n' >"$T/bad.md"
 status 0 "a file that does not parse does not stop git" \
 	"$P" git-diff-driver bad.md /dev/null . . "$T/bad.md" . 100644
 grep -q "not compared" "$out" && ok "  it says it was not compared" ||
-	not_ok "  it says it was not compared"
+	not_ok "  it says it was not compared" "$out" "$err"
 status 0 "a file that does not parse, in Swedish" \
 	"$P" git-diff-driver --lang=sv bad.md /dev/null . . "$T/bad.md" . 100644
 grep -q "^inte jämförd: " "$out" && ok "  it says so in Swedish" ||
-	not_ok "  it says so in Swedish"
+	not_ok "  it says so in Swedish" "$out" "$err"
 # the repository's vocabulary reaches the driver: "Våra spår" holds areas
 V=$T/vocab
 git init -q "$V"
@@ -574,12 +535,11 @@ git -C "$V" commit -q -m one
 printf '\n### Hälsa\n\nFler rör sig.\n' >>"$V/plan.md"
 status 0 "git diff without a vocabulary" git -C "$V" diff
 grep -q "A new goal has been added under" "$out" && ok "  the new heading is a goal" ||
-	not_ok "  the new heading is a goal"
+	not_ok "  the new heading is a goal" "$out" "$err"
 printf '[vocabulary]\n\tcontainer = (?i)^våra spår$\n' >"$V/.progdiff"
 status 0 "git diff with the repository's vocabulary" git -C "$V" diff
 grep -q "The programme has a new goal area, “Hälsa”" "$out" && ok "  the new heading is a goal area" ||
-	not_ok "  the new heading is a goal area"
+	not_ok "  the new heading is a goal area" "$out" "$err"
 fsck_clean "$D" "the policy repository"
 
-echo "store: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

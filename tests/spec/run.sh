@@ -7,8 +7,10 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 BUILD_ABS=${BUILD_ABS:-$ROOT/build}
 tool="$BUILD_ABS/tools/spec_parse"
 if [ ! -x "$tool" ]; then
-	echo "spec: $tool is not built (make $tool)"
-	echo "spec: 0 passed, 1 failed"
-	exit 1
+	. "$ROOT/tests/sh/lib.sh"
+	suite spec
+	not_ok "$tool is not built (make $tool)"
+	finish
+	exit
 fi
 exec "$tool" "$ROOT/tests/spec/parse.md"

@@ -5,20 +5,10 @@
  */
 #include "changes.h"
 #include "harness.h"
+#include "helpers.h"
 #include "progdiff.h"
 #include "text.h"
 #include "textdiff.h"
-
-static pd_document *doc_of(const char *md)
-{
-	pd_document *doc = NULL;
-
-	if (pd_parse_document(&doc, md, strlen(md), NULL) < 0) {
-		printf("  parse failed: %s\n", pd_error_message());
-		return NULL;
-	}
-	return doc;
-}
 
 /* "kind kind ..." of the changes from a to b */
 static void kinds(pd_buf *out, const char *a, const char *b)
@@ -571,7 +561,8 @@ static int cmp_hash(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
-/* The multiset difference by sorting both and merging: the reference. */
+/* The multiset difference by sorting both and merging: a genuinely
+ * simpler algorithm than the hashed count, not a copy of it. */
 static void word_difference_reference(unsigned *added, unsigned *removed,
                                       uint64_t *a, size_t na, uint64_t *b,
                                       size_t nb)
@@ -643,8 +634,9 @@ static int log_block(pd_block_op op, const pd_block *a, const pd_block *b,
 	return 0;
 }
 
-/* All blocks hashed, one alignment, deletes paired with inserts: the
- * alignment as first written, the reference. */
+/* All blocks hashed, one alignment by the library's own general sequence
+ * diff (pd_textdiff__seq), deletes paired with inserts: a simpler
+ * algorithm than the trimmed and anchored alignment, not a copy of it. */
 typedef struct plain_align {
 	const pd_section *a, *b;
 	const pd_block *pending[64];

@@ -16,7 +16,7 @@
 #include <git2.h>
 
 #include "harness.h"
-#include "testutil.h"
+#include "helpers.h"
 #include "config.h"
 
 static char base[128], tmp[160];
@@ -31,18 +31,6 @@ static void make_tmp(void)
 		perror(tmp);
 		exit(2);
 	}
-}
-
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "wb");
-
-	if (!f) {
-		perror(path);
-		exit(2);
-	}
-	fputs(text, f);
-	fclose(f);
 }
 
 static void path_in(char *out, size_t n, const char *name)
@@ -195,11 +183,7 @@ int main(int argc, char **argv)
 	const char *self = strrchr(argv[0], '/');
 	int status;
 
-	snprintf(base, sizeof(base), "/tmp/test_config.XXXXXX");
-	if (!mkdtemp(base)) {
-		perror("mkdtemp");
-		return 2;
-	}
+	make_temp_dir(base, sizeof(base), "test_config");
 	git_libgit2_init();
 	status = pd_test__main(tests, self ? self + 1 : argv[0],
 	                       argc > 1 ? argv[1] : NULL);

@@ -27,7 +27,8 @@ static uint64_t word(unsigned k)
 	return ((uint64_t)k << 40) | (k % 7);
 }
 
-/* in_group[g][k]: does group g have word k (the reference) */
+/* in_group[g][k]: does group g have word k (the reference: a plain table
+ * of every pair, a genuinely simpler algorithm than the hashed counts) */
 static unsigned char in_group[GROUPS][WORDS];
 
 /* The groups in [from, to) that have word number k. */

@@ -395,7 +395,9 @@ static int same_stats(const pd_limits_stats *a, const pd_limits_stats *b)
 	       a->references == b->references && a->lines == b->lines;
 }
 
-/* The fast scan and the bytewise one agree on verdict, message and counts. */
+/* The fast scan and the bytewise one agree on verdict, message and counts:
+ * the bytewise one is the library's own scan with its shortcuts off (the
+ * general path), not a copy of it. */
 static void test_limits__same_as_bytewise(void)
 {
 	unsigned long long state = 0x9e3779b97f4a7c15ULL;

@@ -7,19 +7,9 @@
 
 #include "document.h"
 #include "harness.h"
+#include "helpers.h"
 #include "match.h"
 #include "progdiff.h"
-
-static pd_document *doc_of(const char *md)
-{
-	pd_document *doc = NULL;
-
-	if (pd_parse_document(&doc, md, strlen(md), NULL) < 0) {
-		printf("  parse failed: %s\n", pd_error_message());
-		return NULL;
-	}
-	return doc;
-}
 
 /* ---- the weighted Jaccard index, plainly ---- */
 

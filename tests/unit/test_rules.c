@@ -15,7 +15,7 @@
 #include <git2.h>
 
 #include "harness.h"
-#include "testutil.h"
+#include "helpers.h"
 #include "rules.h"
 #include "text.h"
 
@@ -824,11 +824,7 @@ int main(int argc, char **argv)
 	const char *self = strrchr(argv[0], '/');
 	int status;
 
-	snprintf(base, sizeof(base), "/tmp/test_rules.XXXXXX");
-	if (!mkdtemp(base)) {
-		perror("mkdtemp");
-		return 2;
-	}
+	make_temp_dir(base, sizeof(base), "test_rules");
 	snprintf(rules_path, sizeof(rules_path), "%s/.progdiff", base);
 	git_libgit2_init();
 	status = pd_test__main(tests, self ? self + 1 : argv[0],

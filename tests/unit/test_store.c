@@ -16,7 +16,7 @@
 #include <git2.h>
 
 #include "harness.h"
-#include "testutil.h"
+#include "helpers.h"
 #include "error.h"
 #include "store.h"
 
@@ -55,26 +55,9 @@ static const char *tmp_path(const char *name)
 	return buf[k];
 }
 
-static void write_file(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "wb");
-
-	if (f) {
-		fputs(text, f);
-		fclose(f);
-	}
-}
-
 static void setup(void)
 {
-	const char *base = getenv("TMPDIR");
-
-	snprintf(tmp, sizeof(tmp), "%s/pd-store-XXXXXX",
-	         base && *base ? base : "/tmp");
-	if (!mkdtemp(tmp)) {
-		perror("mkdtemp");
-		exit(2);
-	}
+	make_temp_dir(tmp, sizeof(tmp), "pd-store");
 	/* never the user's git configuration */
 	setenv("HOME", tmp, 1);
 	setenv("XDG_CONFIG_HOME", tmp, 1);

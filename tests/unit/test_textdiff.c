@@ -167,7 +167,9 @@ static void test_textdiff__beyond_the_edit_cap(void)
 	pd_buf_dispose(&out);
 }
 
-/* The split as it was first written: a call per word, the reference. */
+/* The split by the library's own general path, a call of the word
+ * scanner per word and a hash of each: what the one-pass split must
+ * give, not a copy of it. */
 static void split_reference(pd_textdiff_tokens *out, const char *s,
                             size_t len)
 {

@@ -1,16 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* test_timeline.c: lineages over versions: renames, splits, merges, removal. */
 #include "harness.h"
+#include "helpers.h"
 #include "progdiff.h"
-
-static pd_document *doc(const char *md)
-{
-	pd_document *d = NULL;
-
-	if (pd_parse_document(&d, md, strlen(md), NULL) < 0)
-		return NULL;
-	return d;
-}
 
 #define P1 "Miljön runt sjön ska skyddas och vattnet bli renare för fisk och fåglar. "
 #define P2 "Utsläppen från bilar och bussar ska minska genom el och biogas i trafiken. "
@@ -37,7 +29,7 @@ static void build(pd_timeline **tl)
 
 	pd_timeline_new(tl, "p");
 	for (i = 0; i < sizeof(versions) / sizeof(versions[0]); i++) {
-		d = doc(versions[i]);
+		d = doc_of(versions[i]);
 		OK(d != NULL, "a version parses");
 		snprintf(label, sizeof(label), "v%zu", i + 1);
 		INT_EQ(pd_timeline_add(*tl, label, d), 0, "a version is added");
@@ -110,8 +102,8 @@ static void test_timeline__work_is_bounded(void)
 			pd_buf_printf(&md, "ord%d_%d ", i, k);
 		pd_buf_puts(&md, "\n\n");
 	}
-	a = doc(md.ptr);
-	b = doc(md.ptr);
+	a = doc_of(md.ptr);
+	b = doc_of(md.ptr);
 	pd_timeline_new(&tl, "p");
 	pd_timeline_add(tl, "1", a);
 	pd_timeline_add(tl, "2", b);

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "harness.h"
-#include "testutil.h"
+#include "helpers.h"
 #include "progdiff.h"
 
 static char base[128];
@@ -243,16 +243,9 @@ static void test_update__pathological_markdown_refused(void)
 /* ------------------------------------------------------------------ */
 /* Files                                                               */
 
-static void write_file(const char *path, const char *text, mode_t mode)
+static void write_file_mode(const char *path, const char *text, mode_t mode)
 {
-	FILE *f = fopen(path, "wb");
-
-	if (!f) {
-		perror(path);
-		exit(2);
-	}
-	fputs(text, f);
-	fclose(f);
+	write_file(path, text);
 	chmod(path, mode);
 }
 
@@ -287,7 +280,7 @@ static void test_update__file_replaced_atomically(void)
 	mkdir(dir, 0700);
 	snprintf(path, sizeof(path), "%s/programme.md", dir);
 	snprintf(link, sizeof(link), "%s/link.md", dir);
-	write_file(path, "# P\n\n## Förändringar\n\n- old\n", 0640);
+	write_file_mode(path, "# P\n\n## Förändringar\n\n- old\n", 0640);
 	OK(symlink("programme.md", link) == 0, "symlink");
 
 	INT_EQ(pd_update_file(&changed, link, "Förändringar", items), 0,
@@ -310,7 +303,7 @@ static void test_update__file_replaced_atomically(void)
 	   after.st_mtime == before.st_mtime &&
 	   after.st_size == before.st_size, "not even rewritten");
 
-	write_file(path, "## Förändringar\n\n## Förändringar\n", 0640);
+	write_file_mode(path, "## Förändringar\n\n## Förändringar\n", 0640);
 	INT_EQ(pd_update_file(&changed, path, "Förändringar", items),
 	       PD_EAMBIGUOUS, "twice");
 	OK(strstr(pd_error_message(), path) != NULL, "names the file");
@@ -346,11 +339,7 @@ int main(int argc, char **argv)
 	const char *self = strrchr(argv[0], '/');
 	int status;
 
-	snprintf(base, sizeof(base), "/tmp/test_update.XXXXXX");
-	if (!mkdtemp(base)) {
-		perror("mkdtemp");
-		return 2;
-	}
+	make_temp_dir(base, sizeof(base), "test_update");
 	status = pd_test__main(tests, self ? self + 1 : argv[0],
 	                       argc > 1 ? argv[1] : NULL);
 	remove_tree(base);

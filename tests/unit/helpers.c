@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * helpers.c: the helpers several unit tests share (helpers.h), one copy
+ * for all of them.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "helpers.h"
+
+pd_document *doc_of(const char *md)
+{
+	pd_document *doc = NULL;
+
+	if (pd_parse_document(&doc, md, strlen(md), NULL) < 0) {
+		printf("    parse failed: %s\n", pd_error_message());
+		return NULL;
+	}
+	return doc;
+}
+
+void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (!f || fputs(text, f) < 0 || fclose(f) != 0) {
+		perror(path);
+		exit(2);
+	}
+}
+
+void make_temp_dir(char *out, size_t size, const char *name)
+{
+	const char *base = getenv("TMPDIR");
+
+	snprintf(out, size, "%s/%s.XXXXXX", base && *base ? base : "/tmp",
+	         name);
+	if (!mkdtemp(out)) {
+		perror("mkdtemp");
+		exit(2);
+	}
+}
+
+void remove_tree(const char *path)
+{
+	struct stat st;
+	struct dirent *e;
+	DIR *dir;
+	char sub[4096];
+
+	if (lstat(path, &st) < 0)
+		return;
+	if (S_ISDIR(st.st_mode) && (dir = opendir(path)) != NULL) {
+		while ((e = readdir(dir)) != NULL) {
+			if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+				continue;
+			snprintf(sub, sizeof(sub), "%s/%s", path, e->d_name);
+			remove_tree(sub);
+		}
+		closedir(dir);
+		rmdir(path);
+	} else {
+		unlink(path);
+	}
+}

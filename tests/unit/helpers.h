@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * helpers.h: what several unit tests share, built once (helpers.c) and
+ * linked into every test binary: a document from Markdown, files and
+ * temporary folders.
+ */
+#ifndef PD_TEST_HELPERS_H
+#define PD_TEST_HELPERS_H
+
+#include <stddef.h>
+
+#include "progdiff.h"
+
+/* The document of `md` with the default options, or NULL (and the
+ * error printed) when it does not parse. The caller frees it. */
+pd_document *doc_of(const char *md);
+
+/* Write `text` to `path`; exits with status 2 when it cannot. */
+void write_file(const char *path, const char *text);
+
+/* Make a fresh folder, $TMPDIR/NAME.XXXXXX (or under /tmp), its path in
+ * `out`; exits with status 2 when it cannot. */
+void make_temp_dir(char *out, size_t size, const char *name);
+
+/* Remove `path` and everything below it, as `rm -rf` does. */
+void remove_tree(const char *path);
+
+#endif
