@@ -51,6 +51,9 @@ typedef struct pd_block {
 	                            paragraph after the list of goals made
 	                            of list items reads otherwise */
 	pd_words words;       /* filled by the parse: pd_document__fill_words */
+	const char *source;   /* a table: its source lines as written, to
+	                         read its rows from; pool; NULL otherwise */
+	size_t source_len;
 } pd_block;
 
 struct pd_section {
@@ -76,7 +79,8 @@ struct pd_document {
 	pd_section *root;
 	pd_vec sections;      /* all, in document order, root first */
 	pd_vec areas;         /* the goal areas, in document order */
-	const char *source;   /* pool copy of the input (BOM removed) */
+	const char *source;   /* pool copy of the input (BOM removed), or
+	                         "" when the parse was told not to keep it */
 	size_t source_len;
 	unsigned line_count;
 	pd_buf scratch;       /* for pd_document__fill_words: folded text */

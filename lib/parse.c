@@ -63,6 +63,13 @@ typedef struct parser {
 	                             heading keys */
 	pd_buf text;              /* scratch: text as kept */
 	pd_classify_scratch cls_scratch;
+	const char *md;           /* the whole input, for the source lines
+	                             of tables */
+	size_t md_len;
+	size_t md_at;             /* where file line md_line begins: a cursor
+	                             that only moves forward, as the nodes
+	                             come in document order */
+	unsigned md_line;
 	double start;             /* cpu_seconds() when parsing began */
 	double budget;
 	unsigned long ticks;
@@ -229,6 +236,48 @@ static void add_block(parser *p, pd_section *s, pd_block_type type,
 		                      p->text.size, line);
 }
 
+/* The offset of file line `line` in the input, from the cursor on. */
+static size_t source_line(parser *p, unsigned line)
+{
+	if (line < p->md_line) {
+		p->md_at = 0;
+		p->md_line = 1;
+	}
+	while (p->md_line < line && p->md_at < p->md_len) {
+		const char *nl = memchr(p->md + p->md_at, '\n',
+		                        p->md_len - p->md_at);
+
+		p->md_at = nl ? (size_t)(nl - p->md) + 1 : p->md_len;
+		p->md_line++;
+	}
+	return p->md_at;
+}
+
+/*
+ * A table as a block, with its source lines as written (to the end of
+ * its last line, without the line ending): its rows are read from them
+ * when two versions of it are compared.
+ */
+static void add_table(parser *p, pd_section *s, cmark_node *node,
+                      unsigned line)
+{
+	unsigned last = (unsigned)cmark_node_get_end_line(node) + p->offset;
+	size_t from, to;
+	const char *nl;
+	pd_block *b;
+
+	if (!p->text.size)
+		return;
+	b = pd_section__add_block(p->doc, s, PD_BLOCK_TABLE, p->text.ptr,
+	                          p->text.size, line);
+	from = source_line(p, line);
+	to = source_line(p, last);
+	nl = memchr(p->md + to, '\n', p->md_len - to);
+	to = nl ? (size_t)(nl - p->md) : p->md_len;
+	b->source = pd_pool_strndup(&p->doc->pool, p->md + from, to - from);
+	b->source_len = to - from;
+}
+
 /* Can a node of type `t` hold blocks (and so list items)? */
 static int holds_blocks(cmark_node_type t)
 {
@@ -350,8 +399,10 @@ static int add_node(parser *p, pd_section *s, cmark_node *node,
 	case CMARK_NODE_PARAGRAPH:
 		node_text(p, node, 0);
 		/* CommonMark has no tables: a pipe table is a paragraph */
-		add_block(p, s, p->raw.size && p->raw.ptr[0] == '|' ?
-		          PD_BLOCK_TABLE : PD_BLOCK_PARAGRAPH, line);
+		if (p->raw.size && p->raw.ptr[0] == '|')
+			add_table(p, s, node, line);
+		else
+			add_block(p, s, PD_BLOCK_PARAGRAPH, line);
 		break;
 	case CMARK_NODE_LIST:
 		/* bullets or numbers alike: "1." is how a goal is written */
@@ -587,8 +638,8 @@ static size_t line_offset(const char *s, size_t len, int line)
 
 /* ------------------------------------------------------------------ */
 
-int pd_parse_document(pd_document **out, const char *md, size_t len,
-                      const pd_parse_options *opts)
+static int parse_one(pd_document **out, const char *md, size_t len,
+                     const pd_parse_options *opts, int keep_source)
 {
 	pd_parse_options defaults = PD_PARSE_OPTIONS_INIT;
 	cmark_parser *cp = NULL;
@@ -639,9 +690,12 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 
 	doc = pd_document__new();
 	p.doc = doc;
-	/* the caller's text until the tree is gone (see below) */
 	md += skip;
 	len -= skip;
+	p.md = md;
+	p.md_len = len;
+	p.md_at = 0;
+	p.md_line = 1;
 	doc->line_count = pd_text_line_count(md, len);
 	doc->root->line_start = doc->line_count ? 1 : 0;
 	doc->root->line_end = doc->line_count;
@@ -685,10 +739,12 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 	cmark_node_free(root);
 	root = NULL;
 	/* the document's own copy of the text, made now that the tree is
-	 * gone, so that the two are not in memory at once */
-	doc->source = pd_pool_strndup(&doc->pool, md, len);
-	doc->source_len = len;
-	p.body = doc->source + body_off;
+	 * gone, so that the two are not in memory at once; a diff has what
+	 * it reads of the text in the blocks, and keeps none */
+	if (keep_source) {
+		doc->source = pd_pool_strndup(&doc->pool, md, len);
+		doc->source_len = len;
+	}
 	finish_sections(doc);
 
 	/* no title heading: the name from the front matter or first line */
@@ -724,6 +780,12 @@ done:
 	return error;
 }
 
+int pd_parse_document(pd_document **out, const char *md, size_t len,
+                      const pd_parse_options *opts)
+{
+	return parse_one(out, md, len, opts, 1);
+}
+
 /* ------------------------------------------------------------------ */
 /* Several documents at once                                           */
 
@@ -731,6 +793,7 @@ typedef struct parse_job {
 	const char *md;
 	size_t len;
 	const pd_parse_options *opts;
+	int keep_source;
 	pd_document *doc;
 	int error;
 	char message[1024];       /* the error, copied off its thread */
@@ -739,7 +802,8 @@ typedef struct parse_job {
 
 static void run_job(parse_job *job)
 {
-	job->error = pd_parse_document(&job->doc, job->md, job->len, job->opts);
+	job->error = parse_one(&job->doc, job->md, job->len, job->opts,
+	                       job->keep_source);
 	if (job->error < 0) {
 		snprintf(job->message, sizeof(job->message), "%s",
 		         pd_error_message());
@@ -757,6 +821,14 @@ static void job_task(void *payload)
 int pd_parse_documents(pd_document **out, const char *const *md,
                        const size_t *len, size_t n,
                        const pd_parse_options *opts, size_t *failed_out)
+{
+	return pd_parse__documents(out, md, len, n, opts, failed_out, 1);
+}
+
+int pd_parse__documents(pd_document **out, const char *const *md,
+                        const size_t *len, size_t n,
+                        const pd_parse_options *opts, size_t *failed_out,
+                        int keep_source)
 {
 	parse_job *jobs;
 	pd_thread *threads;
@@ -776,6 +848,7 @@ int pd_parse_documents(pd_document **out, const char *const *md,
 		jobs[i].md = md[i];
 		jobs[i].len = len[i];
 		jobs[i].opts = opts;
+		jobs[i].keep_source = keep_source;
 	}
 	/* the first on this thread, each other on one of its own */
 	threads = pd__calloc(n, sizeof(*threads));
