@@ -35,10 +35,12 @@ typedef enum pd_block_type {
  */
 typedef struct pd_words {
 	const uint64_t *hash;  /* per word: pd_text_hash of its folded form */
-	const uint64_t *stem;  /* per word: hash of its stem (the first
-	                          PD_STEM_CODEPOINTS code points of a word
-	                          of letters of at least PD_STEM_MIN_WORD), or
-	                          0 for a word that has none */
+	const uint32_t *stem;  /* per word: pd_text_stem_key() of the hash of
+	                          its stem (the first PD_STEM_CODEPOINTS code
+	                          points of a word of letters of at least
+	                          PD_STEM_MIN_WORD), or 0 for a word that has
+	                          none: 32 bits, for the words are most of a
+	                          document's memory */
 	size_t n;
 } pd_words;
 

@@ -638,8 +638,14 @@ static size_t line_offset(const char *s, size_t len, int line)
 
 /* ------------------------------------------------------------------ */
 
+/*
+ * One document. `tree_lock` (NULL: none) is held from the cmark parser's
+ * start until its tree is freed: what the parses of a large pair share,
+ * so that only one of them has a tree at a time.
+ */
 static int parse_one(pd_document **out, const char *md, size_t len,
-                     const pd_parse_options *opts, int keep_source)
+                     const pd_parse_options *opts, int keep_source,
+                     pd_lock *tree_lock)
 {
 	pd_parse_options defaults = PD_PARSE_OPTIONS_INIT;
 	cmark_parser *cp = NULL;
@@ -648,7 +654,7 @@ static int parse_one(pd_document **out, const char *md, size_t len,
 	parser p;
 	size_t max_size, bad, skip = 0, body_off = 0;
 	unsigned max_nesting, title_line = 0;
-	int error = 0, h2_line = 0, rc, named;
+	int error = 0, h2_line = 0, rc, named, holding = 0;
 	pd_title title;
 	pd_buf shielded = PD_BUF_INIT;
 
@@ -718,12 +724,15 @@ static int parse_one(pd_document **out, const char *md, size_t len,
 		goto done;
 	}
 
+	pd_lock__take(tree_lock);
+	holding = 1;
 	cp = cmark_parser_new(CMARK_OPT_DEFAULT);
 	/* pandoc's tables as code blocks: never a row read as a heading */
 	if (pd_pandoc_tables__shield(&shielded, p.body, p.body_len))
 		cmark_parser_feed(cp, shielded.ptr, shielded.size);
 	else
 		cmark_parser_feed(cp, p.body, p.body_len);
+	pd_buf_dispose(&shielded);
 	root = cmark_parser_finish(cp);
 	/* the tree is complete: the parser's buffers can go */
 	cmark_parser_free(cp);
@@ -738,6 +747,8 @@ static int parse_one(pd_document **out, const char *md, size_t len,
 		goto done;
 	cmark_node_free(root);
 	root = NULL;
+	pd_lock__give(tree_lock);
+	holding = 0;
 	/* the document's own copy of the text, made now that the tree is
 	 * gone, so that the two are not in memory at once; a diff has what
 	 * it reads of the text in the blocks, and keeps none */
@@ -766,6 +777,8 @@ done:
 		cmark_node_free(root);
 	if (cp)
 		cmark_parser_free(cp);
+	if (holding)
+		pd_lock__give(tree_lock);
 	pd_vec_dispose(&p.stack);
 	pd_vec_dispose(&p.opened);
 	pd_buf_dispose(&p.raw);
@@ -783,7 +796,7 @@ done:
 int pd_parse_document(pd_document **out, const char *md, size_t len,
                       const pd_parse_options *opts)
 {
-	return parse_one(out, md, len, opts, 1);
+	return parse_one(out, md, len, opts, 1, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -794,6 +807,7 @@ typedef struct parse_job {
 	size_t len;
 	const pd_parse_options *opts;
 	int keep_source;
+	pd_lock *tree_lock;       /* shared by the jobs of a large pair */
 	pd_document *doc;
 	int error;
 	char message[1024];       /* the error, copied off its thread */
@@ -803,7 +817,7 @@ typedef struct parse_job {
 static void run_job(parse_job *job)
 {
 	job->error = parse_one(&job->doc, job->md, job->len, job->opts,
-	                       job->keep_source);
+	                       job->keep_source, job->tree_lock);
 	if (job->error < 0) {
 		snprintf(job->message, sizeof(job->message), "%s",
 		         pd_error_message());
@@ -832,13 +846,18 @@ int pd_parse__documents(pd_document **out, const char *const *md,
 {
 	parse_job *jobs;
 	pd_thread *threads;
-	size_t i;
+	pd_lock tree_lock;
+	size_t i, total = 0;
 	int error = 0;
 
 	if (failed_out)
 		*failed_out = 0;
 	if (!n)
 		return 0;
+	/* a large pair: one cmark tree at a time (see PD_PARSE__ONE_TREE) */
+	for (i = 0; i < n; i++)
+		total = pd__add(total, len[i]);
+	pd_lock__init(&tree_lock);
 	/* the shared classifier is built here, before any thread reads it */
 	if (!opts || !opts->classifier)
 		(void)pd_classifier__default();
@@ -849,6 +868,8 @@ int pd_parse__documents(pd_document **out, const char *const *md,
 		jobs[i].len = len[i];
 		jobs[i].opts = opts;
 		jobs[i].keep_source = keep_source;
+		jobs[i].tree_lock = total >= PD_PARSE__ONE_TREE ? &tree_lock :
+		                    NULL;
 	}
 	/* the first on this thread, each other on one of its own */
 	threads = pd__calloc(n, sizeof(*threads));
@@ -858,6 +879,7 @@ int pd_parse__documents(pd_document **out, const char *const *md,
 	for (i = 1; i < n; i++)
 		pd_thread__join(&threads[i]);
 	free(threads);
+	pd_lock__dispose(&tree_lock);
 	for (i = 0; i < n; i++) {
 		if (jobs[i].error < 0 && !error) {
 			error = pd_error_set(jobs[i].error, "%s", jobs[i].message);
