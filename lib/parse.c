@@ -321,24 +321,37 @@ static int add_list_items(parser *p, pd_section *s, cmark_node *list)
 	}
 }
 
-/* The lists inside `item` (not itself) as item blocks of `s`. */
+/*
+ * The lists inside `item` (not itself) as item blocks of `s`, in the
+ * order cmark's iterator enters them. Only blocks that hold blocks can
+ * hold a list, so the walk goes down into no other (never into a
+ * paragraph's inlines), and not into a list it has taken.
+ */
 static int add_sub_items(parser *p, pd_section *s, cmark_node *item)
 {
-	cmark_iter *it = cmark_iter_new(item);
-	cmark_event_type ev;
-	int error = 0;
+	cmark_node *cur = item, *next;
+	cmark_node_type t;
+	int error;
 
-	while (!error && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *cur = cmark_iter_get_node(it);
-
-		if (ev != CMARK_EVENT_ENTER ||
-		    cmark_node_get_type(cur) != CMARK_NODE_LIST)
+	for (;;) {
+		t = cmark_node_get_type(cur);
+		if (t == CMARK_NODE_LIST && cur != item) {
+			if ((error = add_list_items(p, s, cur)) < 0)
+				return error;
+		} else if (holds_blocks(t) &&
+		           (next = cmark_node_first_child(cur)) != NULL) {
+			cur = next;
 			continue;
-		error = add_list_items(p, s, cur);
-		cmark_iter_reset(it, cur, CMARK_EVENT_EXIT);
+		}
+		for (;;) {
+			if (cur == item)
+				return 0;
+			if ((next = cmark_node_next(cur)) != NULL)
+				break;
+			cur = cmark_node_parent(cur);
+		}
+		cur = next;
 	}
-	cmark_iter_free(it);
-	return error;
 }
 
 /*
