@@ -56,7 +56,7 @@ pd_block *pd_section__add_block(pd_document *doc, pd_section *s,
 	b->len = len;
 	b->line = line;
 	b->type = type;
-	b->children_before = s->children.size;
+	b->children_before = (unsigned)s->children.size;
 	pd_vec_push(&s->blocks, b);
 	return b;
 }

@@ -44,18 +44,19 @@ typedef struct pd_words {
 	size_t n;
 } pd_words;
 
+/* 64 bytes: a large programme has tens of thousands of blocks */
 typedef struct pd_block {
 	const char *text;     /* plain text (inlines rendered), NFC; pool */
 	size_t len;
-	unsigned line;        /* first source line, 1-based */
-	pd_block_type type;
-	size_t children_before;  /* the section's children above it: a
-	                            paragraph after the list of goals made
-	                            of list items reads otherwise */
 	pd_words words;       /* filled by the parse: pd_document__fill_words */
 	const char *source;   /* a table: its source lines as written, to
 	                         read its rows from; pool; NULL otherwise */
-	size_t source_len;
+	unsigned source_len;  /* one paragraph: far below 4 GiB */
+	unsigned line;        /* first source line, 1-based */
+	pd_block_type type;
+	unsigned children_before;  /* the section's children above it: a
+	                              paragraph after the list of goals made
+	                              of list items reads otherwise */
 } pd_block;
 
 struct pd_section {

@@ -275,7 +275,7 @@ static void add_table(parser *p, pd_section *s, cmark_node *node,
 	nl = memchr(p->md + to, '\n', p->md_len - to);
 	to = nl ? (size_t)(nl - p->md) : p->md_len;
 	b->source = pd_pool_strndup(&p->doc->pool, p->md + from, to - from);
-	b->source_len = to - from;
+	b->source_len = (unsigned)(to - from);
 }
 
 /* Can a node of type `t` hold blocks (and so list items)? */
