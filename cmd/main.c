@@ -5,8 +5,25 @@
  */
 #include <locale.h>
 #include <string.h>
+#ifdef __GLIBC__
+# include <malloc.h>
+#endif
 
 #include "cmd.h"
+
+/*
+ * One heap for every thread. The two versions are parsed on two threads,
+ * and what one thread frees (its cmark tree) is memory the other and the
+ * rest of the diff can then reuse, instead of each thread growing a heap
+ * of its own; the parse of a large pair counts on it to keep only one
+ * tree in memory.
+ */
+static void use_one_heap(void)
+{
+#if defined(__GLIBC__) && defined(M_ARENA_MAX)
+	(void)mallopt(M_ARENA_MAX, 1);
+#endif
+}
 
 /* The store's notices (a version completed on opening it): one line */
 static void print_notice(const char *notice, void *payload)
@@ -20,6 +37,7 @@ int main(int argc, char **argv)
 	const cmd_entry *c = NULL;
 	int status;
 
+	use_one_heap();
 	setlocale(LC_CTYPE, "");
 	pd_init();
 	/* the locale's language, until a command's --lang says otherwise */

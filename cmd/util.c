@@ -125,11 +125,7 @@ int cmd_render_options(pd_render_options *out, const cmd_spec *spec,
 void cmd_warn_structure(const pd_document *doc, const char *name)
 {
 	size_t n = pd_document_section_count(doc), i;
-	size_t len;
 
-	pd_document_source(doc, &len);
-	if (!len)
-		return;
 	if (n <= 1) {
 		/* nothing but a title or front matter: nothing to compare */
 		if (!pd_section_block_count(pd_document_root(doc)))

@@ -2,8 +2,9 @@
 /*
  * changes_tables.c: indicator tables compared as tables. CommonMark has
  * no tables, so a pipe table reaches the model as one block; its rows
- * are read here again from the source lines it covers, split into cells
- * at the pipes that are not escaped, without the delimiter row.
+ * are read here again from the source lines it covers (kept with the
+ * block by the parse), split into cells at the pipes that are not
+ * escaped, without the delimiter row.
  *
  * Rows are paired by their first cell (the indicator's name, folded): a
  * row only in the new table is a new indicator, one only in the old a
@@ -50,23 +51,6 @@ static void table_dispose(table *t)
 	free(t->index);
 	free((void *)t->cell);
 	memset(t, 0, sizeof(*t));
-}
-
-/* The start of source line `line` (1-based), or NULL. */
-static const char *line_start(const pd_document *doc, unsigned line)
-{
-	const char *s = doc->source, *end = s + doc->source_len;
-	unsigned n = 1;
-
-	while (s < end && n < line) {
-		const char *nl = memchr(s, '\n', (size_t)(end - s));
-
-		if (!nl)
-			return NULL;
-		s = nl + 1;
-		n++;
-	}
-	return n == line ? s : NULL;
 }
 
 static int is_delimiter_cell(const char *s, size_t len)
@@ -131,18 +115,19 @@ static size_t split_row(pd_pool *pool, const char ***cells, size_t *cap,
 	return n;
 }
 
-/* Read the table a block holds from its document's source lines. */
+/* Read the table a block holds from its source lines. */
 static int read_table(table *t, pd_pool *pool, const pd_document *doc,
                       const pd_block *blk)
 {
-	const char *s = line_start(doc, blk->line), *end;
+	const char *s = blk->source, *end;
 	const char **row = NULL;
 	size_t cap = 0, rcap = 0;
 
+	(void)doc;
 	memset(t, 0, sizeof(*t));
 	if (!s)
 		return -1;
-	end = doc->source + doc->source_len;
+	end = s + blk->source_len;
 	t->line = blk->line;
 	while (s < end) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
@@ -543,11 +528,12 @@ void pd_changes__table_details(pd_buf *out, const pd_changes *cc,
 void pd_changes__table_source(pd_buf *out, const pd_document *doc,
                               const pd_block *b, const char *indent)
 {
-	const char *s = line_start(doc, b->line), *end;
+	const char *s = b->source, *end;
 
+	(void)doc;
 	if (!s)
 		return;
-	end = doc->source + doc->source_len;
+	end = s + b->source_len;
 	while (s < end) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		size_t len = nl ? (size_t)(nl - s) : (size_t)(end - s), i;

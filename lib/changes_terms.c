@@ -209,7 +209,7 @@ int pd_changes__occurs(const pd_buf *text, const char *word)
  * short to have a stem as long as PD_STEM_CODEPOINTS (or with digits)
  * is searched for in every text.
  */
-static int words_have(const pd_words *w, uint64_t stem)
+static int words_have(const pd_words *w, uint32_t stem)
 {
 	size_t k;
 
@@ -222,7 +222,7 @@ static int words_have(const pd_words *w, uint64_t stem)
 static int doc_has_term(const pd_document *doc, const char *t)
 {
 	size_t pos = 0, ws, wl, sl = 0, i, j, cps = 0, b;
-	uint64_t stem = 0;
+	uint32_t stem = 0;
 	pd_buf fold = PD_BUF_INIT;
 	int found = 0;
 
@@ -234,7 +234,7 @@ static int doc_has_term(const pd_document *doc, const char *t)
 			sl = 0;
 	}
 	if (sl)
-		stem = pd_text_hash(t, sl);
+		stem = pd_text_stem_key(pd_text_hash(t, sl));
 	for (i = 0; i < doc->sections.size && !found; i++) {
 		const pd_section *s = pd_vec_get(&doc->sections, i);
 

@@ -143,7 +143,8 @@ static void note_forms(theme_pass *tp, const char *text, size_t len)
 	       pd_text_next_word(tp->fold.ptr, tp->fold.size, &pos, &ws, &wl)) {
 		const char *w = tp->fold.ptr + ws;
 		size_t sl = pd_text_stem_len(w, wl);
-		int c = sl ? candidate_of(tp, pd_text_hash(w, sl)) : -1;
+		int c = sl ? candidate_of(tp, pd_text_stem_key(pd_text_hash(w,
+		             sl))) : -1;
 		form *f;
 
 		if (c < 0)

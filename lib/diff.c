@@ -7,6 +7,7 @@
  * to the list that points into them.
  */
 #include "changes.h"
+#include "parse.h"
 #include "progdiff.h"
 
 int pd_diff(pd_changes **out, size_t *failed_out, const char *old_md,
@@ -24,7 +25,10 @@ int pd_diff(pd_changes **out, size_t *failed_out, const char *old_md,
 	len[0] = old_len;
 	md[1] = new_md;
 	len[1] = new_len;
-	if ((error = pd_parse_documents(docs, md, len, 2, popts, &failed)) < 0) {
+	/* the change list needs no copy of either text: the blocks have
+	 * what it reads */
+	if ((error = pd_parse__documents(docs, md, len, 2, popts, &failed,
+	                                 0)) < 0) {
 		if (failed_out)
 			*failed_out = failed;
 		return error;

@@ -56,7 +56,7 @@ pd_block *pd_section__add_block(pd_document *doc, pd_section *s,
 	b->len = len;
 	b->line = line;
 	b->type = type;
-	b->children_before = s->children.size;
+	b->children_before = (unsigned)s->children.size;
 	pd_vec_push(&s->blocks, b);
 	return b;
 }
@@ -66,7 +66,8 @@ static void fill_words(pd_document *doc, pd_words *w, const char *text,
                        size_t len)
 {
 	size_t n = 0, i;
-	uint64_t *hash, *stem;
+	uint64_t *hash;
+	uint32_t *stem;
 	pd_buf *tmp = &doc->scratch_words;
 
 	pd_buf_clear(tmp);
@@ -75,14 +76,14 @@ static void fill_words(pd_document *doc, pd_words *w, const char *text,
 	if (!pd_text_hash_words(tmp, &n, text, len))
 		n = pd_text_hash_words_folded(tmp, &doc->scratch, text, len);
 	hash = pd_pool_malloc(&doc->pool, pd__mul(n ? n : 1,
-	                                          2 * sizeof(uint64_t)));
-	stem = hash + n;
+	                      sizeof(uint64_t) + sizeof(uint32_t)));
+	stem = (uint32_t *)(hash + n);
 	for (i = 0; i < n; i++) {
 		uint64_t pairv[2];
 
 		memcpy(pairv, tmp->ptr + i * sizeof(pairv), sizeof(pairv));
 		hash[i] = pairv[0];
-		stem[i] = pairv[1];
+		stem[i] = pd_text_stem_key(pairv[1]);
 	}
 	w->hash = hash;
 	w->stem = stem;

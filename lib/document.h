@@ -35,22 +35,28 @@ typedef enum pd_block_type {
  */
 typedef struct pd_words {
 	const uint64_t *hash;  /* per word: pd_text_hash of its folded form */
-	const uint64_t *stem;  /* per word: hash of its stem (the first
-	                          PD_STEM_CODEPOINTS code points of a word
-	                          of letters of at least PD_STEM_MIN_WORD), or
-	                          0 for a word that has none */
+	const uint32_t *stem;  /* per word: pd_text_stem_key() of the hash of
+	                          its stem (the first PD_STEM_CODEPOINTS code
+	                          points of a word of letters of at least
+	                          PD_STEM_MIN_WORD), or 0 for a word that has
+	                          none: 32 bits, for the words are most of a
+	                          document's memory */
 	size_t n;
 } pd_words;
 
+/* 64 bytes: a large programme has tens of thousands of blocks */
 typedef struct pd_block {
 	const char *text;     /* plain text (inlines rendered), NFC; pool */
 	size_t len;
+	pd_words words;       /* filled by the parse: pd_document__fill_words */
+	const char *source;   /* a table: its source lines as written, to
+	                         read its rows from; pool; NULL otherwise */
+	unsigned source_len;  /* one paragraph: far below 4 GiB */
 	unsigned line;        /* first source line, 1-based */
 	pd_block_type type;
-	size_t children_before;  /* the section's children above it: a
-	                            paragraph after the list of goals made
-	                            of list items reads otherwise */
-	pd_words words;       /* filled by the parse: pd_document__fill_words */
+	unsigned children_before;  /* the section's children above it: a
+	                              paragraph after the list of goals made
+	                              of list items reads otherwise */
 } pd_block;
 
 struct pd_section {
@@ -76,7 +82,8 @@ struct pd_document {
 	pd_section *root;
 	pd_vec sections;      /* all, in document order, root first */
 	pd_vec areas;         /* the goal areas, in document order */
-	const char *source;   /* pool copy of the input (BOM removed) */
+	const char *source;   /* pool copy of the input (BOM removed), or
+	                         "" when the parse was told not to keep it */
 	size_t source_len;
 	unsigned line_count;
 	pd_buf scratch;       /* for pd_document__fill_words: folded text */

@@ -63,6 +63,13 @@ typedef struct parser {
 	                             heading keys */
 	pd_buf text;              /* scratch: text as kept */
 	pd_classify_scratch cls_scratch;
+	const char *md;           /* the whole input, for the source lines
+	                             of tables */
+	size_t md_len;
+	size_t md_at;             /* where file line md_line begins: a cursor
+	                             that only moves forward, as the nodes
+	                             come in document order */
+	unsigned md_line;
 	double start;             /* cpu_seconds() when parsing began */
 	double budget;
 	unsigned long ticks;
@@ -229,6 +236,48 @@ static void add_block(parser *p, pd_section *s, pd_block_type type,
 		                      p->text.size, line);
 }
 
+/* The offset of file line `line` in the input, from the cursor on. */
+static size_t source_line(parser *p, unsigned line)
+{
+	if (line < p->md_line) {
+		p->md_at = 0;
+		p->md_line = 1;
+	}
+	while (p->md_line < line && p->md_at < p->md_len) {
+		const char *nl = memchr(p->md + p->md_at, '\n',
+		                        p->md_len - p->md_at);
+
+		p->md_at = nl ? (size_t)(nl - p->md) + 1 : p->md_len;
+		p->md_line++;
+	}
+	return p->md_at;
+}
+
+/*
+ * A table as a block, with its source lines as written (to the end of
+ * its last line, without the line ending): its rows are read from them
+ * when two versions of it are compared.
+ */
+static void add_table(parser *p, pd_section *s, cmark_node *node,
+                      unsigned line)
+{
+	unsigned last = (unsigned)cmark_node_get_end_line(node) + p->offset;
+	size_t from, to;
+	const char *nl;
+	pd_block *b;
+
+	if (!p->text.size)
+		return;
+	b = pd_section__add_block(p->doc, s, PD_BLOCK_TABLE, p->text.ptr,
+	                          p->text.size, line);
+	from = source_line(p, line);
+	to = source_line(p, last);
+	nl = memchr(p->md + to, '\n', p->md_len - to);
+	to = nl ? (size_t)(nl - p->md) : p->md_len;
+	b->source = pd_pool_strndup(&p->doc->pool, p->md + from, to - from);
+	b->source_len = (unsigned)(to - from);
+}
+
 /* Can a node of type `t` hold blocks (and so list items)? */
 static int holds_blocks(cmark_node_type t)
 {
@@ -272,24 +321,37 @@ static int add_list_items(parser *p, pd_section *s, cmark_node *list)
 	}
 }
 
-/* The lists inside `item` (not itself) as item blocks of `s`. */
+/*
+ * The lists inside `item` (not itself) as item blocks of `s`, in the
+ * order cmark's iterator enters them. Only blocks that hold blocks can
+ * hold a list, so the walk goes down into no other (never into a
+ * paragraph's inlines), and not into a list it has taken.
+ */
 static int add_sub_items(parser *p, pd_section *s, cmark_node *item)
 {
-	cmark_iter *it = cmark_iter_new(item);
-	cmark_event_type ev;
-	int error = 0;
+	cmark_node *cur = item, *next;
+	cmark_node_type t;
+	int error;
 
-	while (!error && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
-		cmark_node *cur = cmark_iter_get_node(it);
-
-		if (ev != CMARK_EVENT_ENTER ||
-		    cmark_node_get_type(cur) != CMARK_NODE_LIST)
+	for (;;) {
+		t = cmark_node_get_type(cur);
+		if (t == CMARK_NODE_LIST && cur != item) {
+			if ((error = add_list_items(p, s, cur)) < 0)
+				return error;
+		} else if (holds_blocks(t) &&
+		           (next = cmark_node_first_child(cur)) != NULL) {
+			cur = next;
 			continue;
-		error = add_list_items(p, s, cur);
-		cmark_iter_reset(it, cur, CMARK_EVENT_EXIT);
+		}
+		for (;;) {
+			if (cur == item)
+				return 0;
+			if ((next = cmark_node_next(cur)) != NULL)
+				break;
+			cur = cmark_node_parent(cur);
+		}
+		cur = next;
 	}
-	cmark_iter_free(it);
-	return error;
 }
 
 /*
@@ -350,8 +412,10 @@ static int add_node(parser *p, pd_section *s, cmark_node *node,
 	case CMARK_NODE_PARAGRAPH:
 		node_text(p, node, 0);
 		/* CommonMark has no tables: a pipe table is a paragraph */
-		add_block(p, s, p->raw.size && p->raw.ptr[0] == '|' ?
-		          PD_BLOCK_TABLE : PD_BLOCK_PARAGRAPH, line);
+		if (p->raw.size && p->raw.ptr[0] == '|')
+			add_table(p, s, node, line);
+		else
+			add_block(p, s, PD_BLOCK_PARAGRAPH, line);
 		break;
 	case CMARK_NODE_LIST:
 		/* bullets or numbers alike: "1." is how a goal is written */
@@ -587,8 +651,14 @@ static size_t line_offset(const char *s, size_t len, int line)
 
 /* ------------------------------------------------------------------ */
 
-int pd_parse_document(pd_document **out, const char *md, size_t len,
-                      const pd_parse_options *opts)
+/*
+ * One document. `tree_lock` (NULL: none) is held from the cmark parser's
+ * start until its tree is freed: what the parses of a large pair share,
+ * so that only one of them has a tree at a time.
+ */
+static int parse_one(pd_document **out, const char *md, size_t len,
+                     const pd_parse_options *opts, int keep_source,
+                     pd_lock *tree_lock)
 {
 	pd_parse_options defaults = PD_PARSE_OPTIONS_INIT;
 	cmark_parser *cp = NULL;
@@ -597,7 +667,7 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 	parser p;
 	size_t max_size, bad, skip = 0, body_off = 0;
 	unsigned max_nesting, title_line = 0;
-	int error = 0, h2_line = 0, rc, named;
+	int error = 0, h2_line = 0, rc, named, holding = 0;
 	pd_title title;
 	pd_buf shielded = PD_BUF_INIT;
 
@@ -639,9 +709,12 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 
 	doc = pd_document__new();
 	p.doc = doc;
-	/* the caller's text until the tree is gone (see below) */
 	md += skip;
 	len -= skip;
+	p.md = md;
+	p.md_len = len;
+	p.md_at = 0;
+	p.md_line = 1;
 	doc->line_count = pd_text_line_count(md, len);
 	doc->root->line_start = doc->line_count ? 1 : 0;
 	doc->root->line_end = doc->line_count;
@@ -664,12 +737,15 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 		goto done;
 	}
 
+	pd_lock__take(tree_lock);
+	holding = 1;
 	cp = cmark_parser_new(CMARK_OPT_DEFAULT);
 	/* pandoc's tables as code blocks: never a row read as a heading */
 	if (pd_pandoc_tables__shield(&shielded, p.body, p.body_len))
 		cmark_parser_feed(cp, shielded.ptr, shielded.size);
 	else
 		cmark_parser_feed(cp, p.body, p.body_len);
+	pd_buf_dispose(&shielded);
 	root = cmark_parser_finish(cp);
 	/* the tree is complete: the parser's buffers can go */
 	cmark_parser_free(cp);
@@ -684,11 +760,15 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
 		goto done;
 	cmark_node_free(root);
 	root = NULL;
+	pd_lock__give(tree_lock);
+	holding = 0;
 	/* the document's own copy of the text, made now that the tree is
-	 * gone, so that the two are not in memory at once */
-	doc->source = pd_pool_strndup(&doc->pool, md, len);
-	doc->source_len = len;
-	p.body = doc->source + body_off;
+	 * gone, so that the two are not in memory at once; a diff has what
+	 * it reads of the text in the blocks, and keeps none */
+	if (keep_source) {
+		doc->source = pd_pool_strndup(&doc->pool, md, len);
+		doc->source_len = len;
+	}
 	finish_sections(doc);
 
 	/* no title heading: the name from the front matter or first line */
@@ -710,6 +790,8 @@ done:
 		cmark_node_free(root);
 	if (cp)
 		cmark_parser_free(cp);
+	if (holding)
+		pd_lock__give(tree_lock);
 	pd_vec_dispose(&p.stack);
 	pd_vec_dispose(&p.opened);
 	pd_buf_dispose(&p.raw);
@@ -724,6 +806,12 @@ done:
 	return error;
 }
 
+int pd_parse_document(pd_document **out, const char *md, size_t len,
+                      const pd_parse_options *opts)
+{
+	return parse_one(out, md, len, opts, 1, NULL);
+}
+
 /* ------------------------------------------------------------------ */
 /* Several documents at once                                           */
 
@@ -731,6 +819,8 @@ typedef struct parse_job {
 	const char *md;
 	size_t len;
 	const pd_parse_options *opts;
+	int keep_source;
+	pd_lock *tree_lock;       /* shared by the jobs of a large pair */
 	pd_document *doc;
 	int error;
 	char message[1024];       /* the error, copied off its thread */
@@ -739,7 +829,8 @@ typedef struct parse_job {
 
 static void run_job(parse_job *job)
 {
-	job->error = pd_parse_document(&job->doc, job->md, job->len, job->opts);
+	job->error = parse_one(&job->doc, job->md, job->len, job->opts,
+	                       job->keep_source, job->tree_lock);
 	if (job->error < 0) {
 		snprintf(job->message, sizeof(job->message), "%s",
 		         pd_error_message());
@@ -758,15 +849,28 @@ int pd_parse_documents(pd_document **out, const char *const *md,
                        const size_t *len, size_t n,
                        const pd_parse_options *opts, size_t *failed_out)
 {
+	return pd_parse__documents(out, md, len, n, opts, failed_out, 1);
+}
+
+int pd_parse__documents(pd_document **out, const char *const *md,
+                        const size_t *len, size_t n,
+                        const pd_parse_options *opts, size_t *failed_out,
+                        int keep_source)
+{
 	parse_job *jobs;
 	pd_thread *threads;
-	size_t i;
+	pd_lock tree_lock;
+	size_t i, total = 0;
 	int error = 0;
 
 	if (failed_out)
 		*failed_out = 0;
 	if (!n)
 		return 0;
+	/* a large pair: one cmark tree at a time (see PD_PARSE__ONE_TREE) */
+	for (i = 0; i < n; i++)
+		total = pd__add(total, len[i]);
+	pd_lock__init(&tree_lock);
 	/* the shared classifier is built here, before any thread reads it */
 	if (!opts || !opts->classifier)
 		(void)pd_classifier__default();
@@ -776,6 +880,9 @@ int pd_parse_documents(pd_document **out, const char *const *md,
 		jobs[i].md = md[i];
 		jobs[i].len = len[i];
 		jobs[i].opts = opts;
+		jobs[i].keep_source = keep_source;
+		jobs[i].tree_lock = total >= PD_PARSE__ONE_TREE ? &tree_lock :
+		                    NULL;
 	}
 	/* the first on this thread, each other on one of its own */
 	threads = pd__calloc(n, sizeof(*threads));
@@ -785,6 +892,7 @@ int pd_parse_documents(pd_document **out, const char *const *md,
 	for (i = 1; i < n; i++)
 		pd_thread__join(&threads[i]);
 	free(threads);
+	pd_lock__dispose(&tree_lock);
 	for (i = 0; i < n; i++) {
 		if (jobs[i].error < 0 && !error) {
 			error = pd_error_set(jobs[i].error, "%s", jobs[i].message);

@@ -24,4 +24,23 @@ void pd_parse__plain_text(pd_buf *out, cmark_node *node, int skip_lists);
  */
 unsigned long long pd_parse__work(void);
 
+/**
+ * Inputs of this many bytes together are parsed with one cmark tree at a
+ * time: a tree takes three to six times its text, two at once more than
+ * the rest of a diff, while the checks before it and the words after it
+ * still run beside the other parse. Below it the two parse wholly at
+ * once.
+ */
+#define PD_PARSE__ONE_TREE ((size_t)4 << 20)
+
+/**
+ * pd_parse_documents(), and with `keep_source` 0 documents that keep no
+ * copy of their text (pd_document_source() gives ""): a diff reads what
+ * it needs of the text from the blocks, tables included.
+ */
+int pd_parse__documents(pd_document **out, const char *const *md,
+                        const size_t *len, size_t n,
+                        const pd_parse_options *opts, size_t *failed_out,
+                        int keep_source);
+
 #endif

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * pool.c: arena allocation (see pool.h). Pages grow geometrically up to
- * 1 MiB; a request larger than a page gets a page of its own.
+ * 16 KiB, small enough for malloc to carve them out of what was freed
+ * before (a parse's cmark tree) rather than take new memory; a request
+ * larger than a page gets a page of its own.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -52,7 +54,7 @@ void *pd_pool_malloc(pd_pool *pool, size_t size)
 		if (!pool->page_size)
 			pool->page_size = 4096;
 		psize = pool->page_size;
-		if (psize < (1u << 20))
+		if (psize < (1u << 14))
 			pool->page_size = psize * 2;
 		if (psize < size)
 			psize = size;

@@ -352,7 +352,11 @@ const pd_section *pd_document_section(const pd_document *doc, size_t i);
 /** The goal areas in document order. */
 size_t pd_document_area_count(const pd_document *doc);
 const pd_section *pd_document_area(const pd_document *doc, size_t i);
-/** The source text as parsed (after BOM removal), and its length. */
+/**
+ * The source text as parsed (after BOM removal), and its length; "" and
+ * 0 for the documents of a change list made by pd_diff(), which keep no
+ * copy of their text.
+ */
 const char *pd_document_source(const pd_document *doc, size_t *len_out);
 
 /** The heading as plain text, as written ("2. Infrastruktur"). */

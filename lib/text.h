@@ -126,6 +126,18 @@ size_t pd_text_hash_words_folded(pd_buf *out, pd_buf *fold, const char *s,
  */
 size_t pd_text_stem_len(const char *word, size_t len);
 
+/**
+ * The key a document keeps of a stem's pd_text_hash(): 32 bits, 0 only
+ * for 0 (no stem). Every stem compared with a document's is made a key
+ * first.
+ */
+static inline uint32_t pd_text_stem_key(uint64_t stem_hash)
+{
+	uint32_t k = (uint32_t)(stem_hash ^ (stem_hash >> 32));
+
+	return (stem_hash && !k) ? 1u : k;
+}
+
 /* ---- shared by text.c, heading.c, words.c and textdiff.c ---- */
 
 /* The classes of pd_text__word_class, a bit each. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * thread.c: the one place progdiff starts and joins a thread, for the
- * parse of each version and the themes (see thread.h).
+ * parse of each version and the themes, and its one lock (see thread.h).
  */
 #include "thread.h"
 
@@ -48,4 +48,42 @@ void pd_thread__join(pd_thread *t)
 	}
 #endif
 	t->fn(t->payload);
+}
+
+void pd_lock__init(pd_lock *l)
+{
+	l->ok = 0;
+#if PD_THREADS
+	l->ok = pthread_mutex_init(&l->mutex, NULL) == 0;
+#endif
+}
+
+void pd_lock__dispose(pd_lock *l)
+{
+#if PD_THREADS
+	if (l && l->ok)
+		pthread_mutex_destroy(&l->mutex);
+#endif
+	if (l)
+		l->ok = 0;
+}
+
+void pd_lock__take(pd_lock *l)
+{
+#if PD_THREADS
+	if (l && l->ok)
+		pthread_mutex_lock(&l->mutex);
+#else
+	(void)l;
+#endif
+}
+
+void pd_lock__give(pd_lock *l)
+{
+#if PD_THREADS
+	if (l && l->ok)
+		pthread_mutex_unlock(&l->mutex);
+#else
+	(void)l;
+#endif
 }

@@ -905,6 +905,48 @@ done:
 	pd_document_free(da);
 }
 
+/*
+ * A table's rows are read from the source lines the parse keeps with its
+ * block: the same changes whether the documents keep their whole text
+ * (parsed one by one) or not (pd_diff), and after a front matter and a
+ * CRLF line that move the table's lines.
+ */
+static void test_changes__table_read_without_the_source(void)
+{
+	const char *a = "---\r\ntitle: X\r\n---\r\n# Program\n\n## Fokusområden\n\n"
+		"### Miljö\n\nText om miljön.\n\n"
+		"| Indikator | 2020 | 2030 |\n| --- | --- | --- |\n"
+		"| Utsläpp | 10 | 5 |\n| Avfall | 3 | 2 |\n\nMer text.\n";
+	const char *b = "---\r\ntitle: X\r\n---\r\n# Program\n\n## Fokusområden\n\n"
+		"### Miljö\n\nText om miljön.\n\n"
+		"| Indikator | 2020 | 2030 |\n| --- | --- | --- |\n"
+		"| Utsläpp | 10 | 4 |\n| Avfall | 3 | 2 |\n| Buller | 1 | 1 |\n"
+		"\nMer text.\n";
+	pd_buf expected = PD_BUF_INIT, got = PD_BUF_INIT;
+	pd_changes *c = NULL;
+	size_t i, len = 1;
+
+	kinds(&expected, a, b);
+	OK(strstr(expected.ptr, "indicator-changed") != NULL &&
+	   strstr(expected.ptr, "indicator-added") != NULL,
+	   "the rows of both tables are compared");
+	if (pd_diff(&c, NULL, a, strlen(a), b, strlen(b), NULL, NULL) < 0) {
+		OK(0, "pd_diff");
+		goto done;
+	}
+	for (i = 0; i < pd_changes_count(c); i++)
+		pd_buf_printf(&got, "%s%s", i ? " " : "",
+		              pd_change_kind_name(pd_changes_get(c, i)->kind));
+	STR_EQ(got.ptr, expected.ptr, "the same changes from pd_diff");
+	STR_EQ(pd_document_source(pd_changes_new(c), &len), "",
+	       "a diff's documents keep no copy of their text");
+	INT_EQ((int)len, 0, "nor its length");
+done:
+	pd_changes_free(c);
+	pd_buf_dispose(&got);
+	pd_buf_dispose(&expected);
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_changes__details_of_a_changed_goal),
 	PD_TEST(test_changes__identical_is_empty),
@@ -931,6 +973,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_changes__property_align_blocks_as_plain),
 	PD_TEST(test_changes__theme_counts_the_old_areas_that_had_it),
 	PD_TEST(test_changes__term_found_among_many_replacements),
+	PD_TEST(test_changes__table_read_without_the_source),
 	{ NULL, NULL }
 };
 

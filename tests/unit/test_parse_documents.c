@@ -7,6 +7,7 @@
  */
 #include "harness.h"
 #include "document.h"
+#include "parse.h"
 
 static const char *const good_old =
 	"# Programmet 2030\n\nMålår 2030.\n\n## Fokusområden\n\n"
@@ -203,11 +204,74 @@ static void test_parse_documents__options_reach_every_thread(void)
 	   "the message says so");
 }
 
+/* A programme of `areas` areas, each with a paragraph and a table. */
+static void big_programme(pd_buf *out, size_t areas, int variant)
+{
+	size_t i;
+
+	pd_buf_clear(out);
+	pd_buf_puts(out, "# Programmet 2035\n\n## Fokusområden\n\n");
+	for (i = 0; i < areas; i++)
+		pd_buf_printf(out, "### Område %lu\n\nVi arbetar med klimatet, "
+		              "skolan och trafiken i område %lu, år %d.\n\n"
+		              "| Mått | 2020 | 2030 |\n| --- | --- | --- |\n"
+		              "| Utsläpp | %lu | %d |\n\n",
+		              (unsigned long)i, (unsigned long)i, 2030 + variant,
+		              (unsigned long)(i % 97), variant);
+}
+
+/*
+ * A pair large enough to be parsed one cmark tree at a time gives the
+ * documents one by one would, also without a copy of the text, and a
+ * parse that fails holding the tree lets the other go on.
+ */
+static void test_parse_documents__large_pair_one_tree_at_a_time(void)
+{
+	pd_parse_options opts = PD_PARSE_OPTIONS_INIT;
+	pd_buf a = PD_BUF_INIT, b = PD_BUF_INIT;
+	const char *md[2];
+	size_t len[2], failed = 99, slen = 1, n = 16000;
+	pd_document *docs[2];
+	const pd_block *t;
+	char last[64];
+
+	big_programme(&a, n, 0);
+	big_programme(&b, n, 1);
+	md[0] = a.ptr;
+	md[1] = b.ptr;
+	len[0] = a.size;
+	len[1] = b.size;
+	OK(a.size + b.size >= PD_PARSE__ONE_TREE, "large enough");
+	INT_EQ(pd_parse__documents(docs, md, len, 2, NULL, &failed, 0), 0,
+	       "both parse");
+	same_document(docs[0], a.ptr);
+	same_document(docs[1], b.ptr);
+	STR_EQ(pd_document_source(docs[1], &slen), "", "no copy of the text");
+	INT_EQ(slen, 0, "nor its length");
+	t = pd_vec_get(&pd_document_area(docs[1], n - 1)->blocks, 1);
+	snprintf(last, sizeof(last), "| Utsläpp | %lu | 1 |",
+	         (unsigned long)((n - 1) % 97));
+	OK(t->type == PD_BLOCK_TABLE && t->source &&
+	   !strncmp(t->source, "| Mått | 2020 | 2030 |\n", 23) &&
+	   t->source_len > strlen(last) &&
+	   !strcmp(t->source + t->source_len - strlen(last), last),
+	   "a table keeps its own lines, to the end of its last");
+	pd_document_free(docs[0]);
+	pd_document_free(docs[1]);
+
+	opts.time_budget = 1e-9;
+	INT_EQ(pd_parse__documents(docs, md, len, 2, &opts, NULL, 1),
+	       PD_ELIMIT, "out of time while holding the tree, both end");
+	pd_buf_dispose(&a);
+	pd_buf_dispose(&b);
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_parse_documents__same_as_one_by_one),
 	PD_TEST(test_parse_documents__many_and_none),
 	PD_TEST(test_parse_documents__error_of_the_first_that_fails),
 	PD_TEST(test_parse_documents__options_reach_every_thread),
+	PD_TEST(test_parse_documents__large_pair_one_tree_at_a_time),
 	{ NULL, NULL }
 };
 
