@@ -859,6 +859,55 @@ static void test_changes__term_found_among_many_replacements(void)
 	pd_buf_dispose(&b);
 }
 
+/* A table changed into a table: no step for the reports, one with its
+ * words for JSON (PD_DETAILS_EVERY_TABLE). */
+static void test_changes__details_of_a_changed_table(void)
+{
+	static const char *a =
+		"# Program\n\n## Fokusområden\n\n### Infrastruktur\n\n"
+		"Vägar binder samman regionen.\n\n"
+		"| Indikator | Mål |\n|---|---|\n| Resor | 10 |\n";
+	static const char *b =
+		"# Program\n\n## Fokusområden\n\n### Infrastruktur\n\n"
+		"Vägar och spår binder samman regionen.\n\n"
+		"| Indikator | Mål |\n|---|---|\n| Resor | 20 |\n";
+	pd_document *da = doc_of(a), *db = doc_of(b);
+	pd_changes *c = NULL;
+	pd_change_details d;
+	pd_buf shown = PD_BUF_INIT, every = PD_BUF_INIT;
+	size_t i, k;
+
+	if (!da || !db || pd_changes_compute(&c, da, db, NULL) < 0) {
+		OK(0, "compute");
+		goto done;
+	}
+	for (i = 0; i < pd_changes_count(c); i++) {
+		const pd_change *ch = pd_changes_get(c, i);
+
+		if (!pd_changes__has_details(ch))
+			continue;
+		pd_changes__details(&d, ch, 0);
+		for (k = 0; k < d.nblocks; k++)
+			pd_buf_printf(&shown, "%d:%d:%d ", (int)d.blocks[k].op,
+			              d.blocks[k].table, d.blocks[k].nwords > 0);
+		pd_changes__details_dispose(&d);
+		pd_changes__details(&d, ch, PD_DETAILS_EVERY_TABLE);
+		for (k = 0; k < d.nblocks; k++)
+			pd_buf_printf(&every, "%d:%d:%d ", (int)d.blocks[k].op,
+			              d.blocks[k].table, d.blocks[k].nwords > 0);
+		pd_changes__details_dispose(&d);
+	}
+	STR_EQ(shown.ptr, "3:0:1 ", "the text changed; the table left out");
+	STR_EQ(every.ptr, "3:0:1 3:1:1 ",
+	       "the text, then the table with its words");
+done:
+	pd_buf_dispose(&every);
+	pd_buf_dispose(&shown);
+	pd_changes_free(c);
+	pd_document_free(db);
+	pd_document_free(da);
+}
+
 /* What --details shows: the blocks aligned, a changed one's words. */
 static void test_changes__details_of_a_changed_goal(void)
 {
@@ -886,7 +935,7 @@ static void test_changes__details_of_a_changed_goal(void)
 		if (!pd_changes__has_details(ch))
 			continue;
 		with++;
-		pd_changes__details(&d, ch);
+		pd_changes__details(&d, ch, 0);
 		for (k = 0; k < d.nblocks; k++)
 			pd_buf_printf(&got, "%d:%zu ", (int)d.blocks[k].op,
 			              d.blocks[k].nwords);
@@ -915,6 +964,7 @@ done:
 
 static const pd_test tests[] = {
 	PD_TEST(test_changes__details_of_a_changed_goal),
+	PD_TEST(test_changes__details_of_a_changed_table),
 	PD_TEST(test_changes__identical_is_empty),
 	PD_TEST(test_changes__numbering_case_and_wrapping_are_not_changes),
 	PD_TEST(test_changes__area_added_not_moving_the_rest),
