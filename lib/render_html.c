@@ -20,8 +20,17 @@
  * entities, so no document text can become markup, an attribute, a link
  * target or a script.
  *
- * The pairing of sections is the matcher's, computed again here (the
- * change list keeps only the pairs that changed).
+ * The redline makes its own pass over the whole text (as render_docx.c
+ * does), not one through the change list's details: it shows every
+ * section, kept ones folded and removed ones where they stood among
+ * their old siblings, so it needs the pairing of all sections, while the
+ * change list keeps only the pairs that changed (and drops changes a
+ * renamed term or a theme explains); its words are exact
+ * (pd_textdiff__words_exact: a rejected or accepted redline gives back
+ * either text byte for byte), where the details' are the report's
+ * pd_textdiff_words; and every block pair is shown, tables too. The
+ * pairing is the matcher's at its default threshold, computed again
+ * here.
  */
 #include <stdlib.h>
 #include <string.h>
