@@ -22,6 +22,9 @@ struct pd_changes {
 	                             heading once worked out (pool), or NULL */
 	struct pd_changes__tables_cache *tables;  /* the tables --details
 	                             read, each once (changes_tables.c) */
+	pd_match pairing;         /* every section's pair, as matched: the
+	                             redlines show the sections that did not
+	                             change too */
 };
 
 /*
