@@ -530,7 +530,7 @@ int pd_changes_compute(pd_changes **out, const pd_document *old,
 	count_changed_words(c);
 	pd_changes__targets(c);
 	sort_changes(c, &m);
-	pd_match_dispose(&m);
+	c->pairing = m;
 	*out = c;
 	return 0;
 }
@@ -540,6 +540,7 @@ void pd_changes_free(pd_changes *changes)
 	if (!changes)
 		return;
 	pd_changes__tables_cache_free(changes);
+	pd_match_dispose(&changes->pairing);
 	pd_pool_dispose(&changes->pool);
 	free((void *)changes->display[0]);
 	free((void *)changes->display[1]);

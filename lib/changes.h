@@ -22,6 +22,9 @@ struct pd_changes {
 	                             heading once worked out (pool), or NULL */
 	struct pd_changes__tables_cache *tables;  /* the tables --details
 	                             read, each once (changes_tables.c) */
+	pd_match pairing;         /* every section's pair, as matched: the
+	                             redlines show the sections that did not
+	                             change too */
 };
 
 /*
@@ -88,7 +91,12 @@ typedef struct pd_detail_block {
 	size_t word, nwords;
 } pd_detail_block;
 
+/* Keep the table steps the reports leave out (a table kept, or changed
+ * into a table), a changed one with its words: JSON gives every block. */
+#define PD_DETAILS_EVERY_TABLE 1u
+
 typedef struct pd_change_details {
+	unsigned flags;            /* as asked for: PD_DETAILS_* */
 	pd_detail_block *blocks;
 	size_t nblocks, capblocks;
 	pd_detail_word *words;
@@ -100,11 +108,12 @@ int pd_changes__has_details(const pd_change *ch);
 /**
  * The details of `ch` (none unless pd_changes__has_details): its blocks
  * aligned and the words of each changed one; a table kept or changed
- * into a table has no step (its values are changes of their own).
- * Points into the documents;
+ * into a table has no step (its values are changes of their own) unless
+ * `flags` has PD_DETAILS_EVERY_TABLE. Points into the documents;
  * dispose with pd_changes__details_dispose().
  */
-void pd_changes__details(pd_change_details *out, const pd_change *ch);
+void pd_changes__details(pd_change_details *out, const pd_change *ch,
+                         unsigned flags);
 void pd_changes__details_dispose(pd_change_details *d);
 
 /* ---- terms renamed throughout: changes_terms.c ---- */

@@ -60,11 +60,13 @@ static int block_step(pd_block_op op, const pd_block *a, const pd_block *b,
 	pd_detail_block *s;
 	int table = (a && a->type == PD_BLOCK_TABLE) ||
 	            (b && b->type == PD_BLOCK_TABLE);
+	int every = (d->flags & PD_DETAILS_EVERY_TABLE) != 0;
 
 	/* a table kept, or changed into a table, shows nothing: the values
 	 * of a changed one are changes of their own */
-	if (table && (op == PD_BLOCK_SAME || (op == PD_BLOCK_CHANGED &&
-	    a->type == PD_BLOCK_TABLE && b->type == PD_BLOCK_TABLE)))
+	if (table && !every && (op == PD_BLOCK_SAME ||
+	    (op == PD_BLOCK_CHANGED && a->type == PD_BLOCK_TABLE &&
+	     b->type == PD_BLOCK_TABLE)))
 		return 0;
 	d->blocks = room(d->blocks, d->nblocks, &d->capblocks,
 	                 sizeof(*d->blocks));
@@ -74,15 +76,17 @@ static int block_step(pd_block_op op, const pd_block *a, const pd_block *b,
 	s->b = b;
 	s->table = table;
 	s->word = d->nwords;
-	if (op == PD_BLOCK_CHANGED && !table)
+	if (op == PD_BLOCK_CHANGED && (!table || every))
 		pd_textdiff_words(a->text, a->len, b->text, b->len, word_step, d);
 	s->nwords = d->nwords - s->word;
 	return 0;
 }
 
-void pd_changes__details(pd_change_details *out, const pd_change *ch)
+void pd_changes__details(pd_change_details *out, const pd_change *ch,
+                         unsigned flags)
 {
 	memset(out, 0, sizeof(*out));
+	out->flags = flags;
 	if (pd_changes__has_details(ch))
 		pd_changes__align_blocks(ch->old_section, ch->new_section,
 		                         block_step, out);

@@ -809,11 +809,6 @@ int pd_render_sentence(pd_buf *out, const pd_changes *changes,
 	return 0;
 }
 
-int pd_render__has_details(const pd_change *ch)
-{
-	return pd_changes__has_details(ch);
-}
-
 void pd_render_number(pd_buf *out, unsigned long n, pd_lang lang)
 {
 	pd_render__number(out, n, lang);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * render.h: what the renderers share: the sentence of each change in
- * Swedish and English, escaping, and the word-level details (render.c);
- * the renderers themselves, as the table of formats calls them.
+ * Swedish and English, and escaping (render.c); the renderers
+ * themselves, as the table of formats calls them. What --details shows
+ * comes from the change list (pd_changes__details, changes.h).
  */
 #ifndef PD_RENDER_H
 #define PD_RENDER_H
@@ -50,10 +51,6 @@ void pd_render__put_markdown(pd_buf *out, const char *s, size_t len);
  * rounding is the exact value's; printf itself near a half.
  */
 void pd_render__fixed3(pd_buf *out, double v);
-
-/** Does this change have word-level details to show? (As
- * pd_changes__has_details.) */
-int pd_render__has_details(const pd_change *ch);
 
 /**
  * The one sentence naming what did not change (render_unchanged.c):

@@ -33,7 +33,7 @@
 typedef struct docx_ctx {
 	pd_buf *out;
 	const pd_document *od, *nd;
-	pd_match m;
+	const pd_match *m;         /* the change list's pairing */
 	char date[32];
 	int item_depth;     /* list items: 0 a paragraph, 1.. nesting */
 	int after_item;     /* the last line written was a list item */
@@ -168,7 +168,7 @@ static void children(docx_ctx *d, const pd_section *a, const pd_section *b,
 
 static const pd_section *old_of(docx_ctx *d, const pd_section *b)
 {
-	size_t oi = d->m.n2o[b->index];
+	size_t oi = d->m->n2o[b->index];
 
 	return oi == NONE ? NULL : pd_vec_get(&d->od->sections, oi);
 }
@@ -210,9 +210,9 @@ static void section(docx_ctx *d, const pd_section *a, const pd_section *b,
 /* Is the old section `r` gone from here: removed, or moved elsewhere? */
 static int gone(const docx_ctx *d, const pd_section *r)
 {
-	size_t ni = d->m.o2n[r->index];
+	size_t ni = d->m->o2n[r->index];
 
-	return ni == NONE || d->m.moved[ni];
+	return ni == NONE || d->m->moved[ni];
 }
 
 /*
@@ -238,7 +238,7 @@ static void children(docx_ctx *d, const pd_section *a, const pd_section *b,
 				if (gone(d, r))
 					section(d, r, NULL, 1);
 			}
-		if (oc && d->m.moved[c->index])
+		if (oc && d->m->moved[c->index])
 			section(d, NULL, c, 1);
 		else
 			section(d, oc, c, whole);
@@ -318,9 +318,8 @@ int pd_render__docx(pd_buf *out, const pd_changes *changes,
 	d.od = changes->old;
 	d.nd = changes->new_doc;
 	comparison_date(d.date, sizeof(d.date), sde);
-	pd_match_compute(&d.m, d.od, d.nd, 0.5);   /* the diff's own default */
+	d.m = &changes->pairing;
 	markdown(&d, changes, opts);
-	pd_match_dispose(&d.m);
 
 	if (pd_child_find(&prog, "pandoc", path) < 0) {
 		error = pd_error_set(PD_ENOTFOUND, "docx: pandoc is not installed "

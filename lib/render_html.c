@@ -20,8 +20,16 @@
  * entities, so no document text can become markup, an attribute, a link
  * target or a script.
  *
- * The pairing of sections is the matcher's, computed again here (the
- * change list keeps only the pairs that changed).
+ * The redline makes its own pass over the whole text (as render_docx.c
+ * does), not one through the change list's details: it shows every
+ * section, kept ones folded and removed ones where they stood among
+ * their old siblings, so it needs the pairing of all sections, while the
+ * change list keeps only the pairs that changed (and drops changes a
+ * renamed term or a theme explains); its words are exact
+ * (pd_textdiff__words_exact: a rejected or accepted redline gives back
+ * either text byte for byte), where the details' are the report's
+ * pd_textdiff_words; and every block pair is shown, tables too. The
+ * pairing of all sections is the change list's own, kept with it.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -39,7 +47,7 @@ typedef struct html_ctx {
 	pd_buf *out;
 	const pd_changes *changes;
 	const pd_document *od, *nd;
-	pd_match m;
+	const pd_match *m;         /* the change list's pairing */
 	pd_lang lang;
 	int side;
 	size_t nchanges;
@@ -166,8 +174,8 @@ static void chain_changes(html_ctx *h)
 		if (ch->new_section)
 			head = &h->new_head[index_of(ch->new_section)];
 		else if (ch->old_section &&
-		         h->m.o2n[index_of(ch->old_section)] != NONE)
-			head = &h->new_head[h->m.o2n[index_of(ch->old_section)]];
+		         h->m->o2n[index_of(ch->old_section)] != NONE)
+			head = &h->new_head[h->m->o2n[index_of(ch->old_section)]];
 		else if (ch->old_section)
 			head = &h->old_head[index_of(ch->old_section)];
 		else
@@ -210,7 +218,7 @@ static int has_removed_child(const html_ctx *h, const pd_section *a)
 	for (i = 0; i < a->children.size; i++) {
 		const pd_section *c = pd_vec_get(&a->children, i);
 
-		if (h->m.o2n[c->index] == NONE)
+		if (h->m->o2n[c->index] == NONE)
 			return 1;
 	}
 	return 0;
@@ -223,7 +231,7 @@ static void find_busy(html_ctx *h)
 	h->busy = pd__calloc(nn + 1, 1);
 	for (i = nn; i-- > 0;) {
 		const pd_section *b = pd_vec_get(&h->nd->sections, i);
-		size_t oi = h->m.n2o[i];
+		size_t oi = h->m->n2o[i];
 		const pd_section *a = oi == NONE ? NULL :
 		                      pd_vec_get(&h->od->sections, oi);
 
@@ -508,7 +516,7 @@ static void removed_section(html_ctx *h, const pd_section *a)
 
 static void new_section(html_ctx *h, const pd_section *b)
 {
-	size_t oi = h->m.n2o[b->index];
+	size_t oi = h->m->n2o[b->index];
 
 	any_section(h, oi == NONE ? NULL : pd_vec_get(&h->od->sections, oi), b);
 }
@@ -546,7 +554,7 @@ static void children(html_ctx *h, const pd_section *a, const pd_section *b)
 	if (b) {
 		for (i = 0; i < b->children.size; i++) {
 			const pd_section *c = pd_vec_get(&b->children, i);
-			size_t oi = h->m.n2o[c->index];
+			size_t oi = h->m->n2o[c->index];
 			const pd_section *oc = oi == NONE ? NULL :
 			                       pd_vec_get(&h->od->sections, oi);
 
@@ -555,7 +563,7 @@ static void children(html_ctx *h, const pd_section *a, const pd_section *b)
 				for (; k < oc->child_index; k++) {
 					const pd_section *r = pd_vec_get(&a->children, k);
 
-					if (h->m.o2n[r->index] == NONE)
+					if (h->m->o2n[r->index] == NONE)
 						child(h, r, NULL, &items);
 				}
 			child(h, oc, c, &items);
@@ -565,7 +573,7 @@ static void children(html_ctx *h, const pd_section *a, const pd_section *b)
 		for (; k < a->children.size; k++) {
 			const pd_section *r = pd_vec_get(&a->children, k);
 
-			if (h->m.o2n[r->index] == NONE)
+			if (h->m->o2n[r->index] == NONE)
 				child(h, r, NULL, &items);
 		}
 	if (items)
@@ -627,7 +635,7 @@ int pd_render__html(pd_buf *out, const pd_changes *changes,
 	h.lang = opts->lang == PD_LANG_EN ? PD_LANG_EN : PD_LANG_SV;
 	h.side = (opts->flags & PD_RENDER_SIDE) != 0;
 	h.nchanges = pd_changes_count(changes);
-	pd_match_compute(&h.m, h.od, h.nd, 0.5);   /* the diff's own default */
+	h.m = &changes->pairing;
 	chain_changes(&h);
 	find_busy(&h);
 	oroot = h.od->root;
@@ -698,6 +706,5 @@ int pd_render__html(pd_buf *out, const pd_changes *changes,
 	free(h.next);
 	free(h.old_head);
 	free(h.new_head);
-	pd_match_dispose(&h.m);
 	return 0;
 }

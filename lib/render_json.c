@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "render.h"
-#include "textdiff.h"
 
 static void jstr(pd_buf *out, const char *s)
 {
@@ -150,70 +149,79 @@ static void paths(pd_buf *out, const char *key, const pd_change *ch)
 	pd_buf_putc(out, ']');
 }
 
-static int word_cb(pd_textdiff_op op, const char *text, size_t len,
-                   void *payload)
+/* One run of a changed block's words. */
+static void put_words(pd_buf *out, const pd_detail_word *w, int first)
 {
-	pd_buf *out = payload;
 	static const char *ops[] = { "equal", "delete", "insert" };
 
-	if (out->size && out->ptr[out->size - 1] == '}')
-		pd_buf_puts(out, ", ");
-	pd_buf_puts(out, "{ \"op\": \"");
-	pd_buf_puts(out, ops[op]);
+	pd_buf_puts(out, first ? "{ \"op\": \"" : ", { \"op\": \"");
+	pd_buf_puts(out, ops[w->op]);
 	pd_buf_puts(out, "\", \"text\": ");
-	pd_render_escape_json(out, text, len);
+	pd_render_escape_json(out, w->text, w->len);
 	pd_buf_puts(out, " }");
-	return 0;
 }
 
-typedef struct details {
-	pd_buf *out;
-	const pd_changes *changes;
-	int first;
-} details;
-
-static int block_cb(pd_block_op op, const pd_block *a, const pd_block *b,
-                    void *payload)
+static void put_text(pd_buf *out, const pd_block *b)
 {
-	details *d = payload;
-	static const char *ops[] = { "same", "deleted", "inserted", "changed" };
-
-	if (op == PD_BLOCK_SAME)
-		return 0;
-	pd_buf_puts(d->out, d->first ? "\n        " : ",\n        ");
-	d->first = 0;
-	pd_buf_puts(d->out, "{ \"op\": \"");
-	pd_buf_puts(d->out, ops[op]);
-	pd_buf_puts(d->out, "\", \"old_line\": ");
-	jint(d->out, a ? (long)a->line : 0);
-	pd_buf_puts(d->out, ", \"new_line\": ");
-	jint(d->out, b ? (long)b->line : 0);
-	pd_buf_puts(d->out, ", \"old\": ");
-	if (a)
-		pd_render_escape_json(d->out, a->text, a->len);
-	else
-		pd_buf_puts(d->out, "null");
-	pd_buf_puts(d->out, ", \"new\": ");
 	if (b)
-		pd_render_escape_json(d->out, b->text, b->len);
+		pd_render_escape_json(out, b->text, b->len);
 	else
-		pd_buf_puts(d->out, "null");
-	if ((a && a->type == PD_BLOCK_TABLE) ||
-	    (b && b->type == PD_BLOCK_TABLE)) {
-		/* a table as its cells, not only as one flattened string */
-		size_t mark = d->out->size;
+		pd_buf_puts(out, "null");
+}
 
-		pd_buf_puts(d->out, ", \"table\": ");
-		if (!pd_changes__blocks_table_json(d->out, d->changes, a, b))
-			pd_buf_truncate(d->out, mark);
+/* One block of a change's details (see pd_changes__details). */
+static void put_block(pd_buf *out, const pd_changes *changes,
+                      const pd_change_details *d, const pd_detail_block *s)
+{
+	static const char *ops[] = { "same", "deleted", "inserted", "changed" };
+	size_t k;
+
+	pd_buf_puts(out, "{ \"op\": \"");
+	pd_buf_puts(out, ops[s->op]);
+	pd_buf_puts(out, "\", \"old_line\": ");
+	jint(out, s->a ? (long)s->a->line : 0);
+	pd_buf_puts(out, ", \"new_line\": ");
+	jint(out, s->b ? (long)s->b->line : 0);
+	pd_buf_puts(out, ", \"old\": ");
+	put_text(out, s->a);
+	pd_buf_puts(out, ", \"new\": ");
+	put_text(out, s->b);
+	if (s->table) {
+		/* a table as its cells, not only as one flattened string */
+		size_t mark = out->size;
+
+		pd_buf_puts(out, ", \"table\": ");
+		if (!pd_changes__blocks_table_json(out, changes, s->a, s->b))
+			pd_buf_truncate(out, mark);
 	}
-	if (op == PD_BLOCK_CHANGED) {
-		pd_buf_puts(d->out, ", \"words\": [");
-		pd_textdiff_words(a->text, a->len, b->text, b->len, word_cb, d->out);
-		pd_buf_putc(d->out, ']');
+	if (s->op == PD_BLOCK_CHANGED) {
+		pd_buf_puts(out, ", \"words\": [");
+		for (k = s->word; k < s->word + s->nwords; k++)
+			put_words(out, &d->words[k], k == s->word);
+		pd_buf_putc(out, ']');
 	}
-	pd_buf_puts(d->out, " }");
-	return 0;
+	pd_buf_puts(out, " }");
+}
+
+/* The blocks that differ, every table among them too. */
+static void put_details(pd_buf *out, const pd_changes *changes,
+                        const pd_change *ch)
+{
+	pd_change_details d;
+	size_t i;
+	int first = 1;
+
+	pd_changes__details(&d, ch, PD_DETAILS_EVERY_TABLE);
+	pd_buf_puts(out, ",\n      \"details\": [");
+	for (i = 0; i < d.nblocks; i++) {
+		if (d.blocks[i].op == PD_BLOCK_SAME)
+			continue;
+		pd_buf_puts(out, first ? "\n        " : ",\n        ");
+		first = 0;
+		put_block(out, changes, &d, &d.blocks[i]);
+	}
+	pd_buf_puts(out, "\n      ]");
+	pd_changes__details_dispose(&d);
 }
 
 int pd_render__json(pd_buf *out, const pd_changes *changes,
@@ -313,16 +321,9 @@ int pd_render__json(pd_buf *out, const pd_changes *changes,
 			pd_buf_printf(out, ",\n      \"old_position\": %u,"
 			              "\n      \"new_position\": %u",
 			              ch->count, ch->total);
-		if ((opts->flags & PD_RENDER_DETAILS) && pd_render__has_details(ch)) {
-			details d;
-
-			d.out = out;
-			d.changes = changes;
-			d.first = 1;
-			pd_buf_puts(out, ",\n      \"details\": [");
-			pd_changes__align_blocks(ch->old_section, ch->new_section,
-			                         block_cb, &d);
-			pd_buf_puts(out, "\n      ]");
+		if ((opts->flags & PD_RENDER_DETAILS) &&
+		    pd_changes__has_details(ch)) {
+			put_details(out, changes, ch);
 		} else if ((opts->flags & PD_RENDER_DETAILS) &&
 		           pd_render__is_table_change(ch)) {
 			size_t mark = out->size;

@@ -79,7 +79,7 @@ static void put_details(pd_buf *out, const pd_changes *changes,
 	pd_change_details d;
 	size_t i;
 
-	pd_changes__details(&d, ch);
+	pd_changes__details(&d, ch, 0);
 	for (i = 0; i < d.nblocks; i++)
 		put_block(out, changes, &d, &d.blocks[i]);
 	pd_changes__details_dispose(&d);

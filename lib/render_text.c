@@ -112,7 +112,7 @@ static void put_details(text_ctx *t, const pd_change *ch)
 	pd_change_details d;
 	size_t i;
 
-	pd_changes__details(&d, ch);
+	pd_changes__details(&d, ch, 0);
 	for (i = 0; i < d.nblocks; i++)
 		put_block(t, &d, &d.blocks[i]);
 	pd_changes__details_dispose(&d);

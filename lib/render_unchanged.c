@@ -93,21 +93,23 @@ static int only_kind_words(const pd_section *s)
 	return 0;
 }
 
-static void names(pd_buf *out, const part *p, pd_lang lang,
-                  pd_render_put_fn put)
+/* The display headings, as the change list worked them out when it
+ * did, else worked out now. */
+static void names(pd_buf *out, const pd_changes *c, const part *p,
+                  pd_lang lang, pd_render_put_fn put)
 {
 	size_t i;
 	pd_buf h = PD_BUF_INIT;
+	const char *name;
 
 	for (i = 0; i < p->n; i++) {
 		if (i)
 			pd_buf_puts(out, i + 1 < p->n ? ", " :
 			            lang == PD_LANG_EN ? " and " : " och ");
-		pd_buf_clear(&h);
-		pd_changes__display_heading(&h, p->s[i]);
+		name = pd_changes__display(&h, c, p->s[i]);
 		pd_buf_puts(out, lang == PD_LANG_EN ? "\xe2\x80\x9c" :
 		            "\xe2\x80\x9d");
-		put(out, h.ptr, h.size);
+		put(out, name, strlen(name));
 		pd_buf_puts(out, "\xe2\x80\x9d");
 	}
 	pd_buf_dispose(&h);
@@ -163,7 +165,7 @@ int pd_render__unchanged(pd_buf *out, const pd_changes *c, pd_lang lang,
 		             "målet " : "Det övergripande målet ") :
 		            (en ? "overall goals " : done ? "de övergripande "
 		             "målen " : "De övergripande målen "));
-		names(out, &goals, lang, put);
+		names(out, c, &goals, lang, put);
 		done++;
 	}
 	if (areas.n) {
@@ -176,7 +178,7 @@ int pd_render__unchanged(pd_buf *out, const pd_changes *c, pd_lang lang,
 		             "Målområdet ") :
 		            (en ? "goal areas " : done ? "målområdena " :
 		             "Målområdena "));
-		names(out, &areas, lang, put);
+		names(out, c, &areas, lang, put);
 	}
 	if (en)
 		pd_buf_puts(out, things == 1 ? " is unchanged." :

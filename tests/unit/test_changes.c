@@ -851,6 +851,53 @@ static void test_changes__term_found_among_many_replacements(void)
 	pd_buf_dispose(&b);
 }
 
+/* "op:table:words " for each detail step of every change from `a` to
+ * `b`, the details asked with `flags`. */
+static void detail_steps(pd_buf *out, const char *a, const char *b,
+                         unsigned flags)
+{
+	pd_document *da = doc_of(a), *db = doc_of(b);
+	pd_changes *c = NULL;
+	pd_change_details d;
+	size_t i, k;
+
+	if (da && db && pd_changes_compute(&c, da, db, NULL) == 0)
+		for (i = 0; i < pd_changes_count(c); i++) {
+			pd_changes__details(&d, pd_changes_get(c, i), flags);
+			for (k = 0; k < d.nblocks; k++)
+				pd_buf_printf(out, "%d:%d:%d ", (int)d.blocks[k].op,
+				              d.blocks[k].table,
+				              d.blocks[k].nwords > 0);
+			pd_changes__details_dispose(&d);
+		}
+	pd_changes_free(c);
+	pd_document_free(db);
+	pd_document_free(da);
+}
+
+/* A table changed into a table: no step for the reports, one with its
+ * words for JSON (PD_DETAILS_EVERY_TABLE). */
+static void test_changes__details_of_a_changed_table(void)
+{
+	static const char *a =
+		"# Plan\n\n## Mål\n\n### Kollektivtrafik\n\n"
+		"Bussar går ofta.\n\n"
+		"| Indikator | Mål |\n|---|---|\n| Resor | 10 |\n";
+	static const char *b =
+		"# Plan\n\n## Mål\n\n### Kollektivtrafik\n\n"
+		"Bussar och tåg går ofta.\n\n"
+		"| Indikator | Mål |\n|---|---|\n| Resor | 20 |\n";
+	pd_buf shown = PD_BUF_INIT, every = PD_BUF_INIT;
+
+	detail_steps(&shown, a, b, 0);
+	detail_steps(&every, a, b, PD_DETAILS_EVERY_TABLE);
+	STR_EQ(shown.ptr, "3:0:1 ", "the text changed; the table left out");
+	STR_EQ(every.ptr, "3:0:1 3:1:1 ",
+	       "the text, then the table with its words");
+	pd_buf_dispose(&every);
+	pd_buf_dispose(&shown);
+}
+
 /* What --details shows: the blocks aligned, a changed one's words. */
 static void test_changes__details_of_a_changed_goal(void)
 {
@@ -878,7 +925,7 @@ static void test_changes__details_of_a_changed_goal(void)
 		if (!pd_changes__has_details(ch))
 			continue;
 		with++;
-		pd_changes__details(&d, ch);
+		pd_changes__details(&d, ch, 0);
 		for (k = 0; k < d.nblocks; k++)
 			pd_buf_printf(&got, "%d:%zu ", (int)d.blocks[k].op,
 			              d.blocks[k].nwords);
@@ -949,6 +996,7 @@ done:
 
 static const pd_test tests[] = {
 	PD_TEST(test_changes__details_of_a_changed_goal),
+	PD_TEST(test_changes__details_of_a_changed_table),
 	PD_TEST(test_changes__identical_is_empty),
 	PD_TEST(test_changes__numbering_case_and_wrapping_are_not_changes),
 	PD_TEST(test_changes__area_added_not_moving_the_rest),
