@@ -432,7 +432,7 @@ static void infer_revision(pd_meta *meta, const char *body, size_t len,
 			 * found so far matters */
 			size_t n = strlen(cycles[k].need[i]) - 1;
 
-			at = find_word(body, first < len - n ? first + n : len,
+			at = find_word(body, len - first > n ? first + n : len,
 			               cycles[k].need[i]);
 			if (at < first)
 				first = at;
