@@ -566,61 +566,60 @@ static void indicator_table(pd_buf *out, size_t rows, size_t cols,
 	}
 }
 
+/* The values code's steps on a table of `rows` rows, changed in every
+ * cell, and how many changes of its cells it gave (in *cells). */
+static unsigned long long table_steps(size_t rows, size_t cols,
+                                      size_t cell_len, size_t *count,
+                                      size_t *cells, size_t *old_size)
+{
+	pd_buf a = PD_BUF_INIT, b = PD_BUF_INIT;
+	unsigned long long w;
+
+	indicator_table(&a, rows, cols, cell_len, 0);
+	indicator_table(&b, rows, cols, cell_len, 1);
+	w = values_steps(&a, &b, count, PD_CHANGE_INDICATOR_CHANGED, cells);
+	if (old_size)
+		*old_size = a.size;
+	pd_buf_dispose(&a);
+	pd_buf_dispose(&b);
+	return w;
+}
+
 void test_complexity__table_changed_in_every_cell(void);
 void test_complexity__table_changed_in_every_cell(void)
 {
-	pd_buf a1 = PD_BUF_INIT, b1 = PD_BUF_INIT, a2 = PD_BUF_INIT,
-	       b2 = PD_BUF_INIT;
 	unsigned long long w1, w2;
 	size_t count, cells;
 	char msg[256];
 
-	indicator_table(&a1, 200, 50, 0, 0);
-	indicator_table(&b1, 200, 50, 0, 1);
-	indicator_table(&a2, 400, 50, 0, 0);
-	indicator_table(&b2, 400, 50, 0, 1);
-	w1 = values_steps(&a1, &b1, &count, PD_CHANGE_INDICATOR_CHANGED, &cells);
+	w1 = table_steps(200, 50, 0, &count, &cells, NULL);
 	INT_EQ(cells, 200 * 49, "every cell of 200 rows changed, each a change");
-	w2 = values_steps(&a2, &b2, &count, PD_CHANGE_INDICATOR_CHANGED, &cells);
+	w2 = table_steps(400, 50, 0, &count, &cells, NULL);
 	INT_EQ(cells, 400 * 49, "and of 400 rows");
 	/* rows paired through a sorted index, and each table read once for
 	 * all the details of its changes: n log n, not n² */
 	snprintf(msg, sizeof(msg), "200 -> 400 rows changed in every cell "
 	         "took %llu -> %llu steps, more than 2.5 times as many", w1, w2);
 	OK(w2 * 2 <= w1 * 5, msg);
-	pd_buf_dispose(&a1);
-	pd_buf_dispose(&b1);
-	pd_buf_dispose(&a2);
-	pd_buf_dispose(&b2);
 }
 
 void test_complexity__table_of_5000_rows(void);
 void test_complexity__table_of_5000_rows(void)
 {
-	pd_buf a1 = PD_BUF_INIT, b1 = PD_BUF_INIT, a2 = PD_BUF_INIT,
-	       b2 = PD_BUF_INIT;
 	unsigned long long w1, w2;
-	size_t count, cells;
+	size_t count, cells, size;
 	char msg[256];
 
-	indicator_table(&a1, 5000, 50, 0, 0);
-	indicator_table(&b1, 5000, 50, 0, 1);
-	indicator_table(&a2, 10000, 50, 0, 0);
-	indicator_table(&b2, 10000, 50, 0, 1);
-	w1 = values_steps(&a1, &b1, &count, PD_CHANGE_INDICATOR_CHANGED, &cells);
+	w1 = table_steps(5000, 50, 0, &count, &cells, &size);
 	INT_EQ(cells, 0, "a table of 5,000 rows is left to the text change");
 	OK(count >= 1, "which is reported");
-	w2 = values_steps(&a2, &b2, &count, PD_CHANGE_INDICATOR_CHANGED, &cells);
+	w2 = table_steps(10000, 50, 0, &count, &cells, NULL);
 	/* reading stops at the rows compared at most: a table twice as
 	 * long costs the values code no more */
 	snprintf(msg, sizeof(msg), "5,000 -> 10,000 rows took %llu -> %llu "
 	         "steps of the values code", w1, w2);
 	OK(w2 * 10 <= w1 * 11, msg);
-	OK(w2 <= (unsigned long long)a1.size, "less than reading it whole");
-	pd_buf_dispose(&a1);
-	pd_buf_dispose(&b1);
-	pd_buf_dispose(&a2);
-	pd_buf_dispose(&b2);
+	OK(w2 <= (unsigned long long)size, "less than reading it whole");
 }
 
 void test_complexity__table_of_long_cells(void);

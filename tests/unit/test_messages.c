@@ -14,6 +14,19 @@
 #include "messages.h"
 #include "progdiff.h"
 
+/* Past a width or precision at p: a '*' reads an int, digits none. */
+static const char *width(const char *p, char *out, size_t *n, size_t size)
+{
+	if (*p == '*') {
+		if (*n + 1 < size)
+			out[(*n)++] = 'i';
+		return p + 1;
+	}
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return p;
+}
+
 /*
  * The arguments a printf format reads, one letter each: 'i' for an int
  * (a '*' width or precision, %d, %c, %u and the like), 'l' long, 'L'
@@ -35,23 +48,9 @@ static int format_args(char *out, size_t size, const char *fmt)
 			continue;
 		while (*p && strchr("-+ #0", *p))
 			p++;
-		if (*p == '*') {
-			if (n + 1 < size)
-				out[n++] = 'i';
-			p++;
-		}
-		while (*p >= '0' && *p <= '9')
-			p++;
-		if (*p == '.') {
-			p++;
-			if (*p == '*') {
-				if (n + 1 < size)
-					out[n++] = 'i';
-				p++;
-			}
-			while (*p >= '0' && *p <= '9')
-				p++;
-		}
+		p = width(p, out, &n, size);
+		if (*p == '.')
+			p = width(p + 1, out, &n, size);
 		if (*p == 'l' && p[1] == 'l') {
 			len = 'L';
 			p += 2;
