@@ -46,6 +46,7 @@
 #include "pandoc_tables.h"
 #include "text.h"
 #include "title.h"
+#include "tree_mem.h"
 
 #define DEFAULT_TIME_BUDGET 5.0
 
@@ -588,6 +589,7 @@ static int parse_one(pd_document **out, const char *md, size_t len,
 	pd_parse_options defaults = PD_PARSE_OPTIONS_INIT;
 	cmark_parser *cp = NULL;
 	cmark_node *root = NULL;
+	pd_tree_mem tree;
 	pd_document *doc = NULL;
 	parser p;
 	size_t max_size, bad, skip = 0, body_off = 0;
@@ -598,6 +600,7 @@ static int parse_one(pd_document **out, const char *md, size_t len,
 
 	memset(&p, 0, sizeof(p));
 	memset(&title, 0, sizeof(title));   /* disposed at done: */
+	pd_tree_mem__init(&tree);
 	pd_buf_init(&p.raw);
 	pd_buf_init(&p.text);
 	pd_buf_init(&p.cls_scratch.clean);
@@ -664,7 +667,8 @@ static int parse_one(pd_document **out, const char *md, size_t len,
 
 	pd_lock__take(tree_lock);
 	holding = 1;
-	cp = cmark_parser_new(CMARK_OPT_DEFAULT);
+	cp = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT,
+	                               pd_tree_mem__enter(&tree));
 	/* pandoc's tables as code blocks: never a row read as a heading */
 	if (pd_pandoc_tables__shield(&shielded, p.body, p.body_len))
 		cmark_parser_feed(cp, shielded.ptr, shielded.size);
@@ -672,9 +676,7 @@ static int parse_one(pd_document **out, const char *md, size_t len,
 		cmark_parser_feed(cp, p.body, p.body_len);
 	pd_buf_dispose(&shielded);
 	root = cmark_parser_finish(cp);
-	/* the tree is complete: the parser's buffers can go */
-	cmark_parser_free(cp);
-	cp = NULL;
+	cp = NULL;    /* in the tree's memory, which lets it go */
 
 	pd_title__find(&title, root, p.cls, &p.cls_scratch);
 	p.h1_is_name = title.first_is_name;
@@ -683,7 +685,7 @@ static int parse_one(pd_document **out, const char *md, size_t len,
 	classify_sections(&p);
 	if ((error = fill_sections(&p, root)) < 0)
 		goto done;
-	cmark_node_free(root);
+	pd_tree_mem__dispose(&tree);
 	root = NULL;
 	pd_lock__give(tree_lock);
 	holding = 0;
@@ -711,10 +713,7 @@ static int parse_one(pd_document **out, const char *md, size_t len,
 	/* what a diff reads of every block; the document is final after it */
 	pd_document__fill_words(doc);
 done:
-	if (root)
-		cmark_node_free(root);
-	if (cp)
-		cmark_parser_free(cp);
+	pd_tree_mem__dispose(&tree);
 	if (holding)
 		pd_lock__give(tree_lock);
 	pd_vec_dispose(&p.stack);
