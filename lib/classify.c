@@ -318,6 +318,7 @@ struct pd_classifier {
 	size_t first_ends;      /* index of the first built-in with `ends` */
 	pcre2_code *anchored;   /* the built-ins without `ends`, in one */
 	pcre2_match_context *mctx;
+	int jit;                /* every pattern also compiled to machine code */
 };
 
 /* Compile `re`; on failure record a message naming it and `kind`. */
@@ -329,11 +330,8 @@ static int compile(pcre2_code **out, const char *re, pd_kind kind)
 
 	*out = pcre2_compile((PCRE2_SPTR)re, PCRE2_ZERO_TERMINATED,
 	                     COMPILE_OPTIONS, &code, &offset, NULL);
-	if (*out) {
-		/* where PCRE2 has a JIT, use it; the interpreter otherwise */
-		(void)pcre2_jit_compile(*out, PCRE2_JIT_COMPLETE);
+	if (*out)
 		return 0;
-	}
 	if (pcre2_get_error_message(code, msg, sizeof(msg)) < 0)
 		strcpy((char *)msg, "error");
 	return pd_error_set(PD_EINVALID,
@@ -430,6 +428,8 @@ int pd_classifier_add(pd_classifier *cls, pd_kind kind, const char *pattern)
 		                    pd_kind_name(kind));
 	if ((error = compile(&code, pattern, kind)) < 0)
 		return error;
+	if (cls->jit)
+		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	if (cls->nuser == cls->auser) {
 		cls->auser = cls->auser ? pd__add(cls->auser, cls->auser / 2) :
 		             4;
@@ -440,6 +440,30 @@ int pd_classifier_add(pd_classifier *cls, pd_kind kind, const char *pattern)
 	cls->user[cls->nuser].code = code;
 	cls->nuser++;
 	return 0;
+}
+
+void pd_classifier__prepare(const pd_classifier *cls, size_t headings)
+{
+	/* machine code is a cache of the patterns, not a change to them */
+	pd_classifier *c = (pd_classifier *)cls;
+	size_t i;
+
+	if (!c || c->jit || headings < PD_CLASSIFY__JIT_HEADINGS)
+		return;
+	/* where PCRE2 has a JIT, use it; the interpreter otherwise */
+	for (i = 0; i < c->nuser; i++)
+		(void)pcre2_jit_compile(c->user[i].code, PCRE2_JIT_COMPLETE);
+	for (i = 0; i < NBUILTINS; i++)
+		if (c->builtin[i].code)
+			(void)pcre2_jit_compile(c->builtin[i].code,
+			                        PCRE2_JIT_COMPLETE);
+	(void)pcre2_jit_compile(c->anchored, PCRE2_JIT_COMPLETE);
+	c->jit = 1;
+}
+
+int pd_classifier__jit(const pd_classifier *cls)
+{
+	return cls->jit;
 }
 
 /* Does the folded heading end in one of `ends`? */

@@ -34,6 +34,13 @@ unsigned long long pd_parse__work(void);
 #define PD_PARSE__ONE_TREE ((size_t)4 << 20)
 
 /**
+ * The lines of `md` that start with '#' (ATX headings, as pandoc and most
+ * writers make them), counted up to `enough`: whether the classifier's
+ * machine code would repay itself (pd_classifier__prepare).
+ */
+size_t pd_parse__heading_lines(const char *md, size_t len, size_t enough);
+
+/**
  * pd_parse_documents(), and with `keep_source` 0 documents that keep no
  * copy of their text (pd_document_source() gives ""): a diff reads what
  * it needs of the text from the blocks, tables included.

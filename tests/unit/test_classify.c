@@ -276,6 +276,47 @@ static void test_classify__pattern_cannot_hang(void)
 	pd_classifier_free(c);
 }
 
+/*
+ * Machine code only for headings enough to repay it, and the same kinds
+ * from it as from the interpreter, for the built-in patterns and for
+ * patterns added before and after it is made.
+ */
+static void test_classify__machine_code_for_many_headings(void)
+{
+	static const char *const headings[] = {
+		"Fokusområde 1: Klimat", "Övergripande mål", "Vision 2035",
+		"Mål 2.3 Ökad trygghet", "Indikatorer", "Åtgärder",
+		"Förändringar", "Nyckeltal", "Bakgrund", "Goal area 4",
+		"Strategic objectives", "Forumet", "Satsningar",
+		"Åkerbruk", "3. SATSNINGARNA", NULL
+	};
+	pd_classifier *c = NULL, *plain = NULL;
+	size_t i;
+	int same = 1;
+
+	pd_classifier_new(&c);
+	pd_classifier_new(&plain);
+	pd_classifier_add(c, PD_KIND_CONTAINER, "^satsning(ar|arna)?$");
+	pd_classifier_add(plain, PD_KIND_CONTAINER, "^satsning(ar|arna)?$");
+	pd_classifier__prepare(c, PD_CLASSIFY__JIT_HEADINGS - 1);
+	INT_EQ(pd_classifier__jit(c), 0, "not for fewer headings");
+	pd_classifier__prepare(c, PD_CLASSIFY__JIT_HEADINGS);
+	INT_EQ(pd_classifier__jit(c), 1, "for as many");
+	pd_classifier_add(c, PD_KIND_AREA, "^Å\\w+$");
+	pd_classifier_add(plain, PD_KIND_AREA, "^Å\\w+$");
+	for (i = 0; headings[i]; i++)
+		if (pd_classify_heading(c, headings[i], 2) !=
+		    pd_classify_heading(plain, headings[i], 2)) {
+			printf("    '%s' differs\n", headings[i]);
+			same = 0;
+		}
+	OK(same, "every heading of the same kind from either");
+	INT_EQ(pd_classify_heading(c, "Åkerbruk", 2), PD_KIND_AREA,
+	       "a pattern added after the machine code is used");
+	pd_classifier_free(c);
+	pd_classifier_free(plain);
+}
+
 static void test_classify__kind_names(void)
 {
 	static const char *const names[] = {
@@ -459,6 +500,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_classify__user_patterns_first),
 	PD_TEST(test_classify__invalid_pattern),
 	PD_TEST(test_classify__pattern_cannot_hang),
+	PD_TEST(test_classify__machine_code_for_many_headings),
 	PD_TEST(test_classify__kind_names),
 	PD_TEST(test_classify__lang_names),
 	PD_TEST(test_classify__free_null),

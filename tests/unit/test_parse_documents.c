@@ -6,6 +6,7 @@
  * that fails, whichever thread it failed on.
  */
 #include "harness.h"
+#include "classify.h"
 #include "document.h"
 #include "parse.h"
 
@@ -204,6 +205,47 @@ static void test_parse_documents__options_reach_every_thread(void)
 	   "the message says so");
 }
 
+/*
+ * The headings of the inputs decide whether the classifier is compiled to
+ * machine code: not for one programme of 401 headings, and for a pair.
+ */
+static void test_parse_documents__machine_code_for_many_headings(void)
+{
+	pd_parse_options opts = PD_PARSE_OPTIONS_INIT;
+	pd_classifier *cls = NULL;
+	pd_buf md = PD_BUF_INIT;
+	pd_document *docs[2];
+	const char *text[2];
+	size_t len[2], i;
+	const char *lines = "# a\n## b\ntext #\n#c\n\n";
+
+	INT_EQ(pd_parse__heading_lines(lines, strlen(lines), 10), 3,
+	       "lines that start with '#'");
+	INT_EQ(pd_parse__heading_lines("#\n#\n#\n#\n", 8, 2), 2,
+	       "counted up to what is enough");
+	INT_EQ(pd_parse__heading_lines(NULL, 0, 10), 0, "none in nothing");
+	pd_classifier_new(&cls);
+	opts.classifier = cls;
+	pd_buf_puts(&md, "# Programmet\n\n");
+	for (i = 0; i < 400; i++)
+		pd_buf_printf(&md, "## Område %lu\n\nText.\n\n",
+		              (unsigned long)i);
+	text[0] = text[1] = md.ptr;
+	len[0] = len[1] = md.size;
+	/* 401 headings in one input: twice that in the pair */
+	INT_EQ(pd_parse_document(&docs[0], md.ptr, md.size, &opts), 0,
+	       "one programme of 401 headings");
+	pd_document_free(docs[0]);
+	INT_EQ(pd_classifier__jit(cls), 0, "is classified by the interpreter");
+	INT_EQ(pd_parse_documents(docs, text, len, 2, &opts, NULL), 0,
+	       "a pair of them");
+	pd_document_free(docs[0]);
+	pd_document_free(docs[1]);
+	INT_EQ(pd_classifier__jit(cls), 1, "is worth the machine code");
+	pd_classifier_free(cls);
+	pd_buf_dispose(&md);
+}
+
 /* A programme of `areas` areas, each with a paragraph and a table. */
 static void big_programme(pd_buf *out, size_t areas, int variant)
 {
@@ -272,6 +314,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_parse_documents__error_of_the_first_that_fails),
 	PD_TEST(test_parse_documents__options_reach_every_thread),
 	PD_TEST(test_parse_documents__large_pair_one_tree_at_a_time),
+	PD_TEST(test_parse_documents__machine_code_for_many_headings),
 	{ NULL, NULL }
 };
 
