@@ -755,15 +755,19 @@ size_t pd_parse__heading_lines(const char *md, size_t len, size_t enough)
 }
 
 /* The shared classifier, made before any thread reads it, and compiled
- * to machine code when the inputs have the headings to repay it. */
-static const pd_classifier *prepare_classifier(const pd_parse_options *opts,
-                                               const char *const *md,
-                                               const size_t *len, size_t n)
+ * to machine code when the inputs have the headings to repay it (options
+ * of another version: the parse reports them). */
+static void prepare_classifier(const pd_parse_options *opts,
+                               const char *const *md, const size_t *len,
+                               size_t n)
 {
-	const pd_classifier *cls = opts && opts->classifier ?
-	                           opts->classifier : pd_classifier__default();
+	const pd_classifier *cls;
 	size_t i, total = 0, headings = 0;
 
+	if (opts && opts->version != PD_PARSE_OPTIONS_VERSION)
+		return;
+	cls = opts && opts->classifier ? opts->classifier :
+	      pd_classifier__default();
 	for (i = 0; i < n; i++)
 		total = pd__add(total, len[i]);
 	for (i = 0; i < n && total < COUNTED_BYTES &&
@@ -772,13 +776,12 @@ static const pd_classifier *prepare_classifier(const pd_parse_options *opts,
 		                PD_CLASSIFY__JIT_HEADINGS - headings);
 	pd_classifier__prepare(cls, total < COUNTED_BYTES ? headings :
 	                       PD_CLASSIFY__JIT_HEADINGS);
-	return cls;
 }
 
 int pd_parse_document(pd_document **out, const char *md, size_t len,
                       const pd_parse_options *opts)
 {
-	(void)prepare_classifier(opts, &md, &len, 1);
+	prepare_classifier(opts, &md, &len, 1);
 	return parse_one(out, md, len, opts, 1, NULL);
 }
 
@@ -841,7 +844,7 @@ int pd_parse__documents(pd_document **out, const char *const *md,
 	for (i = 0; i < n; i++)
 		total = pd__add(total, len[i]);
 	pd_lock__init(&tree_lock);
-	(void)prepare_classifier(opts, md, len, n);
+	prepare_classifier(opts, md, len, n);
 	jobs = pd__calloc(n, sizeof(*jobs));
 	for (i = 0; i < n; i++) {
 		out[i] = NULL;
