@@ -321,6 +321,13 @@ struct pd_classifier {
 	int jit;                /* every pattern also compiled to machine code */
 };
 
+/* `code` also as machine code, where PCRE2 has a JIT; else interpreted. */
+static void to_machine_code(pcre2_code *code)
+{
+	if (code)
+		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+}
+
 /* Compile `re`; on failure record a message naming it and `kind`. */
 static int compile(pcre2_code **out, const char *re, pd_kind kind)
 {
@@ -429,7 +436,7 @@ int pd_classifier_add(pd_classifier *cls, pd_kind kind, const char *pattern)
 	if ((error = compile(&code, pattern, kind)) < 0)
 		return error;
 	if (cls->jit)
-		(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+		to_machine_code(code);
 	if (cls->nuser == cls->auser) {
 		cls->auser = cls->auser ? pd__add(cls->auser, cls->auser / 2) :
 		             4;
@@ -450,14 +457,11 @@ void pd_classifier__prepare(const pd_classifier *cls, size_t headings)
 
 	if (!c || c->jit || headings < PD_CLASSIFY__JIT_HEADINGS)
 		return;
-	/* where PCRE2 has a JIT, use it; the interpreter otherwise */
 	for (i = 0; i < c->nuser; i++)
-		(void)pcre2_jit_compile(c->user[i].code, PCRE2_JIT_COMPLETE);
+		to_machine_code(c->user[i].code);
 	for (i = 0; i < NBUILTINS; i++)
-		if (c->builtin[i].code)
-			(void)pcre2_jit_compile(c->builtin[i].code,
-			                        PCRE2_JIT_COMPLETE);
-	(void)pcre2_jit_compile(c->anchored, PCRE2_JIT_COMPLETE);
+		to_machine_code(c->builtin[i].code);
+	to_machine_code(c->anchored);
 	c->jit = 1;
 }
 

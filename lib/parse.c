@@ -675,8 +675,8 @@ static int parse_one(pd_document **out, const char *md, size_t len,
 	else
 		cmark_parser_feed(cp, p.body, p.body_len);
 	pd_buf_dispose(&shielded);
+	/* the parser, like the tree, is in the tree's memory: both go with it */
 	root = cmark_parser_finish(cp);
-	cp = NULL;    /* in the tree's memory, which lets it go */
 
 	pd_title__find(&title, root, p.cls, &p.cls_scratch);
 	p.h1_is_name = title.first_is_name;
@@ -686,7 +686,6 @@ static int parse_one(pd_document **out, const char *md, size_t len,
 	if ((error = fill_sections(&p, root)) < 0)
 		goto done;
 	pd_tree_mem__dispose(&tree);
-	root = NULL;
 	pd_lock__give(tree_lock);
 	holding = 0;
 	/* the document's own copy of the text, made now that the tree is
@@ -759,17 +758,15 @@ size_t pd_parse__heading_lines(const char *md, size_t len, size_t enough)
  * of another version: the parse reports them). */
 static void prepare_classifier(const pd_parse_options *opts,
                                const char *const *md, const size_t *len,
-                               size_t n)
+                               size_t n, size_t total)
 {
 	const pd_classifier *cls;
-	size_t i, total = 0, headings = 0;
+	size_t i, headings = 0;
 
 	if (opts && opts->version != PD_PARSE_OPTIONS_VERSION)
 		return;
 	cls = opts && opts->classifier ? opts->classifier :
 	      pd_classifier__default();
-	for (i = 0; i < n; i++)
-		total = pd__add(total, len[i]);
 	for (i = 0; i < n && total < COUNTED_BYTES &&
 	            headings < PD_CLASSIFY__JIT_HEADINGS; i++)
 		headings += pd_parse__heading_lines(md[i], len[i],
@@ -781,7 +778,7 @@ static void prepare_classifier(const pd_parse_options *opts,
 int pd_parse_document(pd_document **out, const char *md, size_t len,
                       const pd_parse_options *opts)
 {
-	prepare_classifier(opts, &md, &len, 1);
+	prepare_classifier(opts, &md, &len, 1, len);
 	return parse_one(out, md, len, opts, 1, NULL);
 }
 
@@ -844,7 +841,7 @@ int pd_parse__documents(pd_document **out, const char *const *md,
 	for (i = 0; i < n; i++)
 		total = pd__add(total, len[i]);
 	pd_lock__init(&tree_lock);
-	prepare_classifier(opts, md, len, n);
+	prepare_classifier(opts, md, len, n, total);
 	jobs = pd__calloc(n, sizeof(*jobs));
 	for (i = 0; i < n; i++) {
 		out[i] = NULL;

@@ -115,6 +115,14 @@ static int take_spare(pd_tree_mem *mem, size_t need)
 	return 1;
 }
 
+/* `bytes` more held from malloc, and the most held at once. */
+static void hold(pd_tree_mem *mem, size_t bytes)
+{
+	mem->held += bytes;
+	if (mem->held > mem->held_max)
+		mem->held_max = mem->held;
+}
+
 static void link_large(pd_tree_mem *mem, pd_tree_large *l)
 {
 	l->prev = NULL;
@@ -132,9 +140,7 @@ static void *take_large(pd_tree_mem *mem, size_t size, int zero)
 	if (!l)
 		pd__oom();
 	link_large(mem, l);
-	mem->held += total;
-	if (mem->held > mem->held_max)
-		mem->held_max = mem->held;
+	hold(mem, total);
 	return place((char *)(l + 1), size);
 }
 
@@ -164,9 +170,7 @@ static void add_chunk(pd_tree_mem *mem)
 	mem->chunks = c;
 	mem->next = (char *)(c + 1);
 	mem->end = mem->next + CHUNK_SIZE;
-	mem->held += sizeof(*c) + CHUNK_SIZE;
-	if (mem->held > mem->held_max)
-		mem->held_max = mem->held;
+	hold(mem, sizeof(*c) + CHUNK_SIZE);
 }
 
 static void *take(pd_tree_mem *mem, size_t size, int zero)
@@ -220,27 +224,35 @@ static void give(pd_tree_mem *mem, void *ptr)
 	}
 }
 
-/* Grow or shrink the newest block of a room where it is: 0 if it cannot. */
+/*
+ * Grow or shrink, where it is, a block that ends where the free room
+ * [*next, limit) begins: 0 if the room is too small. The chunk's room is
+ * kept zero (`zero`), so what a block gives back to it is cleared.
+ */
+static int resize_at(char **next, char *limit, char *ptr, size_t had,
+                     size_t want, int zero)
+{
+	if (want > had && want - had > (size_t)(limit - *next))
+		return 0;
+	if (zero && want < had)
+		memset(ptr + want, 0, had - want);
+	*next = ptr + want;
+	*head_of(ptr) = want;
+	return 1;
+}
+
+/* Grow or shrink a block where it is: 0 if it cannot. */
 static int resize_in_place(pd_tree_mem *mem, void *ptr, size_t size)
 {
 	size_t had = round_up(*head_of(ptr)), want = round_up(size);
 	char *end = (char *)ptr + had;
 
-	if (want <= had && end != mem->next && end != mem->spare)
-		return 1;       /* smaller inside a room: it keeps its room */
-	if (end == mem->next && (want <= had ||
-	                         want - had <= (size_t)(mem->end - end))) {
-		if (want < had)
-			memset((char *)ptr + want, 0, had - want);
-		mem->next = (char *)ptr + want;
-	} else if (end == mem->spare && (want <= had ||
-	                  want - had <= (size_t)(mem->spare_end - end))) {
-		mem->spare = (char *)ptr + want;
-	} else {
-		return 0;
-	}
-	*head_of(ptr) = want;
-	return 1;
+	if (end == mem->next)
+		return resize_at(&mem->next, mem->end, ptr, had, want, 1);
+	if (end == mem->spare)
+		return resize_at(&mem->spare, mem->spare_end, ptr, had, want,
+		                 0);
+	return want <= had;     /* smaller inside a room: it keeps its room */
 }
 
 static void *tree_calloc(size_t nmemb, size_t size)
@@ -264,9 +276,8 @@ static void *tree_realloc(void *ptr, size_t size)
 		unlink_large(mem, l);
 		if (!(n = realloc(l, pd__add(sizeof(*l) + HEAD, size))))
 			pd__oom();
-		mem->held = mem->held - had + size;
-		if (mem->held > mem->held_max)
-			mem->held_max = mem->held;
+		mem->held -= had;
+		hold(mem, size);
 		link_large(mem, n);
 		return place((char *)(n + 1), size);
 	}
