@@ -405,17 +405,23 @@ done:
 	return error;
 }
 
-void pd_classifier_free(pd_classifier *cls)
+/* `fn` on every pattern of `cls`, those added and the built-ins. */
+static void each_code(pd_classifier *cls, void (*fn)(pcre2_code *))
 {
 	size_t i;
 
+	for (i = 0; i < cls->nuser; i++)
+		fn(cls->user[i].code);
+	for (i = 0; i < NBUILTINS; i++)
+		fn(cls->builtin[i].code);
+	fn(cls->anchored);
+}
+
+void pd_classifier_free(pd_classifier *cls)
+{
 	if (!cls)
 		return;
-	for (i = 0; i < cls->nuser; i++)
-		pcre2_code_free(cls->user[i].code);
-	for (i = 0; i < NBUILTINS; i++)
-		pcre2_code_free(cls->builtin[i].code);
-	pcre2_code_free(cls->anchored);
+	each_code(cls, pcre2_code_free);
 	pcre2_match_context_free(cls->mctx);
 	free(cls->user);
 	free(cls);
@@ -453,15 +459,10 @@ void pd_classifier__prepare(const pd_classifier *cls, size_t headings)
 {
 	/* machine code is a cache of the patterns, not a change to them */
 	pd_classifier *c = (pd_classifier *)cls;
-	size_t i;
 
 	if (!c || c->jit || headings < PD_CLASSIFY__JIT_HEADINGS)
 		return;
-	for (i = 0; i < c->nuser; i++)
-		to_machine_code(c->user[i].code);
-	for (i = 0; i < NBUILTINS; i++)
-		to_machine_code(c->builtin[i].code);
-	to_machine_code(c->anchored);
+	each_code(c, to_machine_code);
 	c->jit = 1;
 }
 
