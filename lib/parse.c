@@ -6,8 +6,9 @@
  * The input is checked first (UTF-8 without NUL bytes, size, and the
  * nesting of block quotes and lists on a pre-scan of line prefixes, so
  * that cmark never sees what we would refuse); front matter is read by
- * meta.c, and cmark parses the rest. Line numbers stay true to the file:
- * cmark's are offset by the front matter's lines.
+ * meta.c, and cmark parses the rest, a piece at a time, into the body's
+ * top-level blocks (top_blocks.c). Line numbers stay true to the file:
+ * the body's are offset by the front matter's lines.
  *
  * Then, in linear time:
  *
@@ -29,7 +30,6 @@
  *     synthetic goal section, its sub-items that goal's blocks.
  *  4. Metadata the front matter did not give is inferred (meta.c).
  */
-#include <cmark.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,7 +46,7 @@
 #include "pandoc_tables.h"
 #include "text.h"
 #include "title.h"
-#include "tree_mem.h"
+#include "top_blocks.h"
 
 #define DEFAULT_TIME_BUDGET 5.0
 
@@ -55,14 +55,12 @@ typedef struct parser {
 	const pd_classifier *cls;
 	const char *body;         /* the Markdown after the front matter */
 	size_t body_len;
-	unsigned offset;          /* front matter lines: file line = cmark's
-	                             line + offset */
+	unsigned offset;          /* front matter lines: file line = the
+	                             body's line + offset */
 	pd_vec stack;             /* open sections, the root at the bottom */
 	pd_vec opened;            /* the section each top-level heading
 	                             opened, in order */
-	pd_buf raw;               /* scratch: text before normalisation,
-	                             heading keys */
-	pd_buf text;              /* scratch: text as kept */
+	pd_buf raw;               /* scratch: heading keys */
 	pd_classify_scratch cls_scratch;
 	const char *md;           /* the whole input, for the source lines
 	                             of tables */
@@ -75,6 +73,7 @@ typedef struct parser {
 	double budget;
 	unsigned long ticks;
 	int h1_is_name;           /* the first H1 is the name (title.c) */
+	pd_top_blocks top;        /* the body's top-level blocks */
 } parser;
 
 /* ------------------------------------------------------------------ */
@@ -115,51 +114,29 @@ static int over_budget(parser *p)
 }
 
 /* ------------------------------------------------------------------ */
-/* Text                                                                */
+/* Blocks                                                              */
 
-static unsigned line_of(const parser *p, cmark_node *node)
+static int tick(void *ctx)
 {
-	return (unsigned)cmark_node_get_start_line(node) + p->offset;
+	return over_budget(ctx);
 }
 
-/* The plain text of `node`, normalised, in p->text. */
-static void node_text(parser *p, cmark_node *node, int skip_lists)
+static unsigned line_of(const parser *p, const pd_top_block *b)
 {
-	pd_buf_clear(&p->raw);
-	pd_buf_clear(&p->text);
-	pd_parse__plain_text(&p->raw, node, skip_lists);
-	pd_text_normalize(&p->text, p->raw.ptr, p->raw.size);
+	return b->line + p->offset;
 }
 
-/* A code or HTML block as written: line endings LF, no final one. */
-static void literal_text(parser *p, cmark_node *node)
+static const char *text_of(const parser *p, const pd_top_block *b)
 {
-	const char *lit = cmark_node_get_literal(node);
-	size_t n, i;
-
-	pd_buf_clear(&p->text);
-	if (!lit)
-		return;
-	n = strlen(lit);
-	while (n > 0 && (lit[n - 1] == '\n' || lit[n - 1] == '\r'))
-		n--;
-	for (i = 0; i < n; i++) {
-		if (lit[i] == '\r') {
-			if (i + 1 < n && lit[i + 1] == '\n')
-				continue;
-			pd_buf_putc(&p->text, '\n');
-		} else {
-			pd_buf_putc(&p->text, lit[i]);
-		}
-	}
+	return pd_top_blocks__text(&p->top, b);
 }
 
 static void add_block(parser *p, pd_section *s, pd_block_type type,
-                      unsigned line)
+                      const pd_top_block *b)
 {
-	if (p->text.size)
-		pd_section__add_block(p->doc, s, type, p->text.ptr,
-		                      p->text.size, line);
+	if (b->len)
+		pd_section__add_block(p->doc, s, type, text_of(p, b), b->len,
+		                      line_of(p, b));
 }
 
 /* The offset of file line `line` in the input, from the cursor on. */
@@ -184,18 +161,17 @@ static size_t source_line(parser *p, unsigned line)
  * its last line, without the line ending): its rows are read from them
  * when two versions of it are compared.
  */
-static void add_table(parser *p, pd_section *s, cmark_node *node,
-                      unsigned line)
+static void add_table(parser *p, pd_section *s, const pd_top_block *t)
 {
-	unsigned last = (unsigned)cmark_node_get_end_line(node) + p->offset;
+	unsigned line = line_of(p, t), last = t->end + p->offset;
 	size_t from, to;
 	const char *nl;
 	pd_block *b;
 
-	if (!p->text.size)
+	if (!t->len)
 		return;
-	b = pd_section__add_block(p->doc, s, PD_BLOCK_TABLE, p->text.ptr,
-	                          p->text.size, line);
+	b = pd_section__add_block(p->doc, s, PD_BLOCK_TABLE, text_of(p, t),
+	                          t->len, line);
 	from = source_line(p, line);
 	to = source_line(p, last);
 	nl = memchr(p->md + to, '\n', p->md_len - to);
@@ -204,167 +180,99 @@ static void add_table(parser *p, pd_section *s, cmark_node *node,
 	b->source_len = (unsigned)(to - from);
 }
 
-/* Can a node of type `t` hold blocks (and so list items)? */
-static int holds_blocks(cmark_node_type t)
-{
-	return t == CMARK_NODE_DOCUMENT || t == CMARK_NODE_BLOCK_QUOTE ||
-	       t == CMARK_NODE_LIST || t == CMARK_NODE_ITEM ||
-	       t == CMARK_NODE_CUSTOM_BLOCK;
-}
-
 /*
- * Every item of `list`, at any depth, as an item block of `s`, in the
- * order cmark's iterator enters them; the walk goes down only into
- * blocks that hold blocks, never into a paragraph's inlines.
+ * The items of the list at p->top.v[*at], at any depth, as item blocks
+ * of `s`; *at is left on the last of them.
  */
-static int add_list_items(parser *p, pd_section *s, cmark_node *list)
+static int add_list_items(parser *p, pd_section *s, size_t *at)
 {
-	cmark_node *cur = list, *next;
-	cmark_node_type t;
+	const pd_top_blocks *top = &p->top;
+	size_t k;
 	int error;
 
-	for (;;) {
-		t = cmark_node_get_type(cur);
-		if (t == CMARK_NODE_ITEM) {
-			if ((error = over_budget(p)) < 0)
-				return error;
-			node_text(p, cur, 1);
-			add_block(p, s, PD_BLOCK_ITEM, line_of(p, cur));
-		}
-		if (holds_blocks(t) &&
-		    (next = cmark_node_first_child(cur)) != NULL) {
-			cur = next;
-			continue;
-		}
-		for (;;) {
-			if (cur == list)
-				return 0;
-			if ((next = cmark_node_next(cur)) != NULL)
-				break;
-			cur = cmark_node_parent(cur);
-		}
-		cur = next;
+	for (k = *at + 1; k < top->n && top->v[k].type == PD_TOP_ITEM; k++) {
+		if ((error = over_budget(p)) < 0)
+			return error;
+		add_block(p, s, PD_BLOCK_ITEM, &top->v[k]);
 	}
+	*at = k - 1;
+	return 0;
 }
 
 /*
- * The lists inside `item` (not itself) as item blocks of `s`, in the
- * order cmark's iterator enters them. Only blocks that hold blocks can
- * hold a list, so the walk goes down into no other (never into a
- * paragraph's inlines), and not into a list it has taken.
+ * The items of the list at p->top.v[*at] in `area` as its goals: each
+ * item of the list itself a goal, the items under it that goal's blocks;
+ * *at is left on the last of them.
  */
-static int add_sub_items(parser *p, pd_section *s, cmark_node *item)
+static int add_item_goals(parser *p, pd_section *area, size_t *at)
 {
-	cmark_node *cur = item, *next;
-	cmark_node_type t;
-	int error;
-
-	for (;;) {
-		t = cmark_node_get_type(cur);
-		if (t == CMARK_NODE_LIST && cur != item) {
-			if ((error = add_list_items(p, s, cur)) < 0)
-				return error;
-		} else if (holds_blocks(t) &&
-		           (next = cmark_node_first_child(cur)) != NULL) {
-			cur = next;
-			continue;
-		}
-		for (;;) {
-			if (cur == item)
-				return 0;
-			if ((next = cmark_node_next(cur)) != NULL)
-				break;
-			cur = cmark_node_parent(cur);
-		}
-		cur = next;
-	}
-}
-
-/*
- * The last line of a block: that of its last leaf block, for cmark counts
- * the blank lines after a list item into the item.
- */
-static unsigned end_line(const parser *p, cmark_node *node)
-{
-	cmark_node *last;
-
-	while ((last = cmark_node_last_child(node)) != NULL &&
-	       cmark_node_get_type(last) <= CMARK_NODE_LAST_BLOCK)
-		node = last;
-	return (unsigned)cmark_node_get_end_line(node) + p->offset;
-}
-
-/* The top-level items of a list in `area` as its goals. */
-static int add_item_goals(parser *p, pd_section *area, cmark_node *list)
-{
-	cmark_node *item;
-	pd_section *goal;
+	const pd_top_blocks *top = &p->top;
+	pd_section *owner = area, *goal;
 	pd_buf key = PD_BUF_INIT;
+	size_t k;
 	int error = 0;
 
-	for (item = cmark_node_first_child(list); item && !error;
-	     item = cmark_node_next(item)) {
+	for (k = *at + 1; k < top->n && top->v[k].type == PD_TOP_ITEM &&
+	                  !error; k++) {
+		const pd_top_block *item = &top->v[k];
+
 		if ((error = over_budget(p)) < 0)
 			break;
-		node_text(p, item, 1);
-		if (!p->text.size) {
-			/* nothing to name a goal by: the sub-items stay the
-			 * area's */
-			error = add_sub_items(p, area, item);
+		if (item->level) {
+			add_block(p, owner, PD_BLOCK_ITEM, item);
 			continue;
 		}
-		goal = pd_document__add_section(p->doc, area, p->text.ptr,
+		if (!item->len) {
+			/* nothing to name a goal by: the sub-items stay the
+			 * area's */
+			owner = area;
+			continue;
+		}
+		goal = pd_document__add_section(p->doc, area, text_of(p, item),
 		                                area->level + 1,
 		                                line_of(p, item));
 		goal->kind = PD_KIND_GOAL;
 		goal->synthetic = 1;
-		goal->line_end = end_line(p, item);
+		goal->line_end = item->end + p->offset;
 		pd_buf_clear(&key);
 		pd_text_heading_key(&key, goal->heading, strlen(goal->heading));
 		goal->key = pd_pool_strndup(&p->doc->pool, key.ptr, key.size);
-		error = add_sub_items(p, goal, item);
+		owner = goal;
 	}
+	*at = k - 1;
 	pd_buf_dispose(&key);
 	return error;
 }
 
-/* One top-level block (not a heading) of section `s`. */
-static int add_node(parser *p, pd_section *s, cmark_node *node,
-                    int items_are_goals)
+/* The top-level block at p->top.v[*at] (not a heading) of section `s`. */
+static int add_top_block(parser *p, pd_section *s, size_t *at,
+                         int items_are_goals)
 {
-	unsigned line = line_of(p, node);
+	const pd_top_block *b = &p->top.v[*at];
 
-	switch (cmark_node_get_type(node)) {
-	case CMARK_NODE_PARAGRAPH:
-		node_text(p, node, 0);
-		/* CommonMark has no tables: a pipe table is a paragraph */
-		if (p->raw.size && p->raw.ptr[0] == '|')
-			add_table(p, s, node, line);
-		else
-			add_block(p, s, PD_BLOCK_PARAGRAPH, line);
+	switch (b->type) {
+	case PD_TOP_PARAGRAPH:
+		add_block(p, s, PD_BLOCK_PARAGRAPH, b);
 		break;
-	case CMARK_NODE_LIST:
+	case PD_TOP_TABLE:
+		add_table(p, s, b);
+		break;
+	case PD_TOP_LIST:
 		/* bullets or numbers alike: "1." is how a goal is written */
 		if (items_are_goals)
-			return add_item_goals(p, s, node);
-		return add_list_items(p, s, node);
-	case CMARK_NODE_BLOCK_QUOTE:
-		node_text(p, node, 0);
-		add_block(p, s, PD_BLOCK_QUOTE, line);
+			return add_item_goals(p, s, at);
+		return add_list_items(p, s, at);
+	case PD_TOP_QUOTE:
+		add_block(p, s, PD_BLOCK_QUOTE, b);
 		break;
-	case CMARK_NODE_CODE_BLOCK:
-		literal_text(p, node);
-		add_block(p, s, PD_BLOCK_CODE, line);
+	case PD_TOP_CODE:
+		add_block(p, s, PD_BLOCK_CODE, b);
 		break;
-	case CMARK_NODE_HTML_BLOCK:
-		literal_text(p, node);
-		add_block(p, s, PD_BLOCK_HTML, line);
-		break;
-	case CMARK_NODE_THEMATIC_BREAK:
+	case PD_TOP_HTML:
+		add_block(p, s, PD_BLOCK_HTML, b);
 		break;
 	default:
-		node_text(p, node, 0);
-		add_block(p, s, PD_BLOCK_OTHER, line);
+		add_block(p, s, PD_BLOCK_OTHER, b);
 		break;
 	}
 	return 0;
@@ -396,50 +304,46 @@ static void close_sections(parser *p, int level, unsigned line)
 }
 
 /*
- * Pass 1: a section for every top-level heading. @return the cmark line
+ * Pass 1: a section for every top-level heading. @return the body line
  * of the first H2 in *h2_line (0: none).
  */
-static int open_sections(parser *p, cmark_node *root, int *h2_line,
-                         unsigned *title_line)
+static int open_sections(parser *p, int *h2_line, unsigned *title_line)
 {
 	pd_document *doc = p->doc;
-	cmark_node *node;
+	size_t i;
 	int have_title = 0, error = 0;
 
 	*h2_line = 0;
 	*title_line = 0;
 	pd_vec_push(&p->stack, doc->root);
-	for (node = cmark_node_first_child(root); node;
-	     node = cmark_node_next(node)) {
-		int level;
+	for (i = 0; i < p->top.n; i++) {
+		const pd_top_block *b = &p->top.v[i];
 		unsigned line;
 		pd_section *s;
 
-		if (cmark_node_get_type(node) != CMARK_NODE_HEADING)
+		if (b->type != PD_TOP_HEADING)
 			continue;
 		if ((error = over_budget(p)) < 0)
 			return error;
-		level = cmark_node_get_heading_level(node);
-		line = line_of(p, node);
-		node_text(p, node, 0);
-		if (level == 2 && !*h2_line)
-			*h2_line = cmark_node_get_start_line(node);
-		if (level == 1 && !have_title && p->h1_is_name) {
+		line = line_of(p, b);
+		if (b->level == 2 && !*h2_line)
+			*h2_line = (int)b->line;
+		if (b->level == 1 && !have_title && p->h1_is_name) {
 			/* the programme's name */
 			have_title = 1;
 			close_sections(p, 1, line);
 			doc->root->heading = pd_pool_strndup(&doc->pool,
-			                                     p->text.ptr,
-			                                     p->text.size);
+			                                     text_of(p, b),
+			                                     b->len);
 			doc->root->key = pool_key(p, doc->root->heading);
 			*title_line = line;
 			pd_vec_push(&p->opened, doc->root);
 			continue;
 		}
-		close_sections(p, level, line);
+		close_sections(p, b->level, line);
 		s = pd_document__add_section(doc, pd_vec_get(&p->stack,
-		                             p->stack.size - 1), p->text.ptr,
-		                             level, line);
+		                             p->stack.size - 1), text_of(p, b),
+		                             b->level, line);
 		s->key = pool_key(p, s->heading);
 		pd_vec_push(&p->stack, s);
 		pd_vec_push(&p->opened, s);
@@ -496,16 +400,14 @@ static void classify_sections(parser *p)
 }
 
 /* Pass 3: the blocks of every section, and goals made of bullet items. */
-static int fill_sections(parser *p, cmark_node *root)
+static int fill_sections(parser *p)
 {
 	pd_section *cur = p->doc->root;
-	cmark_node *node;
-	size_t next = 0;
+	size_t next = 0, i;
 	int items_are_goals = 0, error = 0;
 
-	for (node = cmark_node_first_child(root); node && !error;
-	     node = cmark_node_next(node)) {
-		if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
+	for (i = 0; i < p->top.n && !error; i++) {
+		if (p->top.v[i].type == PD_TOP_HEADING) {
 			cur = pd_vec_get(&p->opened, next++);
 			/* an area's list is its goals, and so is the list of
 			 * the overall goals ("Övergripande mål") */
@@ -516,7 +418,7 @@ static int fill_sections(parser *p, cmark_node *root)
 		}
 		if ((error = over_budget(p)) < 0)
 			break;
-		error = add_node(p, cur, node, items_are_goals);
+		error = add_top_block(p, cur, &i, items_are_goals);
 	}
 	return error;
 }
@@ -577,32 +479,23 @@ static size_t line_offset(const char *s, size_t len, int line)
 
 /* ------------------------------------------------------------------ */
 
-/*
- * One document. `tree_lock` (NULL: none) is held from the cmark parser's
- * start until its tree is freed: what the parses of a large pair share,
- * so that only one of them has a tree at a time.
- */
+/* One document. */
 static int parse_one(pd_document **out, const char *md, size_t len,
-                     const pd_parse_options *opts, int keep_source,
-                     pd_lock *tree_lock)
+                     const pd_parse_options *opts, int keep_source)
 {
 	pd_parse_options defaults = PD_PARSE_OPTIONS_INIT;
-	cmark_parser *cp = NULL;
-	cmark_node *root = NULL;
-	pd_tree_mem tree;
 	pd_document *doc = NULL;
 	parser p;
 	size_t max_size, bad, skip = 0, body_off = 0;
 	unsigned max_nesting, title_line = 0;
-	int error = 0, h2_line = 0, rc, named, holding = 0;
+	int error = 0, h2_line = 0, rc, named;
 	pd_title title;
 	pd_buf shielded = PD_BUF_INIT;
 
 	memset(&p, 0, sizeof(p));
 	memset(&title, 0, sizeof(title));   /* disposed at done: */
-	pd_tree_mem__init(&tree);
 	pd_buf_init(&p.raw);
-	pd_buf_init(&p.text);
+	pd_buf_init(&p.top.text);
 	pd_buf_init(&p.cls_scratch.clean);
 	pd_buf_init(&p.cls_scratch.folded);
 	*out = NULL;
@@ -665,30 +558,26 @@ static int parse_one(pd_document **out, const char *md, size_t len,
 		goto done;
 	}
 
-	pd_lock__take(tree_lock);
-	holding = 1;
-	cp = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT,
-	                               pd_tree_mem__enter(&tree));
 	/* pandoc's tables as code blocks: never a row read as a heading */
 	if (pd_pandoc_tables__shield(&shielded, p.body, p.body_len))
-		cmark_parser_feed(cp, shielded.ptr, shielded.size);
+		error = pd_top_blocks__read(&p.top, shielded.ptr,
+		                            shielded.size, tick, &p);
 	else
-		cmark_parser_feed(cp, p.body, p.body_len);
+		error = pd_top_blocks__read(&p.top, p.body, p.body_len, tick,
+		                            &p);
 	pd_buf_dispose(&shielded);
-	/* the parser, like the tree, is in the tree's memory: both go with it */
-	root = cmark_parser_finish(cp);
+	if (error < 0)
+		goto done;
 
-	pd_title__find(&title, root, p.cls, &p.cls_scratch);
+	pd_title__find(&title, &p.top, p.cls, &p.cls_scratch);
 	p.h1_is_name = title.first_is_name;
-	if ((error = open_sections(&p, root, &h2_line, &title_line)) < 0)
+	if ((error = open_sections(&p, &h2_line, &title_line)) < 0)
 		goto done;
 	classify_sections(&p);
-	if ((error = fill_sections(&p, root)) < 0)
+	if ((error = fill_sections(&p)) < 0)
 		goto done;
-	pd_tree_mem__dispose(&tree);
-	pd_lock__give(tree_lock);
-	holding = 0;
-	/* the document's own copy of the text, made now that the tree is
+	pd_top_blocks__dispose(&p.top);
+	/* the document's own copy of the text, made now that the blocks are
 	 * gone, so that the two are not in memory at once; a diff has what
 	 * it reads of the text in the blocks, and keeps none */
 	if (keep_source) {
@@ -712,13 +601,10 @@ static int parse_one(pd_document **out, const char *md, size_t len,
 	/* what a diff reads of every block; the document is final after it */
 	pd_document__fill_words(doc);
 done:
-	pd_tree_mem__dispose(&tree);
-	if (holding)
-		pd_lock__give(tree_lock);
+	pd_top_blocks__dispose(&p.top);
 	pd_vec_dispose(&p.stack);
 	pd_vec_dispose(&p.opened);
 	pd_buf_dispose(&p.raw);
-	pd_buf_dispose(&p.text);
 	pd_classify__scratch_dispose(&p.cls_scratch);
 	pd_title__dispose(&title);
 	pd_buf_dispose(&shielded);
@@ -779,7 +665,7 @@ int pd_parse_document(pd_document **out, const char *md, size_t len,
                       const pd_parse_options *opts)
 {
 	prepare_classifier(opts, &md, &len, 1, len);
-	return parse_one(out, md, len, opts, 1, NULL);
+	return parse_one(out, md, len, opts, 1);
 }
 
 /* ------------------------------------------------------------------ */
@@ -790,7 +676,6 @@ typedef struct parse_job {
 	size_t len;
 	const pd_parse_options *opts;
 	int keep_source;
-	pd_lock *tree_lock;       /* shared by the jobs of a large pair */
 	pd_document *doc;
 	int error;
 	char message[1024];       /* the error, copied off its thread */
@@ -800,7 +685,7 @@ typedef struct parse_job {
 static void run_job(parse_job *job)
 {
 	job->error = parse_one(&job->doc, job->md, job->len, job->opts,
-	                       job->keep_source, job->tree_lock);
+	                       job->keep_source);
 	if (job->error < 0) {
 		snprintf(job->message, sizeof(job->message), "%s",
 		         pd_error_message());
@@ -829,7 +714,6 @@ int pd_parse__documents(pd_document **out, const char *const *md,
 {
 	parse_job *jobs;
 	pd_thread *threads;
-	pd_lock tree_lock;
 	size_t i, total = 0;
 	int error = 0;
 
@@ -837,10 +721,8 @@ int pd_parse__documents(pd_document **out, const char *const *md,
 		*failed_out = 0;
 	if (!n)
 		return 0;
-	/* a large pair: one cmark tree at a time (see PD_PARSE__ONE_TREE) */
 	for (i = 0; i < n; i++)
 		total = pd__add(total, len[i]);
-	pd_lock__init(&tree_lock);
 	prepare_classifier(opts, md, len, n, total);
 	jobs = pd__calloc(n, sizeof(*jobs));
 	for (i = 0; i < n; i++) {
@@ -849,8 +731,6 @@ int pd_parse__documents(pd_document **out, const char *const *md,
 		jobs[i].len = len[i];
 		jobs[i].opts = opts;
 		jobs[i].keep_source = keep_source;
-		jobs[i].tree_lock = total >= PD_PARSE__ONE_TREE ? &tree_lock :
-		                    NULL;
 	}
 	/* the first on this thread, each other on one of its own */
 	threads = pd__calloc(n, sizeof(*threads));
@@ -860,7 +740,6 @@ int pd_parse__documents(pd_document **out, const char *const *md,
 	for (i = 1; i < n; i++)
 		pd_thread__join(&threads[i]);
 	free(threads);
-	pd_lock__dispose(&tree_lock);
 	for (i = 0; i < n; i++) {
 		if (jobs[i].error < 0 && !error) {
 			error = pd_error_set(jobs[i].error, "%s", jobs[i].message);

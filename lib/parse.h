@@ -25,15 +25,6 @@ void pd_parse__plain_text(pd_buf *out, cmark_node *node, int skip_lists);
 unsigned long long pd_parse__work(void);
 
 /**
- * Inputs of this many bytes together are parsed with one cmark tree at a
- * time: a tree takes three to six times its text, two at once more than
- * the rest of a diff, while the checks before it and the words after it
- * still run beside the other parse. Below it the two parse wholly at
- * once.
- */
-#define PD_PARSE__ONE_TREE ((size_t)4 << 20)
-
-/**
  * The lines of `md` that start with '#' (ATX headings, as pandoc and most
  * writers make them), counted up to `enough`: whether the classifier's
  * machine code would repay itself (pd_classifier__prepare).

@@ -57,23 +57,4 @@ void pd_thread__start(pd_thread *t, void (*fn)(void *payload),
 /** Wait for the task to end, or run it now if it never started. */
 void pd_thread__join(pd_thread *t);
 
-/*
- * A lock that one thread at a time holds: the parses of a large pair take
- * it around their cmark tree, so that the two trees are never in memory
- * at once while the rest of each parse runs beside the other. Without
- * threads it does nothing.
- */
-typedef struct pd_lock {
-#if PD_THREADS
-	pthread_mutex_t mutex;
-#endif
-	int ok;
-} pd_lock;
-
-void pd_lock__init(pd_lock *l);
-void pd_lock__dispose(pd_lock *l);
-/** Wait for the lock and hold it; NULL: nothing to hold. */
-void pd_lock__take(pd_lock *l);
-void pd_lock__give(pd_lock *l);
-
 #endif

@@ -25,14 +25,6 @@
 /* The longest first line taken for a name, in bytes. */
 #define FIRST_LINE_MAX 200
 
-static void normalized_text(pd_buf *out, pd_buf *raw, cmark_node *node)
-{
-	pd_buf_clear(raw);
-	pd_buf_clear(out);
-	pd_parse__plain_text(raw, node, 0);
-	pd_text_normalize(out, raw->ptr, raw->size);
-}
-
 /* A heading that names a part of a document, never the whole of it. */
 static int names_a_part(pd_kind kind)
 {
@@ -42,53 +34,50 @@ static int names_a_part(pd_kind kind)
 	       kind == PD_KIND_INDICATOR;
 }
 
-void pd_title__find(pd_title *out, cmark_node *root, const pd_classifier *cls,
-                    pd_classify_scratch *scratch)
+void pd_title__find(pd_title *out, const pd_top_blocks *top,
+                    const pd_classifier *cls, pd_classify_scratch *scratch)
 {
-	pd_buf raw = PD_BUF_INIT;
-	cmark_node *node, *first_h1 = NULL;
+	const pd_top_block *first_h1 = NULL;
 	int before_heading = 1;
 	size_t other_h1 = 0;   /* later H1s that are not an appendix & co */
 	size_t below_first = 0;   /* headings under the first H1 */
+	size_t i;
 
 	memset(out, 0, sizeof(*out));
 	pd_buf_init(&out->first_h1);
 	pd_buf_init(&out->first_line);
-	for (node = cmark_node_first_child(root); node;
-	     node = cmark_node_next(node)) {
-		cmark_node_type type = cmark_node_get_type(node);
+	for (i = 0; i < top->n; i++) {
+		const pd_top_block *b = &top->v[i];
+		const char *text = pd_top_blocks__text(top, b);
 
-		if (type == CMARK_NODE_HEADING) {
+		if (b->type == PD_TOP_HEADING) {
 			before_heading = 0;
-			if (cmark_node_get_heading_level(node) != 1) {
+			if (b->level != 1) {
 				below_first += first_h1 && out->h1_count == 1;
 				continue;
 			}
 			if (out->h1_count++ == 0) {
-				first_h1 = node;
+				first_h1 = b;
 				continue;
 			}
-			normalized_text(&out->first_h1, &raw, node);
 			other_h1 += !names_a_part(pd_classify__heading(cls,
-			        scratch, out->first_h1.ptr, out->first_h1.size,
-			        PD_CLASSIFY__VALID_UTF8));
-		} else if (before_heading && type == CMARK_NODE_PARAGRAPH &&
-		           !out->first_line_no) {
-			normalized_text(&out->first_line, &raw, node);
-			if (out->first_line.size && out->first_line.size <=
-			    FIRST_LINE_MAX && !strchr(out->first_line.ptr, '\n'))
-				out->first_line_no = (unsigned)
-				        cmark_node_get_start_line(node);
-			else
-				pd_buf_clear(&out->first_line);
+			        scratch, text, b->len, PD_CLASSIFY__VALID_UTF8));
+		} else if (before_heading && !out->first_line_no &&
+		           (b->type == PD_TOP_PARAGRAPH ||
+		            b->type == PD_TOP_TABLE)) {
+			if (b->len && b->len <= FIRST_LINE_MAX &&
+			    !memchr(text, '\n', b->len)) {
+				pd_buf_put(&out->first_line, text, b->len);
+				out->first_line_no = b->line;
+			}
 			before_heading = out->first_line_no == 0;
-		} else if (type != CMARK_NODE_HTML_BLOCK &&
-		           type != CMARK_NODE_THEMATIC_BREAK) {
+		} else if (b->type != PD_TOP_HTML) {
 			before_heading = 0;
 		}
 	}
 	if (first_h1) {
-		normalized_text(&out->first_h1, &raw, first_h1);
+		pd_buf_put(&out->first_h1, pd_top_blocks__text(top, first_h1),
+		           first_h1->len);
 		out->first_is_part = names_a_part(pd_classify__heading(cls,
 		        scratch, out->first_h1.ptr, out->first_h1.size,
 		        PD_CLASSIFY__VALID_UTF8));
@@ -98,7 +87,6 @@ void pd_title__find(pd_title *out, cmark_node *root, const pd_classifier *cls,
 			out->first_is_part = 0;
 		out->first_is_name = !other_h1 && !out->first_is_part;
 	}
-	pd_buf_dispose(&raw);
 }
 
 int pd_title__settle(pd_document *doc, const pd_title *t,

@@ -309,14 +309,13 @@ cmark_mem *pd_tree_mem__enter(pd_tree_mem *mem)
 	return &allocator;
 }
 
-void pd_tree_mem__dispose(pd_tree_mem *mem)
+/* Free every chunk from `c` on and every large block. */
+static void drop(pd_tree_mem *mem, pd_tree_chunk *c)
 {
-	pd_tree_chunk *c, *cn;
+	pd_tree_chunk *cn;
 	pd_tree_large *l, *ln;
 
-	if (current == mem)
-		current = NULL;
-	for (c = mem->chunks; c; c = cn) {
+	for (; c; c = cn) {
 		cn = c->next;
 		free(c);
 	}
@@ -324,5 +323,32 @@ void pd_tree_mem__dispose(pd_tree_mem *mem)
 		ln = l->next;
 		free(l);
 	}
+}
+
+void pd_tree_mem__reset(pd_tree_mem *mem)
+{
+	pd_tree_chunk *keep = mem->chunks;
+	size_t held_max = mem->held_max;
+	char *used = mem->next;
+
+	drop(mem, keep ? keep->next : NULL);
+	pd_tree_mem__init(mem);
+	mem->held_max = held_max;
+	if (!keep)
+		return;
+	/* the newest chunk stays, its used room zero again as a fresh one's */
+	keep->next = NULL;
+	memset(keep + 1, 0, (size_t)(used - (char *)(keep + 1)));
+	mem->chunks = keep;
+	mem->next = (char *)(keep + 1);
+	mem->end = mem->next + CHUNK_SIZE;
+	hold(mem, sizeof(*keep) + CHUNK_SIZE);
+}
+
+void pd_tree_mem__dispose(pd_tree_mem *mem)
+{
+	if (current == mem)
+		current = NULL;
+	drop(mem, mem->chunks);
 	pd_tree_mem__init(mem);
 }

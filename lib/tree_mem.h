@@ -46,6 +46,14 @@ void pd_tree_mem__init(pd_tree_mem *mem);
 cmark_mem *pd_tree_mem__enter(pd_tree_mem *mem);
 
 /**
+ * Let every block go at once, as pd_tree_mem__dispose(), but keep one
+ * chunk for the next tree: a parse that reads its input piece by piece
+ * builds each piece's tree in the same memory. `mem` still serves the
+ * thread.
+ */
+void pd_tree_mem__reset(pd_tree_mem *mem);
+
+/**
  * Let every block go at once (the tree in it is gone), stop serving this
  * thread, and leave `mem` empty.
  */

@@ -296,6 +296,42 @@ static void test_tree_mem__two_threads_two_trees(void)
 	free(want_b);
 }
 
+static void test_tree_mem__reset_keeps_one_chunk_zero(void)
+{
+	pd_tree_mem t;
+	cmark_mem *m;
+	unsigned char *a, *b;
+	size_t i;
+
+	pd_tree_mem__init(&t);
+	m = pd_tree_mem__enter(&t);
+	for (i = 0; i < 3000; i++)
+		memset(m->calloc(1, 1000), 0xa5, 1000);
+	a = m->realloc(NULL, 2 * CHUNK);
+	memset(a, 0xa5, 2 * CHUNK);
+	OK(t.held > 3 * CHUNK, "three chunks and a large block");
+	pd_tree_mem__reset(&t);
+	OK(t.held < CHUNK + 64, "one chunk left");
+	OK(t.held_max > 3 * CHUNK, "the most held is kept");
+	/* the kept chunk serves this thread still, zero where it was used */
+	for (i = 0; i < 900; i++) {
+		b = m->calloc(1, 1000);
+		if (!all_zero(b, 1000))
+			break;
+		memset(b, 0x5a, 1000);
+	}
+	INT_EQ(i, 900, "every block cut after the reset is zero");
+	pd_tree_mem__reset(&t);
+	pd_tree_mem__reset(&t);
+	OK(t.held < CHUNK + 64, "a reset of a reset");
+	pd_tree_mem__dispose(&t);
+	INT_EQ(t.held, 0, "nothing held after dispose");
+	pd_tree_mem__init(&t);
+	pd_tree_mem__reset(&t);
+	INT_EQ(t.held, 0, "a reset of an empty memory holds nothing");
+	pd_tree_mem__dispose(&t);
+}
+
 static const pd_test tests[] = {
 	PD_TEST(test_tree_mem__calloc_is_zero_even_from_freed_room),
 	PD_TEST(test_tree_mem__realloc_keeps_what_a_block_holds),
@@ -303,6 +339,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_tree_mem__random_calls_keep_every_block),
 	PD_TEST(test_tree_mem__a_tree_is_as_with_cmarks_allocator),
 	PD_TEST(test_tree_mem__two_threads_two_trees),
+	PD_TEST(test_tree_mem__reset_keeps_one_chunk_zero),
 	{ NULL, NULL }
 };
 
