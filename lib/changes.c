@@ -514,6 +514,7 @@ int pd_changes_compute(pd_changes **out, const pd_document *old,
 	c->new_doc = new_doc;
 	c->display[0] = pd__calloc(old->sections.size + 1, sizeof(char *));
 	c->display[1] = pd__calloc(new_doc->sections.size + 1, sizeof(char *));
+	pd_block_memo_init(&c->aligned);
 
 	pd_changes__themes_start(&themes, old, new_doc);
 	pd_match_compute(&m, old, new_doc, threshold);
@@ -529,6 +530,7 @@ int pd_changes_compute(pd_changes **out, const pd_document *old,
 	}
 	count_changed_words(c);
 	pd_changes__targets(c);
+	pd_block_memo_dispose(&c->aligned);
 	sort_changes(c, &m);
 	c->pairing = m;
 	*out = c;

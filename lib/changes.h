@@ -25,6 +25,8 @@ struct pd_changes {
 	pd_match pairing;         /* every section's pair, as matched: the
 	                             redlines show the sections that did not
 	                             change too */
+	pd_block_memo aligned;    /* the blocks of changed pairs, aligned
+	                             once while the list is made */
 };
 
 /*

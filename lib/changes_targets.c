@@ -568,7 +568,8 @@ void pd_changes__targets(pd_changes *c)
 		    strcmp(t.a->heading, t.b->heading))
 			compare_texts(&t, t.a->heading, strlen(t.a->heading),
 			              t.b->heading, strlen(t.b->heading));
-		pd_changes__align_blocks(t.a, t.b, block_cb, &t);
+		pd_changes__align_blocks_kept(&c->aligned, t.a, t.b, block_cb,
+		                              &t);
 		/* the values say it all: the text change goes */
 		if (!t.unexplained && c->count > before)
 			c->items[i].kind = PD_CHANGE__COUNT;

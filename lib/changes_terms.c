@@ -317,7 +317,8 @@ void pd_changes__term_changes(pd_changes *c, const pd_match *m)
 			st.sa = st.sb = NULL;
 		}
 		if (pd_changes__body_differs(a, b))
-			pd_changes__align_blocks(a, b, term_blocks, &st);
+			pd_changes__align_blocks_kept(&c->aligned, a, b,
+			                              term_blocks, &st);
 	}
 	merge_inflections(&st);
 	for (i = 0; i < st.n; i++) {

@@ -448,8 +448,9 @@ void pd_changes__drop_changes_explained_by_themes(pd_changes *c)
 		if (ch->kind == PD_CHANGE_SECTION_CHANGED &&
 		    ch->new_section->kind == PD_KIND_AREA) {
 			tc.explained = 1;
-			pd_changes__align_blocks(ch->old_section, ch->new_section,
-			                         theme_block, &tc);
+			pd_changes__align_blocks_kept(&c->aligned,
+			        ch->old_section, ch->new_section, theme_block,
+			        &tc);
 			if (tc.explained)
 				continue;
 		}

@@ -546,3 +546,62 @@ int pd_changes__body_differs(const pd_section *a, const pd_section *b)
 	}
 	return 0;
 }
+
+/* ---- alignments kept ---- */
+
+struct pd_block_step {
+	pd_block_op op;
+	const pd_block *a, *b;
+};
+
+void pd_block_memo_init(pd_block_memo *memo)
+{
+	memset(memo, 0, sizeof(*memo));
+	pd_u64map_init(&memo->index, 2 * sizeof(size_t), 0);
+}
+
+void pd_block_memo_dispose(pd_block_memo *memo)
+{
+	pd_u64map_dispose(&memo->index);
+	free(memo->steps);
+	memset(memo, 0, sizeof(*memo));
+}
+
+static int keep_step(pd_block_op op, const pd_block *a, const pd_block *b,
+                     void *payload)
+{
+	pd_block_memo *memo = payload;
+
+	if (memo->n == memo->cap) {
+		memo->cap = memo->cap ? pd__mul(memo->cap, 2) : 256;
+		memo->steps = pd__reallocarray(memo->steps, memo->cap,
+		                               sizeof(*memo->steps));
+	}
+	memo->steps[memo->n].op = op;
+	memo->steps[memo->n].a = a;
+	memo->steps[memo->n].b = b;
+	memo->n++;
+	return 0;
+}
+
+int pd_changes__align_blocks_kept(pd_block_memo *memo, const pd_section *a,
+                                  const pd_section *b, pd_block_cb cb,
+                                  void *payload)
+{
+	uint64_t key = (uint64_t)a->index << 32 | (uint64_t)b->index;
+	size_t *run, i;
+	int added, error = 0;
+
+	run = pd_u64map_val(&memo->index,
+	                    pd_u64map_put(&memo->index, key, &added));
+	if (added) {
+		run[0] = memo->n;
+		pd_changes__align_blocks(a, b, keep_step, memo);
+		/* nothing is put in the map meanwhile: `run` stays valid */
+		run[1] = memo->n - run[0];
+	}
+	for (i = run[0]; i < run[0] + run[1] && !error; i++)
+		error = cb(memo->steps[i].op, memo->steps[i].a,
+		           memo->steps[i].b, payload);
+	return error;
+}

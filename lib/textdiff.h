@@ -11,6 +11,7 @@
 
 #include "document.h"
 #include "progdiff.h"
+#include "u64map.h"
 
 /** Receives aligned ranges in order: a[a_off..+a_len] vs b[b_off..+b_len]
  *  (EQUAL: both lengths equal; DELETE: b_len 0; INSERT: a_len 0). */
@@ -76,6 +77,31 @@ typedef int (*pd_block_cb)(pd_block_op op, const pd_block *a,
  */
 int pd_changes__align_blocks(const pd_section *a, const pd_section *b,
                              pd_block_cb cb, void *payload);
+
+/*
+ * The block alignments of the section pairs a change list has looked at,
+ * kept: the renamed terms, the targets and the themes each walk the
+ * blocks of the same changed pairs, and each pair is aligned once.
+ */
+typedef struct pd_block_step pd_block_step;
+typedef struct pd_block_memo {
+	pd_u64map index;          /* the pair (old index, new index) → its
+	                             steps in `steps`: first, count */
+	pd_block_step *steps;
+	size_t n, cap;
+} pd_block_memo;
+
+void pd_block_memo_init(pd_block_memo *memo);
+void pd_block_memo_dispose(pd_block_memo *memo);
+
+/**
+ * pd_changes__align_blocks() of sections `a` (of the old document) and
+ * `b` (of the new), aligned the first time and given again from `memo`
+ * after.
+ */
+int pd_changes__align_blocks_kept(pd_block_memo *memo, const pd_section *a,
+                                  const pd_section *b, pd_block_cb cb,
+                                  void *payload);
 
 /** Do two sections' own bodies (not their children) differ? */
 int pd_changes__body_differs(const pd_section *a, const pd_section *b);

@@ -756,6 +756,80 @@ static void test_changes__property_align_blocks_as_plain(void)
 	pd_buf_dispose(&want.out);
 }
 
+static int stop_at_second(pd_block_op op, const pd_block *a,
+                          const pd_block *b, void *payload)
+{
+	int *calls = payload;
+
+	(void)op;
+	(void)a;
+	(void)b;
+	return ++*calls == 2 ? -5 : 0;
+}
+
+/* alignments kept: as made afresh, for each pair apart, made once */
+static void test_changes__kept_alignments_are_as_made_afresh(void)
+{
+	static const char *const texts[] = { "Mål.", "Skolan.", "Vården.",
+	                                     "Vägar." };
+	pd_block ba[3][12], bb[3][12];
+	pd_section a[3], b[3];
+	block_log got, want;
+	pd_block_memo memo;
+	unsigned long long work;
+	size_t k, i, round;
+	int calls = 0;
+
+	pd_buf_init(&got.out);
+	pd_buf_init(&want.out);
+	memset(a, 0, sizeof(a));
+	memset(b, 0, sizeof(b));
+	memset(ba, 0, sizeof(ba));
+	memset(bb, 0, sizeof(bb));
+	for (k = 0; k < 3; k++) {
+		a[k].index = k + 1;
+		b[k].index = 7 - k;
+		for (i = 0; i < 12; i++) {
+			ba[k][i].text = texts[(i * (k + 1)) % 4];
+			bb[k][i].text = texts[(i * (k + 2) + k) % 4];
+			ba[k][i].len = strlen(ba[k][i].text);
+			bb[k][i].len = strlen(bb[k][i].text);
+			pd_vec_push(&a[k].blocks, &ba[k][i]);
+			pd_vec_push(&b[k].blocks, &bb[k][i]);
+		}
+	}
+	pd_block_memo_init(&memo);
+	for (round = 0; round < 3; round++) {
+		work = pd_textdiff__work();
+		for (k = 0; k < 3; k++) {
+			got.a0 = want.a0 = ba[k];
+			got.b0 = want.b0 = bb[k];
+			pd_buf_clear(&got.out);
+			pd_buf_clear(&want.out);
+			INT_EQ(pd_changes__align_blocks_kept(&memo, &a[k], &b[k],
+			       log_block, &got), 0, "aligned");
+			if (round)
+				INT_EQ(pd_textdiff__work(), work,
+				       "no work the second time");
+			pd_changes__align_blocks(&a[k], &b[k], log_block,
+			                         &want);
+			work = pd_textdiff__work();
+			STR_EQ(got.out.ptr, want.out.ptr, "the same steps");
+			OK(got.out.size > 20, "a dozen steps");
+		}
+	}
+	INT_EQ(pd_changes__align_blocks_kept(&memo, &a[1], &b[1],
+	       stop_at_second, &calls), -5, "a callback's error stops it");
+	INT_EQ(calls, 2, "after the second step");
+	pd_block_memo_dispose(&memo);
+	for (k = 0; k < 3; k++) {
+		pd_vec_dispose(&a[k].blocks);
+		pd_vec_dispose(&b[k].blocks);
+	}
+	pd_buf_dispose(&got.out);
+	pd_buf_dispose(&want.out);
+}
+
 /* A theme counts the old areas that had it; most of them: no theme. */
 static void test_changes__theme_counts_the_old_areas_that_had_it(void)
 {
@@ -1019,6 +1093,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_changes__equal_headings_pair_in_order_without_comparisons),
 	PD_TEST(test_changes__property_word_difference_as_sorting),
 	PD_TEST(test_changes__property_align_blocks_as_plain),
+	PD_TEST(test_changes__kept_alignments_are_as_made_afresh),
 	PD_TEST(test_changes__theme_counts_the_old_areas_that_had_it),
 	PD_TEST(test_changes__term_found_among_many_replacements),
 	PD_TEST(test_changes__table_read_without_the_source),
