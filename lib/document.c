@@ -50,9 +50,17 @@ pd_block *pd_section__add_block(pd_document *doc, pd_section *s,
                                 pd_block_type type, const char *text,
                                 size_t len, unsigned line)
 {
+	return pd_section__add_pooled_block(doc, s, type,
+	        pd_pool_strndup(&doc->pool, text, len), len, line);
+}
+
+pd_block *pd_section__add_pooled_block(pd_document *doc, pd_section *s,
+                                       pd_block_type type, const char *text,
+                                       size_t len, unsigned line)
+{
 	pd_block *b = pd_pool_calloc(&doc->pool, sizeof(*b));
 
-	b->text = pd_pool_strndup(&doc->pool, text, len);
+	b->text = text;
 	b->len = len;
 	b->line = line;
 	b->type = type;

@@ -102,6 +102,11 @@ pd_section *pd_document__add_section(pd_document *doc, pd_section *parent,
 pd_block *pd_section__add_block(pd_document *doc, pd_section *s,
                                 pd_block_type type, const char *text,
                                 size_t len, unsigned line);
+/* pd_section__add_block() of a text in the document's pool already: kept,
+ * not copied */
+pd_block *pd_section__add_pooled_block(pd_document *doc, pd_section *s,
+                                       pd_block_type type, const char *text,
+                                       size_t len, unsigned line);
 
 /**
  * Fold and hash the words of every heading and block, and count how

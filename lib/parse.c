@@ -126,17 +126,12 @@ static unsigned line_of(const parser *p, const pd_top_block *b)
 	return b->line + p->offset;
 }
 
-static const char *text_of(const parser *p, const pd_top_block *b)
-{
-	return pd_top_blocks__text(&p->top, b);
-}
-
 static void add_block(parser *p, pd_section *s, pd_block_type type,
                       const pd_top_block *b)
 {
 	if (b->len)
-		pd_section__add_block(p->doc, s, type, text_of(p, b), b->len,
-		                      line_of(p, b));
+		pd_section__add_pooled_block(p->doc, s, type, b->text, b->len,
+		                             line_of(p, b));
 }
 
 /* The offset of file line `line` in the input, from the cursor on. */
@@ -170,8 +165,8 @@ static void add_table(parser *p, pd_section *s, const pd_top_block *t)
 
 	if (!t->len)
 		return;
-	b = pd_section__add_block(p->doc, s, PD_BLOCK_TABLE, text_of(p, t),
-	                          t->len, line);
+	b = pd_section__add_pooled_block(p->doc, s, PD_BLOCK_TABLE, t->text,
+	                                 t->len, line);
 	from = source_line(p, line);
 	to = source_line(p, last);
 	nl = memchr(p->md + to, '\n', p->md_len - to);
@@ -228,7 +223,7 @@ static int add_item_goals(parser *p, pd_section *area, size_t *at)
 			owner = area;
 			continue;
 		}
-		goal = pd_document__add_section(p->doc, area, text_of(p, item),
+		goal = pd_document__add_section(p->doc, area, item->text,
 		                                area->level + 1,
 		                                line_of(p, item));
 		goal->kind = PD_KIND_GOAL;
@@ -332,9 +327,7 @@ static int open_sections(parser *p, int *h2_line, unsigned *title_line)
 			/* the programme's name */
 			have_title = 1;
 			close_sections(p, 1, line);
-			doc->root->heading = pd_pool_strndup(&doc->pool,
-			                                     text_of(p, b),
-			                                     b->len);
+			doc->root->heading = b->text;
 			doc->root->key = pool_key(p, doc->root->heading);
 			*title_line = line;
 			pd_vec_push(&p->opened, doc->root);
@@ -342,7 +335,7 @@ static int open_sections(parser *p, int *h2_line, unsigned *title_line)
 		}
 		close_sections(p, b->level, line);
 		s = pd_document__add_section(doc, pd_vec_get(&p->stack,
-		                             p->stack.size - 1), text_of(p, b),
+		                             p->stack.size - 1), b->text,
 		                             b->level, line);
 		s->key = pool_key(p, s->heading);
 		pd_vec_push(&p->stack, s);
@@ -495,7 +488,6 @@ static int parse_one(pd_document **out, const char *md, size_t len,
 	memset(&p, 0, sizeof(p));
 	memset(&title, 0, sizeof(title));   /* disposed at done: */
 	pd_buf_init(&p.raw);
-	pd_buf_init(&p.top.text);
 	pd_buf_init(&p.cls_scratch.clean);
 	pd_buf_init(&p.cls_scratch.folded);
 	*out = NULL;
@@ -560,11 +552,11 @@ static int parse_one(pd_document **out, const char *md, size_t len,
 
 	/* pandoc's tables as code blocks: never a row read as a heading */
 	if (pd_pandoc_tables__shield(&shielded, p.body, p.body_len))
-		error = pd_top_blocks__read(&p.top, shielded.ptr,
+		error = pd_top_blocks__read(&p.top, &doc->pool, shielded.ptr,
 		                            shielded.size, tick, &p);
 	else
-		error = pd_top_blocks__read(&p.top, p.body, p.body_len, tick,
-		                            &p);
+		error = pd_top_blocks__read(&p.top, &doc->pool, p.body,
+		                            p.body_len, tick, &p);
 	pd_buf_dispose(&shielded);
 	if (error < 0)
 		goto done;

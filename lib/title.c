@@ -48,7 +48,7 @@ void pd_title__find(pd_title *out, const pd_top_blocks *top,
 	pd_buf_init(&out->first_line);
 	for (i = 0; i < top->n; i++) {
 		const pd_top_block *b = &top->v[i];
-		const char *text = pd_top_blocks__text(top, b);
+		const char *text = b->text;
 
 		if (b->type == PD_TOP_HEADING) {
 			before_heading = 0;
@@ -76,8 +76,7 @@ void pd_title__find(pd_title *out, const pd_top_blocks *top,
 		}
 	}
 	if (first_h1) {
-		pd_buf_put(&out->first_h1, pd_top_blocks__text(top, first_h1),
-		           first_h1->len);
+		pd_buf_put(&out->first_h1, first_h1->text, first_h1->len);
 		out->first_is_part = names_a_part(pd_classify__heading(cls,
 		        scratch, out->first_h1.ptr, out->first_h1.size,
 		        PD_CLASSIFY__VALID_UTF8));

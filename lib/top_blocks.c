@@ -35,7 +35,9 @@ void pd_top_blocks__set_piece(size_t bytes)
 
 typedef struct reader {
 	pd_top_blocks *out;
+	pd_pool *pool;            /* where the texts go */
 	pd_buf raw;               /* scratch: text before normalisation */
+	pd_buf text;              /* scratch: a block's text */
 	unsigned base;            /* body lines before the piece */
 	pd_top_tick tick;
 	void *ctx;
@@ -167,34 +169,58 @@ static pd_top_block *add(reader *r, pd_top_type type, cmark_node *node)
 	memset(b, 0, sizeof(*b));
 	b->type = type;
 	b->line = r->base + (unsigned)cmark_node_get_start_line(node);
-	b->at = out->text.size;
+	b->text = "";
 	return b;
 }
 
-/* The end of `b`'s text, which was appended since add(). */
-static void end_text(reader *r, pd_top_block *b)
+/*
+ * A scratch buffer that grew past this is let go as soon as it has
+ * served: a paragraph of megabytes is not held three times over.
+ */
+#define SCRATCH_KEPT ((size_t)1 << 20)
+
+static void let_go_if_large(pd_buf *buf)
 {
-	b->len = r->out->text.size - b->at;
-	pd_buf_putc(&r->out->text, '\0');
+	if (buf->asize > SCRATCH_KEPT)
+		pd_buf_dispose(buf);
 }
 
-/* The plain text of `node`, normalised, as `b`'s text. */
-static void node_text(reader *r, pd_top_block *b, cmark_node *node,
-                      int skip_lists)
+/* r->text as `b`'s text, in the pool. */
+static void end_text(reader *r, pd_top_block *b)
 {
+	b->len = r->text.size;
+	if (b->len)
+		b->text = pd_pool_strndup(r->pool, r->text.ptr, b->len);
+	let_go_if_large(&r->text);
+}
+
+/*
+ * The plain text of `node`, normalised, as `b`'s text. @return the first
+ * byte of the text before normalisation (0: none)
+ */
+static int node_text(reader *r, pd_top_block *b, cmark_node *node,
+                     int skip_lists)
+{
+	int first;
+
 	pd_buf_clear(&r->raw);
+	pd_buf_clear(&r->text);
 	pd_parse__plain_text(&r->raw, node, skip_lists);
-	pd_text_normalize(&r->out->text, r->raw.ptr, r->raw.size);
+	pd_text_normalize(&r->text, r->raw.ptr, r->raw.size);
+	first = r->raw.size ? (unsigned char)r->raw.ptr[0] : 0;
+	let_go_if_large(&r->raw);
 	end_text(r, b);
+	return first;
 }
 
 /* A code or HTML block's text as written: line endings LF, no last one. */
 static void literal_text(reader *r, pd_top_block *b, cmark_node *node)
 {
 	const char *lit = cmark_node_get_literal(node);
-	pd_buf *text = &r->out->text;
+	pd_buf *text = &r->text;
 	size_t n, i;
 
+	pd_buf_clear(text);
 	n = lit ? strlen(lit) : 0;
 	while (n > 0 && (lit[n - 1] == '\n' || lit[n - 1] == '\r'))
 		n--;
@@ -284,17 +310,15 @@ static int read_node(reader *r, cmark_node *node)
 		break;
 	case CMARK_NODE_PARAGRAPH:
 		b = add(r, PD_TOP_PARAGRAPH, node);
-		node_text(r, b, node, 0);
 		/* CommonMark has no tables: a pipe table is a paragraph */
-		if (r->raw.size && r->raw.ptr[0] == '|') {
+		if (node_text(r, b, node, 0) == '|') {
 			b->type = PD_TOP_TABLE;
 			b->end = r->base +
 			         (unsigned)cmark_node_get_end_line(node);
 		}
 		break;
 	case CMARK_NODE_LIST:
-		b = add(r, PD_TOP_LIST, node);
-		end_text(r, b);
+		add(r, PD_TOP_LIST, node);
 		return read_items(r, node);
 	case CMARK_NODE_BLOCK_QUOTE:
 		node_text(r, add(r, PD_TOP_QUOTE, node), node, 0);
@@ -340,8 +364,8 @@ static cmark_node *parse(pd_tree_mem *mem, const char *md, size_t len)
 	return cmark_parser_finish(cp);
 }
 
-int pd_top_blocks__read(pd_top_blocks *out, const char *md, size_t len,
-                        pd_top_tick tick, void *ctx)
+int pd_top_blocks__read(pd_top_blocks *out, pd_pool *pool, const char *md,
+                        size_t len, pd_top_tick tick, void *ctx)
 {
 	pd_tree_mem mem;
 	reader r;
@@ -349,12 +373,13 @@ int pd_top_blocks__read(pd_top_blocks *out, const char *md, size_t len,
 	int error = 0;
 
 	memset(out, 0, sizeof(*out));
-	pd_buf_init(&out->text);
 	memset(&r, 0, sizeof(r));
 	r.out = out;
+	r.pool = pool;
 	r.tick = tick;
 	r.ctx = ctx;
 	pd_buf_init(&r.raw);
+	pd_buf_init(&r.text);
 	pd_tree_mem__init(&mem);
 	if (min == (size_t)-1 || may_hold_references(md, len))
 		min = len;
@@ -378,19 +403,12 @@ int pd_top_blocks__read(pd_top_blocks *out, const char *md, size_t len,
 	}
 	pd_tree_mem__dispose(&mem);
 	pd_buf_dispose(&r.raw);
+	pd_buf_dispose(&r.text);
 	return error;
-}
-
-const char *pd_top_blocks__text(const pd_top_blocks *blocks,
-                                const pd_top_block *b)
-{
-	return blocks->text.ptr + b->at;
 }
 
 void pd_top_blocks__dispose(pd_top_blocks *blocks)
 {
 	free(blocks->v);
-	pd_buf_dispose(&blocks->text);
 	memset(blocks, 0, sizeof(*blocks));
-	pd_buf_init(&blocks->text);
 }

@@ -14,6 +14,7 @@
 
 #include <stddef.h>
 
+#include "pool.h"
 #include "progdiff.h"
 
 typedef enum pd_top_type {
@@ -35,14 +36,15 @@ typedef struct pd_top_block {
 	unsigned line;      /* first line, of the body (cmark's), 1-based */
 	unsigned end;       /* a table: its last line; an item of the list
 	                       itself: that of its last leaf block */
-	size_t at, len;     /* its text in pd_top_blocks.text: normalised
-	                       (an item's without its sub-lists) */
+	const char *text;   /* normalised (an item's without its sub-lists),
+	                       NUL-terminated, in the pool given to
+	                       pd_top_blocks__read(); "" for none */
+	size_t len;
 } pd_top_block;
 
 typedef struct pd_top_blocks {
 	pd_top_block *v;
 	size_t n, cap;
-	pd_buf text;
 	size_t pieces;      /* the pieces cmark parsed */
 	size_t again;       /* pieces parsed again, to the body's end, for
 	                       the heading that ended them was not the
@@ -55,15 +57,12 @@ typedef int (*pd_top_tick)(void *ctx);
 /**
  * The top-level blocks of `md` (valid UTF-8, no NUL) into `out`, which
  * the caller disposes of with pd_top_blocks__dispose() whatever the
- * return. Thematic breaks are left out. @return 0, or what `tick`
+ * return, their texts into `pool`, where a document keeps them without
+ * a copy. Thematic breaks are left out. @return 0, or what `tick`
  * returned when it stopped the reading
  */
-int pd_top_blocks__read(pd_top_blocks *out, const char *md, size_t len,
-                        pd_top_tick tick, void *ctx);
-
-/** The text of block `b`, NUL-terminated in `blocks`' buffer. */
-const char *pd_top_blocks__text(const pd_top_blocks *blocks,
-                                const pd_top_block *b);
+int pd_top_blocks__read(pd_top_blocks *out, pd_pool *pool, const char *md,
+                        size_t len, pd_top_tick tick, void *ctx);
 
 void pd_top_blocks__dispose(pd_top_blocks *blocks);
 

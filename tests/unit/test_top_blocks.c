@@ -21,11 +21,14 @@ static int go_on(void *ctx)
 	return 0;
 }
 
+/* the texts of every reading, dropped when the program ends */
+static pd_pool texts = PD_POOL_INIT;
+
 static void read_with(pd_top_blocks *out, const char *md, size_t len,
                       size_t piece)
 {
 	pd_top_blocks__set_piece(piece);
-	pd_top_blocks__read(out, md, len, go_on, NULL);
+	pd_top_blocks__read(out, &texts, md, len, go_on, NULL);
 	pd_top_blocks__set_piece(PD_TOP_PIECE);
 }
 
@@ -42,8 +45,7 @@ static int same_blocks(const pd_top_blocks *a, const pd_top_blocks *b)
 		if (x->type != y->type || x->level != y->level ||
 		    x->line != y->line || x->end != y->end ||
 		    x->len != y->len ||
-		    memcmp(pd_top_blocks__text(a, x), pd_top_blocks__text(b, y),
-		           x->len))
+		    memcmp(x->text, y->text, x->len))
 			return 0;
 	}
 	return 1;
@@ -106,10 +108,10 @@ static void test_top_blocks__a_heading_ends_a_piece(void)
 	INT_EQ(b.v[3].type, PD_TOP_LIST, "the list");
 	INT_EQ(b.v[4].level, 0, "an item of the list itself");
 	INT_EQ(b.v[4].end, 8, "its last line is that of its sub-item");
-	STR_EQ(pd_top_blocks__text(&b, &b.v[4]), "a", "without its sub-list");
+	STR_EQ(b.v[4].text, "a", "without its sub-list");
 	INT_EQ(b.v[5].level, 1, "a sub-item");
 	INT_EQ(b.v[7].line, 10, "lines count on across pieces");
-	STR_EQ(pd_top_blocks__text(&b, &b.v[8]), "Last.", "the last block");
+	STR_EQ(b.v[8].text, "Last.", "the last block");
 	INT_EQ(b.v[8].line, 11, "the last block's line");
 	pd_top_blocks__dispose(&b);
 
@@ -199,8 +201,8 @@ static void test_top_blocks__a_tick_stops_the_reading(void)
 	const char *md = "# A\nx\n# B\ny\n# C\nz\n";
 
 	pd_top_blocks__set_piece(0);
-	INT_EQ(pd_top_blocks__read(&b, md, strlen(md), stop_at_three, &calls),
-	       -7, "the tick's error");
+	INT_EQ(pd_top_blocks__read(&b, &texts, md, strlen(md), stop_at_three,
+	       &calls), -7, "the tick's error");
 	pd_top_blocks__set_piece(PD_TOP_PIECE);
 	INT_EQ(calls, 3, "no tick after it");
 	OK(b.pieces < 3, "no piece read after it");
