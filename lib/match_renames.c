@@ -116,10 +116,13 @@ static size_t slot_candidate(matcher *mt, const pd_section *n)
  *   goals     the share of goals beneath that both have by heading;
  *   place     `o` stands where `n` stands between paired siblings.
  *
- * A body at least as similar as the threshold is a rename as before. A
- * less similar one is a rename when at least two kinds of evidence speak
- * for it (heading >= 0.3, body >= 0.15, goals >= 0.5, place; a heading
- * kept whole in the other, >= KEPT_HEADING, speaks twice) and
+ * A body at least as similar as the threshold is a rename when it is
+ * nearly the same (>= BODY_ALONE) or anything besides the body speaks for
+ * it too (heading >= 0.3, goals >= 0.5, place): two areas on one subject
+ * share half their words and nothing else. A less similar body is a
+ * rename when at least two kinds of evidence speak for it (heading >=
+ * 0.3, body >= 0.15, goals >= 0.5, place; a heading kept whole in the
+ * other, >= KEPT_HEADING, speaks twice) and
  *
  *   total = body + 0.6 heading + 0.5 goals + 0.15 place >= 0.45:
  *
@@ -130,6 +133,7 @@ static size_t slot_candidate(matcher *mt, const pd_section *n)
  */
 #define RENAME_TOTAL 0.45
 #define KEPT_HEADING 0.85
+#define BODY_ALONE 0.7
 #define COMMON_FACTOR 2.5    /* a body this many times the median */
 
 /* The evidence besides the body for candidate `c` (o, n, sim set). */
@@ -154,13 +158,12 @@ static void weigh(candidate *c, matcher *mt)
 static int accepted(const candidate *c, const matcher *mt, double common)
 {
 	double body = COMMON_FACTOR * common > 0.15 ? COMMON_FACTOR * common : 0.15;
-	int votes;
+	int besides = (c->head >= 0.3) + (c->head >= KEPT_HEADING) +
+	              (c->goals >= 0.5) + (c->place != 0);
 
-	if (c->sim >= mt->threshold)
+	if (c->sim >= mt->threshold && (c->sim >= BODY_ALONE || besides))
 		return 1;
-	votes = (c->head >= 0.3) + (c->head >= KEPT_HEADING) +
-	        (c->sim >= body) + (c->goals >= 0.5) + (c->place != 0);
-	return votes >= 2 && c->total >= RENAME_TOTAL;
+	return besides + (c->sim >= body) >= 2 && c->total >= RENAME_TOTAL;
 }
 
 static int cmp_double(const void *x, const void *y)

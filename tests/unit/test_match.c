@@ -171,6 +171,74 @@ done:
 	pd_document_free(b);
 }
 
+/* "Skola", the area `name` with words from..to of a run of words, "Vägar" */
+static char *three_areas(const char *name, int from, int to, int last)
+{
+	pd_buf md = PD_BUF_INIT;
+	int i;
+
+	pd_buf_puts(&md, "# Program\n\n## Skola\n\nSkolorna samarbetar om "
+	            "lärlingsplatser i länet.\n\n");
+	if (!last) {
+		pd_buf_printf(&md, "## %s\n\n", name);
+		for (i = from; i < to; i++)
+			pd_buf_printf(&md, "ordet%c%c ", 'a' + i / 26, 'a' + i % 26);
+		pd_buf_puts(&md, "\n\n");
+	}
+	pd_buf_puts(&md, "## Vägar\n\nVägarna och broarna underhålls i hela "
+	            "länet.\n\n");
+	if (last) {
+		pd_buf_printf(&md, "## %s\n\n", name);
+		for (i = from; i < to; i++)
+			pd_buf_printf(&md, "ordet%c%c ", 'a' + i / 26, 'a' + i % 26);
+		pd_buf_puts(&md, "\n");
+	}
+	return pd_buf_detach(&md);
+}
+
+/*
+ * Is the area "Vård" (words 0..40) of the old version paired with the
+ * area "Omsorg" (words from..to) of the new, placed last or in its place?
+ * *sim is their weighted Jaccard index.
+ */
+static int omsorg_is_vard(int from, int to, int last, double *sim)
+{
+	char *old_md = three_areas("Vård", 0, 40, 0);
+	char *new_md = three_areas("Omsorg", from, to, last);
+	pd_document *a = doc_of(old_md), *b = doc_of(new_md);
+	const pd_section *vard = pd_vec_get(&a->sections, 2);
+	const pd_section *omsorg = pd_vec_get(&b->sections, last ? 3 : 2);
+	pd_match m;
+	int paired;
+
+	*sim = weighted_jaccard(a, vard, b, omsorg);
+	pd_match_compute(&m, a, b, 0.5);
+	paired = m.n2o[omsorg->index] == vard->index;
+	pd_match_dispose(&m);
+	pd_document_free(a);
+	pd_document_free(b);
+	free(old_md);
+	free(new_md);
+	return paired;
+}
+
+/*
+ * A body as alike as the threshold is a rename when it is nearly the
+ * same or something else speaks for it too (here its place): two areas
+ * on one subject share half their words and nothing else.
+ */
+static void test_match__half_a_body_alone_is_no_rename(void)
+{
+	double sim;
+
+	OK(!omsorg_is_vard(10, 48, 1, &sim), "half the words, elsewhere");
+	OK(sim >= 0.5 && sim < 0.7, "as alike as the threshold");
+	OK(omsorg_is_vard(10, 48, 0, &sim), "half the words, in its place");
+	OK(sim >= 0.5 && sim < 0.7, "the same body");
+	OK(omsorg_is_vard(4, 44, 1, &sim), "nearly all its words, elsewhere");
+	OK(sim >= 0.7, "nearly the same body");
+}
+
 /*
  * Sections under one heading pair by their bodies' hashes: bodies that
  * differ in one byte, wherever it stands, are told apart, so removing
@@ -376,6 +444,7 @@ static void test_match__splits_and_merges(void)
 
 static const pd_test tests[] = {
 	PD_TEST(test_match__rename_similarity_is_the_weighted_jaccard),
+	PD_TEST(test_match__half_a_body_alone_is_no_rename),
 	PD_TEST(test_match__equal_headings_pair_by_body),
 	PD_TEST(test_match__heading_words),
 	PD_TEST(test_match__splits_and_merges),
