@@ -631,25 +631,34 @@ size_t pd_parse__heading_lines(const char *md, size_t len, size_t enough)
 	return count;
 }
 
-/* The shared classifier, made before any thread reads it, and compiled
- * to machine code when the inputs have the headings to repay it (options
- * of another version: the parse reports them). */
+/*
+ * The shared classifier, made before any thread reads it, and compiled
+ * to machine code when an input has the headings to repay it (options of
+ * another version: the parse reports them). Each input's headings are
+ * classified on its own thread, beside the others, while the machine code
+ * is made before any starts: it is worth it for the most headings of one
+ * input, not for those of all.
+ */
 static void prepare_classifier(const pd_parse_options *opts,
                                const char *const *md, const size_t *len,
                                size_t n, size_t total)
 {
 	const pd_classifier *cls;
-	size_t i, headings = 0;
+	size_t i, most = 0;
 
 	if (opts && opts->version != PD_PARSE_OPTIONS_VERSION)
 		return;
 	cls = opts && opts->classifier ? opts->classifier :
 	      pd_classifier__default();
 	for (i = 0; i < n && total < COUNTED_BYTES &&
-	            headings < PD_CLASSIFY__JIT_HEADINGS; i++)
-		headings += pd_parse__heading_lines(md[i], len[i],
-		                PD_CLASSIFY__JIT_HEADINGS - headings);
-	pd_classifier__prepare(cls, total < COUNTED_BYTES ? headings :
+	            most < PD_CLASSIFY__JIT_HEADINGS; i++) {
+		size_t headings = pd_parse__heading_lines(md[i], len[i],
+		                          PD_CLASSIFY__JIT_HEADINGS);
+
+		if (headings > most)
+			most = headings;
+	}
+	pd_classifier__prepare(cls, total < COUNTED_BYTES ? most :
 	                       PD_CLASSIFY__JIT_HEADINGS);
 }
 

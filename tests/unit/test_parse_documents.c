@@ -207,8 +207,10 @@ static void test_parse_documents__options_reach_every_thread(void)
 }
 
 /*
- * The headings of the inputs decide whether the classifier is compiled to
- * machine code: not for one programme of 401 headings, and for a pair.
+ * The headings of one input decide whether the classifier is compiled to
+ * machine code, for each is classified on a thread of its own: not for
+ * one programme of 401 headings, nor for a pair of them; for a programme
+ * of 601 beside a small one.
  */
 static void test_parse_documents__machine_code_for_many_headings(void)
 {
@@ -233,7 +235,6 @@ static void test_parse_documents__machine_code_for_many_headings(void)
 		              (unsigned long)i);
 	text[0] = text[1] = md.ptr;
 	len[0] = len[1] = md.size;
-	/* 401 headings in one input: twice that in the pair */
 	INT_EQ(pd_parse_document(&docs[0], md.ptr, md.size, &opts), 0,
 	       "one programme of 401 headings");
 	pd_document_free(docs[0]);
@@ -242,7 +243,19 @@ static void test_parse_documents__machine_code_for_many_headings(void)
 	       "a pair of them");
 	pd_document_free(docs[0]);
 	pd_document_free(docs[1]);
-	INT_EQ(pd_classifier__jit(cls), 1, "is worth the machine code");
+	INT_EQ(pd_classifier__jit(cls), 0, "each on its own thread: still");
+	for (; i < 600; i++)
+		pd_buf_printf(&md, "## Område %lu\n\nText.\n\n",
+		              (unsigned long)i);
+	text[1] = md.ptr;
+	len[1] = md.size;
+	text[0] = "# Litet\n\n## Ett\n";
+	len[0] = strlen(text[0]);
+	INT_EQ(pd_parse_documents(docs, text, len, 2, &opts, NULL), 0,
+	       "601 headings beside a small programme");
+	pd_document_free(docs[0]);
+	pd_document_free(docs[1]);
+	INT_EQ(pd_classifier__jit(cls), 1, "are worth the machine code");
 	pd_classifier_free(cls);
 	pd_buf_dispose(&md);
 }
