@@ -358,7 +358,8 @@ static cmark_node *parse(pd_tree_mem *mem, const char *md, size_t len)
 	cmark_parser *cp;
 
 	pd_tree_mem__reset(mem);
-	cp = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, pd_tree_mem__enter(mem));
+	cp = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT,
+	                               pd_tree_mem__enter(mem));
 	cmark_parser_feed(cp, md, len);
 	/* the parser, like the tree, is in the tree memory: both go with it */
 	return cmark_parser_finish(cp);

@@ -6,7 +6,8 @@
 set -eu
 cd "$(dirname "$0")/../.."
 c=tests/fuzz/corpus
-mkdir -p $c/fuzz_parse $c/fuzz_diff $c/fuzz_rules $c/fuzz_resolve $c/fuzz_pdf
+mkdir -p $c/fuzz_parse $c/fuzz_diff $c/fuzz_rules $c/fuzz_resolve $c/fuzz_pdf \
+	$c/fuzz_pieces
 rm -f $c/*/seed-*
 
 # put FILE OPTION-BYTE PART... : the byte, then the parts joined by NULs
@@ -40,6 +41,20 @@ printf -- '---\ntitle: "x\nperiod: [2019, 2022]\n---\n# T\n' >"$tmp/a"
 put $c/fuzz_parse/seed-front-matter 0 "$tmp/a"
 printf '> > > > - 1. * a\n  > b\n\n```\n> > >\n```\n![[]()![[]()\n' >"$tmp/a"
 put $c/fuzz_parse/seed-nesting 3 "$tmp/a"
+
+# pieces: a body as it is (no option byte), and the blocks a heading
+# line can stand in
+n=0
+for f in fixtures/sodertorn/*.md fixtures/pairs/*/new.md; do
+	n=$((n + 1))
+	cp "$f" $c/fuzz_pieces/seed-$n
+done
+printf '# A\n```\n# in code\n```\n~~~~\n# in code\n~~~\n# B\n' \
+	>$c/fuzz_pieces/seed-fences
+printf '# A\n<!--\n# in a comment\n\n-->\n<div>\n# in html\n</div>\n\n# B\n' \
+	>$c/fuzz_pieces/seed-html
+printf '# A\r\n> q\r\n# B\r\n- i\r\n  - j\r\n# C\r\n    # code\r\n#\tD' \
+	>$c/fuzz_pieces/seed-containers-crlf
 
 # diff: every pair, in each format and language
 n=0
