@@ -12,6 +12,25 @@
 
 #include "helpers.h"
 
+const char *const sample_fixtures[] = {
+	"fixtures/sodertorn/2013.md", "fixtures/sodertorn/2035.md",
+	"fixtures/pairs/english/new.md",
+	"fixtures/pairs/front-matter/new.md",
+	"fixtures/pairs/whitespace-numbering/new.md", NULL
+};
+
+int read_fixture(pd_buf *out, const char *path)
+{
+	const char *root = getenv("ROOT");
+	pd_buf full = PD_BUF_INIT;
+	int error;
+
+	pd_buf_printf(&full, "%s/%s", root ? root : ".", path);
+	error = pd_buf_read_file(out, full.ptr, 0);
+	pd_buf_dispose(&full);
+	return error < 0 ? -1 : 0;
+}
+
 pd_document *doc_of(const char *md)
 {
 	pd_document *doc = NULL;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * helpers.h: what several unit tests share, built once (helpers.c) and
- * linked into every test binary: a document from Markdown, files and
- * temporary folders.
+ * linked into every test binary: a document from Markdown, the fixtures,
+ * files and temporary folders.
  */
 #ifndef PD_TEST_HELPERS_H
 #define PD_TEST_HELPERS_H
@@ -14,6 +14,13 @@
 /* The document of `md` with the default options, or NULL (and the
  * error printed) when it does not parse. The caller frees it. */
 pd_document *doc_of(const char *md);
+
+/* Programmes of fixtures/ of several shapes, NULL-terminated, for the
+ * tests that run a module over real documents. */
+extern const char *const sample_fixtures[];
+
+/* Read fixture `path` (under $ROOT, else .) into `out`: 0, or -1. */
+int read_fixture(pd_buf *out, const char *path);
 
 /* Write `text` to `path`; exits with status 2 when it cannot. */
 void write_file(const char *path, const char *text);

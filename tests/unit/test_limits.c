@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "harness.h"
+#include "helpers.h"
 #include "limits.h"
 
 /* `unit` repeated `n` times, between `head` and `tail`. */
@@ -30,27 +31,19 @@ static int check(const pd_buf *b)
 
 static void test_limits__fixtures_pass(void)
 {
-	static const char *files[] = {
-		"fixtures/sodertorn/2013.md", "fixtures/sodertorn/2035.md",
-		"fixtures/pairs/english/new.md",
-		"fixtures/pairs/front-matter/new.md",
-		"fixtures/pairs/whitespace-numbering/new.md", NULL
-	};
-	const char *root = getenv("ROOT");
-	pd_buf path = PD_BUF_INIT, text = PD_BUF_INIT;
+	pd_buf text = PD_BUF_INIT;
 	pd_limits_stats st;
 	size_t i;
 
-	for (i = 0; files[i]; i++) {
-		pd_buf_clear(&path);
-		pd_buf_printf(&path, "%s/%s", root ? root : ".", files[i]);
-		OK(pd_buf_read_file(&text, path.ptr, 0) == 0, path.ptr);
-		INT_EQ(pd_limits_check(text.ptr, text.size, NULL), 0, files[i]);
+	for (i = 0; sample_fixtures[i]; i++) {
+		OK(read_fixture(&text, sample_fixtures[i]) == 0,
+		   sample_fixtures[i]);
+		INT_EQ(pd_limits_check(text.ptr, text.size, NULL), 0,
+		       sample_fixtures[i]);
 		pd_limits_measure(&st, text.ptr, text.size, NULL);
 		OK(st.nesting <= 4, "a programme nests a few levels");
 	}
 	pd_buf_dispose(&text);
-	pd_buf_dispose(&path);
 }
 
 static void test_limits__empty_and_plain(void)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "helpers.h"
 #include "top_blocks.h"
 
 #define WHOLE ((size_t)-1)
@@ -73,24 +74,15 @@ static size_t pieces_of(const char *md, size_t *again)
 
 static void test_top_blocks__fixtures_read_alike_in_pieces(void)
 {
-	static const char *files[] = {
-		"fixtures/sodertorn/2013.md", "fixtures/sodertorn/2035.md",
-		"fixtures/pairs/english/new.md",
-		"fixtures/pairs/front-matter/new.md",
-		"fixtures/pairs/whitespace-numbering/new.md", NULL
-	};
-	const char *root = getenv("ROOT");
-	pd_buf path = PD_BUF_INIT, text = PD_BUF_INIT;
+	pd_buf text = PD_BUF_INIT;
 	size_t i;
 
-	for (i = 0; files[i]; i++) {
-		pd_buf_clear(&path);
-		pd_buf_printf(&path, "%s/%s", root ? root : ".", files[i]);
-		OK(pd_buf_read_file(&text, path.ptr, 0) == 0, path.ptr);
-		OK(pieces_of(text.ptr, NULL) > 5, files[i]);
+	for (i = 0; sample_fixtures[i]; i++) {
+		OK(read_fixture(&text, sample_fixtures[i]) == 0,
+		   sample_fixtures[i]);
+		OK(pieces_of(text.ptr, NULL) > 5, sample_fixtures[i]);
 	}
 	pd_buf_dispose(&text);
-	pd_buf_dispose(&path);
 }
 
 static void test_top_blocks__a_heading_ends_a_piece(void)
