@@ -54,9 +54,11 @@ extern const cmd_spec cmd_outline_spec;
  * (pd_import), in place; a progress line on a terminal when it takes
  * more than about a second (cmd_import.c). Errors name `name`.
  * @param[out] info_out  what the import found; may be NULL
+ * @param flags          pd_import_flags besides KEEP_MARKDOWN:
+ *                       PD_IMPORT_PARSED_NEXT when the parser reads it
  */
 int cmd_import_text(pd_buf *text, pd_import_info *info_out,
-                    const char *name);
+                    const char *name, unsigned flags);
 
 /*
  * Versions (version.c): a command-line version argument → its Markdown.

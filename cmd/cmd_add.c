@@ -122,7 +122,8 @@ int cmd_add(int argc, char **argv)
 	                         "standard input")))
 		goto fail;
 	pd_buf_put(&file.text, original.ptr, original.size);
-	if (cmd_import_text(&file.text, &info, file.name) < 0)
+	if (cmd_import_text(&file.text, &info, file.name,
+	                    PD_IMPORT_PARSED_NEXT) < 0)
 		goto fail;
 	if (info.format != PD_INPUT_MARKDOWN) {
 		opts.original = original.ptr;

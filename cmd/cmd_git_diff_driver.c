@@ -73,7 +73,7 @@ static int read_side(pd_buf *out, const char *file)
 		return 0;   /* added or deleted: an empty programme */
 	if (pd_buf_read_file(out, file, 0) < 0)
 		return -1;
-	return cmd_import_text(out, NULL, file);
+	return cmd_import_text(out, NULL, file, PD_IMPORT_PARSED_NEXT);
 }
 
 int cmd_git_diff_driver(int argc, char **argv)

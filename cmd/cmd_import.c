@@ -74,7 +74,7 @@ static void show_progress(unsigned done, unsigned total, void *payload)
 }
 
 int cmd_import_text(pd_buf *text, pd_import_info *info_out,
-                    const char *name)
+                    const char *name, unsigned flags)
 {
 	pd_import_options opts = PD_IMPORT_OPTIONS_INIT;
 	pd_import_info info = PD_IMPORT_INFO_INIT;
@@ -96,7 +96,7 @@ int cmd_import_text(pd_buf *text, pd_import_info *info_out,
 		opts.payload = &p;
 	}
 	/* Markdown stays where it is: no copy of a large file */
-	opts.flags = PD_IMPORT_KEEP_MARKDOWN;
+	opts.flags = PD_IMPORT_KEEP_MARKDOWN | flags;
 	opts.timeout_ms = cmd_pandoc_timeout_ms();
 	opts.env = cmd_env();
 	error = pd_import(&md, &info, text->ptr, text->size, &opts);
@@ -143,7 +143,7 @@ int cmd_import(int argc, char **argv)
 		        "one file at a time" : "which file? (FILE is missing)");
 	name = strcmp(argv[1], "-") ? argv[1] : "standard input";
 	if (pd_buf_read_file(&text, argv[1], 0) < 0 ||
-	    cmd_import_text(&text, NULL, name) < 0) {
+	    cmd_import_text(&text, NULL, name, 0) < 0) {
 		status = cmd_error();
 		goto done;
 	}

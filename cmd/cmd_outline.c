@@ -236,7 +236,8 @@ int cmd_outline(int argc, char **argv)
 		        "(text, json)", format_name);
 	v.name = strdup(strcmp(argv[1], "-") ? argv[1] : "standard input");
 	if (pd_buf_read_file(&v.text, argv[1], 0) < 0 ||
-	    cmd_import_text(&v.text, &info, v.name) < 0 ||
+	    cmd_import_text(&v.text, &info, v.name,
+	                    PD_IMPORT_PARSED_NEXT) < 0 ||
 	    cmd_version_parse(&doc, &v, NULL) < 0) {
 		status = cmd_error();
 		goto done;

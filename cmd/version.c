@@ -32,7 +32,8 @@ int cmd_version_load(cmd_version *out, const char *arg,
 	o.ceiling = getenv("GIT_CEILING_DIRECTORIES");
 	/* a Word, OpenDocument, HTML or PDF file is read as its Markdown */
 	if ((error = pd_version_load(out, arg, &o)) < 0 ||
-	    (error = cmd_import_text(&out->text, NULL, out->name)) < 0)
+	    (error = cmd_import_text(&out->text, NULL, out->name,
+	                               PD_IMPORT_PARSED_NEXT)) < 0)
 		return error;
 	return 0;
 }

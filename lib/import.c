@@ -431,10 +431,22 @@ static int looks_legacy(const char *data, size_t len)
 	return bad > 0;
 }
 
+int pd_import__refuse_legacy(const char *data, size_t len, size_t bad)
+{
+	if (!looks_legacy(data, len))
+		return 0;
+	pd_error_set(PD_EINVALID, "not UTF-8 but Windows-1252 or Latin-1 "
+	             "text (byte %lu)", (unsigned long)bad);
+	pd_error_set_hint("convert it first: iconv -f WINDOWS-1252 -t UTF-8 "
+	                  "FILE > FILE.utf8.md");
+	return PD_EINVALID;
+}
+
 static int import_text(pd_buf *out, pd_import_info *info, const char *data,
                        size_t len, unsigned flags)
 {
 	size_t bad;
+	int error;
 
 	if (len >= 2 && (unsigned char)data[0] == 0xff &&
 	    (unsigned char)data[1] == 0xfe)
@@ -442,13 +454,12 @@ static int import_text(pd_buf *out, pd_import_info *info, const char *data,
 	if (len >= 2 && (unsigned char)data[0] == 0xfe &&
 	    (unsigned char)data[1] == 0xff)
 		return from_utf16(out, data, len, 1);
-	if (pd_text_check(data, len, &bad) == 2 && looks_legacy(data, len)) {
-		pd_error_set(PD_EINVALID, "not UTF-8 but Windows-1252 or "
-		             "Latin-1 text (byte %lu)", (unsigned long)bad);
-		pd_error_set_hint("convert it first: iconv -f WINDOWS-1252 "
-		                  "-t UTF-8 FILE > FILE.utf8.md");
-		return PD_EINVALID;
-	}
+	/* the parser checks the text itself, on its own thread, with the
+	 * same verdict: a second pass here is only for text kept unparsed */
+	if (!(flags & PD_IMPORT_PARSED_NEXT) &&
+	    pd_text_check(data, len, &bad) == 2 &&
+	    (error = pd_import__refuse_legacy(data, len, bad)) < 0)
+		return error;
 	/* the parser reports NUL bytes and invalid UTF-8 with its offsets */
 	if (flags & PD_IMPORT_KEEP_MARKDOWN)
 		info->kept = 1;

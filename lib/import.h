@@ -36,6 +36,14 @@ void pd_import__add_heading(pd_import_info *info, unsigned line,
  */
 int pd_import__zip_check(const char *data, size_t len);
 
+/**
+ * Refuse text that is not UTF-8 (its first bad byte at `bad`) when
+ * Windows-1252 or Latin-1 explains it, with the iconv command that
+ * converts it: the verdict of pd_import() and of the parser alike.
+ * @return PD_EINVALID, or 0 when the text is simply invalid
+ */
+int pd_import__refuse_legacy(const char *data, size_t len, size_t bad);
+
 /** DOCX, ODT, EPUB, RTF, HTML through pandoc (import_pandoc.c). */
 int pd_import__pandoc(pd_buf *out, pd_import_info *info, pd_input format,
                       const char *data, size_t len,

@@ -40,6 +40,7 @@
 #include "alloc.h"
 #include "classify.h"
 #include "document.h"
+#include "import.h"
 #include "limits.h"
 #include "meta.h"
 #include "parse.h"
@@ -516,6 +517,9 @@ static int parse_one(pd_document **out, const char *md, size_t len,
 	if ((rc = pd_text_check(md + skip, len - skip, &bad)) == 1)
 		return pd_error_set(PD_EINVALID, "binary file (NUL byte at "
 		                    "offset %lu)", (unsigned long)(bad + skip));
+	if (rc && (error = pd_import__refuse_legacy(md + skip, len - skip,
+	                                            bad + skip)) < 0)
+		return error;
 	if (rc)
 		return pd_error_set(PD_EINVALID, "invalid UTF-8 at byte %lu",
 		                    (unsigned long)(bad + skip));

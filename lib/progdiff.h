@@ -1283,7 +1283,11 @@ typedef void (*pd_import_progress_fn)(unsigned done, unsigned total,
 enum pd_import_flags {
 	/** Markdown that needs no conversion is not copied to `out`: the
 	 *  input is the Markdown (pd_import_info.format says so) */
-	PD_IMPORT_KEEP_MARKDOWN = (1u << 0)
+	PD_IMPORT_KEEP_MARKDOWN = (1u << 0),
+	/** Markdown goes to the parser next, which checks its encoding
+	 *  itself (and refuses Windows-1252 and Latin-1 text with the same
+	 *  message): it is not checked twice */
+	PD_IMPORT_PARSED_NEXT = (1u << 1)
 };
 
 typedef struct pd_import_options {

@@ -69,6 +69,17 @@ static void test_import__legacy_text(void)
 	OK(pd_import(&out, NULL, "Text \xc3\x28 och \xff.", 14, NULL) == 0,
 	   "bytes no 8-bit text explains are left to the parser");
 	STR_EQ(out.ptr, "Text \xc3\x28 och \xff.", "unchanged");
+	pd_buf_clear(&out);
+	{
+		pd_import_options opts = PD_IMPORT_OPTIONS_INIT;
+
+		/* the parser checks what it reads next: not done twice */
+		opts.flags = PD_IMPORT_PARSED_NEXT;
+		OK(pd_import(&out, NULL, "# Tr\xe4" "dg\xe5" "rd\n", 11,
+		             &opts) == 0, "text the parser reads next is left "
+		   "to it");
+		INT_EQ(out.size, 11, "appended as it is");
+	}
 	pd_buf_dispose(&out);
 }
 

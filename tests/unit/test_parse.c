@@ -73,6 +73,13 @@ static void test_parse__refuses_binary_and_invalid_utf8(void)
 	       "offsets count the BOM: they are file offsets");
 	INT_EQ(pd_parse_document(&doc, "\xef\xbb", 2, NULL), PD_EINVALID,
 	       "half a BOM is invalid UTF-8");
+	/* what Windows-1252 explains is named so, as the import names it */
+	INT_EQ(pd_parse_document(&doc, "\xef\xbb\xbf# Tr\xe4" "d\n", 9, NULL),
+	       PD_EINVALID, "Latin-1 text");
+	STR_EQ(pd_error_message(), "not UTF-8 but Windows-1252 or Latin-1 "
+	       "text (byte 7)", "named as such, at its file offset");
+	OK(strstr(pd_error_hint(), "iconv -f WINDOWS-1252") != NULL,
+	   "with the iconv command");
 }
 
 static void test_parse__bom_and_source(void)
