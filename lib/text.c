@@ -474,13 +474,18 @@ unsigned pd_text_line_count(const char *s, size_t len)
 	size_t i;
 
 	if (!memchr(s, '\r', len)) {
-		/* LF only, the usual case: let memchr find them */
-		const char *p = s, *end = s + len;
+		/* LF only, the usual case: eight bytes a round, the LFs of
+		 * each summed from their marks (one a byte, eight at most);
+		 * a call of memchr for every short line costs more */
+		for (i = 0; i + 8 <= len; i += 8) {
+			uint64_t w;
 
-		while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
-			n++;
-			p++;
+			memcpy(&w, s + i, 8);
+			n += (unsigned)((((zero_bytes(w ^ (ONES * '\n')) >> 7) *
+			                  ONES) >> 56));
 		}
+		for (; i < len; i++)
+			n += s[i] == '\n';
 		return n + (len && s[len - 1] != '\n');
 	}
 	for (i = 0; i < len; i++) {

@@ -329,6 +329,30 @@ static void test_text__line_count(void)
 	INT_EQ(pd_text_line_count("\n\n", 2), 2, "two empty lines");
 }
 
+/* line breaks at every offset and in every run, eight bytes at a time
+ * or not, count as a byte-by-byte count does */
+static void test_text__line_count_any_text(void)
+{
+	static const char alphabet[] = { '\n', '\n', 'a', ' ', '\x8a', '\0',
+	                                 '\x0b', '\n' ^ 0x80 };
+	unsigned seed = 12345, round, bad = 0;
+	char s[80];
+
+	for (round = 0; round < 20000; round++) {
+		size_t len = (seed = seed * 1103515245u + 12345u) >> 16 & 63, i;
+		unsigned want = 0;
+
+		for (i = 0; i < len; i++) {
+			seed = seed * 1103515245u + 12345u;
+			s[i] = alphabet[(seed >> 16) & 7];
+			want += s[i] == '\n';
+		}
+		want += len && s[len - 1] != '\n';
+		bad += pd_text_line_count(s, len) != want;
+	}
+	INT_EQ(bad, 0, "20000 random texts counted as byte by byte");
+}
+
 /* the Latin-1 fast path folds exactly as utf8proc does */
 static void test_text__fold_latin1_agrees_with_utf8proc(void)
 {
@@ -1147,6 +1171,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_text__hash),
 	PD_TEST(test_text__control_and_space),
 	PD_TEST(test_text__line_count),
+	PD_TEST(test_text__line_count_any_text),
 	{ NULL, NULL }
 };
 
