@@ -320,51 +320,68 @@ static void infer_replaces(pd_meta *meta, pd_pool *pool, const char *body,
 }
 
 /*
- * The first of the ASCII letter `lower` or its capital in [p, end), or
- * NULL: eight bytes a round, a byte with the case bit set that equals
- * `lower` marks one.
+ * The first q in [p, end) where q[0] and q[1] are the lower-case ASCII
+ * letters c0 and c1, in either case, or NULL; q[1] must be readable for
+ * every q before `end`. Eight places a round: a pair is far rarer in a
+ * text than one letter, so a round seldom stops where the word is not.
  */
-static const char *find_letter(const char *p, const char *end, char lower)
+static const char *find_pair(const char *p, const char *end, char c0,
+                             char c1)
 {
-	const uint64_t want = ONES * (unsigned char)lower;
+	const uint64_t want0 = ONES * (unsigned char)c0;
+	const uint64_t want1 = ONES * (unsigned char)c1;
+	const uint64_t lower = ONES * 0x20;
 
 	for (; end - p >= 8; p += 8) {
-		uint64_t w;
+		uint64_t w0, w1;
 
-		memcpy(&w, p, 8);
-		if (zero_bytes((w | (ONES * 0x20)) ^ want))
+		memcpy(&w0, p, 8);
+		memcpy(&w1, p + 1, 8);
+		if (zero_bytes((w0 | lower) ^ want0) &
+		    zero_bytes((w1 | lower) ^ want1))
 			break;
 	}
 	for (; p < end; p++)
-		if ((*p | 0x20) == lower)
+		if ((p[0] | 0x20) == c0 && (p[1] | 0x20) == c1)
 			return p;
 	return NULL;
 }
 
+/* How common a lower-case letter is in text, 0 the rarest; k and s,
+ * which a caseless pattern also matches as other characters (K, ſ),
+ * never anchor a search. */
+static size_t letter_rank(char c)
+{
+	static const char rare[] = "qzxjwyvbphgfcmuolidtnrae";
+	const char *at = strchr(rare, c);
+
+	return at && c ? (size_t)(at - rare) : 100;
+}
+
 /*
- * Where the lower-case ASCII `word` first is in s[0..len), in any case;
- * len when nowhere. Its letters are ASCII but for k and s, the only ones
- * a caseless pattern also matches with other characters (K, ſ), so this
- * finds the word where the patterns would. From one occurrence of its
- * rarest letter (in either case) to the next: far cheaper over a body
- * than a pattern that may start at every other letter.
+ * Where the lower-case ASCII `word` (two letters or more) first is in
+ * s[0..len), in any case; len when nowhere. Its letters are ASCII, and
+ * its anchor is neither k nor s, so this finds the word where the
+ * patterns would. From one occurrence of its rarest two letters to the
+ * next: far cheaper over a body than a pattern that may start at every
+ * other letter.
  */
 static size_t find_word(const char *s, size_t len, const char *word)
 {
-	static const char rare[] = "qzxjwyvbphgfcmuolidtnrae";
 	size_t n = strlen(word), at = 0, i;
 	const char *p, *end, *c;
 
-	if (len < n)
+	if (len < n || n < 2)
 		return len;
-	for (i = 1; i < n; i++)
-		if (strchr(rare, word[i]) < strchr(rare, word[at]))
+	for (i = 1; i + 1 < n; i++)
+		if (letter_rank(word[i]) + letter_rank(word[i + 1]) <
+		    letter_rank(word[at]) + letter_rank(word[at + 1]))
 			at = i;
-	/* the anchor letter at c: the word from c - at */
+	/* the anchor pair at c: the word from c - at */
 	p = s + at;
 	end = s + len - (n - 1 - at);
 	while (p < end) {
-		if (!(c = find_letter(p, end, word[at])))
+		if (!(c = find_pair(p, end, word[at], word[at + 1])))
 			return len;
 		c -= at;
 		for (i = 0; i < n && (c[i] | 0x20) == word[i]; i++)
