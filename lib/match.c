@@ -613,6 +613,7 @@ void pd_match_compute(pd_match *out, const pd_document *old,
 	mt.threshold = threshold;
 	mt.have_idf = 0;
 	pd_pool_init(&mt.pool);
+	pd_pool_init(&mt.old_pool);
 	mt.scratch.p = NULL;
 	mt.scratch.n = mt.scratch.cap = 0;
 	mt.old_words = pd__calloc(out->nold, sizeof(word_set));
@@ -641,6 +642,7 @@ void pd_match_compute(pd_match *out, const pd_document *old,
 	if (mt.have_idf)
 		pd_counts_dispose(&mt.idf);
 	pd_pool_dispose(&mt.pool);
+	pd_pool_dispose(&mt.old_pool);
 	free(mt.aligned);
 	free(mt.old_repeated);
 	free(mt.new_repeated);

@@ -13,6 +13,69 @@
 
 #include "alloc.h"
 #include "match_state.h"
+#include "thread.h"
+
+/*
+ * Unpaired sections on both sides beyond which their word sets are built
+ * before the round, the old on a thread of their own beside the new:
+ * every one of them is read, and with many each side is work enough to
+ * repay a thread.
+ */
+#define SETS_ON_TWO_THREADS 256
+
+typedef struct old_sets_job {
+	matcher *mt;
+	u64vec scratch;
+} old_sets_job;
+
+/* The word sets of the unpaired old sections, in the old pool: nothing
+ * this thread writes is what the other reads or writes meanwhile. */
+static void old_sets_task(void *payload)
+{
+	old_sets_job *job = payload;
+	matcher *mt = job->mt;
+	size_t i;
+
+	for (i = 1; i < mt->m->nold; i++)
+		if (mt->m->o2n[i] == NONE && !mt->old_words[i].done)
+			pd_match__word_set_build(&mt->old_words[i], mt->old,
+			                         old_at(mt, i), &mt->idf,
+			                         &mt->old_pool, &job->scratch);
+}
+
+static size_t unpaired(const size_t *to, size_t n)
+{
+	size_t i, count = 0;
+
+	for (i = 1; i < n; i++)
+		count += to[i] == NONE;
+	return count;
+}
+
+/*
+ * The round reads the word set of every unpaired section; when there
+ * are many, build them first, both versions at once. The sets are what
+ * old_set() and new_set() would build one by one.
+ */
+static void build_sets(matcher *mt)
+{
+	old_sets_job job;
+	pd_thread t;
+	size_t i;
+
+	if (unpaired(mt->m->o2n, mt->m->nold) < SETS_ON_TWO_THREADS ||
+	    unpaired(mt->m->n2o, mt->m->nnew) < SETS_ON_TWO_THREADS)
+		return;
+	(void)idf_of(mt);   /* made before either thread reads it */
+	memset(&job, 0, sizeof(job));
+	job.mt = mt;
+	pd_thread__start(&t, old_sets_task, &job);
+	for (i = 1; i < mt->m->nnew; i++)
+		if (mt->m->n2o[i] == NONE)
+			(void)new_set(mt, i);
+	pd_thread__join(&t);
+	free(job.scratch.p);
+}
 
 /*
  * The index of rare words: for each word of the unpaired old sections,
@@ -245,6 +308,7 @@ void pd_match__renames(matcher *mt)
 	double common;
 
 	memset(&rare, 0, sizeof(rare));
+	build_sets(mt);
 	if (!rare_build(&rare, mt)) {
 		rare_dispose(&rare);
 		return;

@@ -73,6 +73,7 @@ typedef struct matcher {
 	unsigned char *aligned; /* per new section: its children's groups were
 	                           aligned by identity (2), are being (1) */
 	pd_pool pool;           /* the word sets */
+	pd_pool old_pool;       /* the old sets built beside the new ones */
 	u64vec scratch;
 	pd_evidence *ev;        /* headings' words, goals beneath */
 } matcher;
