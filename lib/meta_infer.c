@@ -459,8 +459,9 @@ static void infer_revision(pd_meta *meta, const char *body, size_t len,
 		  { "updated", "revi", NULL }, { 0 } },
 		{ NULL, NULL, { NULL }, { 0 } }
 	};
+	const char *whole[8];   /* words sought in the whole body: where */
+	size_t whole_at[8], nwhole = 0, k, i, j, first, at;
 	PCRE2_SIZE *ov;
-	size_t k, i, first, at;
 	rx r;
 
 	for (k = 0; cycles[k].pattern && !meta->revision; k++) {
@@ -468,10 +469,23 @@ static void infer_revision(pd_meta *meta, const char *body, size_t len,
 		for (i = 0; cycles[k].need[i]; i++) {
 			/* only an occurrence that begins before the first
 			 * found so far matters */
-			size_t n = strlen(cycles[k].need[i]) - 1;
+			const char *need = cycles[k].need[i];
+			size_t n = strlen(need) - 1;
 
-			at = find_word(body, len - first > n ? first + n : len,
-			               cycles[k].need[i]);
+			if (first < len) {
+				at = find_word(body, len - first > n ? first + n :
+				               len, need);
+			} else {
+				/* a word two cycles need is sought once */
+				for (j = 0; j < nwhole && strcmp(whole[j], need); j++)
+					;
+				if (j == nwhole && nwhole < 8) {
+					whole[nwhole] = need;
+					whole_at[nwhole++] = find_word(body, len, need);
+				}
+				at = j < nwhole ? whole_at[j] :
+				     find_word(body, len, need);
+			}
 			if (at < first)
 				first = at;
 		}
@@ -538,10 +552,18 @@ static const char *infer_language(const char *body, size_t len)
 	size_t pos = 0, ws, wl, k;
 	unsigned nsv = 0, nen = 0;
 	char w[8];
+	int latin1;
 
-	if (len > LANGUAGE_SAMPLE)
+	if (len > LANGUAGE_SAMPLE) {
+		/* whole code points only */
 		len = LANGUAGE_SAMPLE;
-	while (pd_text_next_word(body, len, &pos, &ws, &wl)) {
+		while (len > 0 && ((unsigned char)body[len] & 0xc0) == 0x80)
+			len--;
+	}
+	/* the same words, found without utf8proc where it is not needed */
+	latin1 = pd_text_is_latin1(body, len);
+	while (latin1 ? pd_text_next_word_latin1(body, len, &pos, &ws, &wl) :
+	       pd_text_next_word(body, len, &pos, &ws, &wl)) {
 		if (wl > 4)
 			continue;
 		lower_word(w, body + ws, wl);
