@@ -13,6 +13,7 @@
 #include "changes.h"
 #include "text.h"
 #include "textdiff.h"
+#include "thread.h"
 #include "u64map.h"
 
 /* ---- terms renamed throughout ---- */
@@ -33,12 +34,33 @@ typedef struct term_state {
 	size_t n;
 	pd_u64map index;   /* the hash of a term's two folded forms ->
 	                      its index in `terms` */
+} term_state;
+
+/*
+ * A run of words replaced by another in a paired text: a term, maybe.
+ * Found in the paired texts (on two threads, for many pairs), then
+ * counted in the order they were found (on one).
+ */
+typedef struct span {
+	const char *a, *b;
+	size_t alen, blen;
+	const pd_section *sa, *sb;     /* a heading renamed so */
+} span;
+
+typedef struct span_finder {
+	const pd_changes *c;
+	const pd_match *m;
+	size_t from, to;               /* the new sections to pair up */
+	pd_block_memo *aligned;        /* the change list's, or one's own */
+	pd_block_memo own;
+	span *spans;
+	size_t n, cap;
 	const char *a_text, *b_text;
 	pd_textdiff_tokens wa, wb;
 	size_t del_off, del_len;       /* pending deleted words */
 	int has_del;
 	const pd_section *sa, *sb;     /* when diffing headings */
-} term_state;
+} span_finder;
 
 static void trim_span(const char *s, size_t *start, size_t *end)
 {
@@ -69,25 +91,43 @@ static int has_letter(const char *s, size_t len)
 	return 0;
 }
 
-static void note_term(term_state *st, size_t ao, size_t al, size_t bo,
+/* A replaced run, its ends trimmed to words, kept when it may be a term. */
+static void keep_span(span_finder *f, size_t ao, size_t al, size_t bo,
                       size_t bl)
 {
-	size_t as = st->wa.start[ao], ae = st->wa.start[ao + al];
-	size_t bs = st->wb.start[bo], be = st->wb.start[bo + bl];
+	size_t as = f->wa.start[ao], ae = f->wa.start[ao + al];
+	size_t bs = f->wb.start[bo], be = f->wb.start[bo + bl];
+	span *sp;
+
+	if (al > MAX_TERM_WORDS || bl > MAX_TERM_WORDS || !al || !bl)
+		return;
+	trim_span(f->a_text, &as, &ae);
+	trim_span(f->b_text, &bs, &be);
+	if (as == ae || bs == be || !has_letter(f->a_text + as, ae - as) ||
+	    !has_letter(f->b_text + bs, be - bs))
+		return;
+	if (f->n == f->cap) {
+		f->cap = f->cap ? pd__mul(f->cap, 2) : 64;
+		f->spans = pd__reallocarray(f->spans, f->cap, sizeof(*f->spans));
+	}
+	sp = &f->spans[f->n++];
+	sp->a = f->a_text + as;
+	sp->alen = ae - as;
+	sp->b = f->b_text + bs;
+	sp->blen = be - bs;
+	sp->sa = f->sa;
+	sp->sb = f->sb;
+}
+
+static void note_term(term_state *st, const span *sp)
+{
 	pd_buf fa = PD_BUF_INIT, fb = PD_BUF_INIT;
 	size_t i, *at;
 	uint64_t key;
 	int added;
 
-	if (al > MAX_TERM_WORDS || bl > MAX_TERM_WORDS || !al || !bl)
-		return;
-	trim_span(st->a_text, &as, &ae);
-	trim_span(st->b_text, &bs, &be);
-	if (as == ae || bs == be || !has_letter(st->a_text + as, ae - as) ||
-	    !has_letter(st->b_text + bs, be - bs))
-		return;
-	pd_text_fold(&fa, st->a_text + as, ae - as);
-	pd_text_fold(&fb, st->b_text + bs, be - bs);
+	pd_text_fold(&fa, sp->a, sp->alen);
+	pd_text_fold(&fb, sp->b, sp->blen);
 	key = pd_text_hash(fa.ptr, fa.size) * 31 +
 	      pd_text_hash(fb.ptr, fb.size);
 	if (st->index.used == MAX_TERMS &&
@@ -98,8 +138,8 @@ static void note_term(term_state *st, size_t ao, size_t al, size_t bo,
 		i = *at = st->n;
 		st->terms = pd__reallocarray(st->terms, st->n + 1, sizeof(term));
 		memset(&st->terms[i], 0, sizeof(term));
-		st->terms[i].old_text = pd__strndup(st->a_text + as, ae - as);
-		st->terms[i].new_text = pd__strndup(st->b_text + bs, be - bs);
+		st->terms[i].old_text = pd__strndup(sp->a, sp->alen);
+		st->terms[i].new_text = pd__strndup(sp->b, sp->blen);
 		st->terms[i].old_fold = pd_buf_detach(&fa);
 		st->terms[i].new_fold = pd_buf_detach(&fb);
 		st->n++;
@@ -112,17 +152,16 @@ static void note_term(term_state *st, size_t ao, size_t al, size_t bo,
 	}
 	st->terms[i].count++;
 	{
-		unsigned char c0 = (unsigned char)st->a_text[as];
-
-		unsigned char c1 = (unsigned char)st->a_text[as + 1];
+		unsigned char c0 = (unsigned char)sp->a[0];
+		unsigned char c1 = sp->alen > 1 ? (unsigned char)sp->a[1] : 0;
 
 		/* ASCII or Latin-1 capitals (Å, Ä, Ö, É, ...) */
 		if ((c0 >= 'A' && c0 <= 'Z') || (c0 == 0xc3 && c1 < 0xa0))
 			st->terms[i].capitalised = 1;
 	}
-	if (st->sa) {
-		st->terms[i].section_a = st->sa;
-		st->terms[i].section_b = st->sb;
+	if (sp->sa) {
+		st->terms[i].section_a = sp->sa;
+		st->terms[i].section_b = sp->sb;
 	}
 done:
 	pd_buf_dispose(&fa);
@@ -132,17 +171,17 @@ done:
 static int term_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
                       size_t bl, void *payload)
 {
-	term_state *st = payload;
+	span_finder *f = payload;
 
 	if (op == PD_TEXTDIFF_DELETE) {
-		st->del_off = ao;
-		st->del_len = al;
-		st->has_del = 1;
+		f->del_off = ao;
+		f->del_len = al;
+		f->has_del = 1;
 		return 0;
 	}
-	if (op == PD_TEXTDIFF_INSERT && st->has_del)
-		note_term(st, st->del_off, st->del_len, bo, bl);
-	st->has_del = 0;
+	if (op == PD_TEXTDIFF_INSERT && f->has_del)
+		keep_span(f, f->del_off, f->del_len, bo, bl);
+	f->has_del = 0;
 	return 0;
 }
 
@@ -153,7 +192,7 @@ static int term_range(pd_textdiff_op op, size_t ao, size_t al, size_t bo,
  * aligned as before; should one side run out there, the difference is a
  * pure insertion or deletion, which names no term either way.
  */
-static void diff_for_terms(term_state *st, const char *a, size_t alen,
+static void diff_for_terms(span_finder *f, const char *a, size_t alen,
                            const char *b, size_t blen)
 {
 	size_t lo, a_hi, b_hi;
@@ -163,18 +202,18 @@ static void diff_for_terms(term_state *st, const char *a, size_t alen,
 	b += lo;
 	alen = a_hi - lo;
 	blen = b_hi - lo;
-	st->a_text = a;
-	st->b_text = b;
-	pd_textdiff__split(&st->wa, a, alen);
-	pd_textdiff__split(&st->wb, b, blen);
-	st->has_del = 0;
-	pd_textdiff__seq(st->wa.hash, st->wa.count, st->wb.hash, st->wb.count,
-	                 term_range, st);
-	pd_textdiff__words_dispose(&st->wa);
-	pd_textdiff__words_dispose(&st->wb);
+	f->a_text = a;
+	f->b_text = b;
+	pd_textdiff__split(&f->wa, a, alen);
+	pd_textdiff__split(&f->wb, b, blen);
+	f->has_del = 0;
+	pd_textdiff__seq(f->wa.hash, f->wa.count, f->wb.hash, f->wb.count,
+	                 term_range, f);
+	pd_textdiff__words_dispose(&f->wa);
+	pd_textdiff__words_dispose(&f->wb);
 }
 
-static int term_blocks(pd_block_op op, const pd_block *a, const pd_block *b,
+static int span_blocks(pd_block_op op, const pd_block *a, const pd_block *b,
                        void *payload)
 {
 	if (op == PD_BLOCK_CHANGED)
@@ -295,31 +334,95 @@ static void merge_inflections(term_state *st)
 	free(len);
 }
 
+/* The replaced runs of the pairs of new sections [f->from, f->to). */
+static void find_spans(span_finder *f)
+{
+	const pd_document *od = f->c->old, *nd = f->c->new_doc;
+	size_t i;
+
+	for (i = f->from; i < f->to; i++) {
+		const pd_section *b = pd_vec_get(&nd->sections, i), *a;
+
+		if (f->m->n2o[i] == PD_MATCH_NONE)
+			continue;
+		a = pd_vec_get(&od->sections, f->m->n2o[i]);
+		if (strcmp(a->heading, b->heading)) {
+			f->sa = a;
+			f->sb = b;
+			diff_for_terms(f, a->heading, strlen(a->heading),
+			               b->heading, strlen(b->heading));
+			f->sa = f->sb = NULL;
+		}
+		if (pd_changes__body_differs(a, b))
+			pd_changes__align_blocks_kept(f->aligned, a, b,
+			                              span_blocks, f);
+	}
+}
+
+static void find_spans_task(void *payload)
+{
+	find_spans(payload);
+}
+
+/*
+ * Paired blocks beyond which the replaced runs are found on two threads,
+ * each over half of them; the second aligns its pairs in an alignment
+ * memory of its own, and the targets align those again.
+ */
+#define SPANS_ON_TWO_THREADS 1024
+
+/* Where the paired new sections split into halves of as many blocks. */
+static size_t halfway(const pd_changes *c, const pd_match *m)
+{
+	const pd_document *nd = c->new_doc;
+	size_t i, total = 0, so_far = 0;
+
+	for (i = 0; i < nd->sections.size; i++)
+		if (m->n2o[i] != PD_MATCH_NONE)
+			total += ((const pd_section *)pd_vec_get(&nd->sections,
+			          i))->blocks.size + 1;
+	if (total < SPANS_ON_TWO_THREADS)
+		return nd->sections.size;
+	for (i = 0; i < nd->sections.size && 2 * so_far < total; i++)
+		if (m->n2o[i] != PD_MATCH_NONE)
+			so_far += ((const pd_section *)pd_vec_get(&nd->sections,
+			           i))->blocks.size + 1;
+	return i;
+}
+
 void pd_changes__term_changes(pd_changes *c, const pd_match *m)
 {
 	const pd_document *od = c->old, *nd = c->new_doc;
+	span_finder f[2];
+	pd_thread helper;
 	term_state st;
-	size_t i, j;
+	size_t i, j, k, mid = halfway(c, m);
 
 	memset(&st, 0, sizeof(st));
 	pd_u64map_init(&st.index, sizeof(size_t), MAX_TERMS);
-	for (i = 0; i < nd->sections.size; i++) {
-		const pd_section *b = pd_vec_get(&nd->sections, i), *a;
-
-		if (m->n2o[i] == PD_MATCH_NONE)
-			continue;
-		a = pd_vec_get(&od->sections, m->n2o[i]);
-		if (strcmp(a->heading, b->heading)) {
-			st.sa = a;
-			st.sb = b;
-			diff_for_terms(&st, a->heading, strlen(a->heading),
-			               b->heading, strlen(b->heading));
-			st.sa = st.sb = NULL;
-		}
-		if (pd_changes__body_differs(a, b))
-			pd_changes__align_blocks_kept(&c->aligned, a, b,
-			                              term_blocks, &st);
+	memset(f, 0, sizeof(f));
+	for (k = 0; k < 2; k++) {
+		f[k].c = c;
+		f[k].m = m;
 	}
+	f[0].aligned = &c->aligned;
+	f[0].to = mid;
+	pd_block_memo_init(&f[1].own);
+	f[1].aligned = &f[1].own;
+	f[1].from = mid;
+	f[1].to = nd->sections.size;
+	/* the first half here, the second beside it; counted in order */
+	if (mid < nd->sections.size)
+		pd_thread__start(&helper, find_spans_task, &f[1]);
+	find_spans(&f[0]);
+	if (mid < nd->sections.size)
+		pd_thread__join(&helper);
+	for (k = 0; k < 2; k++) {
+		for (j = 0; j < f[k].n; j++)
+			note_term(&st, &f[k].spans[j]);
+		free(f[k].spans);
+	}
+	pd_block_memo_dispose(&f[1].own);
 	merge_inflections(&st);
 	for (i = 0; i < st.n; i++) {
 		term *t = &st.terms[i];

@@ -925,6 +925,55 @@ static void test_changes__term_found_among_many_replacements(void)
 	pd_buf_dispose(&b);
 }
 
+/*
+ * The same across many areas: the replacements of a large pair are
+ * found in two halves at once and counted in the order of the text, so
+ * a term noted before the notes fill up counts wherever it recurs.
+ */
+static void test_changes__term_counted_across_many_areas(void)
+{
+	pd_buf a = PD_BUF_INIT, b = PD_BUF_INIT;
+	pd_document *da = NULL, *db = NULL;
+	pd_changes *c = NULL;
+	const pd_change *term = NULL;
+	size_t i, terms = 0;
+
+	pd_buf_puts(&a, "# P\n\n");
+	pd_buf_puts(&b, "# P\n\n");
+	for (i = 0; i < 800; i++) {
+		pd_buf_printf(&a, "## Område %u\n\n", (unsigned)i);
+		pd_buf_printf(&b, "## Område %u\n\n", (unsigned)i);
+		/* 300 one-off replacements: more than are noted */
+		pd_buf_printf(&a, "Punkt %u gäller ord%ua i planen.\n\n",
+		              (unsigned)i, (unsigned)(i < 300 ? i : 0));
+		pd_buf_printf(&b, "Punkt %u gäller ord%ub i planen.\n\n",
+		              (unsigned)i, (unsigned)(i < 300 ? i : 0));
+		if (i == 5 || i == 500 || i == 700) {
+			pd_buf_puts(&a, "Samrådsgruppen möts varje månad.\n\n");
+			pd_buf_puts(&b, "Beredningsgruppen möts varje månad.\n\n");
+		}
+	}
+	OK(pd_parse_document(&da, a.ptr, a.size, NULL) == 0, "parsed");
+	OK(pd_parse_document(&db, b.ptr, b.size, NULL) == 0, "parsed");
+	OK(da && db && pd_changes_compute(&c, da, db, NULL) == 0, "computed");
+	for (i = 0; c && i < pd_changes_count(c); i++)
+		if (pd_changes_get(c, i)->kind == PD_CHANGE_TERM_RENAMED &&
+		    !strcmp(pd_changes_get(c, i)->old_value, "Samrådsgruppen")) {
+			term = pd_changes_get(c, i);
+			terms++;
+		}
+	INT_EQ(terms, 1, "the term renamed throughout, once");
+	if (term) {
+		STR_EQ(term->new_value, "Beredningsgruppen", "new term");
+		INT_EQ(term->count, 3, "three mentions, in both halves");
+	}
+	pd_changes_free(c);
+	pd_document_free(db);
+	pd_document_free(da);
+	pd_buf_dispose(&a);
+	pd_buf_dispose(&b);
+}
+
 /* "op:table:words " for each detail step of every change from `a` to
  * `b`, the details asked with `flags`. */
 static void detail_steps(pd_buf *out, const char *a, const char *b,
@@ -1096,6 +1145,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_changes__kept_alignments_are_as_made_afresh),
 	PD_TEST(test_changes__theme_counts_the_old_areas_that_had_it),
 	PD_TEST(test_changes__term_found_among_many_replacements),
+	PD_TEST(test_changes__term_counted_across_many_areas),
 	PD_TEST(test_changes__table_read_without_the_source),
 	{ NULL, NULL }
 };
