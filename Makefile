@@ -27,10 +27,15 @@ PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 # installed header, progdiff.pc and the Debian package all read it.
 VERSION := $(shell cat VERSION)
 
-PKGS = libgit2 libcmark libpcre2-8 yaml-0.1 libutf8proc
-# poppler's headers only: lib/import_pdf.c loads the library when a PDF
-# is read (dlopen), so that no run pays for loading it otherwise
+PKGS = libcmark libpcre2-8 yaml-0.1 libutf8proc
+# libgit2's and poppler's headers only: lib/git_api.c loads libgit2 when
+# a store is first read, lib/import_pdf.c poppler when a PDF is (dlopen),
+# so that no run pays for loading them otherwise
+GIT_PKGS = libgit2
 PDF_PKGS = poppler-glib
+# the file name the dynamic loader knows libgit2 by (its SONAME)
+GIT_LIBRARY := $(shell objdump -p "$$($(PKG_CONFIG) --variable=libdir \
+	$(GIT_PKGS))/libgit2.so" 2>/dev/null | sed -n 's/^ *SONAME *//p')
 
 WARN = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes \
        -Wold-style-definition -Wwrite-strings -Wvla -Wpointer-arith \
@@ -38,10 +43,14 @@ WARN = -Wall -Wextra -pedantic -Wstrict-prototypes -Wmissing-prototypes \
        -Wno-unused-parameter $(if $(WERROR),-Werror)
 
 PD_CFLAGS = -std=$(CSTD) -D_POSIX_C_SOURCE=200809L -pthread $(WARN) $(CFLAGS) \
-	-Ilib -MMD -MP $(shell $(PKG_CONFIG) --cflags $(PKGS) $(PDF_PKGS))
+	-Ilib -MMD -MP $(shell $(PKG_CONFIG) --cflags $(PKGS) $(GIT_PKGS) \
+	$(PDF_PKGS))
 PD_CFLAGS += -DPD_VERSION='"$(VERSION)"' $(CPPFLAGS)
+PD_CFLAGS += $(if $(GIT_LIBRARY),-DPD_GIT_LIBRARY='"$(GIT_LIBRARY)"')
 # libstemmer has no pkg-config file in Debian
 PD_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS)) -lstemmer -ldl -lm -pthread
+# the unit tests that look into a store call libgit2 themselves
+TEST_LIBS = $(PD_LIBS) $(shell $(PKG_CONFIG) --libs $(GIT_PKGS))
 PD_LDFLAGS = $(LDFLAGS)
 
 ifdef SANITIZE
@@ -91,7 +100,8 @@ UNIT_HELPERS = $(BUILD)/tests/unit/helpers.o
 
 $(BUILD)/tests/%: $(BUILD)/tests/unit/%.o $(UNIT_HELPERS) $(BUILD)/libprogdiff.a
 	@mkdir -p $(dir $@)
-	$(CC) $(PD_LDFLAGS) -o $@ $< $(UNIT_HELPERS) $(BUILD)/libprogdiff.a $(PD_LIBS)
+	$(CC) $(PD_LDFLAGS) -o $@ $< $(UNIT_HELPERS) $(BUILD)/libprogdiff.a \
+		$(TEST_LIBS)
 
 $(BUILD)/tools/%: $(BUILD)/tests/tools/%.o $(BUILD)/libprogdiff.a
 	@mkdir -p $(dir $@)

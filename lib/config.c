@@ -20,7 +20,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include <git2.h>
+#include "git_api.h"
 
 #include "alloc.h"
 #include "config.h"
@@ -157,7 +157,8 @@ int pd_config_read(pd_config **out, const char *path)
 		goto done;
 	}
 
-	pd_git__init();
+	if ((error = pd_git__init()) < 0)
+		goto done;
 	if ((rc = git_config_new(&gcfg)) < 0 ||
 	    (rc = git_config_add_file_ondisk(gcfg, path, GIT_CONFIG_LEVEL_APP,
 	                                     NULL, 0)) < 0 ||
@@ -188,8 +189,11 @@ int pd_config_read(pd_config **out, const char *path)
 	error = 0;
 done:
 	pd_config_free(cfg);
-	git_config_iterator_free(it);
-	git_config_free(gcfg);
+	/* none made when the file was refused before libgit2 was loaded */
+	if (it)
+		git_config_iterator_free(it);
+	if (gcfg)
+		git_config_free(gcfg);
 	pd_buf_dispose(&text);
 	return error;
 }

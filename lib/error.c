@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <git2.h>
+#include "git_api.h"
 
 #include "alloc.h"
 #include "error.h"
@@ -162,10 +162,13 @@ void pd_error_clear(void)
 	last_code = PD_OK;
 }
 
+/* libgit2 is set up when a store is first needed, and until pd_shutdown */
+static int git_ready;
+
 int pd_error_from_git(int rc, const char *what)
 {
 	int os_error = errno;
-	const git_error *e = git_error_last();
+	const git_error *e = git_ready ? git_error_last() : NULL;
 	const char *why = e && e->message && *e->message ?
 	                  e->message : NULL;
 	int code, from_os = 0;
@@ -206,19 +209,22 @@ int pd_error_from_git(int rc, const char *what)
 		pd_error_set(code, "%s: %s", pd_msg(what), why);
 	else
 		pd_error_set(code, "%s", why);
-	git_error_clear();
+	if (git_ready)
+		git_error_clear();
 	return code;
 }
 
-/* libgit2 is set up when a store is first needed, and until pd_shutdown */
-static int git_ready;
-
-void pd_git__init(void)
+int pd_git__init(void)
 {
+	int error;
+
 	if (git_ready)
-		return;
+		return 0;
+	if ((error = pd_git__load()) < 0)
+		return error;
 	git_ready = 1;
 	git_libgit2_init();
+	return 0;
 }
 
 int pd_init(void)

@@ -24,11 +24,13 @@
 int pd_error_from_git(int rc, const char *what);
 
 /**
- * Initialise libgit2 once, when the first module needs it; pd_shutdown()
- * shuts it down. Its initialisation reads the system's certificate store
+ * Load and initialise libgit2 once, when the first module needs it
+ * (git_api.h); pd_shutdown() shuts it down. Loading it maps some fifteen
+ * libraries and its initialisation reads the system's certificate store
  * (about 56 million instructions, 14 ms), which a diff of two files
- * never needs: so pd_init() does not do it.
+ * never needs: so pd_init() does neither.
+ * @return 0, or PD_ENOTFOUND when libgit2 cannot be loaded
  */
-void pd_git__init(void);
+int pd_git__init(void);
 
 #endif

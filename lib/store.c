@@ -33,7 +33,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <git2.h>
+#include "git_api.h"
 
 #include "alloc.h"
 #include "error.h"
@@ -218,7 +218,8 @@ int pd_store_open_ext(pd_store **out, const char *path,
 			origin = opts->origin;
 		ceiling = opts->ceiling;
 	}
-	pd_git__init();
+	if ((error = pd_git__init()) < 0)
+		return error;
 	pd_error_clear();
 	if (!start) {
 		error = open_at(&repo, ".", 0, ceiling);
@@ -290,7 +291,8 @@ int pd_store_init(pd_store **out, int *created_out, const char *path)
 	*out = NULL;
 	if (created_out)
 		*created_out = 0;
-	pd_git__init();
+	if ((error = pd_git__init()) < 0)
+		return error;
 	pd_error_clear();
 	if (stat(path, &st) == 0) {
 		if (!S_ISDIR(st.st_mode)) {
@@ -365,7 +367,8 @@ int pd_store__read_trailers(pd_stored_version *v, const char *message)
 
 	if (!message)
 		return 0;
-	pd_git__init();
+	if (pd_git__init() < 0)
+		return 0;   /* read from a commit: libgit2 is loaded */
 	if (git_message_trailers(&arr, message) < 0) {
 		git_error_clear();
 		return 0;

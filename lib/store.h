@@ -8,7 +8,7 @@
 #ifndef PD_STORE_H
 #define PD_STORE_H
 
-#include <git2.h>
+#include "git_api.h"
 
 #include "progdiff.h"
 

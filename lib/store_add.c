@@ -12,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <git2.h>
+#include "git_api.h"
 
 #include "alloc.h"
 #include "error.h"

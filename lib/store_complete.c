@@ -13,7 +13,7 @@
  */
 #include <string.h>
 
-#include <git2.h>
+#include "git_api.h"
 
 #include "alloc.h"
 #include "error.h"

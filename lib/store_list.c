@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include <git2.h>
+#include "git_api.h"
 
 #include "alloc.h"
 #include "error.h"

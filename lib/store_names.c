@@ -148,7 +148,7 @@ int pd_store_check_name(const char *name, const char *what)
 	char ref[PD_STORE_NAME_MAX + 64];
 	size_t len, i;
 	utf8proc_ssize_t pos = 0;
-	int valid = 0;
+	int valid = 0, error;
 
 	if (!name || !*name) {
 		pd_error_set(PD_EINVALID, "invalid %s: it is empty",
@@ -213,7 +213,8 @@ int pd_store_check_name(const char *name, const char *what)
 	if (name[len - 1] == '.')
 		return name_error(name, what, "it ends with '.'");
 	snprintf(ref, sizeof(ref), "refs/tags/x/%s", name);
-	pd_git__init();
+	if ((error = pd_git__init()) < 0)
+		return error;
 	if (git_reference_name_is_valid(&valid, ref) < 0)
 		valid = 0;
 	git_error_clear();

@@ -8,7 +8,7 @@
  */
 #include <string.h>
 
-#include <git2.h>
+#include "git_api.h"
 
 #include "error.h"
 #include "store.h"

@@ -15,6 +15,9 @@
 
 #include <git2.h>
 
+/* libgit2 called by its own names, to look into the stores made */
+#define PD_GIT_DIRECT
+
 #include "harness.h"
 #include "helpers.h"
 #include "error.h"
@@ -788,6 +791,7 @@ void test_store__error_from_git(void)
 
 	setup();
 	git_libgit2_init();
+	OK(pd_git__init() == 0, "libgit2 loaded where progdiff calls it");
 	rc = git_repository_open_ext(&repo, tmp_path("nothing-here"),
 	                             GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
 	OK(rc < 0, "libgit2 fails");
