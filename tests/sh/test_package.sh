@@ -15,6 +15,7 @@
 #   - action.yml and the example workflow pass action-validator (skipped,
 #     saying so, when it is not installed: make deps installs it); the
 #     README's four lines are the example workflow's;
+#   - a diff of two files starts without libgit2, a store loads it;
 #   - the container image and the Debian package build with the same
 #     script.
 # The Debian packages themselves are tested installed by make deb-test.
@@ -35,6 +36,18 @@ check "progdiff --version is the version in VERSION" eval '
 	[ "$(progdiff --version)" = "progdiff $VERSION" ]'
 check "CHANGELOG.md has a section for the version" \
 	grep -qx "## $VERSION" "$ROOT/CHANGELOG.md"
+
+# --- what a run loads -------------------------------------------------
+
+# libgit2 and the fifteen libraries beneath it are loaded when a store is
+# first read (lib/git_api.c): a diff of two files starts without them
+check "a diff of two files loads no libgit2" eval '
+	LD_DEBUG=files progdiff "$OLD" "$NEW" >/dev/null 2>"$tmp/ld.files"
+	grep -q "file=libcmark" "$tmp/ld.files" &&
+	! grep -q "file=libgit2" "$tmp/ld.files"'
+check "a store loads it when it is first read" eval '
+	LD_DEBUG=files progdiff init "$tmp/loads" >/dev/null 2>"$tmp/ld.files" &&
+	grep -q "file=libgit2" "$tmp/ld.files"'
 
 # --- the library, installed -------------------------------------------
 
