@@ -227,6 +227,27 @@ static void test_parse_documents__machine_code_for_many_headings(void)
 	INT_EQ(pd_parse__heading_lines("#\n#\n#\n#\n", 8, 2), 2,
 	       "counted up to what is enough");
 	INT_EQ(pd_parse__heading_lines(NULL, 0, 10), 0, "none in nothing");
+	{
+		/* at every offset, in every run, as a byte-by-byte count */
+		static const char alphabet[] = "#\n#\na ";
+		unsigned seed = 7, round, bad = 0;
+		char s[64];
+
+		for (round = 0; round < 20000; round++) {
+			size_t n = (seed = seed * 1103515245u + 12345u) >> 16 & 63;
+			size_t j, want = 0;
+
+			for (j = 0; j < n; j++) {
+				seed = seed * 1103515245u + 12345u;
+				s[j] = alphabet[(seed >> 16) % 6];
+				want += s[j] == '#' && (j == 0 || s[j - 1] == '\n');
+			}
+			bad += pd_parse__heading_lines(s, n, 1000) != want ||
+			       pd_parse__heading_lines(s, n, 3) !=
+			       (want < 3 ? want : 3);
+		}
+		INT_EQ(bad, 0, "20000 random texts counted as byte by byte");
+	}
 	pd_classifier_new(&cls);
 	opts.classifier = cls;
 	pd_buf_puts(&md, "# Programmet\n\n");
