@@ -45,7 +45,6 @@
 #include "meta.h"
 #include "parse.h"
 #include "pandoc_tables.h"
-#include "swar.h"
 #include "text.h"
 #include "title.h"
 #include "top_blocks.h"
@@ -621,26 +620,19 @@ done:
 
 size_t pd_parse__heading_lines(const char *md, size_t len, size_t enough)
 {
-	size_t count = 0, i = 0;
+	const char *p = md, *end;
+	size_t count = 0;
 
 	if (!md)
 		return 0;
-	if (len && *md == '#')
+	end = md + len;
+	if (len && *p == '#')
 		count++;
-	/* a LF before a '#', eight places a round: the marks of both
-	 * together, summed (one a byte) */
-	for (; i + 9 <= len && count < enough; i += 8) {
-		uint64_t lf, hash;
-
-		memcpy(&lf, md + i, 8);
-		memcpy(&hash, md + i + 1, 8);
-		count += (size_t)((((zero_bytes(lf ^ (ONES * '\n')) &
-		                     zero_bytes(hash ^ (ONES * '#'))) >> 7) *
-		                   ONES) >> 56);
-	}
-	for (; i + 1 < len && count < enough; i++)
-		count += md[i] == '\n' && md[i + 1] == '#';
-	return count < enough ? count : enough;
+	while (count < enough && p < end &&
+	       (p = memchr(p, '\n', (size_t)(end - p))) != NULL)
+		if (++p < end && *p == '#')
+			count++;
+	return count;
 }
 
 /*
