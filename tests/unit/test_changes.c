@@ -883,44 +883,68 @@ static void test_changes__theme_counts_the_old_areas_that_had_it(void)
 }
 
 /*
+ * The terms renamed from `old` in the diff of `a` and `b`: how many, the
+ * last one's new name in `renamed` and its mentions in *count.
+ */
+static size_t renamed_from(const pd_buf *a, const pd_buf *b, const char *old,
+                           pd_buf *renamed, unsigned *count)
+{
+	pd_document *da = NULL, *db = NULL;
+	pd_changes *c = NULL;
+	size_t i, n = 0;
+
+	OK(pd_parse_document(&da, a->ptr, a->size, NULL) == 0, "parsed");
+	OK(pd_parse_document(&db, b->ptr, b->size, NULL) == 0, "parsed");
+	OK(da && db && pd_changes_compute(&c, da, db, NULL) == 0, "computed");
+	for (i = 0; c && i < pd_changes_count(c); i++) {
+		const pd_change *ch = pd_changes_get(c, i);
+
+		if (ch->kind != PD_CHANGE_TERM_RENAMED ||
+		    strcmp(ch->old_value, old))
+			continue;
+		pd_buf_clear(renamed);
+		pd_buf_puts(renamed, ch->new_value);
+		*count = ch->count;
+		n++;
+	}
+	pd_changes_free(c);
+	pd_document_free(db);
+	pd_document_free(da);
+	return n;
+}
+
+/* Paragraph `i` of both versions, its word `word` replaced, and after it
+ * the one mention of the term when `term`. */
+static void put_replaced(pd_buf *a, pd_buf *b, unsigned i, unsigned word,
+                         int term)
+{
+	pd_buf_printf(a, "Punkt %u gäller ord%ua i planen.\n\n", i, word);
+	pd_buf_printf(b, "Punkt %u gäller ord%ub i planen.\n\n", i, word);
+	if (term) {
+		pd_buf_puts(a, "Samrådsgruppen möts varje månad.\n\n");
+		pd_buf_puts(b, "Beredningsgruppen möts varje månad.\n\n");
+	}
+}
+
+/*
  * A term renamed among two hundred words each replaced once: the index
  * of noted replacements finds each pair again however full it is.
  */
 static void test_changes__term_found_among_many_replacements(void)
 {
-	pd_buf a = PD_BUF_INIT, b = PD_BUF_INIT;
-	pd_document *da = NULL, *db = NULL;
-	pd_changes *c = NULL;
-	const pd_change *term = NULL;
+	pd_buf a = PD_BUF_INIT, b = PD_BUF_INIT, renamed = PD_BUF_INIT;
+	unsigned count = 0;
 	size_t i;
 
 	pd_buf_puts(&a, "# P\n\n## Arbete\n\n");
 	pd_buf_puts(&b, "# P\n\n## Arbete\n\n");
-	for (i = 0; i < 200; i++) {
-		pd_buf_printf(&a, "Punkt %u gäller ord%ua i planen.\n\n",
-		              (unsigned)i, (unsigned)i);
-		pd_buf_printf(&b, "Punkt %u gäller ord%ub i planen.\n\n",
-		              (unsigned)i, (unsigned)i);
-		if (i % 60 == 59) {
-			pd_buf_puts(&a, "Samrådsgruppen möts varje månad.\n\n");
-			pd_buf_puts(&b, "Beredningsgruppen möts varje månad.\n\n");
-		}
-	}
-	OK(pd_parse_document(&da, a.ptr, a.size, NULL) == 0, "parsed");
-	OK(pd_parse_document(&db, b.ptr, b.size, NULL) == 0, "parsed");
-	OK(da && db && pd_changes_compute(&c, da, db, NULL) == 0, "computed");
-	for (i = 0; c && i < pd_changes_count(c); i++)
-		if (pd_changes_get(c, i)->kind == PD_CHANGE_TERM_RENAMED)
-			term = pd_changes_get(c, i);
-	OK(term != NULL, "the term renamed throughout");
-	if (term) {
-		STR_EQ(term->old_value, "Samrådsgruppen", "old term");
-		STR_EQ(term->new_value, "Beredningsgruppen", "new term");
-		INT_EQ(term->count, 3, "three mentions");
-	}
-	pd_changes_free(c);
-	pd_document_free(db);
-	pd_document_free(da);
+	for (i = 0; i < 200; i++)
+		put_replaced(&a, &b, (unsigned)i, (unsigned)i, i % 60 == 59);
+	INT_EQ(renamed_from(&a, &b, "Samrådsgruppen", &renamed, &count), 1,
+	       "the term renamed throughout");
+	STR_EQ(renamed.ptr, "Beredningsgruppen", "new term");
+	INT_EQ(count, 3, "three mentions");
+	pd_buf_dispose(&renamed);
 	pd_buf_dispose(&a);
 	pd_buf_dispose(&b);
 }
@@ -932,11 +956,9 @@ static void test_changes__term_found_among_many_replacements(void)
  */
 static void test_changes__term_counted_across_many_areas(void)
 {
-	pd_buf a = PD_BUF_INIT, b = PD_BUF_INIT;
-	pd_document *da = NULL, *db = NULL;
-	pd_changes *c = NULL;
-	const pd_change *term = NULL;
-	size_t i, terms = 0;
+	pd_buf a = PD_BUF_INIT, b = PD_BUF_INIT, renamed = PD_BUF_INIT;
+	unsigned count = 0;
+	size_t i;
 
 	pd_buf_puts(&a, "# P\n\n");
 	pd_buf_puts(&b, "# P\n\n");
@@ -944,32 +966,14 @@ static void test_changes__term_counted_across_many_areas(void)
 		pd_buf_printf(&a, "## Område %u\n\n", (unsigned)i);
 		pd_buf_printf(&b, "## Område %u\n\n", (unsigned)i);
 		/* 300 one-off replacements: more than are noted */
-		pd_buf_printf(&a, "Punkt %u gäller ord%ua i planen.\n\n",
-		              (unsigned)i, (unsigned)(i < 300 ? i : 0));
-		pd_buf_printf(&b, "Punkt %u gäller ord%ub i planen.\n\n",
-		              (unsigned)i, (unsigned)(i < 300 ? i : 0));
-		if (i == 5 || i == 500 || i == 700) {
-			pd_buf_puts(&a, "Samrådsgruppen möts varje månad.\n\n");
-			pd_buf_puts(&b, "Beredningsgruppen möts varje månad.\n\n");
-		}
+		put_replaced(&a, &b, (unsigned)i, (unsigned)(i < 300 ? i : 0),
+		             i == 5 || i == 500 || i == 700);
 	}
-	OK(pd_parse_document(&da, a.ptr, a.size, NULL) == 0, "parsed");
-	OK(pd_parse_document(&db, b.ptr, b.size, NULL) == 0, "parsed");
-	OK(da && db && pd_changes_compute(&c, da, db, NULL) == 0, "computed");
-	for (i = 0; c && i < pd_changes_count(c); i++)
-		if (pd_changes_get(c, i)->kind == PD_CHANGE_TERM_RENAMED &&
-		    !strcmp(pd_changes_get(c, i)->old_value, "Samrådsgruppen")) {
-			term = pd_changes_get(c, i);
-			terms++;
-		}
-	INT_EQ(terms, 1, "the term renamed throughout, once");
-	if (term) {
-		STR_EQ(term->new_value, "Beredningsgruppen", "new term");
-		INT_EQ(term->count, 3, "three mentions, in both halves");
-	}
-	pd_changes_free(c);
-	pd_document_free(db);
-	pd_document_free(da);
+	INT_EQ(renamed_from(&a, &b, "Samrådsgruppen", &renamed, &count), 1,
+	       "the term renamed throughout, once");
+	STR_EQ(renamed.ptr, "Beredningsgruppen", "new term");
+	INT_EQ(count, 3, "three mentions, in both halves");
+	pd_buf_dispose(&renamed);
 	pd_buf_dispose(&a);
 	pd_buf_dispose(&b);
 }
