@@ -87,6 +87,54 @@ float pd_match__idf_weight(const pd_counts *m, uint64_t key)
 }
 
 /*
+ * Sets gathered from this many words are rid of their repeats before
+ * they are sorted: most words of a section's text are repeats ("och",
+ * its own terms), and only the distinct ones need sorting. An area of
+ * prose has a few thousand words and several times fewer distinct ones.
+ */
+#define DEDUPE_FROM 64
+
+/*
+ * Keep one of each of v->p[0..v->n), in the order met, through a table
+ * of at least twice as many slots (a power of two) after them in `v`;
+ * the word 0, which marks an empty slot, is kept apart.
+ */
+static void dedupe(u64vec *v)
+{
+	size_t n = v->n, slots = 1, i, kept = 0;
+	uint64_t *table;
+	int zero = 0;
+
+	while (slots < 2 * n)
+		slots *= 2;
+	if (n + slots > v->cap) {
+		v->cap = n + slots;
+		v->p = pd__reallocarray(v->p, v->cap, sizeof(uint64_t));
+	}
+	table = v->p + n;
+	memset(table, 0, slots * sizeof(uint64_t));
+	for (i = 0; i < n; i++) {
+		uint64_t w = v->p[i];
+		size_t at = (size_t)((w * 0x9e3779b97f4a7c15ull) >> 32) &
+		            (slots - 1);
+
+		if (!w) {
+			if (!zero)
+				v->p[kept++] = 0;
+			zero = 1;
+			continue;
+		}
+		while (table[at] && table[at] != w)
+			at = (at + 1) & (slots - 1);
+		if (!table[at]) {
+			table[at] = w;
+			v->p[kept++] = w;
+		}
+	}
+	v->n = kept;
+}
+
+/*
  * Build the word set of `s` in `pool` (the matcher's: freed in one call)
  * or, without one, in memory of its own that pd_match__word_set_dispose() frees;
  * `scratch` gathers the words and is kept for the next set.
@@ -102,6 +150,8 @@ void pd_match__word_set_build(word_set *out, const pd_document *doc,
 	gather(v, doc, s, 0);
 	if (v->n == 0)
 		u64_push_words(v, pd_document__heading_words(doc, s));
+	if (v->n >= DEDUPE_FROM)
+		dedupe(v);
 	pd__sort_u64(v->p, v->n);
 	for (i = 0; i < v->n; i++)
 		if (n == 0 || v->p[n - 1] != v->p[i])

@@ -171,6 +171,61 @@ done:
 	pd_document_free(b);
 }
 
+/*
+ * The same for bodies of hundreds of words, most of them repeats (the
+ * sets of long bodies are rid of repeats before they are sorted): a
+ * rename's similarity is still the index of the distinct words.
+ */
+static void test_match__long_bodies_with_repeats(void)
+{
+	pd_buf old_md = PD_BUF_INIT, new_md = PD_BUF_INIT;
+	pd_document *a, *b;
+	pd_match m;
+	size_t i, renamed = 0;
+
+	pd_buf_puts(&old_md, "# Program\n\n## Skola\n\nSkolorna samarbetar "
+	            "om lärlingsplatser i länet.\n\n## Vård\n\n");
+	pd_buf_puts(&new_md, "# Program\n\n## Skola\n\nSkolorna samarbetar "
+	            "om lärlingsplatser i länet.\n\n## Hälsa och omsorg\n\n");
+	for (i = 0; i < 400; i++) {
+		pd_buf_printf(&old_md, "vårdord%c%c ", 'a' + (int)(i % 50) / 26,
+		              'a' + (int)(i % 50) % 26);
+		/* a fifth of the words of its own in the new version */
+		pd_buf_printf(&new_md, "vårdord%c%c ", 'a' + (int)(i % 60) / 26,
+		              'a' + (int)(i % 60) % 26);
+		if (i % 40 == 39) {
+			pd_buf_puts(&old_md, "\n\n");
+			pd_buf_puts(&new_md, "\n\n");
+		}
+	}
+	pd_buf_puts(&old_md, "## Vägar\n\nVägarna underhålls i hela länet.\n");
+	pd_buf_puts(&new_md, "## Vägar\n\nVägarna underhålls i hela länet.\n");
+	a = doc_of(old_md.ptr);
+	b = doc_of(new_md.ptr);
+	OK(a && b, "both parse");
+	if (!a || !b)
+		goto done;
+	pd_match_compute(&m, a, b, 0.5);
+	for (i = 1; i < m.nnew; i++) {
+		const pd_section *s = pd_vec_get(&b->sections, i), *o;
+
+		if (m.n2o[i] == PD_MATCH_NONE || m.similarity[i] < 0)
+			continue;
+		o = pd_vec_get(&a->sections, m.n2o[i]);
+		renamed++;
+		OK(m.similarity[i] == weighted_jaccard(a, o, b, s),
+		   "the similarity of a long pair is its weighted Jaccard index");
+		STR_EQ(s->heading, "Hälsa och omsorg", "the renamed area");
+	}
+	INT_EQ(renamed, 1, "one pair by similarity");
+	pd_match_dispose(&m);
+done:
+	pd_document_free(a);
+	pd_document_free(b);
+	pd_buf_dispose(&old_md);
+	pd_buf_dispose(&new_md);
+}
+
 /* "Skola", the area `name` with words from..to of a run of words, "Vägar" */
 static char *three_areas(const char *name, int from, int to, int last)
 {
@@ -444,6 +499,7 @@ static void test_match__splits_and_merges(void)
 
 static const pd_test tests[] = {
 	PD_TEST(test_match__rename_similarity_is_the_weighted_jaccard),
+	PD_TEST(test_match__long_bodies_with_repeats),
 	PD_TEST(test_match__half_a_body_alone_is_no_rename),
 	PD_TEST(test_match__equal_headings_pair_by_body),
 	PD_TEST(test_match__heading_words),
