@@ -128,6 +128,40 @@ static double weighted_jaccard(const pd_document *old, const pd_section *a,
 	return all > 0 ? common / all : 1.0;
 }
 
+/*
+ * Match `old_md` with `new_md`: every pair made by similarity must have
+ * its weighted Jaccard index as its similarity and `heading` as its new
+ * heading. How many such pairs there were.
+ */
+static size_t pairs_by_jaccard(const char *old_md, const char *new_md,
+                               const char *heading)
+{
+	pd_document *a = doc_of(old_md), *b = doc_of(new_md);
+	pd_match m;
+	size_t i, renamed = 0;
+
+	OK(a && b, "both parse");
+	if (!a || !b)
+		goto done;
+	pd_match_compute(&m, a, b, 0.5);
+	for (i = 1; i < m.nnew; i++) {
+		const pd_section *s = pd_vec_get(&b->sections, i), *o;
+
+		if (m.n2o[i] == PD_MATCH_NONE || m.similarity[i] < 0)
+			continue;
+		o = pd_vec_get(&a->sections, m.n2o[i]);
+		renamed++;
+		OK(m.similarity[i] == weighted_jaccard(a, o, b, s),
+		   "the similarity of a pair is its weighted Jaccard index");
+		STR_EQ(s->heading, heading, "the renamed area");
+	}
+	pd_match_dispose(&m);
+done:
+	pd_document_free(a);
+	pd_document_free(b);
+	return renamed;
+}
+
 static void test_match__rename_similarity_is_the_weighted_jaccard(void)
 {
 	const char *old_md =
@@ -143,32 +177,9 @@ static void test_match__rename_similarity_is_the_weighted_jaccard(void)
 		"i skärgården.\n\n"
 		"### Mål\n\nKortare väntetider och fler vårdplatser i länet.\n\n"
 		"## Vägar\n\nVägarna och broarna underhålls i hela länet.\n";
-	pd_document *a = doc_of(old_md), *b = doc_of(new_md);
-	pd_match m;
-	size_t i, renamed = 0;
 
-	OK(a && b, "both parse");
-	if (!a || !b)
-		goto done;
-	pd_match_compute(&m, a, b, 0.5);
-	for (i = 1; i < m.nnew; i++) {
-		const pd_section *s = pd_vec_get(&b->sections, i), *o;
-		double want;
-
-		if (m.n2o[i] == PD_MATCH_NONE || m.similarity[i] < 0)
-			continue;
-		o = pd_vec_get(&a->sections, m.n2o[i]);
-		want = weighted_jaccard(a, o, b, s);
-		renamed++;
-		OK(m.similarity[i] == want,
-		   "the similarity of a pair is its weighted Jaccard index");
-		STR_EQ(s->heading, "Hälsa och omsorg", "the renamed area");
-	}
-	INT_EQ(renamed, 1, "one pair by similarity");
-	pd_match_dispose(&m);
-done:
-	pd_document_free(a);
-	pd_document_free(b);
+	INT_EQ(pairs_by_jaccard(old_md, new_md, "Hälsa och omsorg"), 1,
+	       "one pair by similarity");
 }
 
 /*
@@ -179,9 +190,7 @@ done:
 static void test_match__long_bodies_with_repeats(void)
 {
 	pd_buf old_md = PD_BUF_INIT, new_md = PD_BUF_INIT;
-	pd_document *a, *b;
-	pd_match m;
-	size_t i, renamed = 0;
+	size_t i;
 
 	pd_buf_puts(&old_md, "# Program\n\n## Skola\n\nSkolorna samarbetar "
 	            "om lärlingsplatser i länet.\n\n## Vård\n\n");
@@ -200,28 +209,8 @@ static void test_match__long_bodies_with_repeats(void)
 	}
 	pd_buf_puts(&old_md, "## Vägar\n\nVägarna underhålls i hela länet.\n");
 	pd_buf_puts(&new_md, "## Vägar\n\nVägarna underhålls i hela länet.\n");
-	a = doc_of(old_md.ptr);
-	b = doc_of(new_md.ptr);
-	OK(a && b, "both parse");
-	if (!a || !b)
-		goto done;
-	pd_match_compute(&m, a, b, 0.5);
-	for (i = 1; i < m.nnew; i++) {
-		const pd_section *s = pd_vec_get(&b->sections, i), *o;
-
-		if (m.n2o[i] == PD_MATCH_NONE || m.similarity[i] < 0)
-			continue;
-		o = pd_vec_get(&a->sections, m.n2o[i]);
-		renamed++;
-		OK(m.similarity[i] == weighted_jaccard(a, o, b, s),
-		   "the similarity of a long pair is its weighted Jaccard index");
-		STR_EQ(s->heading, "Hälsa och omsorg", "the renamed area");
-	}
-	INT_EQ(renamed, 1, "one pair by similarity");
-	pd_match_dispose(&m);
-done:
-	pd_document_free(a);
-	pd_document_free(b);
+	INT_EQ(pairs_by_jaccard(old_md.ptr, new_md.ptr, "Hälsa och omsorg"), 1,
+	       "one pair of long bodies by similarity");
 	pd_buf_dispose(&old_md);
 	pd_buf_dispose(&new_md);
 }
