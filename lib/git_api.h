@@ -215,10 +215,12 @@ int pd_git__load(void);
 #define git_reference_target pd_git__api.reference_target
 #define git_reference_type pd_git__api.reference_type
 #define git_repository_free pd_git__api.repository_free
-#define git_repository_head_for_worktree pd_git__api.repository_head_for_worktree
+#define git_repository_head_for_worktree \
+	pd_git__api.repository_head_for_worktree
 #define git_repository_head_unborn pd_git__api.repository_head_unborn
 #define git_repository_init_ext pd_git__api.repository_init_ext
-#define git_repository_init_options_init pd_git__api.repository_init_options_init
+#define git_repository_init_options_init \
+	pd_git__api.repository_init_options_init
 #define git_repository_is_bare pd_git__api.repository_is_bare
 #define git_repository_open pd_git__api.repository_open
 #define git_repository_open_ext pd_git__api.repository_open_ext
@@ -230,7 +232,8 @@ int pd_git__load(void);
 #define git_revwalk_new pd_git__api.revwalk_new
 #define git_revwalk_next pd_git__api.revwalk_next
 #define git_revwalk_push pd_git__api.revwalk_push
-#define git_revwalk_simplify_first_parent pd_git__api.revwalk_simplify_first_parent
+#define git_revwalk_simplify_first_parent \
+	pd_git__api.revwalk_simplify_first_parent
 #define git_revwalk_sorting pd_git__api.revwalk_sorting
 #define git_signature_default pd_git__api.signature_default
 #define git_signature_free pd_git__api.signature_free
