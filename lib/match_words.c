@@ -13,6 +13,7 @@
 #include "counts.h"
 #include "match_state.h"
 #include "pool.h"
+#include "u64map.h"
 
 static void u64_push_words(u64vec *v, const pd_words *w)
 {
@@ -94,43 +95,20 @@ float pd_match__idf_weight(const pd_counts *m, uint64_t key)
  */
 #define DEDUPE_FROM 64
 
-/*
- * Keep one of each of v->p[0..v->n), in the order met, through a table
- * of at least twice as many slots (a power of two) after them in `v`;
- * the word 0, which marks an empty slot, is kept apart.
- */
+/* Keep one of each of v->p[0..v->n), in the order met. */
 static void dedupe(u64vec *v)
 {
-	size_t n = v->n, slots = 1, i, kept = 0;
-	uint64_t *table;
-	int zero = 0;
+	pd_u64map seen;
+	size_t i, kept = 0;
+	int added;
 
-	while (slots < 2 * n)
-		slots *= 2;
-	if (n + slots > v->cap) {
-		v->cap = n + slots;
-		v->p = pd__reallocarray(v->p, v->cap, sizeof(uint64_t));
+	pd_u64map_init(&seen, 0, v->n);
+	for (i = 0; i < v->n; i++) {
+		(void)pd_u64map_put(&seen, v->p[i], &added);
+		if (added)
+			v->p[kept++] = v->p[i];
 	}
-	table = v->p + n;
-	memset(table, 0, slots * sizeof(uint64_t));
-	for (i = 0; i < n; i++) {
-		uint64_t w = v->p[i];
-		size_t at = (size_t)((w * 0x9e3779b97f4a7c15ull) >> 32) &
-		            (slots - 1);
-
-		if (!w) {
-			if (!zero)
-				v->p[kept++] = 0;
-			zero = 1;
-			continue;
-		}
-		while (table[at] && table[at] != w)
-			at = (at + 1) & (slots - 1);
-		if (!table[at]) {
-			table[at] = w;
-			v->p[kept++] = w;
-		}
-	}
+	pd_u64map_dispose(&seen);
 	v->n = kept;
 }
 
