@@ -393,6 +393,33 @@ static size_t find_word(const char *s, size_t len, const char *word)
 	return len;
 }
 
+/*
+ * The words sought in the whole body so far, and where each was found:
+ * two revision cycles may need the same word, and a body without it is
+ * not scanned for it twice.
+ */
+#define MAX_SOUGHT 8
+
+typedef struct sought {
+	const char *word[MAX_SOUGHT];
+	size_t at[MAX_SOUGHT], n;
+} sought;
+
+/* find_word(body, len, word), each word's scan kept in `s` */
+static size_t find_in_body(sought *s, const char *body, size_t len,
+                           const char *word)
+{
+	size_t j;
+
+	for (j = 0; j < s->n; j++)
+		if (!strcmp(s->word[j], word))
+			return s->at[j];
+	if (s->n == MAX_SOUGHT)
+		return find_word(body, len, word);
+	s->word[s->n] = word;
+	return s->at[s->n++] = find_word(body, len, word);
+}
+
 /* Can s[i] be (part of) white space, \s? ASCII space or any byte of a
  * multi-byte character, to be safe. */
 static int maybe_space(unsigned char c)
@@ -459,11 +486,12 @@ static void infer_revision(pd_meta *meta, const char *body, size_t len,
 		  { "updated", "revi", NULL }, { 0 } },
 		{ NULL, NULL, { NULL }, { 0 } }
 	};
-	const char *whole[8];   /* words sought in the whole body: where */
-	size_t whole_at[8], nwhole = 0, k, i, j, first, at;
+	sought whole;
+	size_t k, i, first, at;
 	PCRE2_SIZE *ov;
 	rx r;
 
+	whole.n = 0;
 	for (k = 0; cycles[k].pattern && !meta->revision; k++) {
 		first = len;
 		for (i = 0; cycles[k].need[i]; i++) {
@@ -472,20 +500,10 @@ static void infer_revision(pd_meta *meta, const char *body, size_t len,
 			const char *need = cycles[k].need[i];
 			size_t n = strlen(need) - 1;
 
-			if (first < len) {
-				at = find_word(body, len - first > n ? first + n :
-				               len, need);
-			} else {
-				/* a word two cycles need is sought once */
-				for (j = 0; j < nwhole && strcmp(whole[j], need); j++)
-					;
-				if (j == nwhole && nwhole < 8) {
-					whole[nwhole] = need;
-					whole_at[nwhole++] = find_word(body, len, need);
-				}
-				at = j < nwhole ? whole_at[j] :
-				     find_word(body, len, need);
-			}
+			at = first < len ?
+			     find_word(body, len - first > n ? first + n : len,
+			               need) :
+			     find_in_body(&whole, body, len, need);
 			if (at < first)
 				first = at;
 		}
