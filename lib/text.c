@@ -474,8 +474,7 @@ unsigned pd_text_line_count(const char *s, size_t len)
 	size_t i;
 
 	if (!memchr(s, '\r', len)) {
-		/* LF only, the usual case: memchr finds them, a line of a
-		 * hundred bytes in a few wide loads */
+		/* LF only, the usual case: let memchr find them */
 		const char *p = s, *end = s + len;
 
 		while (p < end && (p = memchr(p, '\n', (size_t)(end - p)))) {
