@@ -44,9 +44,13 @@ typedef struct sentence {
 	const char *s;
 	size_t len;
 	number num[MAX_NUMBERS];
-	size_t n;
+	size_t n;                 /* numbers, NOT_SCANNED until looked for */
 	int used;
 } sentence;
+
+/* A sentence's numbers are looked for only once it has no equal in the
+ * other text: most sentences of a changed block stayed as they were. */
+#define NOT_SCANNED ((size_t)-1)
 
 static int is_digit(char c)
 {
@@ -107,12 +111,20 @@ static size_t scan_numbers(sentence *st)
 	return st->n;
 }
 
+/* The numbers of `st`, found the first time they are asked for. */
+static size_t numbers_of(sentence *st)
+{
+	return st->n == NOT_SCANNED ? scan_numbers(st) : st->n;
+}
+
 /* Do two sentences read alike once their numbers are taken out? */
-static int same_shape(const sentence *a, const sentence *b)
+static int same_shape(sentence *a, sentence *b)
 {
 	size_t i, pa = 0, pb = 0;
 
 	pd_changes__value_steps++;
+	if (numbers_of(a) != numbers_of(b))
+		return 0;
 	if (a->n != b->n || a->n == 0 || a->n > MAX_NUMBERS)
 		return 0;
 	pd_changes__value_steps += a->len;
@@ -159,7 +171,7 @@ static size_t split_sentences(sentence **out, size_t *cap, const char *s,
 		(*out)[n].s = s + start;
 		(*out)[n].len = (i < len ? i + 1 : i) - start;
 		(*out)[n].used = 0;
-		scan_numbers(&(*out)[n]);
+		(*out)[n].n = NOT_SCANNED;
 		n++;
 		start = i + 1;
 	}

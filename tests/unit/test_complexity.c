@@ -537,6 +537,51 @@ void test_complexity__long_goal_few_targets(void)
 }
 
 /*
+ * A goal of 60 long sentences, each with numbers, of which the new
+ * version changes one target: the numbers of the sentences that stayed
+ * as they were are not looked for, so the values code reads each text
+ * about once, not once to split it and again for the numbers.
+ */
+void test_complexity__unchanged_sentences_not_scanned(void);
+void test_complexity__unchanged_sentences_not_scanned(void)
+{
+	pd_buf ta = PD_BUF_INIT, tb = PD_BUF_INIT, a = PD_BUF_INIT,
+	       b = PD_BUF_INIT;
+	unsigned long long w;
+	size_t count, targets, i;
+	char msg[256];
+
+	for (i = 0; i < 60; i++) {
+		pd_buf *t[2];
+		size_t k, n;
+
+		t[0] = &ta;
+		t[1] = &tb;
+		for (k = 0; k < 2; k++) {
+			pd_buf_printf(t[k], "Andelen i del %lu ska vara minst %lu "
+			              "procent år 2030", (unsigned long)i,
+			              (unsigned long)(i % 90 + (k && i == 30)));
+			for (n = 0; n < 40; n++)
+				pd_buf_printf(t[k], " %s",
+				              strchr(template_words[n % 35], '.') ?
+				              "samt" : template_words[n % 35]);
+			pd_buf_puts(t[k], " i hela kommunen. ");
+		}
+	}
+	goal_doc(&a, ta.ptr);
+	goal_doc(&b, tb.ptr);
+	w = values_steps(&a, &b, &count, PD_CHANGE_TARGET_CHANGED, &targets);
+	INT_EQ(targets, 1, "the one target changed is found");
+	snprintf(msg, sizeof(msg), "%llu steps for %lu bytes of two versions",
+	         w, (unsigned long)(a.size + b.size));
+	OK(w <= 3 * (unsigned long long)(a.size + b.size) / 2, msg);
+	pd_buf_dispose(&ta);
+	pd_buf_dispose(&tb);
+	pd_buf_dispose(&a);
+	pd_buf_dispose(&b);
+}
+
+/*
  * An indicator table of `rows` rows and `cols` columns, each cell
  * `cell_len` bytes or its number; `v` is added to every value, so that
  * two versions differ in every cell but the indicator's name.
@@ -650,6 +695,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_complexity__nesting_beyond_the_limit),
 	PD_TEST(test_complexity__goal_of_many_numbers),
 	PD_TEST(test_complexity__long_goal_few_targets),
+	PD_TEST(test_complexity__unchanged_sentences_not_scanned),
 	PD_TEST(test_complexity__table_changed_in_every_cell),
 	PD_TEST(test_complexity__table_of_5000_rows),
 	PD_TEST(test_complexity__table_of_long_cells),
