@@ -442,19 +442,17 @@ void pd_text_normalize(pd_buf *out, const char *s, size_t len)
 uint64_t pd_text_hash(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	uint64_t h = FNV_BASIS;
-	size_t i = 0;
+	uint64_t h = PD_HASH_SEED, last = 0;
+	size_t i = 0, k;
 
-	/* four bytes a round: the same FNV-1a, less loop */
-	for (; i + 4 <= len; i += 4) {
-		h = (h ^ p[i]) * FNV_PRIME;
-		h = (h ^ p[i + 1]) * FNV_PRIME;
-		h = (h ^ p[i + 2]) * FNV_PRIME;
-		h = (h ^ p[i + 3]) * FNV_PRIME;
+	for (; i + 8 <= len; i += 8)
+		h = pd_hash_chunk(h, load_le64(p + i));
+	if (i < len) {
+		for (k = 0; i + k < len; k++)
+			last |= (uint64_t)p[i + k] << (8 * k);
+		h = pd_hash_chunk(h, last);
 	}
-	for (; i < len; i++)
-		h = (h ^ p[i]) * FNV_PRIME;
-	return h;
+	return pd_hash_end(h, len);
 }
 
 int pd_text_is_dash(int32_t cp)

@@ -46,7 +46,11 @@ void pd_text_heading_key(pd_buf *out, const char *heading, size_t len);
 int pd_text_next_word(const char *s, size_t len, size_t *pos,
                       size_t *start, size_t *wlen);
 
-/** FNV-1a hash of bytes, the word hash used by the matcher's index. */
+/**
+ * The hash of bytes (see pd_hash_chunk() in swar.h): of a folded word,
+ * the key of the matcher's index and of every word set; of a block's
+ * text, what the block aligner compares.
+ */
 uint64_t pd_text_hash(const char *s, size_t len);
 
 /**

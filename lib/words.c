@@ -312,14 +312,137 @@ int pd_text_is_latin1(const char *s, size_t len)
 /*
  * The one pass over Latin-1 text. A const table classes every byte; the
  * two lead bytes of U+0080..U+00FF are decoded inline with the byte after
- * them (its low six bits, as the word splitter reads it). Hashing is
- * FNV-1a over the folded bytes as they come, so the result is what
- * pd_text_hash() gives for the folded word; runs of ASCII letters, the
- * bulk of any text, are hashed in a loop of their own. U+00B5 and U+00DF
- * fold to other letters, and any other byte of 0x80 or above is beyond
- * Latin-1 (or invalid): for those the general path is taken.
+ * them (its low six bits, as the word splitter reads it). The folded
+ * bytes are hashed as they come, in the chunks of pd_text_hash(), so the
+ * result is what pd_text_hash() gives for the folded word. A word of
+ * letters alone, the bulk of any text, is read eight bytes at a time
+ * (fast_word). U+00B5 and U+00DF fold to other letters, and any other
+ * byte of 0x80 or above is beyond Latin-1 (or invalid): for those the
+ * general path is taken.
  */
 
+/* A word's hash as its folded bytes come one at a time. */
+typedef struct word_hash {
+	uint64_t h;       /* the whole chunks, mixed */
+	uint64_t acc;     /* the bytes of the chunk being filled */
+	size_t n;         /* bytes so far */
+} word_hash;
+
+static void hash_start(word_hash *w)
+{
+	w->h = PD_HASH_SEED;
+	w->acc = 0;
+	w->n = 0;
+}
+
+static void hash_byte(word_hash *w, unsigned byte)
+{
+	w->acc |= (uint64_t)byte << (8 * (w->n & 7));
+	if ((++w->n & 7) == 0) {
+		w->h = pd_hash_chunk(w->h, w->acc);
+		w->acc = 0;
+	}
+}
+
+static uint64_t hash_value(const word_hash *w)
+{
+	return pd_hash_end(w->n & 7 ? pd_hash_chunk(w->h, w->acc) : w->h, w->n);
+}
+
+/* The stem's hash of a word of `cps` code points, as the one pass and
+ * the general path give it: none for a short word or one with a
+ * digit or joiner among the stem's code points (`nonletter`). */
+static uint64_t stem_of(size_t cps, size_t nonletter, uint64_t word,
+                        uint64_t stem)
+{
+	if (nonletter <= PD_STEM_CODEPOINTS || cps < PD_STEM_MIN_WORD)
+		return 0;
+	return cps > PD_STEM_CODEPOINTS ? stem : word;
+}
+
+#ifdef PD_SWAR_ORDERED
+/* The top bit of each byte of w that is an ASCII letter, nothing else. */
+static uint64_t ascii_letters(uint64_t w)
+{
+	uint64_t x = (w | (ONES * 0x20)) & ~HIGHS;    /* lower case, 7 bits */
+	uint64_t ge_a = x + ONES * (0x80 - 'a');      /* top bit: x >= 'a' */
+	uint64_t gt_z = x + ONES * (0x7f - 'z');      /* top bit: x > 'z' */
+
+	return ge_a & ~gt_z & ~w & HIGHS;
+}
+
+/* The position of the n-th (from 1) top bit set in m, which has n. */
+static size_t nth_marked(uint64_t m, size_t n)
+{
+	while (--n)
+		m &= m - 1;
+	return first_marked(m);
+}
+
+/*
+ * The word of letters alone at p (an ASCII letter or the first byte of
+ * a Latin-1 one), eight bytes at a time: its hash and its stem's in
+ * pairv, and where it ends; 0 when the word is not all letters or runs
+ * into something else (a digit, a joiner, ×, ß, a byte beyond Latin-1,
+ * the last eight bytes), and the byte path reads it instead. A chunk's
+ * letters are its ASCII letters, its 0xC3 bytes and the second bytes
+ * after them, which fold as ASCII capitals do: by setting 0x20.
+ */
+static int fast_word(const unsigned char *p, const unsigned char *end,
+                     uint64_t pairv[2], const unsigned char **next)
+{
+	const unsigned char *q = p;
+	uint64_t h = PD_HASH_SEED, stem = 0;
+	size_t cps = 0;
+
+	for (;;) {
+		uint64_t w, letters, seconds, run, mask, folded, starts, odd;
+		size_t k, n;
+
+		if (end - q < 8)
+			return 0;
+		w = load_le64(q);
+		letters = ascii_letters(w);
+		seconds = w & ~(w << 1) & HIGHS;
+		run = letters | seconds | zero_bytes(w ^ (ONES * 0xc3));
+		k = ~run & HIGHS ? first_marked(~run & HIGHS) : 8;
+		mask = k == 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * k)) - 1;
+		/* ×, ÷ (0x97, 0xB7) and ß (0x9F) end a word or fold beyond
+		 * Latin-1 */
+		odd = zero_bytes((w & ~(ONES * 0x20)) ^ (ONES * 0x97)) |
+		      zero_bytes(w ^ (ONES * 0x9f));
+		if (odd & seconds & mask)
+			return 0;
+		/* the code points: the letters that are no second byte */
+		starts = (run & ~seconds) & mask;
+		n = marked_count(starts);
+		folded = w | ((letters | seconds) >> 2);
+		if (cps <= PD_STEM_CODEPOINTS && cps + n > PD_STEM_CODEPOINTS) {
+			/* the stem ends where its seventh code point starts */
+			size_t at = nth_marked(starts, PD_STEM_CODEPOINTS + 1 - cps);
+			uint64_t before = ((uint64_t)1 << (8 * at)) - 1;
+
+			stem = pd_hash_end(at ? pd_hash_chunk(h, folded & before) : h,
+			                   (size_t)(q - p) + at);
+		}
+		cps += n;
+		if (k)
+			h = pd_hash_chunk(h, folded & mask);
+		if (k < 8) {
+			q += k;
+			break;
+		}
+		q += 8;
+	}
+	/* a word ends at a byte of no class: a space, a stop, a quote */
+	if (pd_text__word_class[*q] != 0)
+		return 0;
+	pairv[0] = pd_hash_end(h, (size_t)(q - p));
+	pairv[1] = stem_of(cps, (size_t)-1, pairv[0], stem);
+	*next = q;
+	return 1;
+}
+#endif
 
 /*
  * The code point lead, d (lead 0xC2 or 0xC3) folded: its second byte
@@ -374,9 +497,10 @@ int pd_text_hash_words(pd_buf *out, size_t *n_out, const char *str,
 	w = out->ptr + out->size;
 	wend = out->ptr + out->asize - 1;
 	while (p < end) {
-		uint64_t h = FNV_BASIS, stem_h = 0, pairv[2];
+		uint64_t stem_h = 0, pairv[2];
 		unsigned t = pd_text__word_class[*p], b2 = 0, last;
 		size_t cps = 0, nonletter = (size_t)-1;
+		word_hash wh;
 
 		/* between words */
 		if (!(t & (PD_WORD_LETTER | PD_WORD_DIGIT))) {
@@ -392,38 +516,28 @@ int pd_text_hash_words(pd_buf *out, size_t *n_out, const char *str,
 				continue;
 			}
 		}
+#ifdef PD_SWAR_ORDERED
+		if ((t & PD_WORD_LETTER) && (t == PD_WORD_LETTER || *p == 0xc3) &&
+		    fast_word(p, end, pairv, &p))
+			goto emit;
+#endif
+		hash_start(&wh);
 		for (;;) {
 			/* the code point at p, of class t, is in the word */
 			if (t == PD_WORD_LETTER) {
-				const unsigned char *from = p, *stop = end;
-				uint64_t c = *p;
-
-				/* stop after the stem's last code point */
-				if (cps < PD_STEM_CODEPOINTS &&
-				    (size_t)(end - p) > PD_STEM_CODEPOINTS - cps)
-					stop = p + (PD_STEM_CODEPOINTS - cps);
-				for (;;) {
-					h = (h ^ (c | 0x20)) * FNV_PRIME;
-					if (++p == stop ||
-					    pd_text__word_class[c = *p] != PD_WORD_LETTER)
-						break;
-				}
-				cps += (size_t)(p - from);
+				hash_byte(&wh, *p++ | 0x20u);
+			} else if (t & PD_WORD_PAIR) {
+				hash_byte(&wh, p[0]);
+				hash_byte(&wh, b2);
+				p += 2;
 			} else {
-				if (t & PD_WORD_PAIR) {
-					h = (h ^ p[0]) * FNV_PRIME;
-					h = (h ^ b2) * FNV_PRIME;
-					p += 2;
-				} else {
-					/* a digit, or a joiner between letters */
-					if (nonletter > cps)
-						nonletter = cps;
-					h = (h ^ *p++) * FNV_PRIME;
-				}
-				cps++;
+				/* a digit, or a joiner between letters */
+				if (nonletter > cps)
+					nonletter = cps;
+				hash_byte(&wh, *p++);
 			}
-			if (cps == PD_STEM_CODEPOINTS)
-				stem_h = h;
+			if (++cps == PD_STEM_CODEPOINTS)
+				stem_h = hash_value(&wh);
 			last = t;
 			/* what comes next */
 			if (p >= end)
@@ -455,9 +569,9 @@ int pd_text_hash_words(pd_buf *out, size_t *n_out, const char *str,
 				if (nt & PD_WORD_LETTER) {
 					if (nonletter > cps)
 						nonletter = cps;
-					h = (h ^ *p++) * FNV_PRIME;
+					hash_byte(&wh, *p++);
 					if (++cps == PD_STEM_CODEPOINTS)
-						stem_h = h;
+						stem_h = hash_value(&wh);
 					t = nt;
 					b2 = nb2;
 					continue;
@@ -466,11 +580,11 @@ int pd_text_hash_words(pd_buf *out, size_t *n_out, const char *str,
 			break;
 		}
 		/* a stem: letters only up to its end (and one past it) */
-		pairv[0] = h;
-		if (nonletter <= PD_STEM_CODEPOINTS || cps < PD_STEM_MIN_WORD)
-			pairv[1] = 0;
-		else
-			pairv[1] = cps > PD_STEM_CODEPOINTS ? stem_h : h;
+		pairv[0] = hash_value(&wh);
+		pairv[1] = stem_of(cps, nonletter, pairv[0], stem_h);
+#ifdef PD_SWAR_ORDERED
+emit:
+#endif
 		if ((size_t)(wend - w) < sizeof(pairv)) {
 			out->size = (size_t)(w - out->ptr);
 			pd_buf_grow(out, sizeof(pairv));
