@@ -131,26 +131,37 @@ int pd_buf_equals(const pd_buf *buf, const char *str)
 	return buf->size == len && memcmp(buf->ptr, str, len) == 0;
 }
 
+/* Read to the end of `fd` straight into the room of `out` (a file's
+ * size of it when the caller knew it), growing it as it fills. */
 static int read_fd(pd_buf *out, int fd, const char *path, size_t limit)
 {
-	char chunk[65536];
 	ssize_t n;
 
 	for (;;) {
-		n = read(fd, chunk, sizeof(chunk));
+		size_t room;
+
+		if (out->asize - out->size < 2)
+			pd_buf_grow(out, 65536);
+		room = out->asize - out->size - 1;
+		/* one byte past the limit tells a file over it */
+		if (room > limit - out->size + 1)
+			room = limit - out->size + 1;
+		n = read(fd, out->ptr + out->size, room);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
+			out->ptr[out->size] = '\0';
 			return pd_error_set(PD_EIO, "%s: %s", path,
 			                    pd_strerror(errno));
 		}
 		if (n == 0)
 			return 0;
-		if (out->size + (size_t)n > limit)
+		out->size += (size_t)n;
+		out->ptr[out->size] = '\0';
+		if (out->size > limit)
 			return pd_error_set(PD_ELIMIT,
 			        "%s: larger than the limit of %zu bytes",
 			        path, limit);
-		pd_buf_put(out, chunk, (size_t)n);
 	}
 }
 
@@ -188,7 +199,8 @@ int pd_buf_read_file(pd_buf *out, const char *path, size_t limit)
 			        path, (unsigned long long)st.st_size, limit);
 			goto done;
 		}
-		pd_buf_grow(out, (size_t)st.st_size);
+		/* and a byte more, for the read that finds the end */
+		pd_buf_grow(out, (size_t)st.st_size + 1);
 	}
 	error = read_fd(out, fd, path, limit);
 done:
