@@ -3,8 +3,11 @@
  * test_meta.c: metadata from YAML front matter and from the text
  * (meta.c), called directly with a pool of their own.
  */
+#include <stdint.h>
+
 #include "harness.h"
 #include "meta.h"
+#include "text.h"
 
 typedef struct fm_result {
 	pd_meta meta;
@@ -526,6 +529,89 @@ static void test_meta__infer_language(void)
 	done(&r);
 }
 
+/*
+ * The language by the definition: every word of the text (the library's
+ * general splitter), lower-cased in ASCII and Å, Ä, Ö, counted when it is
+ * a Swedish or an English function word; the majority, or none.
+ */
+static const char *language_by_definition(const char *s)
+{
+	static const char *const sv[] = {
+		"och", "att", "det", "som", "för", "är", "en", "på", "med", NULL
+	};
+	static const char *const en[] = {
+		"the", "and", "of", "to", "is", "in", "for", "that", "with", NULL
+	};
+	size_t pos = 0, ws, wl, i, k, len = strlen(s);
+	int nsv = 0, nen = 0;
+
+	while (pd_text_next_word(s, len, &pos, &ws, &wl)) {
+		char w[8];
+
+		if (wl > 4)
+			continue;
+		for (i = 0; i < wl; i++) {
+			unsigned char c = (unsigned char)s[ws + i];
+
+			if (c >= 'A' && c <= 'Z')
+				c += 32;
+			if (i && (unsigned char)s[ws + i - 1] == 0xc3 &&
+			    (c == 0x84 || c == 0x85 || c == 0x96))
+				c += 32;
+			w[i] = (char)c;
+		}
+		w[wl] = '\0';
+		for (k = 0; sv[k]; k++)
+			nsv += !strcmp(w, sv[k]);
+		for (k = 0; en[k]; k++)
+			nen += !strcmp(w, en[k]);
+	}
+	return nsv > nen ? "sv" : nen > nsv ? "en" : NULL;
+}
+
+/* property: however the text is written (capitals, dashes, letters
+ * beyond Latin-1 inside words, ß), the language is the definition's */
+static void test_meta__infer_language_agrees_with_definition(void)
+{
+	static const char *const pieces[] = {
+		"och", "Och", "PÅ", "på", "är", "ÄR", "för", "FÖR", "the", "THE",
+		"to", "is", "With", "that", "en", "in", "x", "Tåg", " ", " ",
+		"\n", ".", "-", "'", "\xe2\x80\x93", "\xe2\x80\x9d", "\xc5\x81",
+		"\xc3\x9f", "\xc2\xb5", "\xc3\xa9", "\xc3\x89", "7", "\xe2\x80\x99"
+	};
+	uint64_t seed = 0x1234567887654321ull;
+	int trial, bad = 0, decided = 0;
+
+	for (trial = 0; trial < 3000 && !bad; trial++) {
+		pd_buf text = PD_BUF_INIT;
+		size_t n = 1 + (size_t)(seed % 40), k;
+		const char *want;
+		fm_result r;
+
+		for (k = 0; k < n; k++) {
+			seed ^= seed << 13;
+			seed ^= seed >> 7;
+			seed ^= seed << 17;
+			pd_buf_puts(&text, pieces[seed % (sizeof(pieces) /
+			                                  sizeof(pieces[0]))]);
+		}
+		want = language_by_definition(text.ptr);
+		decided += want != NULL;
+		infer(&r, text.ptr, NULL);
+		if ((want == NULL) != (r.meta.language == NULL) ||
+		    (want && strcmp(want, r.meta.language))) {
+			printf("    \"%s\": %s, not %s\n", text.ptr,
+			       r.meta.language ? r.meta.language : "none",
+			       want ? want : "none");
+			bad = 1;
+		}
+		done(&r);
+		pd_buf_dispose(&text);
+	}
+	OK(!bad, "the language the definition gives");
+	OK(decided > 1000, "and most texts had one");
+}
+
 static void test_meta__infer_keeps_what_is_known(void)
 {
 	const char *known = "Mållår 2035. Gäller 2019–2022. Uppdateras varje "
@@ -652,6 +738,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_meta__replaces_is_short),
 	PD_TEST(test_meta__infer_revision),
 	PD_TEST(test_meta__infer_language),
+	PD_TEST(test_meta__infer_language_agrees_with_definition),
 	PD_TEST(test_meta__infer_keeps_what_is_known),
 	PD_TEST(test_meta__lines_offset),
 	PD_TEST(test_meta__long_non_ascii_body),
