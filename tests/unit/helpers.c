@@ -86,3 +86,16 @@ void remove_tree(const char *path)
 		unlink(path);
 	}
 }
+
+void put_random_pieces(pd_buf *out, const char *const *pieces, size_t count,
+                       size_t n, uint64_t *seed)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++) {
+		*seed ^= *seed << 13;
+		*seed ^= *seed >> 7;
+		*seed ^= *seed << 17;
+		pd_buf_puts(out, pieces[*seed % count]);
+	}
+}

@@ -2,12 +2,13 @@
 /*
  * helpers.h: what several unit tests share, built once (helpers.c) and
  * linked into every test binary: a document from Markdown, the fixtures,
- * files and temporary folders.
+ * files and temporary folders, and texts made of random pieces.
  */
 #ifndef PD_TEST_HELPERS_H
 #define PD_TEST_HELPERS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "progdiff.h"
 
@@ -31,5 +32,10 @@ void make_temp_dir(char *out, size_t size, const char *name);
 
 /* Remove `path` and everything below it, as `rm -rf` does. */
 void remove_tree(const char *path);
+
+/* Append `n` of `pieces` (`count` of them), each picked by the next
+ * xorshift step of *seed, to `out`. */
+void put_random_pieces(pd_buf *out, const char *const *pieces, size_t count,
+                       size_t n, uint64_t *seed);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "harness.h"
+#include "helpers.h"
 #include "meta.h"
 #include "text.h"
 
@@ -584,17 +585,12 @@ static void test_meta__infer_language_agrees_with_definition(void)
 
 	for (trial = 0; trial < 3000 && !bad; trial++) {
 		pd_buf text = PD_BUF_INIT;
-		size_t n = 1 + (size_t)(seed % 40), k;
+		size_t n = 1 + (size_t)(seed % 40);
 		const char *want;
 		fm_result r;
 
-		for (k = 0; k < n; k++) {
-			seed ^= seed << 13;
-			seed ^= seed >> 7;
-			seed ^= seed << 17;
-			pd_buf_puts(&text, pieces[seed % (sizeof(pieces) /
-			                                  sizeof(pieces[0]))]);
-		}
+		put_random_pieces(&text, pieces, sizeof(pieces) / sizeof(pieces[0]),
+		                  n, &seed);
 		want = language_by_definition(text.ptr);
 		decided += want != NULL;
 		infer(&r, text.ptr, NULL);

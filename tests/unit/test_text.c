@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* test_text.c: validation, NFC, folding, heading keys, words (text.c). */
 #include "harness.h"
+#include "helpers.h"
 #include "swar.h"
 #include "text.h"
 
@@ -454,17 +455,12 @@ static void test_text__latin1_words_agree(void)
 
 	for (trial = 0; trial < 5000 && !bad; trial++) {
 		pd_buf text = PD_BUF_INIT;
-		size_t n = 1 + (size_t)(seed % 40), k;
+		size_t n = 1 + (size_t)(seed % 40);
 		size_t p1 = 0, p2 = 0, s1, l1, s2, l2;
 		int r1, r2;
 
-		for (k = 0; k < n; k++) {
-			seed ^= seed << 13;
-			seed ^= seed >> 7;
-			seed ^= seed << 17;
-			pd_buf_puts(&text, pieces[seed % (sizeof(pieces) /
-			                                  sizeof(pieces[0]))]);
-		}
+		put_random_pieces(&text, pieces, sizeof(pieces) / sizeof(pieces[0]),
+		                  n, &seed);
 		if (!pd_text_is_latin1(text.ptr, text.size)) {
 			pd_buf_dispose(&text);
 			continue;
@@ -517,15 +513,10 @@ static void test_text__one_pass_word_hashes_agree(void)
 
 	for (trial = 0; trial < 5000 && !bad; trial++) {
 		pd_buf text = PD_BUF_INIT, fast = PD_BUF_INIT, slow = PD_BUF_INIT;
-		size_t n = 1 + (size_t)(seed % 30), k, nf = 0, ns;
+		size_t n = 1 + (size_t)(seed % 30), nf = 0, ns;
 
-		for (k = 0; k < n; k++) {
-			seed ^= seed << 13;
-			seed ^= seed >> 7;
-			seed ^= seed << 17;
-			pd_buf_puts(&text, pieces[seed % (sizeof(pieces) /
-			                                  sizeof(pieces[0]))]);
-		}
+		put_random_pieces(&text, pieces, sizeof(pieces) / sizeof(pieces[0]),
+		                  n, &seed);
 		ns = general_words(&slow, text.ptr, text.size);
 		if (!pd_text_hash_words(&fast, &nf, text.ptr, text.size) ||
 		    nf != ns || fast.size != slow.size ||
