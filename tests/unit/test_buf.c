@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "helpers.h"
 #include "progdiff.h"
 
 /* `n` bytes of every value, NULs too, from a seed. */
@@ -23,7 +24,7 @@ static void fill(char *p, size_t n, uint64_t seed)
 	}
 }
 
-static int write_file(const char *path, const char *p, size_t n)
+static int write_bytes(const char *path, const char *p, size_t n)
 {
 	FILE *f = fopen(path, "wb");
 	int ok = f && fwrite(p, 1, n, f) == n;
@@ -37,21 +38,19 @@ static int write_file(const char *path, const char *p, size_t n)
 static void test_buf__read_file_whole(void)
 {
 	static const size_t sizes[] = { 0, 1, 65535, 65536, 65537, 200003 };
-	char path[] = "/tmp/progdiff-buf-XXXXXX";
+	char dir[512], path[600];
 	char *data = malloc(200003);
 	pd_buf b = PD_BUF_INIT;
 	size_t i;
-	int fd = mkstemp(path);
 
-	OK(fd >= 0 && data, "a temporary file");
-	if (fd < 0 || !data) {
-		free(data);
+	OK(data != NULL, "memory for the data");
+	if (!data)
 		return;
-	}
-	close(fd);
+	make_temp_dir(dir, sizeof(dir), "test_buf");
+	snprintf(path, sizeof(path), "%s/data", dir);
 	fill(data, 200003, 0x9e3779b97f4a7c15ull);
 	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
-		OK(write_file(path, data, sizes[i]), "written");
+		OK(write_bytes(path, data, sizes[i]), "written");
 		INT_EQ(pd_buf_read_file(&b, path, 0), 0, "read");
 		INT_EQ(b.size, sizes[i], "every byte");
 		OK(!memcmp(b.ptr, data, sizes[i]), "as written");
@@ -61,7 +60,7 @@ static void test_buf__read_file_whole(void)
 	INT_EQ(pd_buf_read_file(&b, path, 200002), PD_ELIMIT,
 	       "a byte past it");
 	pd_buf_dispose(&b);
-	unlink(path);
+	remove_tree(dir);
 	free(data);
 }
 
