@@ -234,6 +234,7 @@ int pd_init(void)
 
 void pd_shutdown(void)
 {
+	pd_thread__end_all();
 	if (!git_ready)
 		return;
 	git_libgit2_shutdown();

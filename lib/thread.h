@@ -40,21 +40,23 @@
 typedef struct pd_thread {
 	void (*fn)(void *payload);
 	void *payload;
-	int started;
-#if PD_THREADS
-	pthread_t id;
-#endif
+	int started;          /* on a worker */
+	int done;             /* the worker has ended it (under the lock) */
 } pd_thread;
 
 /**
  * Start `fn(payload)` on a thread of its own (with a stack deep enough
- * for cmark at the nesting limit); where there are no threads, or one
- * cannot be started, it runs in pd_thread__join() instead.
+ * for cmark at the nesting limit): a worker waiting for a task, or a new
+ * one; where there are no threads, or none can be started, it runs in
+ * pd_thread__join() instead.
  */
 void pd_thread__start(pd_thread *t, void (*fn)(void *payload),
                       void *payload);
 
 /** Wait for the task to end, or run it now if it never started. */
 void pd_thread__join(pd_thread *t);
+
+/** End every worker (none may have a task); pd_shutdown() does. */
+void pd_thread__end_all(void);
 
 #endif
