@@ -31,7 +31,8 @@ typedef enum pd_block_type {
  * The words of a text, folded and hashed once and kept: the matcher's
  * word sets, the theme counts and the rename index all read these
  * instead of folding and splitting the same text again. Filled by the
- * parse (pd_document__fill_words), in the document's pool.
+ * parse (pd_document__fill_words): a heading's in the document's pool,
+ * a block's in the words store of the documents parsed with it.
  */
 typedef struct pd_words {
 	const uint64_t *hash;  /* per word: pd_text_hash of its folded form */
@@ -44,10 +45,15 @@ typedef struct pd_words {
 	size_t n;
 } pd_words;
 
-/* 64 bytes: a large programme has tens of thousands of blocks */
+/* The words of the blocks of documents parsed together (document_words.c) */
+typedef struct pd_words_store pd_words_store;
+
+/* 72 bytes: a large programme has tens of thousands of blocks */
 typedef struct pd_block {
 	const char *text;     /* plain text (inlines rendered), NFC; pool */
 	size_t len;
+	uint64_t hash;        /* pd_text_hash of the text: blocks of equal
+	                         text are found by it */
 	pd_words words;       /* filled by the parse: pd_document__fill_words */
 	const char *source;   /* a table: its source lines as written, to
 	                         read its rows from; pool; NULL otherwise */
@@ -86,8 +92,9 @@ struct pd_document {
 	                         "" when the parse was told not to keep it */
 	size_t source_len;
 	unsigned line_count;
-	pd_buf scratch;       /* for pd_document__fill_words: folded text */
-	pd_buf scratch_words; /* and its word hashes */
+	pd_words_store *words_store;  /* where the words of its blocks are,
+	                                 shared by the documents parsed with
+	                                 it (document_words.c) */
 	pd_counts word_counts;   /* see pd_document__word_counts */
 	const char *name_note;   /* pool; see pd_document_name_note() */
 };
@@ -109,12 +116,17 @@ pd_block *pd_section__add_pooled_block(pd_document *doc, pd_section *s,
                                        size_t len, unsigned line);
 
 /**
- * Fold and hash the words of every heading and block, and count how
- * many sections have each word: the last step of every parse, after
- * which the document is never written again, so that a diff may read
- * both versions from several threads.
+ * Fold and hash the words of every heading and block of the `n`
+ * documents, parsed together, and count how many sections of each have
+ * each word: the last step of every parse, after which a document is
+ * never written again, so that a diff may read both versions from
+ * several threads. A block of the same text as one before it, in any of
+ * them, shares that block's words; the documents share the store of
+ * them, which goes with the last one freed.
  */
-void pd_document__fill_words(pd_document *doc);
+void pd_document__fill_words(pd_document **docs, size_t n);
+/** Let go of the words store (pd_document_free does). */
+void pd_document__release_words(pd_document *doc);
 
 /** The words of a block (filled by the parse). */
 const pd_words *pd_document__block_words(const pd_document *doc,

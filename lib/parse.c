@@ -594,8 +594,6 @@ static int parse_one(pd_document **out, const char *md, size_t len,
 		goto done;
 	doc->lang = doc->meta.language && !strcmp(doc->meta.language, "en") ?
 	            PD_LANG_EN : PD_LANG_SV;
-	/* what a diff reads of every block; the document is final after it */
-	pd_document__fill_words(doc);
 done:
 	pd_top_blocks__dispose(&p.top);
 	pd_vec_dispose(&p.stack);
@@ -669,8 +667,14 @@ static void prepare_classifier(const pd_parse_options *opts,
 int pd_parse_document(pd_document **out, const char *md, size_t len,
                       const pd_parse_options *opts)
 {
+	int error;
+
 	prepare_classifier(opts, &md, &len, 1, len);
-	return parse_one(out, md, len, opts, 1);
+	if ((error = parse_one(out, md, len, opts, 1)) < 0)
+		return error;
+	/* what a diff reads of every block; the document is final after it */
+	pd_document__fill_words(out, 1);
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -761,5 +765,8 @@ int pd_parse__documents(pd_document **out, const char *const *md,
 			out[i] = jobs[i].doc;
 	}
 	free(jobs);
+	/* the words of all at once: the blocks they share hashed once */
+	if (error == 0)
+		pd_document__fill_words(out, n);
 	return error;
 }

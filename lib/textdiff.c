@@ -379,11 +379,6 @@ int pd_textdiff__words_exact(const char *a, size_t alen, const char *b,
 
 /* ---- block alignment ---- */
 
-static uint64_t block_hash(const pd_block *b)
-{
-	return pd_text_hash(b->text, b->len);
-}
-
 typedef struct align_state {
 	const pd_section *a, *b;
 	size_t base;              /* blocks before those aligned */
@@ -503,9 +498,11 @@ int pd_changes__align_blocks(const pd_section *a, const pd_section *b,
 		hb[0] = 1;
 	} else {
 		for (i = 0; i < n; i++)
-			ha[i] = block_hash(pd_vec_get(&a->blocks, pre + i));
+			ha[i] = ((const pd_block *)pd_vec_get(&a->blocks,
+			                              pre + i))->hash;
 		for (i = 0; i < m; i++)
-			hb[i] = block_hash(pd_vec_get(&b->blocks, pre + i));
+			hb[i] = ((const pd_block *)pd_vec_get(&b->blocks,
+			                              pre + i))->hash;
 	}
 	p.cb = cb;
 	p.payload = payload;

@@ -28,7 +28,8 @@ struct worker {
 	worker *next;           /* every worker */
 };
 
-/* the lock over all below, the tasks' `done` and the workers' `task` */
+/* the lock over all below, the tasks' `done` and the workers' `task`;
+ * and the one of pd_thread__lock() */
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t ended = PTHREAD_COND_INITIALIZER;  /* a task did */
 static worker *idle;
@@ -131,6 +132,20 @@ void pd_thread__join(pd_thread *t)
 	}
 #endif
 	t->fn(t->payload);
+}
+
+void pd_thread__lock(void)
+{
+#if PD_THREADS
+	pthread_mutex_lock(&lock);
+#endif
+}
+
+void pd_thread__unlock(void)
+{
+#if PD_THREADS
+	pthread_mutex_unlock(&lock);
+#endif
 }
 
 void pd_thread__end_all(void)

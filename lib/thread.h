@@ -56,6 +56,11 @@ void pd_thread__start(pd_thread *t, void (*fn)(void *payload),
 /** Wait for the task to end, or run it now if it never started. */
 void pd_thread__join(pd_thread *t);
 
+/** The one lock, for what threads share beyond their tasks' own: held
+ * briefly, nothing else taken under it. */
+void pd_thread__lock(void);
+void pd_thread__unlock(void);
+
 /** End every worker (none may have a task); pd_shutdown() does. */
 void pd_thread__end_all(void);
 

@@ -727,6 +727,7 @@ static void test_changes__property_align_blocks_as_plain(void)
 		for (i = 0; i < n; i++) {
 			ba[i].text = texts[next_random(&seed) % alphabet];
 			ba[i].len = strlen(ba[i].text);
+			ba[i].hash = pd_text_hash(ba[i].text, ba[i].len);
 			pd_vec_push(&a.blocks, &ba[i]);
 		}
 		/* b: a with some blocks replaced, dropped or added */
@@ -736,6 +737,7 @@ static void test_changes__property_align_blocks_as_plain(void)
 			if (i >= n || next_random(&seed) % 5 == 0)
 				bb[i].text = texts[next_random(&seed) % alphabet];
 			bb[i].len = strlen(bb[i].text);
+			bb[i].hash = pd_text_hash(bb[i].text, bb[i].len);
 			pd_vec_push(&b.blocks, &bb[i]);
 		}
 		got.a0 = want.a0 = ba;
@@ -794,6 +796,8 @@ static void test_changes__kept_alignments_are_as_made_afresh(void)
 			bb[k][i].text = texts[(i * (k + 2) + k) % 4];
 			ba[k][i].len = strlen(ba[k][i].text);
 			bb[k][i].len = strlen(bb[k][i].text);
+			ba[k][i].hash = pd_text_hash(ba[k][i].text, ba[k][i].len);
+			bb[k][i].hash = pd_text_hash(bb[k][i].text, bb[k][i].len);
 			pd_vec_push(&a[k].blocks, &ba[k][i]);
 			pd_vec_push(&b[k].blocks, &bb[k][i]);
 		}
