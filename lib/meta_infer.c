@@ -538,6 +538,14 @@ static void infer_open_ended(pd_meta *meta, const char *body, size_t len,
 /* Bytes of text the language is judged on. */
 #define LANGUAGE_SAMPLE ((size_t)256 << 10)
 
+/*
+ * Function words of one language this many more than of the other, and
+ * four times as many, decide before the sample ends: a page or two of a
+ * summary in the other language does not come near it, and a text that
+ * far into one language is written in it.
+ */
+#define LANGUAGE_LEAD 256u
+
 /* Lower-case a short word: ASCII and the Swedish Å, Ä, Ö. */
 static size_t lower_word(char *dst, const char *w, size_t n)
 {
@@ -592,6 +600,9 @@ static const char *infer_language(const char *body, size_t len)
 		for (k = 0; en[k]; k++)
 			if (w[0] == en[k][0] && !strcmp(w, en[k]))
 				nen++;
+		if ((nsv >= nen + LANGUAGE_LEAD && nsv >= 4 * nen) ||
+		    (nen >= nsv + LANGUAGE_LEAD && nen >= 4 * nsv))
+			break;
 	}
 	if (nsv > nen)
 		return "sv";

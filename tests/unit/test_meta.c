@@ -530,6 +530,54 @@ static void test_meta__infer_language(void)
 	done(&r);
 }
 
+/* `times` copies of `s`, one after another */
+static void put_times(pd_buf *b, const char *s, size_t times)
+{
+	while (times--)
+		pd_buf_puts(b, s);
+}
+
+/*
+ * A summary in the other language does not decide: the majority does;
+ * a text far enough into one language is in it, whatever follows.
+ */
+static void test_meta__infer_language_lead(void)
+{
+	/* six English function words, four Swedish */
+	static const char *const en = "The plan is for the people and the "
+	                              "region.\n";
+	static const char *const sv = "Planen är för alla och det gäller "
+	                              "länet.\n";
+	pd_buf text = PD_BUF_INIT;
+	fm_result r;
+
+	/* 40 English lines: a lead of 240, short of deciding; then 120
+	 * Swedish lines, the majority */
+	put_times(&text, en, 40);
+	put_times(&text, sv, 120);
+	infer(&r, text.ptr, NULL);
+	STR_EQ(r.meta.language, "sv", "a summary, then the text");
+	done(&r);
+	/* 50 English lines (a lead of 300), then as many Swedish words as
+	 * would outnumber them */
+	pd_buf_clear(&text);
+	put_times(&text, en, 50);
+	put_times(&text, sv, 200);
+	infer(&r, text.ptr, NULL);
+	STR_EQ(r.meta.language, "en", "decided by the lead");
+	done(&r);
+	/* a lead with the other language at more than a quarter of it is
+	 * not enough: 120 lines of both, then Swedish */
+	pd_buf_clear(&text);
+	put_times(&text, "The plan is for the people and the region. "
+	          "Det är en plan.\n", 120);
+	put_times(&text, sv, 200);
+	infer(&r, text.ptr, NULL);
+	STR_EQ(r.meta.language, "sv", "both at once do not decide early");
+	done(&r);
+	pd_buf_dispose(&text);
+}
+
 /*
  * The language by the definition: every word of the text (the library's
  * general splitter), lower-cased in ASCII and Å, Ä, Ö, counted when it is
@@ -734,6 +782,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_meta__replaces_is_short),
 	PD_TEST(test_meta__infer_revision),
 	PD_TEST(test_meta__infer_language),
+	PD_TEST(test_meta__infer_language_lead),
 	PD_TEST(test_meta__infer_language_agrees_with_definition),
 	PD_TEST(test_meta__infer_keeps_what_is_known),
 	PD_TEST(test_meta__lines_offset),
