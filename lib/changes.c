@@ -254,13 +254,15 @@ typedef struct word_count {
 	size_t nterms;
 } word_count;
 
+/* The words of the blocks of `s` from `from` to `to`, one after another */
 static void collect_words(uint64_t **out, size_t *n, size_t *cap,
-                          const pd_document *doc, const pd_section *s)
+                          const pd_document *doc, const pd_section *s,
+                          size_t from, size_t to)
 {
 	size_t i;
 
 	*n = 0;
-	for (i = 0; i < s->blocks.size; i++) {
+	for (i = from; i < to; i++) {
 		const pd_words *w = pd_document__block_words(doc,
 		                                             pd_vec_get(&s->blocks, i));
 
@@ -272,6 +274,27 @@ static void collect_words(uint64_t **out, size_t *n, size_t *cap,
 			memcpy(*out + *n, w->hash, w->n * sizeof(uint64_t));
 		*n += w->n;
 	}
+}
+
+/* How many words the blocks of `s` have */
+static size_t count_words(const pd_document *doc, const pd_section *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->blocks.size; i++)
+		n += pd_document__block_words(doc, pd_vec_get(&s->blocks, i))->n;
+	return n;
+}
+
+/* Are these blocks' words the same ones: shared, as the parse shares the
+ * words of equal blocks? */
+static int same_words(const pd_document *da, const pd_block *a,
+                      const pd_document *db, const pd_block *b)
+{
+	const pd_words *wa = pd_document__block_words(da, a);
+	const pd_words *wb = pd_document__block_words(db, b);
+
+	return wa->hash == wb->hash && wa->n == wb->n;
 }
 
 static uint64_t fold_hash(const char *text)
@@ -354,14 +377,31 @@ static void count_changed_words(pd_changes *c)
 	for (i = 0; i < c->count; i++) {
 		pd_change *ch = &c->items[i];
 		unsigned added, removed;
+		const pd_section *sa = ch->old_section, *sb = ch->new_section;
+		size_t pre = 0, suf = 0, total_a, total_b;
 
 		if ((ch->kind != PD_CHANGE_SECTION_CHANGED &&
 		     ch->kind != PD_CHANGE_GOAL_CHANGED &&
-		     ch->kind != PD_CHANGE_PREAMBLE_CHANGED) ||
-		    !ch->old_section || !ch->new_section)
+		     ch->kind != PD_CHANGE_PREAMBLE_CHANGED) || !sa || !sb)
 			continue;
-		collect_words(&wc.a, &wc.na, &wc.capa, c->old, ch->old_section);
-		collect_words(&wc.b, &wc.nb, &wc.capb, c->new_doc, ch->new_section);
+		/* blocks of the same words at both ends cancel out, unless a
+		 * term renamed in them makes the old ones count as other words */
+		while (!wc.nterms && pre < sa->blocks.size &&
+		       pre < sb->blocks.size &&
+		       same_words(c->old, pd_vec_get(&sa->blocks, pre),
+		                  c->new_doc, pd_vec_get(&sb->blocks, pre)))
+			pre++;
+		while (!wc.nterms && suf < sa->blocks.size - pre &&
+		       suf < sb->blocks.size - pre &&
+		       same_words(c->old, pd_vec_get(&sa->blocks,
+		                                     sa->blocks.size - 1 - suf),
+		                  c->new_doc, pd_vec_get(&sb->blocks,
+		                                         sb->blocks.size - 1 - suf)))
+			suf++;
+		collect_words(&wc.a, &wc.na, &wc.capa, c->old, sa, pre,
+		              sa->blocks.size - suf);
+		collect_words(&wc.b, &wc.nb, &wc.capb, c->new_doc, sb, pre,
+		              sb->blocks.size - suf);
 		for (j = 0; j < wc.na; j++)
 			for (k = 0; k < wc.nterms; k++)
 				if (wc.a[j] == wc.from[k])
@@ -370,8 +410,10 @@ static void count_changed_words(pd_changes *c)
 		                            wc.b, wc.nb);
 		ch->count = added;
 		ch->total = removed;
+		total_a = pre + suf ? count_words(c->old, sa) : wc.na;
+		total_b = pre + suf ? count_words(c->new_doc, sb) : wc.nb;
 		/* a third of the words new or gone: partly rewritten */
-		if (3 * (size_t)(added + removed) >= wc.nb + wc.na && wc.nb)
+		if (3 * (size_t)(added + removed) >= total_b + total_a && total_b)
 			ch->flags |= PD_CHANGE_REWRITTEN;
 	}
 	free(wc.a);

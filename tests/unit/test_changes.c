@@ -319,6 +319,120 @@ static void test_changes__themes_found_while_matching(void)
 	pd_document_free(together[1]);
 }
 
+/* kind, counts and flags of every change of a → b, a line each */
+static void changes_said(pd_buf *out, const pd_document *a,
+                         const pd_document *b)
+{
+	pd_changes *c = NULL;
+	size_t i;
+
+	pd_buf_clear(out);
+	if (pd_changes_compute(&c, a, b, NULL) < 0) {
+		pd_buf_puts(out, "(error)");
+		return;
+	}
+	for (i = 0; i < pd_changes_count(c); i++) {
+		const pd_change *ch = pd_changes_get(c, i);
+
+		pd_buf_printf(out, "%s %u %u %x\n", pd_change_kind_name(ch->kind),
+		              ch->count, ch->total, ch->flags);
+	}
+	pd_changes_free(c);
+}
+
+/*
+ * property: versions parsed together, their equal blocks' words shared
+ * and a changed section's shared blocks at either end left out of its
+ * word counts, give the changes of versions parsed one by one: the same
+ * kinds, counts and flags, with terms renamed throughout or none
+ */
+static void test_changes__property_parsed_together_as_apart(void)
+{
+	static const char *const paragraphs[] = {
+		"Vägar och spår binder samman regionen.",
+		"Skolan ska vara trygg för alla elever.",
+		"Vården når alla i länet, också på landsbygden.",
+		"Kommunen bygger nya bostäder.",
+		"Kommunen och regionen samarbetar om kollektivtrafiken.",
+		"Företagen får service och stöd.",
+		"Kulturen är till för alla."
+	};
+	static const size_t npar = sizeof(paragraphs) / sizeof(paragraphs[0]);
+	uint64_t seed = 0x9e3779b97f4a7c15ull;
+	pd_buf md[2], want = PD_BUF_INIT, got = PD_BUF_INIT;
+	int trial, bad = -1;
+
+	pd_buf_init(&md[0]);
+	pd_buf_init(&md[1]);
+	for (trial = 0; trial < 200 && bad < 0; trial++) {
+		pd_document *apart[2] = { NULL, NULL }, *together[2] = { NULL, NULL };
+		const char *text[2];
+		size_t len[2], area, k, v;
+		int rename = trial % 3 == 0;
+
+		for (v = 0; v < 2; v++) {
+			pd_buf_clear(&md[v]);
+			pd_buf_puts(&md[v], "# Program\n\n## Fokusområden\n");
+		}
+		for (area = 0; area < 4; area++) {
+			size_t n = 1 + (size_t)(seed % 5);
+
+			for (v = 0; v < 2; v++)
+				pd_buf_printf(&md[v], "\n### Område %c\n",
+				              (char)('A' + area));
+			for (k = 0; k < n; k++) {
+				const char *p, *q;
+
+				seed ^= seed << 13;
+				seed ^= seed >> 7;
+				seed ^= seed << 17;
+				p = paragraphs[seed % npar];
+				pd_buf_printf(&md[0], "\n%s\n", p);
+				/* the new version: the same, another, or none */
+				switch ((seed >> 20) % 5) {
+				case 0:
+					q = paragraphs[(seed >> 30) % npar];
+					break;
+				case 1:
+					q = NULL;
+					break;
+				default:
+					q = p;
+				}
+				if (q && rename && !strncmp(q, "Kommunen", 8))
+					pd_buf_printf(&md[1], "\nStaden%s\n", q + 8);
+				else if (q)
+					pd_buf_printf(&md[1], "\n%s\n", q);
+			}
+		}
+		for (v = 0; v < 2; v++) {
+			text[v] = md[v].ptr;
+			len[v] = md[v].size;
+			apart[v] = doc_of(md[v].ptr);
+		}
+		if (pd_parse_documents(together, text, len, 2, NULL, NULL) == 0 &&
+		    apart[0] && apart[1]) {
+			changes_said(&want, apart[0], apart[1]);
+			changes_said(&got, together[0], together[1]);
+			if (strcmp(got.ptr, want.ptr)) {
+				STR_EQ(got.ptr, want.ptr, "the same changes");
+				bad = trial;
+			}
+		} else {
+			bad = trial;
+		}
+		for (v = 0; v < 2; v++) {
+			pd_document_free(apart[v]);
+			pd_document_free(together[v]);
+		}
+	}
+	INT_EQ(bad, -1, "parsed together, the changes of the versions apart");
+	pd_buf_dispose(&md[0]);
+	pd_buf_dispose(&md[1]);
+	pd_buf_dispose(&want);
+	pd_buf_dispose(&got);
+}
+
 static void test_changes__area_text_changed_is_reported(void)
 {
 	pd_buf out = PD_BUF_INIT;
@@ -1129,6 +1243,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_changes__details_of_a_changed_goal),
 	PD_TEST(test_changes__details_of_a_changed_table),
 	PD_TEST(test_changes__identical_is_empty),
+	PD_TEST(test_changes__property_parsed_together_as_apart),
 	PD_TEST(test_changes__numbering_case_and_wrapping_are_not_changes),
 	PD_TEST(test_changes__area_added_not_moving_the_rest),
 	PD_TEST(test_changes__area_renamed_with_similar_body),
