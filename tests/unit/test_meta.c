@@ -530,51 +530,46 @@ static void test_meta__infer_language(void)
 	done(&r);
 }
 
-/* `times` copies of `s`, one after another */
-static void put_times(pd_buf *b, const char *s, size_t times)
-{
-	while (times--)
-		pd_buf_puts(b, s);
-}
-
 /*
  * A summary in the other language does not decide: the majority does;
  * a text far enough into one language is in it, whatever follows.
  */
 static void test_meta__infer_language_lead(void)
 {
-	/* six English function words, four Swedish */
+	/* six English function words a line, four Swedish; three Swedish */
 	static const char *const en = "The plan is for the people and the "
 	                              "region.\n";
 	static const char *const sv = "Planen är för alla och det gäller "
 	                              "länet.\n";
+	static const char *const both = "The plan is for the people and the "
+	                                "region. Det är en plan.\n";
+	static const struct {
+		const char *first;
+		size_t times, then;     /* lines of `first`, then of `sv` */
+		const char *want, *why;
+	} cases[] = {
+		/* a lead of 240, short of deciding; then the majority */
+		{ en, 40, 120, "sv", "a summary, then the text" },
+		/* a lead of 300: what follows no longer counts */
+		{ en, 50, 200, "en", "decided by the lead" },
+		/* a lead with the other language at more than a quarter */
+		{ both, 120, 200, "sv", "both at once do not decide early" }
+	};
 	pd_buf text = PD_BUF_INIT;
-	fm_result r;
+	size_t k, i;
 
-	/* 40 English lines: a lead of 240, short of deciding; then 120
-	 * Swedish lines, the majority */
-	put_times(&text, en, 40);
-	put_times(&text, sv, 120);
-	infer(&r, text.ptr, NULL);
-	STR_EQ(r.meta.language, "sv", "a summary, then the text");
-	done(&r);
-	/* 50 English lines (a lead of 300), then as many Swedish words as
-	 * would outnumber them */
-	pd_buf_clear(&text);
-	put_times(&text, en, 50);
-	put_times(&text, sv, 200);
-	infer(&r, text.ptr, NULL);
-	STR_EQ(r.meta.language, "en", "decided by the lead");
-	done(&r);
-	/* a lead with the other language at more than a quarter of it is
-	 * not enough: 120 lines of both, then Swedish */
-	pd_buf_clear(&text);
-	put_times(&text, "The plan is for the people and the region. "
-	          "Det är en plan.\n", 120);
-	put_times(&text, sv, 200);
-	infer(&r, text.ptr, NULL);
-	STR_EQ(r.meta.language, "sv", "both at once do not decide early");
-	done(&r);
+	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+		fm_result r;
+
+		pd_buf_clear(&text);
+		for (i = 0; i < cases[k].times; i++)
+			pd_buf_puts(&text, cases[k].first);
+		for (i = 0; i < cases[k].then; i++)
+			pd_buf_puts(&text, sv);
+		infer(&r, text.ptr, NULL);
+		STR_EQ(r.meta.language, cases[k].want, cases[k].why);
+		done(&r);
+	}
 	pd_buf_dispose(&text);
 }
 
