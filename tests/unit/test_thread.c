@@ -2,8 +2,8 @@
 /*
  * test_thread.c: tasks on workers (thread.c): a task runs off the
  * caller's thread and has ended when joined; a worker that has ended one
- * takes the next; tasks outstanding at once each get a worker; after
- * pd_thread__end_all() new workers start.
+ * takes the next; tasks outstanding at once (held at a gate) each get a
+ * worker; after pd_thread__end_all() new workers start.
  */
 #include <stddef.h>
 
@@ -29,6 +29,39 @@ static void task(void *payload)
 	j->thread = &marker;
 	for (i = 1, j->sum = 0; i <= 1000; i++)
 		j->sum += i;
+}
+
+/*
+ * A gate the gated tasks wait at until it opens: tasks started while it
+ * is shut are all outstanding at once, however fast each would run.
+ */
+#if PD_THREADS
+static pthread_mutex_t gate_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t gate_opened = PTHREAD_COND_INITIALIZER;
+#endif
+static int gate_open = 1;
+
+static void set_gate(int open)
+{
+#if PD_THREADS
+	pthread_mutex_lock(&gate_lock);
+	gate_open = open;
+	pthread_cond_broadcast(&gate_opened);
+	pthread_mutex_unlock(&gate_lock);
+#else
+	gate_open = open;
+#endif
+}
+
+static void gated_task(void *payload)
+{
+#if PD_THREADS
+	pthread_mutex_lock(&gate_lock);
+	while (!gate_open)
+		pthread_cond_wait(&gate_opened, &gate_lock);
+	pthread_mutex_unlock(&gate_lock);
+#endif
+	task(payload);
 }
 
 static void test_thread__task_runs_on_a_worker(void)
@@ -73,8 +106,10 @@ static void test_thread__tasks_at_once_have_a_worker_each(void)
 	size_t i;
 
 	pd_thread__end_all();
+	set_gate(0);
 	for (i = 0; i < 3; i++)
-		pd_thread__start(&t[i], task, &j[i]);
+		pd_thread__start(&t[i], gated_task, &j[i]);
+	set_gate(1);
 	for (i = 3; i-- > 0;)
 		pd_thread__join(&t[i]);
 #if PD_THREADS
@@ -86,18 +121,22 @@ static void test_thread__tasks_at_once_have_a_worker_each(void)
 	for (i = 0; i < 3; i++)
 		INT_EQ(j[i].sum, 500500, "each done");
 	/* the three wait now: the next three go to them, none to a new one */
+	set_gate(0);
 	for (i = 0; i < 3; i++) {
 		first[i] = j[i].thread;
-		pd_thread__start(&t[i], task, &j[i]);
+		pd_thread__start(&t[i], gated_task, &j[i]);
 	}
+	set_gate(1);
 	for (i = 0; i < 3; i++)
 		pd_thread__join(&t[i]);
 #if PD_THREADS
 	for (i = 0; i < 3; i++) {
 		OK(j[i].thread == first[0] || j[i].thread == first[1] ||
 		   j[i].thread == first[2], "one of the waiting workers");
-		OK(j[i].ran >= 2, "after the task it had");
+		INT_EQ(j[i].ran, 2, "its second task");
 	}
+	OK(j[0].thread != j[1].thread && j[1].thread != j[2].thread &&
+	   j[0].thread != j[2].thread, "one each");
 #endif
 }
 
