@@ -80,6 +80,9 @@ typedef struct cmd_version_opts {
  */
 int cmd_version_load(cmd_version *out, const char *arg,
                      const cmd_version_opts *opts);
+/** cmd_version_load() of a diff's two versions, two files read at once. */
+int cmd_version_load_pair(cmd_version out[2], const char *arg_a,
+                          const char *arg_b, const cmd_version_opts *opts);
 void cmd_version_dispose(cmd_version *v);
 /**
  * How a report in `lang` names the version: its label, else its name,

@@ -61,7 +61,7 @@ const cmd_spec cmd_diff_spec = {
 
 int cmd_diff(int argc, char **argv)
 {
-	cmd_version a = CMD_VERSION_INIT, b = CMD_VERSION_INIT;
+	cmd_version v[2] = { CMD_VERSION_INIT, CMD_VERSION_INIT };
 	pd_changes *changes = NULL;
 	pd_classifier *cls = NULL;
 	pd_parse_options popts = PD_PARSE_OPTIONS_INIT;
@@ -108,18 +108,17 @@ int cmd_diff(int argc, char **argv)
 	}
 	popts.classifier = cls;
 	popts.max_size = vopts.max_size;
-	if (cmd_version_load(&a, argv[1], &vopts) < 0 ||
-	    cmd_version_load(&b, argv[2], &vopts) < 0 ||
-	    cmd_version_diff(&changes, &a, &b, &popts) < 0) {
+	if (cmd_version_load_pair(v, argv[1], argv[2], &vopts) < 0 ||
+	    cmd_version_diff(&changes, &v[0], &v[1], &popts) < 0) {
 		status = cmd_error();
 		goto done;
 	}
 	status = pd_changes_count(changes) ? PD_EXIT_CHANGES : PD_EXIT_SAME;
 	if (!quiet) {
 		cmd_warn_structure(pd_changes_old(changes),
-		                   a.name ? a.name : argv[1]);
+		                   v[0].name ? v[0].name : argv[1]);
 		cmd_warn_structure(pd_changes_new(changes),
-		                   b.name ? b.name : argv[2]);
+		                   v[1].name ? v[1].name : argv[2]);
 	}
 	if (update_path) {
 		/* the file gets the list without colour, whatever stdout is */
@@ -137,8 +136,8 @@ int cmd_diff(int argc, char **argv)
 	if (ropts.lang == PD_LANG_AUTO)
 		ropts.lang = cmd_lang_default(pd_changes_new(changes));
 	ropts.env = cmd_env();
-	ropts.old_label = cmd_version_shown(&a, ropts.lang);
-	ropts.new_label = cmd_version_shown(&b, ropts.lang);
+	ropts.old_label = cmd_version_shown(&v[0], ropts.lang);
+	ropts.new_label = cmd_version_shown(&v[1], ropts.lang);
 	if (pd_render(&out, changes, &ropts) < 0) {
 		status = cmd_error();
 		goto done;
@@ -152,7 +151,7 @@ done:
 	pd_changes_free(kept_for_exit);
 	kept_for_exit = changes;
 	pd_classifier_free(cls);
-	cmd_version_dispose(&b);
-	cmd_version_dispose(&a);
+	cmd_version_dispose(&v[1]);
+	cmd_version_dispose(&v[0]);
 	return status;
 }

@@ -13,27 +13,56 @@
 /* What the library calls standard input (in English messages). */
 static const char stdin_name[] = "standard input";
 
+/* The library's options for `opts`, with $PROGDIFF_REPO's store */
+static void load_options(pd_version_load_options *o,
+                         const cmd_version_opts *opts)
+{
+	const char *env = getenv("PROGDIFF_REPO");
+
+	if (opts) {
+		o->repo = opts->repo;
+		o->programme = opts->programme;
+		o->max_size = opts->max_size;
+	}
+	if (!o->repo && env && *env) {
+		o->repo = env;
+		o->repo_origin = "PROGDIFF_REPO";
+	}
+	o->ceiling = getenv("GIT_CEILING_DIRECTORIES");
+}
+
+/* A Word, OpenDocument, HTML or PDF file is read as its Markdown */
+static int as_markdown(cmd_version *v)
+{
+	return cmd_import_text(&v->text, NULL, v->name, PD_IMPORT_PARSED_NEXT);
+}
+
 int cmd_version_load(cmd_version *out, const char *arg,
                      const cmd_version_opts *opts)
 {
 	pd_version_load_options o = PD_VERSION_LOAD_OPTIONS_INIT;
-	const char *env = getenv("PROGDIFF_REPO");
 	int error;
 
-	if (opts) {
-		o.repo = opts->repo;
-		o.programme = opts->programme;
-		o.max_size = opts->max_size;
-	}
-	if (!o.repo && env && *env) {
-		o.repo = env;
-		o.repo_origin = "PROGDIFF_REPO";
-	}
-	o.ceiling = getenv("GIT_CEILING_DIRECTORIES");
-	/* a Word, OpenDocument, HTML or PDF file is read as its Markdown */
+	load_options(&o, opts);
 	if ((error = pd_version_load(out, arg, &o)) < 0 ||
-	    (error = cmd_import_text(&out->text, NULL, out->name,
-	                               PD_IMPORT_PARSED_NEXT)) < 0)
+	    (error = as_markdown(out)) < 0)
+		return error;
+	return 0;
+}
+
+int cmd_version_load_pair(cmd_version out[2], const char *arg_a,
+                          const char *arg_b, const cmd_version_opts *opts)
+{
+	pd_version_load_options o = PD_VERSION_LOAD_OPTIONS_INIT;
+	const char *arg[2];
+	int error;
+
+	arg[0] = arg_a;
+	arg[1] = arg_b;
+	load_options(&o, opts);
+	if ((error = pd_version_load_pair(out, arg, &o, NULL)) < 0 ||
+	    (error = as_markdown(&out[0])) < 0 ||
+	    (error = as_markdown(&out[1])) < 0)
 		return error;
 	return 0;
 }

@@ -162,6 +162,25 @@ void pd_error_clear(void)
 	last_code = PD_OK;
 }
 
+void pd_error__keep(pd_error_carry *c, int code)
+{
+	c->code = code < 0 ? code : 0;
+	c->message[0] = c->hint[0] = '\0';
+	if (code >= 0)
+		return;
+	snprintf(c->message, sizeof(c->message), "%s", message);
+	snprintf(c->hint, sizeof(c->hint), "%s", hint);
+}
+
+int pd_error__raise(const pd_error_carry *c)
+{
+	int code = pd_error_set(c->code, "%s", c->message);
+
+	if (c->hint[0])
+		pd_error_set_hint("%s", c->hint);
+	return code;
+}
+
 /* libgit2 is set up when a store is first needed, and until pd_shutdown */
 static int git_ready;
 

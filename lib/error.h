@@ -33,4 +33,21 @@ int pd_error_from_git(int rc, const char *what);
  */
 int pd_git__init(void);
 
+/*
+ * The last error of one thread, carried to another: a task on a worker
+ * keeps its own (pd_error__keep), and the thread that joined it sets it
+ * as its own (pd_error__raise), message and hint.
+ */
+typedef struct pd_error_carry {
+	int code;              /* 0: no error */
+	char message[1024];
+	char hint[512];
+} pd_error_carry;
+
+/** Keep the calling thread's last error, whose code is `code`, in `c`;
+ * a `code` of 0 or more keeps none. */
+void pd_error__keep(pd_error_carry *c, int code);
+/** Set the error `c` keeps as the calling thread's. @return its code */
+int pd_error__raise(const pd_error_carry *c);
+
 #endif

@@ -40,6 +40,7 @@
 #include "alloc.h"
 #include "classify.h"
 #include "document.h"
+#include "error.h"
 #include "import.h"
 #include "limits.h"
 #include "meta.h"
@@ -686,21 +687,13 @@ typedef struct parse_job {
 	const pd_parse_options *opts;
 	int keep_source;
 	pd_document *doc;
-	int error;
-	char message[1024];       /* the error, copied off its thread */
-	char hint[512];
+	pd_error_carry error;     /* the error, copied off its thread */
 } parse_job;
 
 static void run_job(parse_job *job)
 {
-	job->error = parse_one(&job->doc, job->md, job->len, job->opts,
-	                       job->keep_source);
-	if (job->error < 0) {
-		snprintf(job->message, sizeof(job->message), "%s",
-		         pd_error_message());
-		snprintf(job->hint, sizeof(job->hint), "%s", pd_error_hint());
-		return;
-	}
+	pd_error__keep(&job->error, parse_one(&job->doc, job->md, job->len,
+	                                      job->opts, job->keep_source));
 }
 
 /* run_job() as a thread's task */
@@ -750,10 +743,8 @@ int pd_parse__documents(pd_document **out, const char *const *md,
 		pd_thread__join(&threads[i]);
 	free(threads);
 	for (i = 0; i < n; i++) {
-		if (jobs[i].error < 0 && !error) {
-			error = pd_error_set(jobs[i].error, "%s", jobs[i].message);
-			if (jobs[i].hint[0])
-				pd_error_set_hint("%s", jobs[i].hint);
+		if (jobs[i].error.code < 0 && !error) {
+			error = pd_error__raise(&jobs[i].error);
 			if (failed_out)
 				*failed_out = i;
 		}

@@ -847,6 +847,18 @@ typedef struct pd_version_load_options {
 int pd_version_load(pd_version_text *out, const char *arg,
                     const pd_version_load_options *opts);
 
+/**
+ * pd_version_load() of the two versions of a diff: two files are read
+ * at once, on two threads; anything else one after the other. On
+ * failure the first version's error when it failed, else the second's,
+ * and neither `out` holds anything.
+ * @param[out] out  two, each PD_VERSION_TEXT_INIT before the call
+ * @param failed_out  when not NULL and it fails: which failed, 0 or 1
+ */
+int pd_version_load_pair(pd_version_text out[2], const char *const arg[2],
+                         const pd_version_load_options *opts,
+                         size_t *failed_out);
+
 enum pd_store_add_flags {
 	/** replace a version that has the same label */
 	PD_STORE_ADD_FORCE = (1u << 0)

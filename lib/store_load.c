@@ -14,7 +14,9 @@
 #include <sys/stat.h>
 
 #include "alloc.h"
+#include "error.h"
 #include "store.h"
+#include "thread.h"
 
 /* The store the options name, found as pd_store_open_ext() finds it. */
 static int open_store(pd_store **out, const pd_version_load_options *opts)
@@ -178,6 +180,68 @@ int pd_version_load(pd_version_text *out, const char *arg,
 		pd_error_set_hint("name a Markdown file, or a stored version");
 		return PD_EINVALID;
 	}
+	return error;
+}
+
+/* Is `arg` a file that pd_version_load() reads as it is, no store asked? */
+static int plain_file(const char *arg)
+{
+	struct stat st;
+
+	return strcmp(arg, "-") && !could_be_label(arg) &&
+	       stat(arg, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+typedef struct load_job {
+	pd_version_text *out;
+	const char *arg;
+	const pd_version_load_options *opts;
+	pd_error_carry error;
+} load_job;
+
+static void load_task(void *payload)
+{
+	load_job *job = payload;
+
+	pd_error__keep(&job->error, pd_version_load(job->out, job->arg,
+	                                            job->opts));
+}
+
+int pd_version_load_pair(pd_version_text out[2], const char *const arg[2],
+                         const pd_version_load_options *opts,
+                         size_t *failed_out)
+{
+	load_job jobs[2];
+	pd_thread t;
+	size_t i;
+	int error = 0;
+
+	for (i = 0; i < 2; i++) {
+		jobs[i].out = &out[i];
+		jobs[i].arg = arg[i];
+		jobs[i].opts = opts;
+		jobs[i].error.code = 0;
+	}
+	/* two files: read side by side; a store is asked on one thread */
+	if (plain_file(arg[0]) && plain_file(arg[1])) {
+		pd_thread__start(&t, load_task, &jobs[1]);
+		load_task(&jobs[0]);
+		pd_thread__join(&t);
+	} else {
+		load_task(&jobs[0]);
+		if (!jobs[0].error.code)
+			load_task(&jobs[1]);
+	}
+	for (i = 0; i < 2 && !error; i++) {
+		if (jobs[i].error.code < 0) {
+			error = pd_error__raise(&jobs[i].error);
+			if (failed_out)
+				*failed_out = i;
+		}
+	}
+	if (error < 0)
+		for (i = 0; i < 2; i++)
+			pd_version_text_dispose(&out[i]);
 	return error;
 }
 

@@ -241,6 +241,84 @@ void test_store__load_versions(void)
 	teardown();
 }
 
+/* The error pd_version_load() gives for `arg` alone, copied. */
+static void error_alone(char *out, size_t size, const char *arg,
+                        const pd_version_load_options *o)
+{
+	pd_version_text v = PD_VERSION_TEXT_INIT;
+
+	OK(pd_version_load(&v, arg, o) < 0, "fails alone too");
+	snprintf(out, size, "%s", pd_error_message());
+	pd_version_text_dispose(&v);
+}
+
+void test_store__load_pair(void);
+void test_store__load_pair(void)
+{
+	pd_store *store;
+	pd_version_load_options o = PD_VERSION_LOAD_OPTIONS_INIT;
+	pd_version_text v[2] = { PD_VERSION_TEXT_INIT, PD_VERSION_TEXT_INIT };
+	char a[2048], b[2048], missing[2048], want[1024];
+	const char *arg[2];
+	size_t failed = 9;
+
+	setup();
+	store = two_versions();
+	OK(store != NULL, "a store with 2013 and 2035");
+	pd_store_free(store);
+	o.repo = tmp_path("store");
+	snprintf(a, sizeof(a), "%s", tmp_path("a.md"));
+	snprintf(b, sizeof(b), "%s", tmp_path("b.md"));
+	snprintf(missing, sizeof(missing), "%s", tmp_path("none.md"));
+	write_file(a, doc_2013);
+	write_file(b, doc_2035);
+
+	/* two files, read at once */
+	arg[0] = a;
+	arg[1] = b;
+	INT_EQ(pd_version_load_pair(v, arg, &o, &failed), 0, "two files");
+	STR_EQ(v[0].name, a, "the first named by its path");
+	STR_EQ(v[1].name, b, "the second");
+	OK(v[0].text.size == strlen(doc_2013) &&
+	   !memcmp(v[0].text.ptr, doc_2013, v[0].text.size), "the first's text");
+	OK(v[1].text.size == strlen(doc_2035) &&
+	   !memcmp(v[1].text.ptr, doc_2035, v[1].text.size), "the second's");
+	INT_EQ(failed, 9, "nothing failed");
+	pd_version_text_dispose(&v[0]);
+	pd_version_text_dispose(&v[1]);
+
+	/* a stored label and a file, one after the other */
+	arg[0] = "2013";
+	INT_EQ(pd_version_load_pair(v, arg, &o, NULL), 0, "a label and a file");
+	STR_EQ(v[0].label, "2013", "the label's version");
+	OK(v[1].label == NULL, "and the file");
+	pd_version_text_dispose(&v[0]);
+	pd_version_text_dispose(&v[1]);
+
+	/* either failing: its own error, whichever it is, and nothing kept;
+	 * both: the first's */
+	{
+		const char *const cases[][2] = {
+			{ a, missing }, { missing, b }, { missing, "2099" }
+		};
+		const size_t want_failed[] = { 1, 0, 0 };
+		size_t k;
+
+		error_alone(want, sizeof(want), missing, &o);
+		for (k = 0; k < 3; k++) {
+			arg[0] = cases[k][0];
+			arg[1] = cases[k][1];
+			OK(pd_version_load_pair(v, arg, &o, &failed) < 0, "fails");
+			INT_EQ(failed, want_failed[k], "the one that failed first");
+			STR_EQ(pd_error_message(), want, "its error, as alone");
+			OK(v[0].text.size == 0 && v[0].name == NULL &&
+			   v[1].text.size == 0 && v[1].name == NULL,
+			   "neither kept");
+		}
+	}
+	teardown();
+}
+
 void test_store__periods(void);
 void test_store__periods(void)
 {
@@ -906,6 +984,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_store__programme_slug),
 	PD_TEST(test_store__periods),
 	PD_TEST(test_store__load_versions),
+	PD_TEST(test_store__load_pair),
 	PD_TEST(test_store__distance),
 	PD_TEST(test_store__trailers),
 	PD_TEST(test_store__effective_year),
