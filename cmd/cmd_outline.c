@@ -67,23 +67,57 @@ static unsigned heading_line(const pd_section *s)
 }
 
 static const pd_document *outline_doc;
+static pd_buf line_at = PD_BUF_INIT;   /* size_t: where each line starts */
+
+/* line_at of the outline's document: read once, not once a heading */
+static void index_lines(void)
+{
+	size_t len, i, at = 0;
+	const char *src = pd_document_source(outline_doc, &len);
+
+	pd_buf_clear(&line_at);
+	pd_buf_put(&line_at, (const char *)&at, sizeof(at));
+	for (i = 0; i < len; i++)
+		if (src[i] == '\n') {
+			at = i + 1;
+			pd_buf_put(&line_at, (const char *)&at, sizeof(at));
+		}
+}
+
+/* Does the line at p (to end) begin a list item: "-", "*" or "+", or
+ * up to nine digits and "." or ")", then a space, a tab or its end? */
+static int list_marker(const char *p, const char *end)
+{
+	const char *q = p;
+
+	if (q < end && (*q == '-' || *q == '*' || *q == '+')) {
+		q++;
+	} else {
+		while (q < end && q - p < 9 && *q >= '0' && *q <= '9')
+			q++;
+		if (q == p || q == end || (*q != '.' && *q != ')'))
+			return 0;
+		q++;
+	}
+	return q == end || *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r';
+}
 
 /* Where a heading without an import record came from: a Markdown
- * heading, or a bullet item taken for a goal. */
+ * heading (ATX or setext), or a list item taken for a goal. */
 static const char *plain_origin(unsigned line)
 {
-	size_t len, i;
+	size_t len, lines = line_at.size / sizeof(size_t), at;
 	const char *src = pd_document_source(outline_doc, &len), *p = src;
-	unsigned at = 1;
 
-	for (i = 0; i < len && at < line; i++)
-		if (src[i] == '\n') {
-			at++;
-			p = src + i + 1;
-		}
+	/* the start of that line, or of the last when there are fewer */
+	if (line && lines) {
+		memcpy(&at, line_at.ptr + ((line < lines ? line : lines) - 1) *
+		       sizeof(size_t), sizeof(at));
+		p = src + at;
+	}
 	while (p < src + len && *p == ' ')
 		p++;
-	return p < src + len && *p != '#' ? "list-item" : "markdown";
+	return list_marker(p, src + len) ? "list-item" : "markdown";
 }
 
 static const pd_import_heading *origin_of(const pd_import_info *info,
@@ -244,12 +278,14 @@ int cmd_outline(int argc, char **argv)
 	}
 	name_line = pd_document_meta(doc)->name_line;
 	outline_doc = doc;
+	index_lines();
 	if (json)
 		outline_json(&out, doc, &info);
 	else
 		outline_text(&out, doc, &info);
 	status = cmd_write_stdout(&out);
 done:
+	pd_buf_dispose(&line_at);
 	pd_buf_dispose(&out);
 	pd_document_free(doc);
 	pd_import_info_dispose(&info);
