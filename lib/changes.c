@@ -288,13 +288,31 @@ static size_t count_words(const pd_document *doc, const pd_section *s)
 
 /* Are these blocks' words the same ones: shared, as the parse shares the
  * words of equal blocks? */
-static int same_words(const pd_document *da, const pd_block *a,
-                      const pd_document *db, const pd_block *b)
+static int same_words(const pd_document *da, const pd_section *a,
+                      size_t ia, const pd_document *db, const pd_section *b,
+                      size_t ib)
 {
-	const pd_words *wa = pd_document__block_words(da, a);
-	const pd_words *wb = pd_document__block_words(db, b);
+	const pd_words *wa = pd_document__block_words(da,
+	                                              pd_vec_get(&a->blocks, ia));
+	const pd_words *wb = pd_document__block_words(db,
+	                                              pd_vec_get(&b->blocks, ib));
 
 	return wa->hash == wb->hash && wa->n == wb->n;
+}
+
+/* How many blocks of the same words `a` and `b` begin and end with */
+static void shared_ends(const pd_changes *c, const pd_section *a,
+                        const pd_section *b, size_t *pre, size_t *suf)
+{
+	size_t na = a->blocks.size, nb = b->blocks.size;
+
+	*pre = *suf = 0;
+	while (*pre < na && *pre < nb &&
+	       same_words(c->old, a, *pre, c->new_doc, b, *pre))
+		++*pre;
+	while (*suf < na - *pre && *suf < nb - *pre &&
+	       same_words(c->old, a, na - 1 - *suf, c->new_doc, b, nb - 1 - *suf))
+		++*suf;
 }
 
 static uint64_t fold_hash(const char *text)
@@ -386,18 +404,8 @@ static void count_changed_words(pd_changes *c)
 			continue;
 		/* blocks of the same words at both ends cancel out, unless a
 		 * term renamed in them makes the old ones count as other words */
-		while (!wc.nterms && pre < sa->blocks.size &&
-		       pre < sb->blocks.size &&
-		       same_words(c->old, pd_vec_get(&sa->blocks, pre),
-		                  c->new_doc, pd_vec_get(&sb->blocks, pre)))
-			pre++;
-		while (!wc.nterms && suf < sa->blocks.size - pre &&
-		       suf < sb->blocks.size - pre &&
-		       same_words(c->old, pd_vec_get(&sa->blocks,
-		                                     sa->blocks.size - 1 - suf),
-		                  c->new_doc, pd_vec_get(&sb->blocks,
-		                                         sb->blocks.size - 1 - suf)))
-			suf++;
+		if (!wc.nterms)
+			shared_ends(c, sa, sb, &pre, &suf);
 		collect_words(&wc.a, &wc.na, &wc.capa, c->old, sa, pre,
 		              sa->blocks.size - suf);
 		collect_words(&wc.b, &wc.nb, &wc.capb, c->new_doc, sb, pre,
@@ -410,10 +418,10 @@ static void count_changed_words(pd_changes *c)
 		                            wc.b, wc.nb);
 		ch->count = added;
 		ch->total = removed;
-		total_a = pre + suf ? count_words(c->old, sa) : wc.na;
-		total_b = pre + suf ? count_words(c->new_doc, sb) : wc.nb;
 		/* a third of the words new or gone: partly rewritten */
-		if (3 * (size_t)(added + removed) >= total_b + total_a && total_b)
+		total_a = count_words(c->old, sa);
+		total_b = count_words(c->new_doc, sb);
+		if (3 * (size_t)(added + removed) >= total_a + total_b && total_b)
 			ch->flags |= PD_CHANGE_REWRITTEN;
 	}
 	free(wc.a);

@@ -187,30 +187,14 @@ static void finish_doc(void *payload)
 	pd_buf_dispose(&d->fold);
 }
 
-/* fn on each of the n payloads (of `size` bytes), at once. */
-static void on_each(void (*fn)(void *), void *payloads, size_t size,
-                    size_t n)
-{
-	pd_thread *t = pd__calloc(n, sizeof(*t));
-	char *p = payloads;
-	size_t i;
-
-	for (i = 1; i < n; i++)
-		pd_thread__start(&t[i], fn, p + i * size);
-	fn(p);
-	for (i = 1; i < n; i++)
-		pd_thread__join(&t[i]);
-	free(t);
-}
-
 void pd_document__fill_words(pd_document **docs, size_t n)
 {
 	pd_words_store *store;
 	doc_blocks *d;
 	run *runs;
-	pd_block **all, **todo;
+	pd_block **all, **firsts;
 	const pd_block **same;
-	size_t i, j, blocks = 0, ntodo, total = 0, at, bytes;
+	size_t i, j, blocks = 0, nfirsts, total = 0, at, bytes;
 	unsigned bits = 1;
 
 	if (!n)
@@ -242,37 +226,39 @@ void pd_document__fill_words(pd_document **docs, size_t n)
 		list_blocks(&d[i]);
 		at += d[i].n;
 	}
-	todo = all;
-	ntodo = blocks;
+	/* the blocks hashed: the first of each text (all, for one document) */
+	firsts = all;
+	nfirsts = blocks;
 	if (n > 1) {
-		on_each(sort_keys, d, sizeof(*d), n);
+		pd_thread__each(sort_keys, d, sizeof(*d), n);
 		merge_keys(d, n);
-		/* the rest, in the order of the text: read straight through */
-		todo = pd__reallocarray(NULL, blocks ? blocks : 1, sizeof(*todo));
-		for (i = 0, ntodo = 0; i < blocks; i++)
+		/* in the order of the text: read straight through */
+		firsts = pd__reallocarray(NULL, blocks ? blocks : 1,
+		                          sizeof(*firsts));
+		for (i = 0, nfirsts = 0; i < blocks; i++)
 			if (!same[i])
-				todo[ntodo++] = all[i];
+				firsts[nfirsts++] = all[i];
 	}
-	for (i = 0; i < ntodo; i++)
-		total = pd__add(total, todo[i]->len);
+	for (i = 0; i < nfirsts; i++)
+		total = pd__add(total, firsts[i]->len);
 	/* n runs of about total / n bytes each */
 	runs = pd__calloc(n, sizeof(*runs));
 	for (i = 0, at = 0, bytes = 0; i < n; i++) {
 		size_t end = total / n * (i + 1);
 
-		runs[i].blocks = todo + at;
+		runs[i].blocks = firsts + at;
 		runs[i].pool = &store->pools[i];
-		while (at < ntodo && (i + 1 == n || bytes < end)) {
-			bytes += todo[at++]->len;
+		while (at < nfirsts && (i + 1 == n || bytes < end)) {
+			bytes += firsts[at++]->len;
 			runs[i].n++;
 		}
 	}
-	on_each(hash_run, runs, sizeof(*runs), n);
-	on_each(finish_doc, d, sizeof(*d), n);
+	pd_thread__each(hash_run, runs, sizeof(*runs), n);
+	pd_thread__each(finish_doc, d, sizeof(*d), n);
 	for (i = 0; i < n; i++)
 		free(d[i].keys);
-	if (todo != all)
-		free(todo);
+	if (firsts != all)
+		free(firsts);
 	free(all);
 	free((void *)same);
 	free(runs);

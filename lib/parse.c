@@ -690,16 +690,13 @@ typedef struct parse_job {
 	pd_error_carry error;     /* the error, copied off its thread */
 } parse_job;
 
-static void run_job(parse_job *job)
-{
-	pd_error__keep(&job->error, parse_one(&job->doc, job->md, job->len,
-	                                      job->opts, job->keep_source));
-}
-
-/* run_job() as a thread's task */
+/* One parse, as a thread's task */
 static void job_task(void *payload)
 {
-	run_job(payload);
+	parse_job *job = payload;
+
+	pd_error__keep(&job->error, parse_one(&job->doc, job->md, job->len,
+	                                      job->opts, job->keep_source));
 }
 
 int pd_parse_documents(pd_document **out, const char *const *md,
@@ -715,7 +712,6 @@ int pd_parse__documents(pd_document **out, const char *const *md,
                         int keep_source)
 {
 	parse_job *jobs;
-	pd_thread *threads;
 	size_t i, total = 0;
 	int error = 0;
 
@@ -735,13 +731,7 @@ int pd_parse__documents(pd_document **out, const char *const *md,
 		jobs[i].keep_source = keep_source;
 	}
 	/* the first on this thread, each other on one of its own */
-	threads = pd__calloc(n, sizeof(*threads));
-	for (i = 1; i < n; i++)
-		pd_thread__start(&threads[i], job_task, &jobs[i]);
-	run_job(&jobs[0]);
-	for (i = 1; i < n; i++)
-		pd_thread__join(&threads[i]);
-	free(threads);
+	pd_thread__each(job_task, jobs, sizeof(*jobs), n);
 	for (i = 0; i < n; i++) {
 		if (jobs[i].error.code < 0 && !error) {
 			error = pd_error__raise(&jobs[i].error);

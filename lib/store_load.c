@@ -212,7 +212,6 @@ int pd_version_load_pair(pd_version_text out[2], const char *const arg[2],
                          size_t *failed_out)
 {
 	load_job jobs[2];
-	pd_thread t;
 	size_t i;
 	int error = 0;
 
@@ -224,9 +223,7 @@ int pd_version_load_pair(pd_version_text out[2], const char *const arg[2],
 	}
 	/* two files: read side by side; a store is asked on one thread */
 	if (plain_file(arg[0]) && plain_file(arg[1])) {
-		pd_thread__start(&t, load_task, &jobs[1]);
-		load_task(&jobs[0]);
-		pd_thread__join(&t);
+		pd_thread__each(load_task, jobs, sizeof(*jobs), 2);
 	} else {
 		load_task(&jobs[0]);
 		if (!jobs[0].error.code)

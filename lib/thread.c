@@ -1,17 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * thread.c: the one place progdiff starts and joins a thread, for the
- * parse of each version and the themes, and its one lock (see thread.h).
+ * thread.c: the one place progdiff starts and joins a thread, and its
+ * one lock (see thread.h).
  *
  * A task goes to a worker that is waiting for one, or to a new worker
  * when none is; a worker that ends its task waits for the next. A diff
- * runs four tasks beside its own thread, one after another: a new
- * thread for each cost its creation and, on a busy machine, up to a
- * scheduler tick before it first ran, where a waiting worker is woken
- * in a fraction of that.
+ * hands a task after another to the other core (the read, the parse,
+ * the words, the rename sets, the themes, the term spans): a new thread
+ * for each cost its creation and, on a busy machine, up to a scheduler
+ * tick before it first ran, where a waiting worker is woken in a
+ * fraction of that.
  */
 #include <stdlib.h>
 
+#include "alloc.h"
 #include "thread.h"
 
 #if PD_THREADS
@@ -132,6 +134,24 @@ void pd_thread__join(pd_thread *t)
 	}
 #endif
 	t->fn(t->payload);
+}
+
+void pd_thread__each(void (*fn)(void *payload), void *payloads,
+                     size_t size, size_t n)
+{
+	pd_thread *t;
+	char *p = payloads;
+	size_t i;
+
+	if (!n)
+		return;
+	t = pd__calloc(n, sizeof(*t));
+	for (i = 1; i < n; i++)
+		pd_thread__start(&t[i], fn, p + i * size);
+	fn(p);
+	for (i = 1; i < n; i++)
+		pd_thread__join(&t[i]);
+	free(t);
 }
 
 void pd_thread__lock(void)

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * thread.h: what progdiff asks of threads. The two documents of a diff
- * are parsed at once (pd_parse_documents), each on its own thread, the
- * themes are found on another while the sections are matched, and the
- * last error is kept per thread (error.c), as errno is.
+ * thread.h: what progdiff asks of threads. The two files of a diff are
+ * read at once, the two documents parsed at once (pd_parse_documents)
+ * and their words hashed on both threads, the themes are found on
+ * another while the sections are matched, and the last error is kept
+ * per thread (error.c), as errno is.
  *
  * Two questions, answered apart: is there thread-local storage
  * (PD_THREAD_LOCAL: C11's _Thread_local, or GCC's and Clang's __thread
@@ -15,6 +16,7 @@
 #ifndef PD_THREAD_H
 #define PD_THREAD_H
 
+#include <stddef.h>
 #include <unistd.h>
 
 #if defined(__STDC_VERSION__) && __STDC_VERSION__ >= 201112L && \
@@ -55,6 +57,14 @@ void pd_thread__start(pd_thread *t, void (*fn)(void *payload),
 
 /** Wait for the task to end, or run it now if it never started. */
 void pd_thread__join(pd_thread *t);
+
+/**
+ * `fn` on each of the `n` payloads, `size` bytes apart, at once: the
+ * first on the calling thread, each other on a worker; returns when all
+ * have ended.
+ */
+void pd_thread__each(void (*fn)(void *payload), void *payloads,
+                     size_t size, size_t n);
 
 /** The one lock, for what threads share beyond their tasks' own: held
  * briefly, nothing else taken under it. */

@@ -140,6 +140,26 @@ static void test_thread__tasks_at_once_have_a_worker_each(void)
 #endif
 }
 
+static void test_thread__each_runs_every_payload_once(void)
+{
+	job j[4] = { { 0, NULL, 0 }, { 0, NULL, 0 }, { 0, NULL, 0 },
+	             { 0, NULL, 0 } };
+	size_t i;
+
+	pd_thread__each(task, j, sizeof(j[0]), 4);
+	OK(j[0].thread == &marker, "the first on the calling thread");
+	for (i = 0; i < 4; i++) {
+		INT_EQ(j[i].sum, 500500, "every one done by the return");
+#if PD_THREADS
+		OK(i == 0 || j[i].thread != &marker, "the others on workers");
+#endif
+	}
+	/* none: nothing run, nothing touched */
+	j[0].sum = 0;
+	pd_thread__each(task, j, sizeof(j[0]), 0);
+	INT_EQ(j[0].sum, 0, "no payload, no run");
+}
+
 static void test_thread__end_all_then_new_workers(void)
 {
 	pd_thread t;
@@ -162,6 +182,7 @@ static const pd_test tests[] = {
 	PD_TEST(test_thread__task_runs_on_a_worker),
 	PD_TEST(test_thread__worker_takes_the_next_task),
 	PD_TEST(test_thread__tasks_at_once_have_a_worker_each),
+	PD_TEST(test_thread__each_runs_every_payload_once),
 	PD_TEST(test_thread__end_all_then_new_workers),
 	{ NULL, NULL }
 };
